@@ -1,0 +1,145 @@
+package io.github.faig.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.console.ConsoleService;
+import org.scijava.module.ModuleItem;
+import org.scijava.run.RunService;
+import org.scijava.startup.StartupService;
+
+import io.github.faig.demo.Demo;
+
+/**
+ * The {@code ./faig} launcher: runs the project's commands headless the way Fiji's
+ * {@code ImageJ-linux64 --headless --run "Label" "key=value,…"} does, through SciJava's console {@code --run}
+ * machinery.
+ *
+ * <pre>
+ * ./faig --run "FAIG Synthesize Degradations" "input_file='a.png',blur_sigma=2.0,output_dir='out'"
+ * ./faig --list                 the commands and their inputs
+ * ./faig demo [folder]          the demo
+ * </pre>
+ *
+ * Exit status: 0 on success, 1 when a command failed (its reason on standard error), 2 for a bad command line.
+ */
+public final class FaigMain {
+
+	private FaigMain() {}
+
+	public static void main(final String... args) {
+		System.setProperty("java.awt.headless", "true");
+		System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+		isolatePreferences();
+		System.exit(run(System.out, System.err, args));
+	}
+
+	/**
+	 * Headless runs must depend only on their command line: SciJava would otherwise fill every input not given
+	 * with the value remembered from the last run (even a rejected one). Each launch gets empty preferences.
+	 */
+	private static void isolatePreferences() {
+		if (System.getProperty("java.util.prefs.userRoot") != null) return;
+		try {
+			final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("faig-prefs");
+			java.nio.file.Files.createDirectories(dir.resolve(".java/.userPrefs")); // else java.util.logging chats
+			System.setProperty("java.util.prefs.userRoot", dir.toString());
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir.toFile())));
+		}
+		catch (final java.io.IOException e) {
+			// Without a temporary folder the user's own preferences are used; runs still work.
+		}
+	}
+
+	private static void deleteTree(final java.io.File f) {
+		final java.io.File[] children = f.listFiles();
+		if (children != null) for (final java.io.File c : children) deleteTree(c);
+		f.delete();
+	}
+
+	/** Runs the launcher and returns its exit status (does not exit the JVM). */
+	public static int run(final PrintStream out, final PrintStream err, final String... args) {
+		// Headless, outputs are written to files by the commands; nothing can display them.
+		System.setProperty("scijava.log.level:org.scijava.display.DisplayPostprocessor", "error");
+		// The launcher reports a failed command itself; the startup service would add a stack trace.
+		System.setProperty("scijava.log.level:org.scijava.startup.DefaultStartupService", "none");
+		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+			usage(out);
+			return args.length == 0 ? 2 : 0;
+		}
+		if (args[0].equals("demo")) {
+			return Demo.run(out, err, Arrays.copyOfRange(args, 1, args.length));
+		}
+		try (Context context = new Context()) {
+			if (args[0].equals("--list")) {
+				list(context, out);
+				return 0;
+			}
+			if (!args[0].equals("--run") || args.length < 2) {
+				err.println("faig: unknown arguments " + String.join(" ", args) + "; see ./faig --help");
+				return 2;
+			}
+			final LabelCommandRunner runner = context.service(RunService.class).getInstances().stream()
+				.filter(LabelCommandRunner.class::isInstance).map(LabelCommandRunner.class::cast).findFirst()
+				.orElseThrow(() -> new IllegalStateException("LabelCommandRunner plugin not found"));
+			if (runner.find(args[1]) == null) {
+				err.println("faig: no command named '" + args[1] + "'; ./faig --list shows them");
+				return 2;
+			}
+			context.service(ConsoleService.class).processArgs(args);
+			Throwable failure;
+			try {
+				context.service(StartupService.class).executeOperations();
+				failure = runner.lastFailure();
+			}
+			catch (final RuntimeException e) {
+				failure = e;
+			}
+			if (failure != null) {
+				err.println("faig: " + args[1] + " failed: " + reason(failure));
+				return 1;
+			}
+			return 0;
+		}
+	}
+
+	/** The innermost meaningful message: unwraps the invocation and plain runtime wrappers. */
+	private static String reason(final Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && (t instanceof InvocationTargetException || t.getClass() == RuntimeException.class)) {
+			t = t.getCause();
+		}
+		return t.getMessage() != null ? t.getMessage() : t.toString();
+	}
+
+	private static void usage(final PrintStream out) {
+		out.println("FAIG for Fiji headless launcher");
+		out.println("  ./faig --run \"Command Label\" \"key=value,key='text',...\"   run a command headless");
+		out.println("  ./faig --list                                          commands and their inputs");
+		out.println("  ./faig demo [output-folder]                            run the demo");
+	}
+
+	private static void list(final Context context, final PrintStream out) {
+		final List<CommandInfo> infos = context.service(CommandService.class).getCommands().stream()
+			.filter(i -> i.getClassName().startsWith("io.github.faig."))
+			.sorted(Comparator.comparing(CommandInfo::getTitle)).collect(Collectors.toList());
+		for (final CommandInfo info : infos) {
+			out.println(info.getTitle() + "    (" + info.getMenuPath() + ")");
+			for (final ModuleItem<?> item : info.inputs()) {
+				if (item.getVisibility() == org.scijava.ItemVisibility.MESSAGE) continue;
+				if (org.scijava.service.Service.class.isAssignableFrom(item.getType()) ||
+					Context.class.isAssignableFrom(item.getType())) continue;
+				out.println("    " + item.getName() + " : " + item.getType().getSimpleName() +
+					(item.getDefaultValue() != null ? " = " + item.getDefaultValue() : "") +
+					(item.isRequired() ? "" : "  (optional)"));
+			}
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package io.github.faig.command;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.DegradationSynthesis;
+import io.github.faig.degrade.DegradationSynthesis.Variant;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.ij.ImagePlusBridge.OutputType;
+import io.github.faig.ij.Tables;
+import io.github.faig.image.FloatImage;
+import io.github.faig.io.AtomicOutputs;
+
+/**
+ * {@code Plugins>FAIG>FAIG Synthesize Degradations}: the paper's low-resolution inputs of an image (clean LR,
+ * blurry, noisy, blur+noise; spec §1) as a labelled stack, with a table of the exact parameters of every slice.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Synthesize Degradations", headless = true,
+	label = "FAIG Synthesize Degradations")
+public class SynthesizeDegradationsCommand extends FaigCommand {
+
+	@Parameter(label = "Image", required = false, persist = false,
+		description = "Ground-truth (HR) image; in Fiji the active image")
+	private ImagePlus image;
+
+	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE,
+		description = "Image file to read when no image is given (TIFF, PNG, JPEG)")
+	private File input_file;
+
+	@Parameter(persist = false, label = "Clean LR", description = "downscale, quantise")
+	private boolean with_clean = true;
+
+	@Parameter(persist = false, label = "Blur", description = "blur, downscale, quantise")
+	private boolean with_blur = true;
+
+	@Parameter(persist = false, label = "Noise", description = "downscale, noise, quantise")
+	private boolean with_noise = true;
+
+	@Parameter(persist = false, label = "Blur + noise", description = "blur, downscale, noise, quantise")
+	private boolean with_blur_noise = true;
+
+	@Parameter(persist = false, label = "Blur sigma (HR pixels)", min = "0", stepSize = "0.1")
+	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
+
+	@Parameter(persist = false, label = "Kernel size (odd)", min = "3")
+	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
+
+	@Parameter(persist = false, label = "Downscaling factor", min = "1")
+	private int scale = DegradationParams.DEFAULT_SCALE;
+
+	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", min = "0", stepSize = "0.01")
+	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
+
+	@Parameter(persist = false, label = "Random seed")
+	private long seed = 0;
+
+	@Parameter(persist = false, label = "Quantise to 8 bits", description = "as the reference; off gives 32-bit output")
+	private boolean quantize = true;
+
+	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+		style = FileWidget.DIRECTORY_STYLE,
+		description = "Writes <name>_degraded.tif, one PNG per variant (single images) and <name>_parameters.csv")
+	private File output_dir;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Degraded")
+	private ImagePlus degraded;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Degradation parameters")
+	private ResultsTable parameters;
+
+	@Override
+	protected void execute() throws Exception {
+		final DegradationParams params = new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
+		final EnumSet<Degradation> variants = EnumSet.noneOf(Degradation.class);
+		if (with_clean) variants.add(Degradation.CLEAN);
+		if (with_blur) variants.add(Degradation.BLUR);
+		if (with_noise) variants.add(Degradation.NOISE);
+		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
+		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, quantize);
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		if (image == null && input_file == null) {
+			throw new IllegalArgumentException("no image: open an image or give input_file");
+		}
+		final ImagePlus source = image != null ? image : ImageFiles.open(input_file, "input_file");
+
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source);
+		final List<FloatImage> outputs = new ArrayList<>();
+		final List<String> labels = new ArrayList<>();
+		parameters = new ResultsTable();
+		for (int s = 0; s < slices.size(); s++) {
+			progress("Degrading slice " + (s + 1) + "/" + slices.size(), s, slices.size());
+			for (final Variant v : synthesis.degrade(slices.get(s), s + 1)) {
+				final String label = sliceLabel(source, s + 1) + " " + v.degradation().label();
+				outputs.add(v.image());
+				labels.add(label);
+				addRow(parameters, outputs.size(), label, v);
+			}
+		}
+		final String base = ImageFiles.baseName(source.getTitle());
+		final OutputType type = quantize ? OutputType.BYTE : OutputType.FLOAT;
+		degraded = ImagePlusBridge.toImagePlus(base + "_degraded", outputs, labels, type,
+			ImagePlusBridge.resampled(source.getCalibration(), scale));
+		Tables.show(parameters, "FAIG degradation parameters");
+		if (output_dir != null) write(base, outputs, labels, type, slices.size() == 1);
+	}
+
+	private void write(final String base, final List<FloatImage> outputs, final List<String> labels,
+		final OutputType type, final boolean singleImage) throws Exception
+	{
+		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+			out.write(base + "_degraded.tif", f -> ImageFiles.save(degraded, f));
+			if (singleImage && type == OutputType.BYTE) {
+				for (int i = 0; i < outputs.size(); i++) {
+					final String variant = parameters.getStringValue("variant", i);
+					final ImagePlus one = ImagePlusBridge.toImagePlus(labels.get(i), List.of(outputs.get(i)), null,
+						type, degraded.getCalibration());
+					out.write(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(one, f));
+				}
+			}
+			out.write(base + "_parameters.csv", f -> Tables.saveCsv(parameters, f));
+			checkCancelled();
+			out.commit();
+		}
+	}
+
+	private static String sliceLabel(final ImagePlus imp, final int slice) {
+		final String title = ImageFiles.baseName(imp.getTitle());
+		return imp.getStackSize() == 1 ? title : title + ":" + slice;
+	}
+
+	private static void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v) {
+		t.incrementCounter();
+		t.addValue("slice", outSlice);
+		t.addValue("source_slice", v.sourceSlice());
+		t.addValue("label", label);
+		t.addValue("variant", v.degradation().label());
+		t.addValue("blur_sigma", v.blurSigma());
+		t.addValue("kernel_size", v.kernelSize());
+		t.addValue("scale", v.scale());
+		t.addValue("noise_sigma", v.noiseSigma());
+		t.addValue("noise_seed", Long.toString(v.noiseSeed()));
+		t.addValue("width", v.image().width());
+		t.addValue("height", v.image().height());
+	}
+}

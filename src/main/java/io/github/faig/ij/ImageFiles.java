@@ -1,0 +1,60 @@
+package io.github.faig.ij;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.io.Opener;
+
+/**
+ * Reads and writes image files for headless runs: TIFF (any type, stacks) and PNG or JPEG (single images),
+ * through ImageJ 1 without opening any window.
+ */
+public final class ImageFiles {
+
+	private ImageFiles() {}
+
+	/**
+	 * Opens an image file.
+	 *
+	 * @param parameter the input's name, for the error message (e.g. {@code input_file})
+	 */
+	public static ImagePlus open(final File file, final String parameter) {
+		if (file == null) throw new IllegalArgumentException(parameter + " was not given");
+		if (!file.isFile()) {
+			throw new IllegalArgumentException(parameter + " '" + file + "' does not exist or is not a file");
+		}
+		if (!file.canRead()) throw new IllegalArgumentException(parameter + " '" + file + "' is not readable");
+		final ImagePlus imp;
+		try {
+			imp = new Opener().openImage(file.getAbsolutePath());
+		}
+		catch (final RuntimeException e) {
+			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read as an image: " + e);
+		}
+		if (imp == null || imp.getWidth() == 0) {
+			throw new IllegalArgumentException(parameter + " '" + file +
+				"' could not be read as an image (expected TIFF, PNG or JPEG)");
+		}
+		return imp;
+	}
+
+	/** Saves as TIFF, or as PNG/JPEG when the name says so (single images only). */
+	public static void save(final ImagePlus imp, final File file) throws IOException {
+		final String name = file.getName().toLowerCase(Locale.ROOT);
+		final FileSaver saver = new FileSaver(imp);
+		final boolean ok;
+		if (name.endsWith(".png")) ok = saver.saveAsPng(file.getPath());
+		else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) ok = saver.saveAsJpeg(file.getPath());
+		else ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.getPath()) : saver.saveAsTiff(file.getPath());
+		if (!ok) throw new IOException("could not write image " + file);
+	}
+
+	/** A file's name without its extension. */
+	public static String baseName(final String name) {
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+}

@@ -1,0 +1,136 @@
+package io.github.faig.image;
+
+import java.util.Arrays;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * A planar float image, channel by channel: values of {@code channel c, row y, column x} live at
+ * {@code data[(c * height + y) * width + x]}. This is the layout of a PyTorch/DJL tensor {@code (C, H, W)},
+ * so images go to and from the networks without reordering.
+ * <p>
+ * Values are intensities on the [0, 1] scale of the paper (8-bit 255 maps to 1). Nothing clamps them: blur and
+ * noise may leave the range until {@link io.github.faig.degrade.Quantization} brings them back.
+ * </p>
+ * <p>
+ * The pixel array is shared, not copied, by {@link #data()} and {@link #asImg()}; use {@link #copy()} when a
+ * separate image is needed.
+ * </p>
+ */
+public final class FloatImage {
+
+	private final int channels;
+	private final int height;
+	private final int width;
+	private final float[] data;
+
+	/** A new image of zeros. */
+	public FloatImage(final int channels, final int height, final int width) {
+		this(channels, height, width, new float[checkedSize(channels, height, width)]);
+	}
+
+	/** Wraps {@code data} (not copied), laid out as the class description says. */
+	public FloatImage(final int channels, final int height, final int width, final float[] data) {
+		final int n = checkedSize(channels, height, width);
+		if (data.length != n) {
+			throw new IllegalArgumentException("data has " + data.length + " values; a " + channels + "x" +
+				height + "x" + width + " image needs " + n);
+		}
+		this.channels = channels;
+		this.height = height;
+		this.width = width;
+		this.data = data;
+	}
+
+	private static int checkedSize(final int c, final int h, final int w) {
+		if (c < 1 || h < 1 || w < 1) {
+			throw new IllegalArgumentException("image dimensions must be positive, got channels=" + c +
+				", height=" + h + ", width=" + w);
+		}
+		final long n = (long) c * h * w;
+		if (n > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("image of " + n + " values is too large for one array");
+		}
+		return (int) n;
+	}
+
+	// -- Accessors --
+
+	public int channels() {
+		return channels;
+	}
+
+	public int height() {
+		return height;
+	}
+
+	public int width() {
+		return width;
+	}
+
+	/** The pixel array itself (not a copy). */
+	public float[] data() {
+		return data;
+	}
+
+	public float get(final int c, final int y, final int x) {
+		return data[(c * height + y) * width + x];
+	}
+
+	public void set(final int c, final int y, final int x, final float v) {
+		data[(c * height + y) * width + x] = v;
+	}
+
+	/** Index of the first value of channel {@code c} in {@link #data()}. */
+	public int channelOffset(final int c) {
+		return c * height * width;
+	}
+
+	/** Tensor shape {@code (C, H, W)}. */
+	public long[] shape() {
+		return new long[] { channels, height, width };
+	}
+
+	// -- Derived images --
+
+	public FloatImage copy() {
+		return new FloatImage(channels, height, width, data.clone());
+	}
+
+	/** The rectangle {@code [y0, y0+h) x [x0, x0+w)} of every channel, as a new image. */
+	public FloatImage crop(final int y0, final int x0, final int h, final int w) {
+		if (y0 < 0 || x0 < 0 || h < 1 || w < 1 || y0 + h > height || x0 + w > width) {
+			throw new IllegalArgumentException("crop [" + y0 + "+" + h + ", " + x0 + "+" + w +
+				"] lies outside a " + height + "x" + width + " image");
+		}
+		final FloatImage out = new FloatImage(channels, h, w);
+		for (int c = 0; c < channels; c++) {
+			for (int y = 0; y < h; y++) {
+				System.arraycopy(data, (c * height + y0 + y) * width + x0, out.data, (c * h + y) * w, w);
+			}
+		}
+		return out;
+	}
+
+	/** One channel as a single-channel image. */
+	public FloatImage channel(final int c) {
+		final int n = height * width;
+		return new FloatImage(1, height, width, Arrays.copyOfRange(data, c * n, (c + 1) * n));
+	}
+
+	/**
+	 * An ImgLib2 view of the same pixels (no copy), dimensions {@code (x, y, channel)}, for code that works on
+	 * {@code RandomAccessibleInterval}s.
+	 */
+	public ArrayImg<FloatType, FloatArray> asImg() {
+		return ArrayImgs.floats(data, width, height, channels);
+	}
+
+	@Override
+	public String toString() {
+		return "FloatImage[" + channels + "x" + height + "x" + width + "]";
+	}
+}

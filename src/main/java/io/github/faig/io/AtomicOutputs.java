@@ -1,0 +1,93 @@
+package io.github.faig.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a command's output files all or nothing: each file is written under a temporary name beside its final
+ * place, and only {@link #commit()} moves them into place. Closing without committing deletes the temporary
+ * files, so a failed or cancelled run leaves nothing half-written.
+ *
+ * <pre>
+ * try (AtomicOutputs out = new AtomicOutputs(dir)) {
+ *     writeTiff(imp, out.file("a.tif"));
+ *     out.commit();
+ * }
+ * </pre>
+ */
+public final class AtomicOutputs implements AutoCloseable {
+
+	/** Writes one file to the given (temporary) path. */
+	@FunctionalInterface
+	public interface Writer {
+		void write(File file) throws IOException;
+	}
+
+	private final Path dir;
+	private final List<Path[]> pending = new ArrayList<>();
+	private final List<Path> committed = new ArrayList<>();
+	private boolean done;
+
+	/** @param dir an existing, writable folder (checked here; named {@code output_dir} in messages) */
+	public AtomicOutputs(final File dir) {
+		checkOutputDir(dir);
+		this.dir = dir.toPath();
+	}
+
+	/** Throws a clear message unless {@code dir} is an existing, writable folder. */
+	public static void checkOutputDir(final File dir) {
+		if (dir == null) throw new IllegalArgumentException("output_dir was not given");
+		if (!dir.isDirectory()) {
+			throw new IllegalArgumentException("output_dir '" + dir + "' does not exist or is not a folder");
+		}
+		if (!dir.canWrite()) {
+			throw new IllegalArgumentException("output_dir '" + dir + "' is not writable");
+		}
+	}
+
+	/** Writes {@code name} (relative to the folder) through {@code writer}, to a temporary name for now. */
+	public void write(final String name, final Writer writer) throws IOException {
+		final Path target = dir.resolve(name);
+		// Prefix, not suffix: writers pick the format from the extension.
+		final Path tmp = target.resolveSibling(".part-" + target.getFileName());
+		Files.createDirectories(tmp.getParent());
+		pending.add(new Path[] { tmp, target });
+		writer.write(tmp.toFile());
+		if (!Files.isRegularFile(tmp)) throw new IOException("could not write " + target);
+	}
+
+	/** Moves every written file into place. */
+	public List<Path> commit() throws IOException {
+		for (final Path[] p : pending) {
+			try {
+				Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING);
+			}
+			committed.add(p[1]);
+		}
+		done = true;
+		return List.copyOf(committed);
+	}
+
+	/** Deletes the temporary files of an uncommitted run. */
+	@Override
+	public void close() {
+		if (done) return;
+		for (final Path[] p : pending) {
+			try {
+				Files.deleteIfExists(p[0]);
+			}
+			catch (final IOException e) {
+				// Best effort: a leftover ".part" file is harmless and clearly named.
+			}
+		}
+	}
+}
