@@ -1,0 +1,77 @@
+package io.github.faig.nn;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The forward pass of one network architecture, written with DJL operators on parameters looked up by BasicSR
+ * name. Implementations are stateless: the weights come from the caller, so the same code serves inference,
+ * training and FAIG's interpolated paths.
+ */
+public interface Architecture {
+
+	/** The hyper-parameters. */
+	NetworkSpec spec();
+
+	/** The convolutions in BasicSR order. */
+	List<ConvLayer> layers();
+
+	/**
+	 * Names of the places whose output {@link #forward} can report (feature taps), shallow to deep: for example
+	 * {@code conv_first}, {@code body.0} … {@code body.15} for MSRResNet.
+	 */
+	List<String> tapNames();
+
+	/** The tap used by default for deep degradation representations (spec §7). */
+	String defaultTap();
+
+	/**
+	 * Runs the network.
+	 *
+	 * @param params the parameter of each BasicSR name
+	 * @param x input {@code (N, 3, H, W)} in [0, 1]
+	 * @param taps receives (tap name, feature map) for every tap on the way; may be {@code null}
+	 * @return output {@code (N, 3, H·scale, W·scale)}
+	 */
+	NDArray forward(Function<String, NDArray> params, NDArray x, BiConsumer<String, NDArray> taps);
+
+	/**
+	 * How far, in input pixels, the output at one place depends on the input: tiles need this much overlap for
+	 * their centre to equal the untiled result.
+	 */
+	int receptiveRadius();
+
+	// -- Shared operators --
+
+	/** 3×3 (or K×K) convolution, stride 1, zero padding K/2, with bias. */
+	static NDArray conv(final NDArray x, final Function<String, NDArray> p, final ConvLayer l) {
+		final int pad = l.kernel() / 2;
+		return ai.djl.nn.convolutional.Conv2d.conv2d(x, p.apply(l.weightName()), p.apply(l.biasName()),
+			new ai.djl.ndarray.types.Shape(1, 1), new ai.djl.ndarray.types.Shape(pad, pad),
+			new ai.djl.ndarray.types.Shape(1, 1), 1).singletonOrThrow();
+	}
+
+	/** LeakyReLU with slope 0.1, as BasicSR. */
+	static NDArray lrelu(final NDArray x) {
+		return ai.djl.nn.Activation.leakyRelu(x, 0.1f);
+	}
+
+	/** PyTorch's {@code pixel_shuffle}: {@code out[c, r·h+i, r·w+j] = in[c·r² + r·i + j, h, w]}. */
+	static NDArray pixelShuffle(final NDArray x, final int r) {
+		final long[] s = x.getShape().getShape();
+		final long n = s[0];
+		final long c = s[1] / (r * r);
+		final long h = s[2];
+		final long w = s[3];
+		return x.reshape(n, c, r, r, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, h * r, w * r);
+	}
+
+	/** Bilinear upsampling by an integer factor with {@code align_corners = False}. */
+	static NDArray bilinearUpsample(final NDArray x, final int r) {
+		final long[] s = x.getShape().getShape();
+		return x.getNDArrayInternal().interpolation(new long[] { s[2] * r, s[3] * r }, 1, false);
+	}
+}

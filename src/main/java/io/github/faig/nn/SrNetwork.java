@@ -1,0 +1,197 @@
+package io.github.faig.nn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiConsumer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A super-resolution network as a DJL block whose parameters carry their BasicSR names ({@code conv_first.weight},
+ * {@code features.0.bias}, …) in state-dict order. The weights live in native memory owned by the manager given to
+ * {@link #load} or {@link #initialize}; closing that manager frees them.
+ */
+public final class SrNetwork extends AbstractBlock {
+
+	private final NetworkSpec spec;
+	private final Architecture arch;
+	private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
+
+	public SrNetwork(final NetworkSpec spec) {
+		this.spec = spec;
+		this.arch = spec.build();
+		for (final ConvLayer l : arch.layers()) {
+			add(l.weightName(), Parameter.Type.WEIGHT, l.weightShape());
+			add(l.biasName(), Parameter.Type.BIAS, l.biasShape());
+		}
+	}
+
+	private void add(final String name, final Parameter.Type type, final long[] shape) {
+		final Parameter p = addParameter(Parameter.builder().setName(name).setType(type)
+			.build());
+		params.put(name, p);
+	}
+
+	// -- Accessors --
+
+	public NetworkSpec spec() {
+		return spec;
+	}
+
+	public Architecture architecture() {
+		return arch;
+	}
+
+	public List<ConvLayer> layers() {
+		return arch.layers();
+	}
+
+	/** Parameter names in state-dict order. */
+	public List<String> parameterNames() {
+		return new ArrayList<>(params.keySet());
+	}
+
+	/** The array of one parameter (throws for an unknown name). */
+	public NDArray param(final String name) {
+		final Parameter p = params.get(name);
+		if (p == null) throw new IllegalArgumentException("no parameter named " + name + " in " + spec);
+		if (p.getArray() == null) throw new IllegalStateException("weights of " + spec + " are not loaded");
+		return p.getArray();
+	}
+
+	/** All parameter arrays in state-dict order. */
+	public List<NDArray> paramArrays() {
+		final List<NDArray> out = new ArrayList<>();
+		for (final String n : params.keySet()) out.add(param(n));
+		return out;
+	}
+
+	// -- Weights --
+
+	/**
+	 * Loads weights into {@code manager}'s native memory after checking every name and shape against the
+	 * architecture; the error names the first missing, unexpected or mis-shaped tensor.
+	 */
+	public SrNetwork load(final StateDict sd, final NDManager manager) {
+		checkCompatible(spec, sd);
+		for (final Map.Entry<String, Parameter> e : params.entrySet()) {
+			final Tensor t = sd.get(e.getKey());
+			final NDArray a = manager.create(t.data(), new Shape(t.shape()));
+			e.getValue().setArray(a);
+		}
+		return this;
+	}
+
+	/** Throws {@link IllegalArgumentException} naming the first tensor that does not fit {@code spec}. */
+	public static void checkCompatible(final NetworkSpec spec, final StateDict sd) {
+		for (final ConvLayer l : spec.layers()) {
+			check(spec, sd, l.weightName(), l.weightShape());
+			check(spec, sd, l.biasName(), l.biasShape());
+		}
+		final int expected = 2 * spec.layers().size();
+		if (sd.size() != expected) {
+			for (final String n : sd.names()) {
+				boolean known = false;
+				for (final ConvLayer l : spec.layers()) {
+					known |= n.equals(l.weightName()) || n.equals(l.biasName());
+				}
+				if (!known) {
+					throw new IllegalArgumentException("weights hold tensor '" + n + "', which " + spec + " does not have");
+				}
+			}
+		}
+	}
+
+	private static void check(final NetworkSpec spec, final StateDict sd, final String name, final long[] shape) {
+		final Tensor t = sd.get(name);
+		if (t == null) throw new IllegalArgumentException("weights lack tensor '" + name + "' of " + spec);
+		if (!java.util.Arrays.equals(t.shape(), shape)) {
+			throw new IllegalArgumentException("tensor '" + name + "' has shape " + t.shapeString() + ", but " + spec +
+				" needs " + java.util.Arrays.toString(shape));
+		}
+	}
+
+	/**
+	 * BasicSR's initialisation, drawn from a seeded Java generator so it is the same on every run: kaiming-normal
+	 * weights (fan-in) and zero biases. MSRResNet scales every conv's weights by 0.1 as BasicSR's
+	 * {@code default_init_weights(…, 0.1)} does (residual branches and the rest alike); the SRCNN-style net, which
+	 * has no residual paths, uses the LeakyReLU(0.1) gain without scaling.
+	 */
+	public SrNetwork initialize(final NDManager manager, final long seed) {
+		return load(initialWeights(spec, seed), manager);
+	}
+
+	/** The initial weights of {@link #initialize} as a plain state dict. */
+	public static StateDict initialWeights(final NetworkSpec spec, final long seed) {
+		final Random r = new Random(seed);
+		final boolean msr = spec.architecture().equals(NetworkSpec.MSRRESNET);
+		final StateDict sd = new StateDict();
+		for (final ConvLayer l : spec.layers()) {
+			final int fanIn = l.in() * l.kernel() * l.kernel();
+			final double gain = msr ? Math.sqrt(2.0) : Math.sqrt(2.0 / (1 + 0.1 * 0.1));
+			final double std = gain / Math.sqrt(fanIn) * (msr ? 0.1 : 1.0);
+			final float[] w = new float[(int) Tensor.numel(l.weightShape())];
+			for (int i = 0; i < w.length; i++) w[i] = (float) (std * r.nextGaussian());
+			sd.put(l.weightName(), new Tensor(l.weightShape(), w));
+			sd.put(l.biasName(), new Tensor(l.biasShape(), new float[l.out()]));
+		}
+		return sd;
+	}
+
+	/** A plain-Java copy of the current weights. */
+	public StateDict toStateDict() {
+		final StateDict sd = new StateDict();
+		for (final String n : params.keySet()) {
+			final NDArray a = param(n);
+			sd.put(n, new Tensor(a.getShape().getShape(), a.toFloatArray()));
+		}
+		return sd;
+	}
+
+	// -- Forward --
+
+	/** The network's output for {@code x} of shape {@code (N, 3, H, W)}. */
+	public NDArray forward(final NDArray x) {
+		return arch.forward(this::param, x, null);
+	}
+
+	/** As {@link #forward(NDArray)}, reporting every feature tap on the way. */
+	public NDArray forward(final NDArray x, final BiConsumer<String, NDArray> taps) {
+		return arch.forward(this::param, x, taps);
+	}
+
+	@Override
+	protected NDList forwardInternal(final ParameterStore store, final NDList inputs, final boolean training,
+		final PairList<String, Object> pl)
+	{
+		final NDArray x = inputs.singletonOrThrow();
+		return new NDList(arch.forward(n -> store.getValue(params.get(n), x.getDevice(), training), x, null));
+	}
+
+	@Override
+	public Shape[] getOutputShapes(final Shape[] inputShapes) {
+		final Shape s = inputShapes[0];
+		return new Shape[] { new Shape(s.get(0), 3, s.get(2) * spec.scale(), s.get(3) * spec.scale()) };
+	}
+
+	@Override
+	public void initializeChildBlocks(final NDManager manager, final DataType dataType, final Shape... inputShapes) {
+		// No child blocks: the parameters are this block's own.
+	}
+
+	@Override
+	public String toString() {
+		return spec.toString();
+	}
+}

@@ -1,0 +1,99 @@
+package io.github.faig.nn;
+
+import static io.github.faig.nn.Architecture.conv;
+import static io.github.faig.nn.Architecture.lrelu;
+import static io.github.faig.nn.Architecture.pixelShuffle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The paper's SRCNN-style network (spec §2): a plain stack without skips or BN, as a PyTorch
+ * {@code nn.Sequential} named {@code features}. For width w and m middle convs (paper: 64 and 4):
+ *
+ * <pre>
+ * conv 3→w, lrelu, conv w→2w, lrelu, m × [conv 2w→2w, lrelu],
+ * conv 2w→2w·r², pixel_shuffle(r), lrelu, conv 2w→2w, lrelu, conv 2w→3
+ * </pre>
+ *
+ * The convs sit at the Sequential's indices 0, 2, 4, …, then the upsampling conv, (shuffle, lrelu), and the last
+ * two convs two apart, which gives the reference names {@code features.{0,2,4,6,8,10,12,15,17}}.
+ */
+final class SrcnnStyle implements Architecture {
+
+	private final NetworkSpec spec;
+	private final List<ConvLayer> layers = new ArrayList<>();
+	private final int upIndex;
+
+	SrcnnStyle(final NetworkSpec spec) {
+		this.spec = spec;
+		final int w = spec.numFeat();
+		final int w2 = 2 * w;
+		final int r = spec.scale();
+		int idx = 0;
+		layers.add(new ConvLayer("features." + idx, 3, w, 3));
+		idx += 2;
+		layers.add(new ConvLayer("features." + idx, w, w2, 3));
+		idx += 2;
+		for (int m = 0; m < spec.numBlock(); m++) {
+			layers.add(new ConvLayer("features." + idx, w2, w2, 3));
+			idx += 2;
+		}
+		upIndex = layers.size();
+		layers.add(new ConvLayer("features." + idx, w2, w2 * r * r, 3));
+		idx += 3; // conv, pixel shuffle, lrelu
+		layers.add(new ConvLayer("features." + idx, w2, w2, 3));
+		idx += 2;
+		layers.add(new ConvLayer("features." + idx, w2, 3, 3));
+	}
+
+	@Override
+	public NetworkSpec spec() {
+		return spec;
+	}
+
+	@Override
+	public List<ConvLayer> layers() {
+		return List.copyOf(layers);
+	}
+
+	@Override
+	public List<String> tapNames() {
+		final List<String> names = new ArrayList<>();
+		for (int i = 0; i < layers.size() - 1; i++) names.add(layers.get(i).name());
+		return names;
+	}
+
+	@Override
+	public String defaultTap() {
+		// The last conv before the upsampling conv.
+		return layers.get(upIndex - 1).name();
+	}
+
+	@Override
+	public NDArray forward(final Function<String, NDArray> p, final NDArray x,
+		final BiConsumer<String, NDArray> taps)
+	{
+		NDArray out = x;
+		for (int i = 0; i < layers.size(); i++) {
+			final ConvLayer l = layers.get(i);
+			out = conv(out, p, l);
+			if (i == upIndex) out = pixelShuffle(out, spec.scale());
+			if (i < layers.size() - 1) {
+				out = lrelu(out);
+				if (taps != null) taps.accept(l.name(), out);
+			}
+		}
+		return out;
+	}
+
+	@Override
+	public int receptiveRadius() {
+		// Every conv before the shuffle adds one LR pixel; the two after it one LR pixel together.
+		return upIndex + 1 + 1;
+	}
+}

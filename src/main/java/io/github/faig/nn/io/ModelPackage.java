@@ -1,0 +1,277 @@
+package io.github.faig.nn.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import io.github.faig.nn.NetworkSpec;
+import io.github.faig.nn.SrNetwork;
+import io.github.faig.nn.StateDict;
+
+/**
+ * A model package: a folder (or a zip of one) holding {@code model.json} — architecture and hyper-parameters,
+ * scale, role (baseline, target, …), provenance and licence — and the weights as safetensors with BasicSR names
+ * ({@code model.safetensors}). Reading checks every tensor's name and shape against the architecture.
+ *
+ * <pre>
+ * {
+ *   "format": "faig-model", "format_version": 1,
+ *   "name": "msrresnet-x2-target", "architecture": "MSRResNet", "scale": 2, "num_feat": 32, "num_block": 6,
+ *   "role": "target", "description": "…", "license": "Apache-2.0",
+ *   "weights": "model.safetensors",
+ *   "provenance": { "command": "…", "iterations": 8000, "seed": 1, … }
+ * }
+ * </pre>
+ */
+public final class ModelPackage {
+
+	public static final String JSON = "model.json";
+	public static final String WEIGHTS = "model.safetensors";
+	public static final String FORMAT = "faig-model";
+
+	private final NetworkSpec spec;
+	private final String name;
+	private final String role;
+	private final String description;
+	private final String license;
+	private final JsonObject provenance;
+	private final StateDict weights;
+
+	public ModelPackage(final NetworkSpec spec, final String name, final String role, final String description,
+		final String license, final JsonObject provenance, final StateDict weights)
+	{
+		SrNetwork.checkCompatible(spec, weights);
+		this.spec = spec;
+		this.name = name;
+		this.role = role == null ? "other" : role;
+		this.description = description == null ? "" : description;
+		this.license = license == null ? "unknown" : license;
+		this.provenance = provenance == null ? new JsonObject() : provenance.deepCopy();
+		this.weights = inLayerOrder(spec, weights);
+	}
+
+	/** The weights in state-dict (filter numbering) order, whatever order a pickle or npz gave them in. */
+	private static StateDict inLayerOrder(final NetworkSpec spec, final StateDict sd) {
+		final StateDict out = new StateDict();
+		for (final io.github.faig.nn.ConvLayer l : spec.layers()) {
+			out.put(l.weightName(), sd.get(l.weightName()));
+			out.put(l.biasName(), sd.get(l.biasName()));
+		}
+		return out;
+	}
+
+	// -- Accessors --
+
+	public NetworkSpec spec() {
+		return spec;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** {@code baseline}, {@code target} or another word. */
+	public String role() {
+		return role;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public String license() {
+		return license;
+	}
+
+	/** How the weights were made (a copy). */
+	public JsonObject provenance() {
+		return provenance.deepCopy();
+	}
+
+	public StateDict weights() {
+		return weights;
+	}
+
+	/** A copy with other provenance. */
+	public ModelPackage withProvenance(final JsonObject p) {
+		return new ModelPackage(spec, name, role, description, license, p, weights);
+	}
+
+	// -- Reading --
+
+	/** Reads a package folder, a zip of one, or a folder's {@code model.json}. */
+	public static ModelPackage read(final File path) throws IOException {
+		if (path == null) throw new IllegalArgumentException("no model was given");
+		if (path.isFile() && path.getName().equals(JSON)) return read(path.getParentFile());
+		if (path.isDirectory()) {
+			final File json = new File(path, JSON);
+			if (!json.isFile()) throw new IOException("model folder '" + path + "' has no " + JSON);
+			final JsonObject meta = parse(Files.readString(json.toPath(), StandardCharsets.UTF_8), path);
+			final File w = new File(path, string(meta, "weights", WEIGHTS));
+			if (!w.isFile()) throw new IOException("model '" + path + "' lacks its weights file " + w.getName());
+			return fromParts(meta, SafeTensors.read(w), path);
+		}
+		if (path.isFile()) {
+			try (ZipFile zip = new ZipFile(path)) {
+				final ZipEntry je = find(zip, JSON);
+				if (je == null) throw new IOException("model zip '" + path + "' has no " + JSON);
+				final JsonObject meta;
+				try (InputStream in = zip.getInputStream(je)) {
+					meta = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
+				}
+				final ZipEntry we = find(zip, string(meta, "weights", WEIGHTS));
+				if (we == null) throw new IOException("model zip '" + path + "' lacks its weights file");
+				try (InputStream in = zip.getInputStream(we)) {
+					return fromParts(meta, SafeTensors.read(in, path.getName() + ":" + we.getName()), path);
+				}
+			}
+			catch (final java.util.zip.ZipException e) {
+				throw new IOException("model file '" + path + "' is neither a model folder nor a valid zip of one");
+			}
+		}
+		throw new IOException("model '" + path + "' does not exist");
+	}
+
+	private static ZipEntry find(final ZipFile zip, final String leaf) {
+		for (final ZipEntry e : java.util.Collections.list(zip.entries())) {
+			if (e.getName().equals(leaf) || e.getName().endsWith("/" + leaf)) return e;
+		}
+		return null;
+	}
+
+	private static JsonObject parse(final String text, final File where) throws IOException {
+		try {
+			final JsonElement e = JsonParser.parseString(text);
+			if (!e.isJsonObject()) throw new IOException(JSON + " of '" + where + "' is not a JSON object");
+			return e.getAsJsonObject();
+		}
+		catch (final JsonParseException e) {
+			throw new IOException(JSON + " of '" + where + "' is not valid JSON: " + e.getMessage());
+		}
+	}
+
+	private static ModelPackage fromParts(final JsonObject m, final StateDict weights, final File where)
+		throws IOException
+	{
+		final NetworkSpec spec;
+		try {
+			spec = new NetworkSpec(required(m, "architecture", where), integer(m, "scale", where), integer(m,
+				"num_feat", where), integer(m, "num_block", where));
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException(JSON + " of '" + where + "': " + e.getMessage());
+		}
+		try {
+			return new ModelPackage(spec, string(m, "name", where.getName()), string(m, "role", "other"), string(m,
+				"description", ""), string(m, "license", "unknown"), m.has("provenance") && m.get("provenance")
+					.isJsonObject() ? m.getAsJsonObject("provenance") : null, weights);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException("model '" + where + "': " + JSON + " disagrees with the weights: " + e.getMessage());
+		}
+	}
+
+	private static String required(final JsonObject m, final String key, final File where) throws IOException {
+		if (!m.has(key)) throw new IOException(JSON + " of '" + where + "' lacks \"" + key + "\"");
+		return m.get(key).getAsString();
+	}
+
+	private static int integer(final JsonObject m, final String key, final File where) throws IOException {
+		final String s = required(m, key, where);
+		try {
+			return Integer.parseInt(s.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be an integer, got " + s);
+		}
+	}
+
+	private static String string(final JsonObject m, final String key, final String dflt) {
+		return m.has(key) && !m.get(key).isJsonNull() ? m.get(key).getAsString() : dflt;
+	}
+
+	// -- Writing --
+
+	/** The {@code model.json} text. */
+	public String json() {
+		final JsonObject m = new JsonObject();
+		m.addProperty("format", FORMAT);
+		m.addProperty("format_version", 1);
+		m.addProperty("name", name);
+		m.addProperty("architecture", spec.architecture());
+		m.addProperty("scale", spec.scale());
+		m.addProperty("num_feat", spec.numFeat());
+		m.addProperty("num_block", spec.numBlock());
+		m.addProperty("role", role);
+		m.addProperty("description", description);
+		m.addProperty("license", license);
+		m.addProperty("weights", WEIGHTS);
+		m.addProperty("filters", io.github.faig.attribution.FilterIndex.of(spec).filterCount());
+		m.addProperty("parameters", weights.parameterCount());
+		m.add("provenance", provenance);
+		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m) + "\n";
+	}
+
+	/**
+	 * Writes the package as a folder (or, if the name ends in {@code .zip}, a zip). The folder is built under a
+	 * temporary name and moved into place, so a failed write leaves nothing half-written.
+	 */
+	public void write(final File target) throws IOException {
+		final Path dst = target.toPath().toAbsolutePath();
+		Files.createDirectories(dst.getParent());
+		final Path tmp = dst.resolveSibling(".part-" + dst.getFileName());
+		deleteTree(tmp);
+		try {
+			if (target.getName().endsWith(".zip")) {
+				try (OutputStream fo = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(fo)) {
+					zip.putNextEntry(new ZipEntry(JSON));
+					zip.write(json().getBytes(StandardCharsets.UTF_8));
+					zip.closeEntry();
+					zip.putNextEntry(new ZipEntry(WEIGHTS));
+					SafeTensors.write(weights, Map.of("format", "pt"), zip);
+					zip.closeEntry();
+				}
+			}
+			else {
+				Files.createDirectories(tmp);
+				Files.writeString(tmp.resolve(JSON), json(), StandardCharsets.UTF_8);
+				SafeTensors.write(weights, Map.of("format", "pt"), tmp.resolve(WEIGHTS).toFile());
+			}
+			deleteTree(dst);
+			Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			deleteTree(tmp);
+		}
+	}
+
+	private static void deleteTree(final Path p) throws IOException {
+		if (!Files.exists(p)) return;
+		if (Files.isDirectory(p)) {
+			try (var s = Files.list(p)) {
+				for (final Path c : (Iterable<Path>) s::iterator) deleteTree(c);
+			}
+		}
+		Files.delete(p);
+	}
+
+	@Override
+	public String toString() {
+		return name + " (" + spec + ", " + role + ")";
+	}
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Makes the PyTorch parity fixtures of the Java networks (run once; CI needs no Python).
+
+Requires Debian's python3-torch (apt-get install python3-torch):
+    /usr/bin/python3 tools/make_parity_fixtures.py src/test/resources/fixtures
+
+Independent PyTorch definitions of MSRResNet (BasicSR layout) and the SRCNN-style net, tiny widths, random
+weights (non-zero biases), a 12x12 input. Writes per network:
+  <name>_weights.safetensors  the state dict (BasicSR names)
+  <name>_io.safetensors       input (1,3,12,12), output, and the feature taps
+  <name>.pth                  a BasicSR checkpoint {'params': ..., 'params_ema': ...} in PyTorch's zip format
+  <name>.npz                  the params_ema state dict as numpy arrays
+  <name>_params_io.safetensors  the output of the 'params' weights (to check the importer's choice)
+"""
+import json
+import struct
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ResidualBlockNoBN(nn.Module):
+    def __init__(self, f):
+        super().__init__()
+        self.conv1 = nn.Conv2d(f, f, 3, 1, 1)
+        self.conv2 = nn.Conv2d(f, f, 3, 1, 1)
+
+    def forward(self, x):
+        return x + self.conv2(F.relu(self.conv1(x)))
+
+
+class MSRResNet(nn.Module):
+    def __init__(self, num_feat, num_block, upscale):
+        super().__init__()
+        self.upscale = upscale
+        self.conv_first = nn.Conv2d(3, num_feat, 3, 1, 1)
+        self.body = nn.Sequential(*[ResidualBlockNoBN(num_feat) for _ in range(num_block)])
+        if upscale in (2, 3):
+            self.upconv1 = nn.Conv2d(num_feat, num_feat * upscale * upscale, 3, 1, 1)
+            self.pixel_shuffle = nn.PixelShuffle(upscale)
+        else:
+            self.upconv1 = nn.Conv2d(num_feat, num_feat * 4, 3, 1, 1)
+            self.upconv2 = nn.Conv2d(num_feat, num_feat * 4, 3, 1, 1)
+            self.pixel_shuffle = nn.PixelShuffle(2)
+        self.conv_hr = nn.Conv2d(num_feat, num_feat, 3, 1, 1)
+        self.conv_last = nn.Conv2d(num_feat, 3, 3, 1, 1)
+        self.lrelu = nn.LeakyReLU(negative_slope=0.1, inplace=True)
+
+    def forward(self, x, taps=None):
+        feat = self.lrelu(self.conv_first(x))
+        if taps is not None:
+            taps['conv_first'] = feat.clone()
+        out = feat
+        for i, b in enumerate(self.body):
+            out = b(out)
+            if taps is not None:
+                taps['body.%d' % i] = out.clone()
+        out = self.lrelu(self.pixel_shuffle(self.upconv1(out)))
+        if self.upscale == 4:
+            out = self.lrelu(self.pixel_shuffle(self.upconv2(out)))
+        out = self.conv_last(self.lrelu(self.conv_hr(out)))
+        base = F.interpolate(x, scale_factor=self.upscale, mode='bilinear', align_corners=False)
+        return out + base
+
+
+class SRCNNStyle(nn.Module):
+    def __init__(self, width, middle, upscale=2):
+        super().__init__()
+        w2 = 2 * width
+        layers = [nn.Conv2d(3, width, 3, 1, 1), nn.LeakyReLU(0.1), nn.Conv2d(width, w2, 3, 1, 1), nn.LeakyReLU(0.1)]
+        for _ in range(middle):
+            layers += [nn.Conv2d(w2, w2, 3, 1, 1), nn.LeakyReLU(0.1)]
+        layers += [nn.Conv2d(w2, w2 * upscale * upscale, 3, 1, 1), nn.PixelShuffle(upscale), nn.LeakyReLU(0.1),
+                   nn.Conv2d(w2, w2, 3, 1, 1), nn.LeakyReLU(0.1), nn.Conv2d(w2, 3, 3, 1, 1)]
+        self.features = nn.Sequential(*layers)
+
+    def forward(self, x, taps=None):
+        out = x
+        for i, m in enumerate(self.features):
+            out = m(out)
+            if taps is not None and isinstance(m, nn.LeakyReLU):
+                # the tap is named after the conv it follows (skipping the pixel shuffle)
+                j = i - 1
+                while not isinstance(self.features[j], nn.Conv2d):
+                    j -= 1
+                taps['features.%d' % j] = out.clone()
+        return out
+
+
+def write_safetensors(path, tensors, metadata=None):
+    header = {}
+    offset = 0
+    blobs = []
+    for name, t in tensors.items():
+        a = np.ascontiguousarray(t.detach().cpu().numpy().astype('<f4'))
+        b = a.tobytes()
+        header[name] = {'dtype': 'F32', 'shape': list(a.shape), 'data_offsets': [offset, offset + len(b)]}
+        offset += len(b)
+        blobs.append(b)
+    if metadata:
+        header['__metadata__'] = metadata
+    h = json.dumps(header, separators=(',', ':')).encode('utf-8')
+    h += b' ' * ((8 - len(h) % 8) % 8)
+    with open(path, 'wb') as f:
+        f.write(struct.pack('<Q', len(h)))
+        f.write(h)
+        for b in blobs:
+            f.write(b)
+
+
+def randomize(model, gen):
+    # Weights scaled by fan-in so activations (and the output) stay of order 1, where float32 parity of 1e-5
+    # is a meaningful bound; biases non-zero so their handling is checked too.
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if name.endswith('weight'):
+                fan_in = p.shape[1] * p.shape[2] * p.shape[3]
+                p.copy_(torch.randn(p.shape, generator=gen) * (1.2 / fan_in ** 0.5))
+            else:
+                p.copy_(torch.randn(p.shape, generator=gen) * 0.05)
+
+
+def make(out_dir, name, model, seed):
+    gen = torch.Generator().manual_seed(seed)
+    randomize(model, gen)
+    model.eval()
+    sd = {k: v.clone() for k, v in model.state_dict().items()}
+    # params differ from params_ema so the importer's choice is visible
+    sd_params = {k: v + 0.05 * torch.randn(v.shape, generator=gen) for k, v in sd.items()}
+    x = torch.rand((1, 3, 12, 12), generator=gen)
+    taps = {}
+    with torch.no_grad():
+        y = model(x, taps)
+    write_safetensors(f'{out_dir}/{name}_weights.safetensors', sd, {'format': 'pt'})
+    io = {'input': x, 'output': y}
+    io.update({'tap:' + k: v for k, v in taps.items()})
+    write_safetensors(f'{out_dir}/{name}_io.safetensors', io)
+    torch.save({'params': sd_params, 'params_ema': sd}, f'{out_dir}/{name}.pth')
+    np.savez(f'{out_dir}/{name}.npz', **{k: v.numpy() for k, v in sd.items()})
+    model.load_state_dict(sd_params)
+    with torch.no_grad():
+        y2 = model(x)
+    write_safetensors(f'{out_dir}/{name}_params_io.safetensors', {'input': x, 'output': y2})
+    print(name, tuple(y.shape), 'params', sum(v.numel() for v in sd.values()), 'max |y|', float(y.abs().max()))
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/fixtures'
+    torch.set_num_threads(1)
+    make(out_dir, 'msrresnet_x2', MSRResNet(8, 2, 2), 1)
+    make(out_dir, 'msrresnet_x4', MSRResNet(4, 1, 4), 2)
+    make(out_dir, 'msrresnet_x3', MSRResNet(4, 1, 3), 4)
+    make(out_dir, 'srcnn_x2', SRCNNStyle(4, 4, 2), 3)
+
+
+if __name__ == '__main__':
+    main()
