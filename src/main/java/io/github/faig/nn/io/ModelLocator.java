@@ -1,0 +1,72 @@
+package io.github.faig.nn.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds a model by bundled name or path. A name is looked up, in order, in the folders of the system property
+ * {@code faig.models} (path-separated), in Fiji's {@code models/faig/} (the update site installs the sample models
+ * there), and in the project's {@code sample-models/} (beside the {@code ./faig} launcher, property
+ * {@code faig.home}).
+ */
+public final class ModelLocator {
+
+	private ModelLocator() {}
+
+	/** The folders searched for bundled names, in order. */
+	public static List<File> roots() {
+		final List<File> roots = new ArrayList<>();
+		final String extra = System.getProperty("faig.models");
+		if (extra != null) for (final String p : extra.split(File.pathSeparator)) roots.add(new File(p));
+		for (final String prop : new String[] { "imagej.dir", "ij.dir", "fiji.dir" }) {
+			final String d = System.getProperty(prop);
+			if (d != null) roots.add(new File(d, "models/faig"));
+		}
+		roots.add(new File(System.getProperty("faig.home", "."), "sample-models"));
+		return roots;
+	}
+
+	/** Names of the bundled models found in {@link #roots()}. */
+	public static List<String> bundledNames() {
+		final List<String> names = new ArrayList<>();
+		for (final File r : roots()) {
+			final File[] dirs = r.listFiles(f -> new File(f, ModelPackage.JSON).isFile() || f.getName().toLowerCase(
+				Locale.ROOT).endsWith(".zip"));
+			if (dirs == null) continue;
+			java.util.Arrays.sort(dirs);
+			for (final File d : dirs) {
+				final String n = d.getName().replaceAll("\\.zip$", "");
+				if (!names.contains(n)) names.add(n);
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The package a name or path refers to.
+	 *
+	 * @param parameter the input's name, for messages
+	 */
+	public static File resolve(final String nameOrPath, final String parameter) throws IOException {
+		if (nameOrPath == null || nameOrPath.isBlank()) {
+			throw new IllegalArgumentException(parameter + " was not given; bundled models: " + bundledNames());
+		}
+		final File f = new File(nameOrPath);
+		if (f.exists()) return f;
+		for (final File r : roots()) {
+			for (final File c : new File[] { new File(r, nameOrPath), new File(r, nameOrPath + ".zip") }) {
+				if (c.exists()) return c;
+			}
+		}
+		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither a model file or folder nor a " +
+			"bundled model; bundled models: " + bundledNames());
+	}
+
+	/** Reads the package a name or path refers to. */
+	public static ModelPackage load(final String nameOrPath, final String parameter) throws IOException {
+		return ModelPackage.read(resolve(nameOrPath, parameter));
+	}
+}

@@ -1,0 +1,108 @@
+package io.github.faig.sr;
+
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.Engines;
+import io.github.faig.nn.SrNetwork;
+
+/**
+ * Runs a network on an RGB image of any size in bounded memory: the LR image is cut into tiles of
+ * {@code tileSize²} pixels, each extended by {@code overlap} pixels of real image context on every side (not padding),
+ * run alone in its own native sub-manager, and only its centre is kept. With an overlap of at least the network's
+ * receptive radius ({@link #exactOverlap}) the result equals the untiled output up to float rounding.
+ */
+public final class SuperResolver {
+
+	/** Progress of a tiled run. */
+	@FunctionalInterface
+	public interface Progress {
+		void tile(int done, int total);
+	}
+
+	private final SrNetwork net;
+	private final NDManager manager;
+
+	/** @param manager owns the network's weights; tiles run in sub-managers of it */
+	public SuperResolver(final SrNetwork net, final NDManager manager) {
+		this.net = net;
+		this.manager = manager;
+	}
+
+	/** The overlap that makes tiling exact: the network's receptive radius in LR pixels. */
+	public int exactOverlap() {
+		return net.architecture().receptiveRadius();
+	}
+
+	/** The network's output for a whole image, untiled. */
+	public FloatImage apply(final FloatImage lr) {
+		return apply(lr, Integer.MAX_VALUE, 0, null, null);
+	}
+
+	/**
+	 * The network's output, tile by tile.
+	 *
+	 * @param tileSize side of a tile's kept centre in LR pixels ({@code >= 1})
+	 * @param overlap context pixels on each side ({@code >= 0}); {@link #exactOverlap()} for exact results
+	 * @param progress called after each tile, or {@code null}
+	 * @param cancelled polled between tiles; a {@code true} stops with {@link CancellationException}
+	 */
+	public FloatImage apply(final FloatImage lr, final int tileSize, final int overlap, final Progress progress,
+		final BooleanSupplier cancelled)
+	{
+		if (lr.channels() != 3) throw new IllegalArgumentException("the network needs RGB input, got " + lr);
+		if (tileSize < 1) throw new IllegalArgumentException("tile_size must be >= 1, got " + tileSize);
+		if (overlap < 0) throw new IllegalArgumentException("overlap must be >= 0, got " + overlap);
+		final int s = net.spec().scale();
+		final int h = lr.height();
+		final int w = lr.width();
+		final FloatImage out = new FloatImage(3, h * s, w * s);
+		final int tilesY = (int) Math.ceil(h / (double) Math.min(tileSize, h));
+		final int tilesX = (int) Math.ceil(w / (double) Math.min(tileSize, w));
+		final int th = Math.min(tileSize, h);
+		final int tw = Math.min(tileSize, w);
+		final int total = tilesY * tilesX;
+		int done = 0;
+		Engines.workerThread();
+		for (int iy = 0; iy < tilesY; iy++) {
+			for (int ix = 0; ix < tilesX; ix++) {
+				if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+				final int y0 = iy * th;
+				final int x0 = ix * tw;
+				final int y1 = Math.min(h, y0 + th);
+				final int x1 = Math.min(w, x0 + tw);
+				final int cy0 = Math.max(0, y0 - overlap);
+				final int cx0 = Math.max(0, x0 - overlap);
+				final int cy1 = Math.min(h, y1 + overlap);
+				final int cx1 = Math.min(w, x1 + overlap);
+				final FloatImage tile = lr.crop(cy0, cx0, cy1 - cy0, cx1 - cx0);
+				final float[] sr;
+				try (NDManager sub = manager.newSubManager()) {
+					final NDArray x = sub.create(tile.data(), new Shape(1, 3, tile.height(), tile.width()));
+					sr = net.forward(x).toFloatArray();
+				}
+				paste(sr, tile.height() * s, tile.width() * s, (y0 - cy0) * s, (x0 - cx0) * s, (y1 - y0) * s, (x1 -
+					x0) * s, out, y0 * s, x0 * s);
+				done++;
+				if (progress != null) progress.tile(done, total);
+			}
+		}
+		return out;
+	}
+
+	/** Copies the {@code ch × cw} block at {@code (sy, sx)} of a {@code (3, sh, sw)} array into {@code out}. */
+	private static void paste(final float[] src, final int sh, final int sw, final int sy, final int sx, final int ch,
+		final int cw, final FloatImage out, final int dy, final int dx)
+	{
+		for (int c = 0; c < 3; c++) {
+			for (int y = 0; y < ch; y++) {
+				System.arraycopy(src, (c * sh + sy + y) * sw + sx, out.data(), out.channelOffset(c) + (dy + y) * out
+					.width() + dx, cw);
+			}
+		}
+	}
+}

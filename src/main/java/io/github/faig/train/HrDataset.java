@@ -1,0 +1,223 @@
+package io.github.faig.train;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Downscale;
+import io.github.faig.degrade.GaussianBlur;
+import io.github.faig.degrade.GaussianNoise;
+import io.github.faig.degrade.Quantization;
+import io.github.faig.degrade.TrainingMix;
+import io.github.faig.image.FloatImage;
+
+/**
+ * Ground-truth photographs decoded once and kept as 8-bit planes (a quarter of the memory of floats), from which
+ * training batches are cut: random HR crops with flips and transposition, degraded on the fly exactly as spec §1
+ * (blur on the HR crop, with context around it so the blur sees no artificial border; block-mean downscale; noise;
+ * 8-bit quantisation).
+ */
+public final class HrDataset {
+
+	/** One decoded photograph: R, G, B planes. */
+	private record Planes(String name, int width, int height, byte[] rgb) {}
+
+	/** A batch: LR inputs {@code (N, 3, P, P)} and HR targets {@code (N, 3, sP, sP)}, flattened. */
+	public record Batch(float[] lr, float[] hr, int n, int lrSize, int hrSize, Degradation[] degradations) {}
+
+	private final List<Planes> images;
+
+	private HrDataset(final List<Planes> images) {
+		this.images = images;
+	}
+
+	/**
+	 * The photographs of one split of a manifest ({@code manifest.tsv} of {@code scripts/fetch-training-data.sh}),
+	 * or every PNG/JPEG/TIFF of a folder without a manifest when {@code split} is {@code null}.
+	 */
+	public static HrDataset load(final File dir, final String split) throws IOException {
+		if (dir == null || !dir.isDirectory()) {
+			throw new IllegalArgumentException("input_dir '" + dir + "' does not exist or is not a folder");
+		}
+		final List<File> files = new ArrayList<>();
+		final File manifest = new File(dir, "manifest.tsv");
+		if (split != null && manifest.isFile()) {
+			final List<String> lines = Files.readAllLines(manifest.toPath(), StandardCharsets.UTF_8);
+			final List<String> header = Arrays.asList(lines.get(0).split("\t"));
+			final int fi = header.indexOf("file");
+			final int si = header.indexOf("split");
+			for (final String l : lines.subList(1, lines.size())) {
+				final String[] c = l.split("\t");
+				if (c[si].equals(split)) files.add(new File(dir, c[fi]));
+			}
+		}
+		else {
+			final File[] all = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?)$"));
+			if (all != null) files.addAll(Arrays.asList(all));
+			files.sort(null);
+		}
+		final List<Planes> images = new ArrayList<>();
+		for (final File f : files) {
+			final BufferedImage bi = ImageIO.read(f);
+			if (bi == null) throw new IOException("cannot read image " + f);
+			images.add(planes(f.getName(), bi));
+		}
+		if (images.isEmpty()) {
+			throw new IllegalArgumentException("input_dir '" + dir + "' holds no images" + (split != null ? " of split " +
+				split : ""));
+		}
+		return new HrDataset(images);
+	}
+
+	/** A dataset of images already in memory (tests, generated data). */
+	public static HrDataset of(final List<FloatImage> imgs) {
+		final List<Planes> images = new ArrayList<>();
+		int i = 0;
+		for (final FloatImage img : imgs) {
+			final int n = img.width() * img.height();
+			final byte[] rgb = new byte[3 * n];
+			for (int k = 0; k < 3 * n; k++) rgb[k] = (byte) Quantization.toByteLevel(img.data()[img.channels() == 3 ? k :
+				k % n]);
+			images.add(new Planes("image" + i++, img.width(), img.height(), rgb));
+		}
+		return new HrDataset(images);
+	}
+
+	private static Planes planes(final String name, final BufferedImage bi) {
+		final int w = bi.getWidth();
+		final int h = bi.getHeight();
+		final int[] argb = bi.getRGB(0, 0, w, h, null, 0, w);
+		final int n = w * h;
+		final byte[] rgb = new byte[3 * n];
+		for (int i = 0; i < n; i++) {
+			rgb[i] = (byte) (argb[i] >> 16);
+			rgb[n + i] = (byte) (argb[i] >> 8);
+			rgb[2 * n + i] = (byte) argb[i];
+		}
+		return new Planes(name, w, h, rgb);
+	}
+
+	public int size() {
+		return images.size();
+	}
+
+	/** Image {@code i} as floats in [0, 1]. */
+	public FloatImage image(final int i) {
+		final Planes p = images.get(i);
+		final FloatImage img = new FloatImage(3, p.height(), p.width());
+		for (int k = 0; k < p.rgb().length; k++) img.data()[k] = (p.rgb()[k] & 0xff) / 255f;
+		return img;
+	}
+
+	public String name(final int i) {
+		return images.get(i).name();
+	}
+
+	/** Total number of pixels. */
+	public long pixels() {
+		long n = 0;
+		for (final Planes p : images) n += (long) p.width() * p.height();
+		return n;
+	}
+
+	/**
+	 * One training batch, drawn entirely from {@code random}: per sample an image, a crop position, a flip/transpose,
+	 * the degradation from the mix, and the noise.
+	 */
+	public Batch sample(final Random random, final int n, final int lrSize, final DegradationParams p,
+		final TrainingMix mix, final GaussianBlur blur)
+	{
+		final int s = p.scale();
+		final int hrSize = lrSize * s;
+		final int margin = p.kernelSize() / 2;
+		final float[] lr = new float[n * 3 * lrSize * lrSize];
+		final float[] hr = new float[n * 3 * hrSize * hrSize];
+		final Degradation[] kinds = new Degradation[n];
+		for (int b = 0; b < n; b++) {
+			Planes img;
+			do {
+				img = images.get(random.nextInt(images.size()));
+			}
+			while (img.width() < hrSize || img.height() < hrSize);
+			// Context around the crop where the image has it, so blur sees real pixels.
+			final int y0 = random.nextInt(img.height() - hrSize + 1);
+			final int x0 = random.nextInt(img.width() - hrSize + 1);
+			final int cy0 = Math.max(0, y0 - margin);
+			final int cx0 = Math.max(0, x0 - margin);
+			final int cy1 = Math.min(img.height(), y0 + hrSize + margin);
+			final int cx1 = Math.min(img.width(), x0 + hrSize + margin);
+			FloatImage big = crop(img, cy0, cx0, cy1 - cy0, cx1 - cx0);
+			final int aug = random.nextInt(8);
+			big = augment(big, aug);
+			// Where the HR crop sits inside the augmented context.
+			final int[] off = augmentedOffset(y0 - cy0, x0 - cx0, cy1 - cy0, cx1 - cx0, hrSize, aug);
+			final Degradation d = mix.sample(random);
+			kinds[b] = d;
+			final FloatImage gt = big.crop(off[0], off[1], hrSize, hrSize);
+			FloatImage deg = d.hasBlur() ? blur.apply(big).crop(off[0], off[1], hrSize, hrSize) : gt;
+			deg = Downscale.blockMean(deg, s);
+			if (d.hasNoise()) deg = GaussianNoise.add(deg, p.noiseSigma(), random);
+			deg = Quantization.to8Bit(deg);
+			System.arraycopy(deg.data(), 0, lr, b * deg.data().length, deg.data().length);
+			System.arraycopy(gt.data(), 0, hr, b * gt.data().length, gt.data().length);
+		}
+		return new Batch(lr, hr, n, lrSize, hrSize, kinds);
+	}
+
+	private static FloatImage crop(final Planes p, final int y0, final int x0, final int h, final int w) {
+		final FloatImage out = new FloatImage(3, h, w);
+		final int n = p.width() * p.height();
+		for (int c = 0; c < 3; c++) {
+			for (int y = 0; y < h; y++) {
+				final int src = c * n + (y0 + y) * p.width() + x0;
+				final int dst = (c * h + y) * w;
+				for (int x = 0; x < w; x++) out.data()[dst + x] = (p.rgb()[src + x] & 0xff) / 255f;
+			}
+		}
+		return out;
+	}
+
+	/** One of the 8 symmetries of the square: bit 0 flips x, bit 1 flips y, bit 2 transposes (after the flips). */
+	static FloatImage augment(final FloatImage in, final int aug) {
+		if (aug == 0) return in;
+		final boolean fx = (aug & 1) != 0;
+		final boolean fy = (aug & 2) != 0;
+		final boolean tr = (aug & 4) != 0;
+		final int h = in.height();
+		final int w = in.width();
+		final FloatImage out = tr ? new FloatImage(3, w, h) : new FloatImage(3, h, w);
+		for (int c = 0; c < 3; c++) {
+			for (int y = 0; y < h; y++) {
+				for (int x = 0; x < w; x++) {
+					final float v = in.get(c, fy ? h - 1 - y : y, fx ? w - 1 - x : x);
+					if (tr) out.set(c, x, y, v);
+					else out.set(c, y, x, v);
+				}
+			}
+		}
+		return out;
+	}
+
+	/** Top-left of a {@code size²} crop at {@code (y, x)} of an {@code h × w} image after {@link #augment}. */
+	static int[] augmentedOffset(final int y, final int x, final int h, final int w, final int size, final int aug) {
+		int yy = (aug & 2) != 0 ? h - size - y : y;
+		int xx = (aug & 1) != 0 ? w - size - x : x;
+		if ((aug & 4) != 0) {
+			final int t = yy;
+			yy = xx;
+			xx = t;
+		}
+		return new int[] { yy, xx };
+	}
+}

@@ -1,0 +1,213 @@
+package io.github.faig.train;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.github.faig.degrade.GaussianBlur;
+import io.github.faig.nn.Engines;
+import io.github.faig.nn.SrNetwork;
+import io.github.faig.nn.StateDict;
+import io.github.faig.nn.Tensor;
+import io.github.faig.nn.io.SafeTensors;
+
+/**
+ * Trains an SR network as BasicSR does for the paper's models: L1 loss, Adam (β = 0.9, 0.99), cosine learning rate,
+ * an exponential moving average of the weights (the model that is kept), batches from {@link HrDataset}. Every
+ * random choice of step {@code t} comes from a generator seeded with {@code (seed, t)}, and checkpoints hold the
+ * weights, the Adam moments and the average, so a run resumed from a checkpoint ends with the same weights as an
+ * uninterrupted one.
+ */
+public final class Trainer {
+
+	/** Reports each step. */
+	@FunctionalInterface
+	public interface Listener {
+		void step(int iteration, int total, double loss, double learningRate);
+	}
+
+	/** What a run ends with. */
+	public record Result(StateDict ema, StateDict weights, int iterations, double lastLoss, double seconds) {}
+
+	private static final double BETA1 = 0.9;
+	private static final double BETA2 = 0.99;
+	private static final double EPS = 1e-8;
+
+	/** Only one gradient collector may exist per JVM (a DJL restriction); training and attribution share it. */
+	public static final Object GRADIENT_LOCK = new Object();
+
+	private final TrainingConfig config;
+	private final HrDataset data;
+
+	public Trainer(final TrainingConfig config, final HrDataset data) {
+		this.config = config;
+		this.data = data;
+	}
+
+	/** The generator of step {@code t}: a fixed mix of the seed and the step. */
+	static Random stepRandom(final long seed, final int t) {
+		long z = seed * 0x9E3779B97F4A7C15L + t;
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return new Random(z ^ (z >>> 31));
+	}
+
+	/**
+	 * Runs (or resumes) the training.
+	 *
+	 * @param init initial weights (fine-tuning), or {@code null} for BasicSR's initialisation with the seed
+	 * @param checkpoint checkpoint file, written every {@code checkpointEvery} steps and read first if it exists;
+	 *          {@code null} for none
+	 * @param stopAfter stop (after checkpointing) once this step is done, for tests of resuming; or -1
+	 */
+	public Result train(final StateDict init, final File checkpoint, final int checkpointEvery, final int stopAfter,
+		final Listener listener, final BooleanSupplier cancelled) throws IOException
+	{
+		final long t0 = System.nanoTime();
+		final GaussianBlur blur = new GaussianBlur(config.degradation().blurSigma(), config.degradation().kernelSize());
+		synchronized (GRADIENT_LOCK) {
+			Engines.workerThread();
+			try (NDManager root = Engines.newManager()) {
+				final SrNetwork net = new SrNetwork(config.spec());
+				final StateDict start = init != null ? init : SrNetwork.initialWeights(config.spec(), config.seed());
+				net.load(start, root);
+				final List<String> names = net.parameterNames();
+				final List<NDArray> params = net.paramArrays();
+				final List<NDArray> m = new ArrayList<>();
+				final List<NDArray> v = new ArrayList<>();
+				final List<NDArray> ema = new ArrayList<>();
+				for (final NDArray p : params) {
+					m.add(root.zeros(p.getShape()));
+					v.add(root.zeros(p.getShape()));
+					ema.add(p.duplicate());
+				}
+				int first = 0;
+				if (checkpoint != null && checkpoint.isFile()) {
+					first = restore(checkpoint, names, params, m, v, ema);
+				}
+				for (final NDArray p : params) p.setRequiresGradient(true);
+				double loss = Double.NaN;
+				for (int t = first; t < config.iterations(); t++) {
+					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+					final HrDataset.Batch b = data.sample(stepRandom(config.seed(), t), config.batchSize(), config
+						.patchSize(), config.degradation(), config.mix(), blur);
+					final double lr = config.learningRateAt(t);
+					loss = step(root, net, params, m, v, ema, b, lr, t + 1);
+					if (!Double.isFinite(loss)) {
+						throw new IllegalStateException("training diverged at step " + (t + 1) + " (loss " + loss +
+							"); lower learning_rate");
+					}
+					if (listener != null) listener.step(t + 1, config.iterations(), loss, lr);
+					final boolean last = t + 1 == config.iterations() || t + 1 == stopAfter;
+					if (checkpoint != null && ((t + 1) % checkpointEvery == 0 || last)) {
+						save(checkpoint, names, params, m, v, ema, t + 1);
+					}
+					if (t + 1 == stopAfter) break;
+				}
+				return new Result(toStateDict(names, ema), toStateDict(names, params), config.iterations(), loss,
+					(System.nanoTime() - t0) / 1e9);
+			}
+		}
+	}
+
+	/** One optimiser step; returns the loss. */
+	private double step(final NDManager root, final SrNetwork net, final List<NDArray> params, final List<NDArray> m,
+		final List<NDArray> v, final List<NDArray> ema, final HrDataset.Batch b, final double lr, final int t)
+	{
+		try (NDManager sub = root.newSubManager()) {
+			for (final List<NDArray> l : List.of(params, m, v, ema)) for (final NDArray a : l) a.tempAttach(sub);
+			final NDArray x = sub.create(b.lr(), new Shape(b.n(), 3, b.lrSize(), b.lrSize()));
+			final NDArray y = sub.create(b.hr(), new Shape(b.n(), 3, b.hrSize(), b.hrSize()));
+			final double loss;
+			try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+				final NDArray l1 = net.forward(x).sub(y).abs().mean();
+				gc.backward(l1);
+				loss = l1.getFloat();
+			}
+			// Grad mode is off again: update in place.
+			final double c1 = 1 - Math.pow(BETA1, t);
+			final double c2 = 1 - Math.pow(BETA2, t);
+			final float decay = (float) config.emaDecay();
+			for (int i = 0; i < params.size(); i++) {
+				final NDArray p = params.get(i);
+				final NDArray g = p.getGradient();
+				m.get(i).muli(BETA1).addi(g.mul(1 - BETA1));
+				v.get(i).muli(BETA2).addi(g.square().muli(1 - BETA2));
+				final NDArray denom = v.get(i).div(c2).sqrt().addi(EPS);
+				p.subi(m.get(i).div(denom).muli(lr / c1));
+				JniUtils.zeroGrad((PtNDArray) p);
+				g.close();
+				ema.get(i).muli(decay).addi(p.mul(1 - decay));
+			}
+			return loss;
+		}
+	}
+
+	private static StateDict toStateDict(final List<String> names, final List<NDArray> arrays) {
+		final StateDict sd = new StateDict();
+		for (int i = 0; i < names.size(); i++) {
+			sd.put(names.get(i), new Tensor(arrays.get(i).getShape().getShape(), arrays.get(i).toFloatArray()));
+		}
+		return sd;
+	}
+
+	private void save(final File file, final List<String> names, final List<NDArray> params, final List<NDArray> m,
+		final List<NDArray> v, final List<NDArray> ema, final int iteration) throws IOException
+	{
+		final StateDict sd = new StateDict();
+		for (int i = 0; i < names.size(); i++) {
+			sd.put("param/" + names.get(i), tensor(params.get(i)));
+			sd.put("adam_m/" + names.get(i), tensor(m.get(i)));
+			sd.put("adam_v/" + names.get(i), tensor(v.get(i)));
+			sd.put("ema/" + names.get(i), tensor(ema.get(i)));
+		}
+		final Map<String, String> meta = new LinkedHashMap<>();
+		meta.put("iteration", Integer.toString(iteration));
+		meta.put("config", config.fingerprint());
+		final File tmp = new File(file.getAbsoluteFile().getParentFile(), ".part-" + file.getName());
+		SafeTensors.write(sd, meta, tmp);
+		Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static Tensor tensor(final NDArray a) {
+		return new Tensor(a.getShape().getShape(), a.toFloatArray());
+	}
+
+	private int restore(final File file, final List<String> names, final List<NDArray> params, final List<NDArray> m,
+		final List<NDArray> v, final List<NDArray> ema) throws IOException
+	{
+		final Map<String, String> meta = SafeTensors.metadata(file);
+		if (!config.fingerprint().equals(meta.get("config"))) {
+			throw new IllegalArgumentException("checkpoint " + file + " belongs to another training run (" + meta.get(
+				"config") + "); delete it or change the output");
+		}
+		final StateDict sd = SafeTensors.read(file);
+		for (int i = 0; i < names.size(); i++) {
+			set(params.get(i), sd.get("param/" + names.get(i)));
+			set(m.get(i), sd.get("adam_m/" + names.get(i)));
+			set(v.get(i), sd.get("adam_v/" + names.get(i)));
+			set(ema.get(i), sd.get("ema/" + names.get(i)));
+		}
+		return Integer.parseInt(meta.get("iteration"));
+	}
+
+	private static void set(final NDArray a, final Tensor t) {
+		try (NDArray src = a.getManager().create(t.data(), new Shape(t.shape()))) {
+			a.set(src.toFloatArray());
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package io.github.faig.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.TrainingMix;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.NetworkSpec;
+import io.github.faig.nn.StateDict;
+
+/** Short training runs on generated images. */
+class TrainerTest {
+
+	/** Smooth random images with edges: sums of sinusoids and a few rectangles. */
+	static List<FloatImage> images(final int count, final int size, final long seed) {
+		final Random r = new Random(seed);
+		final List<FloatImage> out = new ArrayList<>();
+		for (int k = 0; k < count; k++) {
+			final FloatImage img = new FloatImage(3, size, size);
+			final double[] f = { r.nextDouble() * 0.3, r.nextDouble() * 0.3, r.nextDouble() * 6 };
+			final int rx = r.nextInt(size / 2);
+			final int ry = r.nextInt(size / 2);
+			for (int c = 0; c < 3; c++) {
+				for (int y = 0; y < size; y++) {
+					for (int x = 0; x < size; x++) {
+						double v = 0.5 + 0.25 * Math.sin(f[0] * x + f[2] + c) * Math.cos(f[1] * y);
+						if (x > rx && x < rx + size / 3 && y > ry && y < ry + size / 4) v = 0.9 - 0.3 * c;
+						img.set(c, y, x, (float) v);
+					}
+				}
+			}
+			out.add(img);
+		}
+		return out;
+	}
+
+	private static TrainingConfig config(final int iterations) {
+		return new TrainingConfig(new NetworkSpec("MSRResNet", 2, 8, 1), TrainingMix.target(), DegradationParams
+			.defaults(), iterations, 4, 12, 2e-3, 1e-5, 0.9, 7);
+	}
+
+	@Test
+	void aShortRunLowersTheLoss() throws Exception {
+		final HrDataset data = HrDataset.of(images(6, 64, 1));
+		final List<Double> losses = new ArrayList<>();
+		// A plain network starts far from the answer (no image residual), so learning shows within a few steps.
+		final TrainingConfig c = new TrainingConfig(new NetworkSpec("SRCNNStyle", 2, 4, 1), TrainingMix.cleanOnly(),
+			DegradationParams.defaults(), 60, 4, 12, 2e-3, 1e-5, 0.9, 7);
+		new Trainer(c, data).train(null, null, 0, -1, (t, n, loss, lr) -> losses.add(loss), null);
+		final double early = losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
+		final double late = losses.subList(50, 60).stream().mapToDouble(d -> d).average().orElseThrow();
+		assertTrue(late < 0.8 * early, "loss " + early + " -> " + late);
+	}
+
+	@Test
+	void resumingGivesTheSameWeightsAsAnUninterruptedRun(@TempDir final Path dir) throws Exception {
+		final HrDataset data = HrDataset.of(images(4, 48, 2));
+		final Trainer.Result straight = new Trainer(config(8), data).train(null, null, 0, -1, null, null);
+		final File ckpt = dir.resolve("ckpt.safetensors").toFile();
+		new Trainer(config(8), data).train(null, ckpt, 2, 5, null, null);
+		assertTrue(ckpt.isFile());
+		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 2, -1, null, null);
+		assertSame(straight.weights(), resumed.weights());
+		assertSame(straight.ema(), resumed.ema());
+		// A checkpoint of another run is refused.
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(9),
+			data).train(null, ckpt, 2, -1, null, null));
+		assertTrue(e.getMessage().contains("another training run"));
+	}
+
+	private static void assertSame(final StateDict a, final StateDict b) {
+		assertEquals(a.names(), b.names());
+		for (final String n : a.names()) assertArrayEquals(a.get(n).data(), b.get(n).data(), 0f, n);
+	}
+
+	@Test
+	void augmentationKeepsTheCropInPlace() {
+		final FloatImage img = new FloatImage(3, 7, 9);
+		for (int i = 0; i < img.data().length; i++) img.data()[i] = i;
+		final FloatImage crop = img.crop(2, 3, 4, 4);
+		for (int aug = 0; aug < 8; aug++) {
+			final FloatImage a = HrDataset.augment(img, aug);
+			final int[] off = HrDataset.augmentedOffset(2, 3, 7, 9, 4, aug);
+			final FloatImage b = HrDataset.augment(crop, aug);
+			assertArrayEquals(b.data(), a.crop(off[0], off[1], 4, 4).data(), 0f, "aug " + aug);
+		}
+	}
+
+	@Test
+	void cosineScheduleEnds() {
+		final TrainingConfig c = config(100);
+		assertEquals(2e-3, c.learningRateAt(0), 1e-12);
+		assertEquals(1e-5 + 0.5 * (2e-3 - 1e-5), c.learningRateAt(50), 1e-12);
+		assertEquals(1e-5, c.learningRateAt(100), 1e-12);
+	}
+}
