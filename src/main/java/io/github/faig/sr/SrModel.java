@@ -1,0 +1,109 @@
+package io.github.faig.sr;
+
+import java.util.function.BooleanSupplier;
+
+import ai.djl.ndarray.NDManager;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.Engines;
+import io.github.faig.nn.SrNetwork;
+import io.github.faig.nn.io.ModelPackage;
+
+/**
+ * A model package loaded into native memory, ready to super-resolve images of any size and channel count. Close it
+ * to free the weights.
+ *
+ * <pre>
+ * try (SrModel m = SrModel.load(pkg)) {
+ *     FloatImage sr = m.superResolve(lr, 256, -1, null, null);
+ * }
+ * </pre>
+ */
+public final class SrModel implements AutoCloseable {
+
+	private final ModelPackage pkg;
+	private final NDManager manager;
+	private final SrNetwork net;
+
+	private SrModel(final ModelPackage pkg) {
+		this.pkg = pkg;
+		this.manager = Engines.newManager();
+		try {
+			this.net = new SrNetwork(pkg.spec()).load(pkg.weights(), manager);
+		}
+		catch (final RuntimeException e) {
+			manager.close();
+			throw e;
+		}
+	}
+
+	public static SrModel load(final ModelPackage pkg) {
+		return new SrModel(pkg);
+	}
+
+	public ModelPackage modelPackage() {
+		return pkg;
+	}
+
+	public int scale() {
+		return pkg.spec().scale();
+	}
+
+	/** The smallest input side the network sees whole: its receptive field, {@code 2·radius + 1} pixels. */
+	public int minInputSize() {
+		return 2 * net.architecture().receptiveRadius() + 1;
+	}
+
+	/**
+	 * The super-resolved image. Grey images go through the RGB network as three equal channels and come back as the
+	 * mean of the three output channels.
+	 *
+	 * @param tileSize LR tile side
+	 * @param overlap context around each tile, or -1 for the exact overlap (the receptive radius)
+	 */
+	public FloatImage superResolve(final FloatImage lr, final int tileSize, final int overlap,
+		final SuperResolver.Progress progress, final BooleanSupplier cancelled)
+	{
+		if (lr.width() < minInputSize() || lr.height() < minInputSize()) {
+			throw new IllegalArgumentException("image of " + lr.width() + "x" + lr.height() + " pixels is smaller than " +
+				"the receptive field of " + pkg.name() + " (" + minInputSize() + "x" + minInputSize() + " pixels)");
+		}
+		if (lr.channels() != 1 && lr.channels() != 3) {
+			throw new IllegalArgumentException("expected a grey or RGB image, got " + lr.channels() + " channels");
+		}
+		final FloatImage rgb = lr.channels() == 3 ? lr : grey2rgb(lr);
+		final SuperResolver sr = new SuperResolver(net, manager);
+		final FloatImage out = sr.apply(rgb, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, progress, cancelled);
+		return lr.channels() == 3 ? out : rgb2grey(out);
+	}
+
+	private static FloatImage grey2rgb(final FloatImage g) {
+		final FloatImage out = new FloatImage(3, g.height(), g.width());
+		final int n = g.width() * g.height();
+		for (int c = 0; c < 3; c++) System.arraycopy(g.data(), 0, out.data(), c * n, n);
+		return out;
+	}
+
+	private static FloatImage rgb2grey(final FloatImage rgb) {
+		final int n = rgb.width() * rgb.height();
+		final FloatImage out = new FloatImage(1, rgb.height(), rgb.width());
+		for (int i = 0; i < n; i++) {
+			out.data()[i] = (rgb.data()[i] + rgb.data()[n + i] + rgb.data()[2 * n + i]) / 3f;
+		}
+		return out;
+	}
+
+	/** The network, for code that works with tensors (attribution, representations). */
+	public SrNetwork network() {
+		return net;
+	}
+
+	/** The manager that owns the weights. */
+	public NDManager manager() {
+		return manager;
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}
