@@ -1,0 +1,56 @@
+package io.github.faig.command;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+
+/** Ground-truth image sets for the commands: the slices of a stack, or every image file of a folder (headless). */
+final class GroundTruths {
+
+	private GroundTruths() {}
+
+	/** RGB images (grey ones as three equal channels); their names are appended to {@code names}. */
+	static List<FloatImage> load(final ImagePlus image, final File dir, final List<String> names) {
+		final List<FloatImage> out = new ArrayList<>();
+		if (image != null) {
+			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(image);
+			for (int s = 0; s < slices.size(); s++) {
+				out.add(rgb(slices.get(s)));
+				final String label = image.getStack().getSliceLabel(s + 1);
+				names.add(label != null && !label.isBlank() ? label.split("\n")[0] : ImageFiles.baseName(image.getTitle()) +
+					(slices.size() > 1 ? ":" + (s + 1) : ""));
+			}
+			return out;
+		}
+		if (dir == null) throw new IllegalArgumentException("no images: give an image (stack) or input_dir");
+		if (!dir.isDirectory()) {
+			throw new IllegalArgumentException("input_dir '" + dir + "' does not exist or is not a folder");
+		}
+		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?|bmp)$"));
+		if (files == null || files.length == 0) {
+			throw new IllegalArgumentException("input_dir '" + dir + "' holds no images (PNG, JPEG, TIFF)");
+		}
+		Arrays.sort(files);
+		for (final File f : files) {
+			final ImagePlus imp = ImageFiles.open(f, "input_dir");
+			out.add(rgb(ImagePlusBridge.toFloatImages(imp).get(0)));
+			names.add(ImageFiles.baseName(f.getName()));
+		}
+		return out;
+	}
+
+	static FloatImage rgb(final FloatImage img) {
+		if (img.channels() == 3) return img;
+		final FloatImage out = new FloatImage(3, img.height(), img.width());
+		final int n = img.width() * img.height();
+		for (int c = 0; c < 3; c++) System.arraycopy(img.data(), 0, out.data(), c * n, n);
+		return out;
+	}
+}

@@ -1,0 +1,123 @@
+package io.github.faig.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.faig.attribution.FilterIndex;
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.Fixtures;
+import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.ModelPackage;
+
+/** FAIG Compute Filters on the tiny fixture pair (baseline: 'params', target: 'params_ema'). */
+class ComputeFiltersCommandTest {
+
+	private static Context context;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	/** Writes the fixture pair as packages and two ground-truth PNGs; returns {baseline, target, images}. */
+	static File[] setUp(final Path dir) throws Exception {
+		final File base = dir.resolve("base").toFile();
+		final File tgt = dir.resolve("tgt").toFile();
+		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny-baseline", "baseline",
+			"CC0-1.0").write(base);
+		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny-target", "target", "CC0-1.0")
+			.write(tgt);
+		final File images = dir.resolve("gt").toFile();
+		assertTrue(images.mkdir());
+		for (int i = 0; i < 2; i++) {
+			final FloatImage img = io.github.faig.TestImages.images(1, 40, 10 + i).get(0);
+			ImageFiles.save(ImagePlusBridge.toImagePlus("gt" + i, List.of(img), null, ImagePlusBridge.OutputType.BYTE,
+				null), new File(images, "gt" + i + ".png"));
+		}
+		return new File[] { base, tgt, images };
+	}
+
+	private static CommandModule run(final Object... inputs) throws Exception {
+		return context.service(CommandService.class).run(ComputeFiltersCommand.class, true, inputs).get();
+	}
+
+	@Test
+	void computesFilterSetsTablesAndFiles(@TempDir final Path dir) throws Exception {
+		final File[] f = setUp(dir);
+		final File out = dir.resolve("out").toFile();
+		assertTrue(out.mkdir());
+		final CommandModule m = run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
+			"steps", 8, "quadrature", "trapezoid", "crop_size", 8, "crops", 2, "percent", 10.0, "output_dir", out);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final int n = FilterIndex.of(ModelPackage.read(f[1]).spec()).filterCount();
+		final ResultsTable top = (ResultsTable) m.getOutput("top_filters");
+		assertEquals(2 * (n / 10), top.size());
+		final ResultsTable layers = (ResultsTable) m.getOutput("layer_counts");
+		double sum = 0;
+		for (int r = 0; r < layers.size(); r++) sum += layers.getValue("top_blur", r);
+		assertEquals(n / 10, (int) sum);
+		final ResultsTable c = (ResultsTable) m.getOutput("completeness");
+		assertEquals(8, c.size());
+		assertTrue(((ImagePlus) m.getOutput("filter_positions")).getWidth() > 500);
+		final List<String> blur = Files.readAllLines(new File(out, "blur_index.txt").toPath());
+		final List<String> noise = Files.readAllLines(new File(out, "noise_index.txt").toPath());
+		assertEquals(n, blur.size());
+		for (int i = 0; i < n; i++) assertEquals(blur.get(i), noise.get(n - 1 - i));
+		for (final String name : new String[] { "blur_filters.csv", "noise_filters.csv", "top_filters.csv",
+			"layer_counts.csv", "completeness.csv", "filter_positions.png", "filter_sets.json" })
+		{
+			assertTrue(new File(out, name).isFile(), name);
+		}
+		final FilterSets sets = FilterSets.read(out, n);
+		assertEquals("tiny-baseline", sets.baselineModel());
+		assertEquals(top.getValue("index", 0), sets.ranking(io.github.faig.degrade.Degradation.BLUR).order()[0]);
+	}
+
+	@Test
+	void badInputIsNamed(@TempDir final Path dir) throws Exception {
+		final File[] f = setUp(dir);
+		final File srcnn = dir.resolve("srcnn").toFile();
+		ModelImporter.importModel(Fixtures.file("srcnn_x2.pth"), null, null, "s", "target", "CC0-1.0").write(srcnn);
+		assertFails("one architecture", run("baseline_model", f[0].getPath(), "target_model", srcnn.getPath(),
+			"input_dir", f[2]));
+		assertFails("steps", run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
+			"steps", 0));
+		assertFails("percent", run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
+			"percent", 150.0));
+		assertFails("input_dir", run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", dir
+			.resolve("none").toFile()));
+		assertFails("target_model", run("baseline_model", f[0].getPath(), "target_model", "no-such-model", "input_dir",
+			f[2]));
+		assertFails("crop_size", run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
+			"crop_size", 500, "steps", 2));
+	}
+
+	private static void assertFails(final String word, final CommandModule m) {
+		assertTrue(m.isCanceled(), "expected failure naming " + word);
+		assertTrue(m.getCancelReason().contains(word), m.getCancelReason());
+	}
+}
