@@ -77,6 +77,9 @@ public final class FaigMain {
 		if (args[0].equals("demo")) {
 			return Demo.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
+		if (args[0].equals("model-card")) {
+			return io.github.faig.train.ModelCard.run(out, err, Arrays.copyOfRange(args, 1, args.length));
+		}
 		if (args[0].equals("build-training-set")) {
 			return io.github.faig.data.TrainingSetBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
@@ -127,6 +130,7 @@ public final class FaigMain {
 		out.println("  ./faig --run \"Command Label\" \"key=value,key='text',...\"   run a command headless");
 		out.println("  ./faig --list                                          commands and their inputs");
 		out.println("  ./faig demo [output-folder]                            run the demo");
+		out.println("  ./faig model-card <models-dir> <photos-dir> [max-side]   PSNR/SSIM table of the models");
 		out.println("  ./faig build-training-set <unpacked-dir> <out-dir>     (used by scripts/fetch-training-data.sh)");
 	}
 

@@ -1,0 +1,82 @@
+package io.github.faig.train;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ai.djl.ndarray.NDManager;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.Engines;
+import io.github.faig.nn.SrNetwork;
+import io.github.faig.nn.io.ModelPackage;
+
+/**
+ * The model card's table: PSNR and SSIM of every model of a folder, and of bilinear upsampling, on the validation
+ * split of the training photographs, for clean, blurry, noisy and blur+noise inputs (whole images, noise seeded per
+ * image).
+ *
+ * <pre>
+ * ./faig model-card sample-models data/photos [max-side]
+ * </pre>
+ */
+public final class ModelCard {
+
+	private ModelCard() {}
+
+	public static int run(final PrintStream out, final PrintStream err, final String... args) {
+		if (args.length < 2) {
+			err.println("usage: model-card <models-dir> <photos-dir-with-manifest> [max-side]");
+			return 2;
+		}
+		try {
+			final File models = new File(args[0]);
+			final HrDataset val = HrDataset.load(new File(args[1]), "validation");
+			final int maxSide = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+			final List<FloatImage> images = new ArrayList<>();
+			for (int i = 0; i < val.size(); i++) images.add(val.image(i));
+			final File[] dirs = models.listFiles(f -> new File(f, ModelPackage.JSON).isFile());
+			if (dirs == null || dirs.length == 0) throw new IllegalArgumentException("no model packages in " + models);
+			java.util.Arrays.sort(dirs);
+			final Evaluator ev = new Evaluator(DegradationParams.defaults(), 12345, maxSide);
+			final List<Degradation> ds = List.of(Degradation.values());
+			final Map<String, Map<Degradation, Evaluator.Score>> rows = new LinkedHashMap<>();
+			Engines.workerThread();
+			try (NDManager m = Engines.newManager()) {
+				rows.put("bilinear (floor)", ev.evaluate(null, m, images, ds));
+				for (final File d : dirs) {
+					final ModelPackage p = ModelPackage.read(d);
+					try (NDManager sub = m.newSubManager()) {
+						final SrNetwork net = new SrNetwork(p.spec()).load(p.weights(), sub);
+						rows.put(p.name(), ev.evaluate(net, sub, images, ds));
+					}
+					err.println("model-card: " + p.name() + " done");
+				}
+			}
+			out.println(String.format(Locale.ROOT, "Validation split: %d photographs (%s), %s; PSNR (dB) on RGB and " +
+				"SSIM on BT.601 luma, 8-bit outputs, %d-pixel border cropped; noise seeded per image.", images.size(),
+				args[1], maxSide > 0 ? "centre crops of at most " + maxSide + " px" : "whole images", 2));
+			out.println();
+			out.println("| model | clean PSNR / SSIM | blur PSNR / SSIM | noise PSNR / SSIM | blur+noise PSNR / SSIM |");
+			out.println("| --- | --- | --- | --- | --- |");
+			for (final Map.Entry<String, Map<Degradation, Evaluator.Score>> r : rows.entrySet()) {
+				final StringBuilder s = new StringBuilder("| " + r.getKey() + " |");
+				for (final Degradation d : ds) {
+					final Evaluator.Score sc = r.getValue().get(d);
+					s.append(String.format(Locale.ROOT, " %.2f / %.4f |", sc.psnr(), sc.ssim()));
+				}
+				out.println(s);
+			}
+			return 0;
+		}
+		catch (final Exception e) {
+			err.println("model-card failed: " + e.getMessage());
+			return 1;
+		}
+	}
+}

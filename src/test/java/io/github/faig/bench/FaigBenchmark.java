@@ -1,0 +1,234 @@
+package io.github.faig.bench;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import io.github.faig.attribution.DegradationAttribution;
+import io.github.faig.attribution.FaigEngine;
+import io.github.faig.attribution.Quadrature;
+import io.github.faig.attribution.Ranking;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Degrader;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.Engines;
+import io.github.faig.nn.SrNetwork;
+import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.train.HrDataset;
+
+/**
+ * Benchmarks of the FAIG engine on a sample pair (mains, not tests):
+ *
+ * <pre>
+ * scripts/benchmark.sh FaigBenchmark overhead [pair-prefix]     FAIG step vs bare forward+backward, time per image
+ * scripts/benchmark.sh FaigBenchmark memory [steps]             resident memory every 1000 steps
+ * scripts/benchmark.sh FaigBenchmark quadrature [images]        rules at fewer steps vs Riemann N = 100
+ * scripts/benchmark.sh FaigBenchmark completeness               error at N = 100 per rule on photographs
+ * </pre>
+ *
+ * The pair defaults to {@code msrresnet-x2-baseline} / {@code msrresnet-x2-target}; photographs come from the
+ * validation split of {@code data/photos} when present, otherwise from the demo images.
+ */
+public final class FaigBenchmark {
+
+	public static void main(final String... args) throws Exception {
+		final String mode = args.length > 0 ? args[0] : "overhead";
+		final String prefix = System.getProperty("faig.pair", "msrresnet-x2");
+		final ModelPackage base = ModelLocator.load(prefix + "-baseline", "baseline_model");
+		final ModelPackage tgt = ModelLocator.load(prefix + "-target", "target_model");
+		try (FaigEngine e = new FaigEngine(tgt.spec(), base.weights(), tgt.weights())) {
+			switch (mode) {
+				case "overhead": overhead(e, base, tgt); break;
+				case "memory": memory(e, args.length > 1 ? Integer.parseInt(args[1]) : 10000); break;
+				case "quadrature": quadrature(e, args.length > 1 ? Integer.parseInt(args[1]) : 6); break;
+				case "completeness": completeness(e); break;
+				default: throw new IllegalArgumentException("unknown mode " + mode);
+			}
+		}
+	}
+
+	static List<FloatImage> photos(final int n) throws Exception {
+		final File data = new File(System.getProperty("faig.home", "."), "data/photos");
+		final List<FloatImage> out = new ArrayList<>();
+		if (new File(data, "manifest.tsv").isFile()) {
+			final HrDataset v = HrDataset.load(data, "validation");
+			for (int i = 0; i < Math.min(n, v.size()); i++) out.add(v.image(i));
+		}
+		else {
+			final File[] f = new File(System.getProperty("faig.home", "."), "src/demo/images").listFiles();
+			Arrays.sort(f);
+			for (final File x : f) {
+				if (x.getName().endsWith(".png") && out.size() < n) {
+					out.add(ImagePlusBridge.toFloatImages(ImageFiles.open(x, "photo")).get(0));
+				}
+			}
+		}
+		return out;
+	}
+
+	/** A blurry LR crop of a photo and its ground truth. */
+	static FloatImage[] input(final FloatImage hr, final int lrSize) {
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final FloatImage gt = d.groundTruth(hr);
+		final FloatImage lr = d.degrade(gt, Degradation.BLUR, 1);
+		final int y = (lr.height() - lrSize) / 2;
+		final int x = (lr.width() - lrSize) / 2;
+		return new FloatImage[] { lr.crop(y, x, lrSize, lrSize), gt.crop(2 * y, 2 * x, 2 * lrSize, 2 * lrSize) };
+	}
+
+	static void overhead(final FaigEngine e, final ModelPackage base, final ModelPackage tgt) throws Exception {
+		final FloatImage hr = photos(1).get(0);
+		for (final int size : new int[] { 32, 64, 128 }) {
+			final FloatImage[] in = input(hr, size);
+			final int n = 100;
+			e.attribute(in[0], in[1], Quadrature.RIEMANN, 5); // warm-up
+			final double bare = bare(tgt, in, 20);
+			final long t0 = System.nanoTime();
+			e.attribute(in[0], in[1], Quadrature.RIEMANN, n);
+			final double faig = (System.nanoTime() - t0) / 1e9;
+			System.out.println(String.format(Locale.ROOT, "overhead %s, LR %dx%d: bare forward+backward %.1f ms; " +
+				"FAIG N=%d %.2f s = %.1f ms/step (overhead %+.1f %%, including the baseline-loss forward and scoring)",
+				tgt.spec(), size, size, 1000 * bare, n, faig, 1000 * faig / n, 100 * (faig / n / bare - 1)));
+		}
+		// One whole image per degradation, as Eq. 7 uses them.
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final FloatImage gt = d.groundTruth(hr);
+		final FloatImage lr = d.degrade(gt, Degradation.NOISE, 1);
+		final long t0 = System.nanoTime();
+		e.attribute(lr, gt, Quadrature.RIEMANN, 100);
+		System.out.println(String.format(Locale.ROOT, "whole image LR %dx%d, N=100: %.1f s per image per degradation",
+			lr.width(), lr.height(), (System.nanoTime() - t0) / 1e9));
+	}
+
+	/** Median time of a bare forward + backward of the target at the same size, gradients as in FAIG. */
+	static double bare(final ModelPackage tgt, final FloatImage[] in, final int reps) {
+		Engines.workerThread();
+		try (NDManager m = Engines.newManager()) {
+			final SrNetwork net = new SrNetwork(tgt.spec()).load(tgt.weights(), m);
+			for (final NDArray p : net.paramArrays()) p.setRequiresGradient(true);
+			final NDArray x = m.create(in[0].data(), new Shape(1, 3, in[0].height(), in[0].width()));
+			final NDArray y = m.create(in[1].data(), new Shape(1, 3, in[1].height(), in[1].width()));
+			final double[] t = new double[reps];
+			for (int r = 0; r < reps; r++) {
+				final long t0 = System.nanoTime();
+				try (NDManager sub = m.newSubManager()) {
+					x.tempAttach(sub);
+					y.tempAttach(sub);
+					try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+						gc.backward(net.forward(x).sub(y).square().sum());
+					}
+				}
+				t[r] = (System.nanoTime() - t0) / 1e9;
+				for (final NDArray p : net.paramArrays()) JniUtils.zeroGrad((PtNDArray) p);
+			}
+			Arrays.sort(t);
+			return t[reps / 2];
+		}
+	}
+
+	static void memory(final FaigEngine e, final int steps) throws Exception {
+		final FloatImage[] in = input(photos(1).get(0), 32);
+		final int per = 100;
+		final long t0 = System.nanoTime();
+		for (int done = 0; done < steps; done += per) {
+			e.attribute(in[0], in[1], Quadrature.RIEMANN, per);
+			if ((done + per) % 1000 == 0) {
+				System.out.println(String.format(Locale.ROOT, "memory: %5d steps, RSS %s, peak %s, heap used %d MiB, %.0f s",
+					done + per, rss("VmRSS:"), rss("VmHWM:"), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime()
+						.freeMemory()) >> 20, (System.nanoTime() - t0) / 1e9));
+			}
+		}
+	}
+
+	static String rss(final String key) throws Exception {
+		for (final String l : java.nio.file.Files.readAllLines(new File("/proc/self/status").toPath())) {
+			if (l.startsWith(key)) return l.substring(key.length()).trim();
+		}
+		return "n/a";
+	}
+
+	static void quadrature(final FaigEngine e, final int images) throws Exception {
+		final List<FloatImage> hr = photos(images);
+		final List<String> names = new ArrayList<>();
+		for (int i = 0; i < hr.size(); i++) names.add("img" + i);
+		final DegradationParams p = DegradationParams.defaults();
+		final long t0 = System.nanoTime();
+		final Ranking ref = new DegradationAttribution(e, p, 1, Quadrature.RIEMANN, 100, 48, 2).run(hr, names, null,
+			null).blur();
+		System.out.println(String.format(Locale.ROOT, "quadrature: reference Riemann N=100 on %d images x 2 crops of " +
+			"48x48 (x2 degradations) in %.0f s", hr.size(), (System.nanoTime() - t0) / 1e9));
+		System.out.println("rule,N,top1%_overlap_blur,top1%_overlap_noise,spearman,seconds");
+		for (final Quadrature q : Quadrature.values()) {
+			for (final int n : new int[] { 4, 8, 16, 32 }) {
+				final long t1 = System.nanoTime();
+				final Ranking r = new DegradationAttribution(e, p, 1, q, n, 48, 2).run(hr, names, null, null).blur();
+				System.out.println(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.4f,%.0f", q.label(), n, overlap(ref.top(1),
+					r.top(1)), overlap(ref.reversed().top(1), r.reversed().top(1)), spearman(ref, r), (System.nanoTime() -
+						t1) / 1e9));
+			}
+		}
+	}
+
+	static void completeness(final FaigEngine e) throws Exception {
+		final List<FloatImage> hr = photos(4);
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		System.out.println("rule,N,input,relative_error_percent");
+		for (final Quadrature q : Quadrature.values()) {
+			for (final int n : new int[] { 10, 25, 50, 100 }) {
+				double sum = 0;
+				int k = 0;
+				for (int i = 0; i < hr.size(); i++) {
+					for (final Degradation deg : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
+						final FloatImage gt = d.groundTruth(hr.get(i));
+						final FloatImage lr = d.degrade(gt, deg, i);
+						final int y = (lr.height() - 64) / 2;
+						final int x = (lr.width() - 64) / 2;
+						final double err = e.attribute(lr.crop(y, x, 64, 64), gt.crop(2 * y, 2 * x, 128, 128), q, n)
+							.completenessError();
+						sum += err;
+						k++;
+					}
+				}
+				System.out.println(String.format(Locale.ROOT, "%s,%d,mean of %d,%.4f", q.label(), n, k, 100 * sum / k));
+			}
+		}
+	}
+
+	static double overlap(final int[] a, final int[] b) {
+		final Set<Integer> s = new HashSet<>();
+		for (final int i : a) s.add(i);
+		int n = 0;
+		for (final int i : b) if (s.contains(i)) n++;
+		return a.length == 0 ? 1 : n / (double) a.length;
+	}
+
+	/** Spearman's correlation of two rankings of the same filters. */
+	static double spearman(final Ranking a, final Ranking b) {
+		final int n = a.size();
+		final double[] ra = new double[n];
+		final double[] rb = new double[n];
+		final int[] oa = a.order();
+		final int[] ob = b.order();
+		for (int r = 0; r < n; r++) {
+			ra[oa[r]] = r;
+			rb[ob[r]] = r;
+		}
+		double d2 = 0;
+		for (int i = 0; i < n; i++) d2 += (ra[i] - rb[i]) * (ra[i] - rb[i]);
+		return 1 - 6 * d2 / ((double) n * ((double) n * n - 1));
+	}
+}
