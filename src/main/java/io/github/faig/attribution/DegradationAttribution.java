@@ -45,6 +45,14 @@ public final class DegradationAttribution {
 		}
 	}
 
+	/** How each input is attributed. */
+	public enum Method {
+		/** FAIG (Eq. 6) along the parameter path from baseline to target. */
+		FAIG,
+		/** The paper's IG comparison: weight gradients along the input path from the clean LR input. */
+		INPUT_IG
+	}
+
 	/** One attributed input. */
 	public record Input(String label, Degradation degradation, FaigEngine.Attribution attribution) {}
 
@@ -55,10 +63,18 @@ public final class DegradationAttribution {
 	private final int steps;
 	private final int cropSize;
 	private final int crops;
+	private final Method method;
 
 	/** @param cropSize LR crop side, or 0 for whole images (then {@code crops} is ignored) */
 	public DegradationAttribution(final FaigEngine engine, final DegradationParams params, final long seed,
 		final Quadrature rule, final int steps, final int cropSize, final int crops)
+	{
+		this(engine, params, seed, rule, steps, cropSize, crops, Method.FAIG);
+	}
+
+	/** As the other constructor, with the attribution method. */
+	public DegradationAttribution(final FaigEngine engine, final DegradationParams params, final long seed,
+		final Quadrature rule, final int steps, final int cropSize, final int crops, final Method method)
 	{
 		if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
 		if (cropSize < 0) throw new IllegalArgumentException("crop_size must be >= 0, got " + cropSize);
@@ -70,6 +86,7 @@ public final class DegradationAttribution {
 		this.steps = steps;
 		this.cropSize = cropSize;
 		this.crops = crops;
+		this.method = method;
 	}
 
 	/** Number of attributions {@link #run} makes for {@code images} images (two per input). */
@@ -92,6 +109,7 @@ public final class DegradationAttribution {
 			final FloatImage gt = degrader.groundTruth(groundTruths.get(i));
 			final FloatImage blurry = degrader.degrade(gt, Degradation.BLUR, seed + i);
 			final FloatImage noisy = degrader.degrade(gt, Degradation.NOISE, seed + i);
+			final FloatImage clean = method == Method.INPUT_IG ? degrader.degrade(gt, Degradation.CLEAN, seed + i) : null;
 			final Random pos = new Random(seed * 31 + i);
 			final int k = cropSize > 0 ? crops : 1;
 			for (int c = 0; c < k; c++) {
@@ -114,7 +132,8 @@ public final class DegradationAttribution {
 				for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
 					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
 					final FloatImage lr = (d == Degradation.BLUR ? blurry : noisy).crop(y, x, h, w);
-					final FaigEngine.Attribution a = engine.attribute(lr, gtc, rule, steps);
+					final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps) : engine
+						.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps);
 					final double sign = d == Degradation.BLUR ? 1 : -1;
 					for (int f = 0; f < n; f++) diff[f] += sign * a.scores()[f];
 					inputs.add(new Input(label, d, a));

@@ -142,6 +142,55 @@ public final class FaigEngine implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The "IG" comparison of the paper (spec §4): weight gradients of {@code sum(F(θ, x(α)))} integrated along the
+	 * <em>input</em> path {@code x(α) = x_clean + α(x_deg − x_clean)} on the target model, not multiplied by the
+	 * input difference; per filter, the sum over its slice of {@code |Σ_k w_k ∂ sum(F)/∂w|}. The returned
+	 * attribution has no completeness figures (NaN).
+	 */
+	public Attribution inputPathGradients(final FloatImage clean, final FloatImage degraded, final Quadrature rule,
+		final int steps)
+	{
+		if (clean.channels() != 3 || degraded.channels() != 3 || clean.width() != degraded.width() || clean
+			.height() != degraded.height())
+		{
+			throw new IllegalArgumentException("clean " + clean + " and degraded " + degraded + " inputs differ");
+		}
+		final double[][] q = rule.rule(steps);
+		synchronized (Trainer.GRADIENT_LOCK) {
+			Engines.workerThread();
+			try (NDManager image = manager.newSubManager()) {
+				final Shape shape = new Shape(1, 3, clean.height(), clean.width());
+				final NDArray x0 = image.create(clean.data(), shape);
+				final NDArray dx = image.create(degraded.data(), shape).sub(x0);
+				for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+				for (int k = 0; k < steps; k++) {
+					try (NDManager sub = manager.newSubManager()) {
+						x0.tempAttach(sub);
+						dx.tempAttach(sub);
+						final NDArray x = x0.add(dx.mul(q[0][k]));
+						try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+							gc.backward(net.forward(x).sum().mul(q[1][k]));
+						}
+					}
+				}
+				final float[] scores = new float[filters.filterCount()];
+				int layer = 0;
+				try (NDManager sub = manager.newSubManager()) {
+					for (final int i : weightIndex) {
+						final NDArray g = params.get(i).getGradient();
+						g.tempAttach(sub);
+						final float[] sc = g.abs().sum(new int[] { 2, 3 }).toFloatArray();
+						System.arraycopy(sc, 0, scores, filters.offset(layer), sc.length);
+						layer++;
+					}
+				}
+				for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+				return new Attribution(scores, Double.NaN, Double.NaN, Double.NaN, steps, rule);
+			}
+		}
+	}
+
 	/** Sets every parameter to {@code θ̄ + α(θ − θ̄)} in place (grad mode is off here); α = 0 and 1 exactly. */
 	private void moveTo(final double alpha) {
 		try (NDManager sub = manager.newSubManager()) {

@@ -29,7 +29,7 @@ import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;
 
 /** FAIG Compute Filters on the tiny fixture pair (baseline: 'params', target: 'params_ema'). */
-class ComputeFiltersCommandTest {
+public class ComputeFiltersCommandTest {
 
 	private static Context context;
 
@@ -44,7 +44,7 @@ class ComputeFiltersCommandTest {
 	}
 
 	/** Writes the fixture pair as packages and two ground-truth PNGs; returns {baseline, target, images}. */
-	static File[] setUp(final Path dir) throws Exception {
+	public static File[] setUp(final Path dir) throws Exception {
 		final File base = dir.resolve("base").toFile();
 		final File tgt = dir.resolve("tgt").toFile();
 		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny-baseline", "baseline",
