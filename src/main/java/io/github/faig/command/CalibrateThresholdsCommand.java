@@ -1,0 +1,184 @@
+package io.github.faig.command;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.measure.ResultsTable;
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.attribution.Quadrature;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.ij.Tables;
+import io.github.faig.image.FloatImage;
+import io.github.faig.io.AtomicOutputs;
+import io.github.faig.prediction.DegradationPredictor;
+import io.github.faig.prediction.LabelledInputs;
+import io.github.faig.prediction.PredictionSettings;
+import io.github.faig.prediction.ThresholdCalibration;
+import io.github.faig.prediction.Thresholds;
+
+/**
+ * {@code Plugins>FAIG>FAIG Calibrate Thresholds}: fixes T_blur and T_noise of degradation prediction on labelled
+ * inputs synthesised from ground-truth images (all four classes), stores them — with the scoring settings — in the
+ * filter sets' {@code filter_sets.json}, and reports accuracy and the confusion matrix, also on held-out images
+ * when given.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Calibrate Thresholds", headless = true,
+	label = "FAIG Calibrate Thresholds")
+public class CalibrateThresholdsCommand extends FaigCommand {
+
+	@Parameter(label = "Filter sets folder (updated)", persist = false, style = FileWidget.DIRECTORY_STYLE)
+	private File filter_sets;
+
+	@Parameter(label = "Calibration images (ground truth)", persist = false, style = FileWidget.DIRECTORY_STYLE)
+	private File input_dir;
+
+	@Parameter(label = "Held-out test images (optional)", required = false, persist = false,
+		style = FileWidget.DIRECTORY_STYLE)
+	private File test_dir;
+
+	@Parameter(label = "Baseline model (empty: as the filter sets say)", required = false, persist = false)
+	private String baseline_model;
+
+	@Parameter(label = "Target model (empty: as the filter sets say)", required = false, persist = false)
+	private String target_model;
+
+	@Parameter(label = "Top percent", min = "0", max = "100", persist = false)
+	private double percent = 1.0;
+
+	@Parameter(label = "Path steps N", min = "1", persist = false)
+	private int steps = 20;
+
+	@Parameter(label = "Quadrature", choices = { "trapezoid", "riemann", "gauss-legendre" }, persist = false)
+	private String quadrature = "trapezoid";
+
+	@Parameter(label = "Pseudo ground truth", choices = { "target", "baseline" }, persist = false,
+		description = "the output that stands in for the missing ground truth")
+	private String pseudo_truth = "target";
+
+	@Parameter(label = "LR crop size (0 = whole images)", min = "0", persist = false)
+	private int crop_size = 64;
+
+	@Parameter(label = "Crops per image", min = "1", persist = false)
+	private int crops = 2;
+
+	@Parameter(label = "Blur sigma", persist = false)
+	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
+
+	@Parameter(label = "Kernel size", persist = false)
+	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
+
+	@Parameter(label = "Noise sigma", persist = false)
+	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
+
+	@Parameter(label = "Random seed", persist = false)
+	private long seed = 0;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Calibration report")
+	private ResultsTable report;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Confusion matrix")
+	private ResultsTable confusion;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Scores")
+	private ResultsTable scores;
+
+	@Override
+	protected void execute() throws Exception {
+		if (filter_sets == null || !filter_sets.isDirectory()) {
+			throw new IllegalArgumentException("filter_sets '" + filter_sets + "' is not a folder");
+		}
+		AtomicOutputs.checkOutputDir(filter_sets);
+		final Quadrature rule = Quadrature.parse(quadrature);
+		rule.rule(steps);
+		final DegradationPredictor.PseudoTruth pseudo = DegradationPredictor.PseudoTruth.parse(pseudo_truth);
+		try (PredictionContext pc = new PredictionContext(filter_sets, baseline_model, target_model, pseudo)) {
+			final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, pc.target.spec().scale(),
+				noise_sigma);
+			final DegradationPredictor predictor = new DegradationPredictor(pc.engine, pc.truth, pc.sets, percent, rule,
+				steps);
+			scores = new ResultsTable();
+			final List<ThresholdCalibration.Sample> cal = score(predictor, input_dir, "input_dir", p, "calibration");
+			final Thresholds t = ThresholdCalibration.calibrate(cal);
+			report = new ResultsTable();
+			confusion = new ResultsTable();
+			addReport("calibration", ThresholdCalibration.evaluate(cal, t));
+			if (test_dir != null) {
+				addReport("held-out test", ThresholdCalibration.evaluate(score(predictor, test_dir, "test_dir", p, "test"),
+					t));
+			}
+			final FilterSets updated = pc.sets.with(PredictionSettings.KEY, new PredictionSettings(percent, steps, rule,
+				pseudo, t).toJson());
+			try (AtomicOutputs out = new AtomicOutputs(filter_sets)) {
+				out.write(FilterSets.JSON, f -> updated.writeJson(f, pc.sets.extra().has("provenance") ? pc.sets.extra()
+					.getAsJsonObject("provenance") : null));
+				out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));
+				out.write("calibration_confusion.csv", f -> Tables.saveCsv(confusion, f));
+				out.write("calibration_scores.csv", f -> Tables.saveCsv(scores, f));
+				checkCancelled();
+				out.commit();
+			}
+			log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f", t.blur(), t
+				.noise()));
+			Tables.show(report, "FAIG calibration report");
+			Tables.show(confusion, "FAIG confusion matrix");
+		}
+	}
+
+	private List<ThresholdCalibration.Sample> score(final DegradationPredictor predictor, final File dir,
+		final String param, final DegradationParams p, final String set)
+	{
+		final List<String> names = new ArrayList<>();
+		if (dir == null) throw new IllegalArgumentException(param + " was not given");
+		final List<FloatImage> gts = GroundTruths.load(null, dir, names);
+		final List<LabelledInputs.Input> inputs = LabelledInputs.make(gts, names, p, seed, crop_size, crops);
+		final List<ThresholdCalibration.Sample> out = new ArrayList<>();
+		final long t0 = System.nanoTime();
+		for (int i = 0; i < inputs.size(); i++) {
+			final double el = (System.nanoTime() - t0) / 1e9;
+			progress(String.format(Locale.ROOT, "Scoring %s input %d/%d, about %s left", set, i + 1, inputs.size(),
+				ComputeFiltersCommand.duration(i == 0 ? 0 : el / i * (inputs.size() - i))), i, inputs.size());
+			final LabelledInputs.Input in = inputs.get(i);
+			final DegradationPredictor.Scores s = predictor.scores(in.lr());
+			out.add(new ThresholdCalibration.Sample(in.label(), s));
+			scores.incrementCounter();
+			scores.addValue("set", set);
+			scores.addValue("input", in.name());
+			scores.addValue("label", in.label().label());
+			scores.addValue("os_blur", s.blur());
+			scores.addValue("os_noise", s.noise());
+			scores.addValue("seconds", s.seconds());
+		}
+		return out;
+	}
+
+	private void addReport(final String set, final ThresholdCalibration.Report r) {
+		report.incrementCounter();
+		report.addValue("set", set);
+		report.addValue("samples", r.samples());
+		report.addValue("t_blur", r.thresholds().blur());
+		report.addValue("t_noise", r.thresholds().noise());
+		report.addValue("blur_accuracy", r.blurAccuracy());
+		report.addValue("noise_accuracy", r.noiseAccuracy());
+		report.addValue("blur_balanced_accuracy", r.blurBalanced());
+		report.addValue("noise_balanced_accuracy", r.noiseBalanced());
+		report.addValue("four_class_accuracy", r.exactAccuracy());
+		for (final Degradation truth : Degradation.values()) {
+			confusion.incrementCounter();
+			confusion.addValue("set", set);
+			confusion.addValue("true", truth.label());
+			for (final Degradation pred : Degradation.values()) {
+				confusion.addValue("predicted_" + pred.label().replace('+', '_'), r.confusion()[truth.ordinal()][pred
+					.ordinal()]);
+			}
+		}
+	}
+}

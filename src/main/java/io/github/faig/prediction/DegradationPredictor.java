@@ -1,0 +1,95 @@
+package io.github.faig.prediction;
+
+import java.util.Locale;
+
+import io.github.faig.attribution.FaigEngine;
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.attribution.Quadrature;
+import io.github.faig.attribution.Ranking;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.image.FloatImage;
+import io.github.faig.sr.SrModel;
+
+/**
+ * Predicts which degradations an input contains from how its own top filters overlap the discovered filter sets
+ * (paper §4.3 and §5.3; the reference code has no implementation, so every choice here is explicit):
+ * <ol>
+ * <li>The input has no ground truth: a <em>pseudo ground truth</em> stands in — by default the target model's own
+ * output ({@link PseudoTruth#TARGET}), or the baseline's ({@link PseudoTruth#BASELINE}).</li>
+ * <li>Per-image FAIG scores S_i(x) (Eq. 6) with that pseudo ground truth; the top {@code percent} % is
+ * {filter^x}.</li>
+ * <li>{@code OS(x, blur)} and {@code OS(x, noise)} against the top {@code percent} % of each discovered
+ * ranking.</li>
+ * <li>"Contains D" when {@code OS(x, D) > T_D}.</li>
+ * </ol>
+ */
+public final class DegradationPredictor {
+
+	/** What stands in for the missing ground truth. */
+	public enum PseudoTruth {
+		/** The target model's output (default): attribution measures what the target adds over the baseline. */
+		TARGET,
+		/** The baseline model's output. */
+		BASELINE;
+
+		public String label() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public static PseudoTruth parse(final String s) {
+			for (final PseudoTruth p : values()) if (p.label().equalsIgnoreCase(s.trim())) return p;
+			throw new IllegalArgumentException("pseudo_truth must be target or baseline, got '" + s + "'");
+		}
+	}
+
+	/** The overlap scores of one input. */
+	public record Scores(double blur, double noise, double seconds) {}
+
+	/** A decision with its scores and thresholds. */
+	public record Prediction(Scores scores, Thresholds thresholds, Degradation decision) {}
+
+	private final FaigEngine engine;
+	private final SrModel truthModel;
+	private final int[] blurSet;
+	private final int[] noiseSet;
+	private final double percent;
+	private final Quadrature rule;
+	private final int steps;
+
+	/**
+	 * @param engine the model pair
+	 * @param truthModel the model whose output is the pseudo ground truth (target or baseline)
+	 * @param percent top percentage for both the discovered sets and the input's own set
+	 */
+	public DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final FilterSets sets,
+		final double percent, final Quadrature rule, final int steps)
+	{
+		this.engine = engine;
+		this.truthModel = truthModel;
+		final Ranking b = sets.ranking(Degradation.BLUR);
+		if (b.size() != engine.filters().filterCount()) {
+			throw new IllegalArgumentException("filter sets list " + b.size() + " filters; the models have " + engine
+				.filters().filterCount());
+		}
+		this.blurSet = b.top(percent);
+		this.noiseSet = sets.ranking(Degradation.NOISE).top(percent);
+		this.percent = percent;
+		this.rule = rule;
+		this.steps = steps;
+	}
+
+	/** The overlap scores of an RGB LR input. */
+	public Scores scores(final FloatImage lr) {
+		final long t0 = System.nanoTime();
+		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
+		final float[] s = engine.attribute(lr, truth, rule, steps).scores();
+		final int[] top = Ranking.of(s).top(percent);
+		return new Scores(OverlapScore.of(blurSet, top), OverlapScore.of(noiseSet, top), (System.nanoTime() - t0) / 1e9);
+	}
+
+	/** The decision for an input. */
+	public Prediction predict(final FloatImage lr, final Thresholds t) {
+		final Scores s = scores(lr);
+		return new Prediction(s, t, t.decide(s));
+	}
+}

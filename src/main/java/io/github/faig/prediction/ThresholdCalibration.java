@@ -1,0 +1,96 @@
+package io.github.faig.prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.faig.degrade.Degradation;
+
+/**
+ * Chooses T_blur and T_noise on labelled inputs: each threshold separately, the candidate (midpoints between
+ * consecutive distinct scores, and the ends) with the highest balanced accuracy of its yes/no decision
+ * ("contains blur", "contains noise"); ties go to the candidate nearest the middle of the tied range.
+ */
+public final class ThresholdCalibration {
+
+	/** One labelled input and its scores. */
+	public record Sample(Degradation label, DegradationPredictor.Scores scores) {}
+
+	/** Accuracy figures of a set of samples under thresholds. */
+	public record Report(Thresholds thresholds, double blurAccuracy, double noiseAccuracy, double blurBalanced,
+		double noiseBalanced, double exactAccuracy, int[][] confusion, int samples)
+	{}
+
+	private ThresholdCalibration() {}
+
+	public static Thresholds calibrate(final List<Sample> samples) {
+		if (samples.isEmpty()) throw new IllegalArgumentException("no labelled samples to calibrate on");
+		return new Thresholds(best(samples, true), best(samples, false));
+	}
+
+	private static double best(final List<Sample> samples, final boolean blur) {
+		final List<Double> values = new ArrayList<>();
+		for (final Sample s : samples) values.add(blur ? s.scores().blur() : s.scores().noise());
+		values.sort(null);
+		final List<Double> candidates = new ArrayList<>();
+		candidates.add(values.get(0) - 1e-9);
+		for (int i = 1; i < values.size(); i++) {
+			if (values.get(i) > values.get(i - 1)) candidates.add((values.get(i) + values.get(i - 1)) / 2);
+		}
+		candidates.add(values.get(values.size() - 1));
+		double bestAcc = -1;
+		int first = 0;
+		int last = 0;
+		for (int c = 0; c < candidates.size(); c++) {
+			final double acc = balanced(samples, blur, candidates.get(c));
+			if (acc > bestAcc + 1e-12) {
+				bestAcc = acc;
+				first = c;
+				last = c;
+			}
+			else if (Math.abs(acc - bestAcc) <= 1e-12 && last == c - 1) {
+				last = c;
+			}
+		}
+		return candidates.get((first + last) / 2);
+	}
+
+	static double balanced(final List<Sample> samples, final boolean blur, final double t) {
+		int tp = 0;
+		int pos = 0;
+		int tn = 0;
+		int neg = 0;
+		for (final Sample s : samples) {
+			final boolean truth = blur ? s.label().hasBlur() : s.label().hasNoise();
+			final boolean said = (blur ? s.scores().blur() : s.scores().noise()) > t;
+			if (truth) {
+				pos++;
+				if (said) tp++;
+			}
+			else {
+				neg++;
+				if (!said) tn++;
+			}
+		}
+		final double tpr = pos == 0 ? 1 : tp / (double) pos;
+		final double tnr = neg == 0 ? 1 : tn / (double) neg;
+		return (tpr + tnr) / 2;
+	}
+
+	/** Accuracy of each binary decision, of the four-way decision, and the confusion matrix [true][predicted]. */
+	public static Report evaluate(final List<Sample> samples, final Thresholds t) {
+		final int[][] conf = new int[4][4];
+		int blurOk = 0;
+		int noiseOk = 0;
+		int exact = 0;
+		for (final Sample s : samples) {
+			final Degradation p = t.decide(s.scores());
+			conf[s.label().ordinal()][p.ordinal()]++;
+			if (p.hasBlur() == s.label().hasBlur()) blurOk++;
+			if (p.hasNoise() == s.label().hasNoise()) noiseOk++;
+			if (p == s.label()) exact++;
+		}
+		final int n = samples.size();
+		return new Report(t, blurOk / (double) n, noiseOk / (double) n, balanced(samples, true, t.blur()), balanced(
+			samples, false, t.noise()), exact / (double) n, conf, n);
+	}
+}
