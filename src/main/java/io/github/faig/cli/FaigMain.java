@@ -77,6 +77,9 @@ public final class FaigMain {
 		if (args[0].equals("demo")) {
 			return Demo.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
+		if (args[0].equals("build-update-site")) {
+			return io.github.faig.site.UpdateSiteBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
+		}
 		if (args[0].equals("model-card")) {
 			return io.github.faig.train.ModelCard.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}

@@ -1,0 +1,204 @@
+package io.github.faig.macro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.ItemIO;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
+
+import ij.Macro;
+import io.github.faig.command.SynthesizeDegradationsCommand;
+
+/**
+ * Every {@code run("FAIG …", "…")} line of {@code macros/} and of the README names a real command, only real input
+ * names, and values that convert to the inputs' types; parameter names cannot be confused by IJ1's option matching.
+ */
+class MacroContractTest {
+
+	private static final Pattern RUN = Pattern.compile("run\\(\\s*\"(FAIG [^\"]+)\"\\s*,\\s*(.+?)\\)\\s*;");
+	private static final Pattern KEY = Pattern.compile("(?<![A-Za-z0-9_])([a-z][a-z0-9_]*)=");
+
+	private static Context context;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	static List<CommandInfo> faigCommands() {
+		final List<CommandInfo> out = new ArrayList<>();
+		for (final CommandInfo i : context.service(CommandService.class).getCommands()) {
+			if (i.getClassName().startsWith("io.github.faig.command.")) out.add(i);
+		}
+		return out;
+	}
+
+	static CommandInfo byLabel(final String label) {
+		for (final CommandInfo i : faigCommands()) if (label.equals(i.getLabel())) return i;
+		return null;
+	}
+
+	static List<ModuleItem<?>> userInputs(final CommandInfo info) {
+		final List<ModuleItem<?>> out = new ArrayList<>();
+		for (final ModuleItem<?> i : info.inputs()) {
+			if (Service.class.isAssignableFrom(i.getType()) || Context.class.isAssignableFrom(i.getType())) continue;
+			out.add(i);
+		}
+		return out;
+	}
+
+	/** The option string of a macro's run() call, with every non-literal part of a concatenation replaced by "1". */
+	static String literalOptions(final String expr) {
+		final StringBuilder s = new StringBuilder();
+		boolean inString = false;
+		final StringBuilder part = new StringBuilder();
+		for (int i = 0; i < expr.length(); i++) {
+			final char c = expr.charAt(i);
+			if (c == '"') {
+				inString = !inString;
+				continue;
+			}
+			if (inString) {
+				s.append(c);
+				continue;
+			}
+			if (c == '+') {
+				if (part.toString().trim().length() > 0) s.append('1');
+				part.setLength(0);
+			}
+			else part.append(c);
+		}
+		if (part.toString().trim().length() > 0) s.append('1');
+		return s.toString();
+	}
+
+	/** {label, options, source} of every FAIG run() line. */
+	static List<String[]> macroLines() throws Exception {
+		final List<String[]> out = new ArrayList<>();
+		final File root = new File(System.getProperty("user.dir"));
+		final List<File> files = new ArrayList<>();
+		final File[] macros = new File(root, "macros").listFiles((d, n) -> n.endsWith(".ijm"));
+		assertNotNull(macros, "no macros folder");
+		files.addAll(List.of(macros));
+		files.add(new File(root, "README.md"));
+		for (final File f : files) {
+			int lineNo = 0;
+			for (final String line : Files.readAllLines(f.toPath())) {
+				lineNo++;
+				final Matcher m = RUN.matcher(line);
+				while (m.find()) out.add(new String[] { m.group(1), literalOptions(m.group(2)), f.getName() + ":" + lineNo });
+			}
+		}
+		return out;
+	}
+
+	@Test
+	void everyMacroLineNamesARealCommandAndRealInputs() throws Exception {
+		final List<String[]> lines = macroLines();
+		assertTrue(lines.size() >= 10, "expected macro lines in macros/ and the README, found " + lines.size());
+		final ConvertService convert = context.service(ConvertService.class);
+		final List<String> labels = new ArrayList<>();
+		for (final String[] l : lines) {
+			final CommandInfo info = byLabel(l[0]);
+			assertNotNull(info, l[2] + ": no command labelled '" + l[0] + "'");
+			labels.add(l[0]);
+			final Matcher k = KEY.matcher(l[1]);
+			int keys = 0;
+			while (k.find()) {
+				final String key = k.group(1);
+				final ModuleItem<?> item = info.getInput(key);
+				assertNotNull(item, l[2] + ": '" + l[0] + "' has no input '" + key + "'");
+				assertTrue(userInputs(info).contains(item), l[2] + ": " + key + " is not a user input");
+				final String value = Macro.getValue(l[1] + " ", key, null);
+				assertNotNull(value, l[2] + ": no value for " + key);
+				assertTrue(convert.supports(value, item.getType()), l[2] + ": '" + value + "' does not convert to " + item
+					.getType().getSimpleName() + " for " + key);
+				if (item.getChoices() != null && !item.getChoices().isEmpty() && !value.equals("1")) {
+					assertTrue(item.getChoices().contains(value), l[2] + ": " + key + "=" + value + " is not one of " + item
+						.getChoices());
+				}
+				keys++;
+			}
+			assertTrue(keys > 0, l[2] + ": no key=value options in " + l[1]);
+		}
+		// Every command appears at least once.
+		for (final CommandInfo i : faigCommands()) {
+			assertTrue(labels.contains(i.getLabel()), "no macro line for " + i.getLabel());
+		}
+	}
+
+	@Test
+	void parameterNamesCannotBeConfusedByMacroMatching() {
+		for (final CommandInfo info : faigCommands()) {
+			final List<String> names = new ArrayList<>();
+			for (final ModuleItem<?> i : userInputs(info)) names.add(i.getName());
+			for (final String a : names) {
+				assertEquals(a.toLowerCase(java.util.Locale.ROOT), a, info.getLabel() + ": " + a + " is not lower case");
+				for (final String b : names) {
+					if (a.equals(b)) continue;
+					// Macro.getValue finds "a=" anywhere it is not preceded by a letter.
+					final int at = (b + "=").indexOf(a + "=");
+					assertFalse(at > 0 && !Character.isLetter(b.charAt(at - 1)), info.getLabel() + ": '" + a +
+						"' would also match inside '" + b + "'");
+				}
+			}
+		}
+	}
+
+	@Test
+	void everyInputIsNotPersisted() {
+		for (final CommandInfo info : faigCommands()) {
+			for (final ModuleItem<?> i : userInputs(info)) {
+				assertFalse(i.isPersisted(), info.getLabel() + ": " + i.getName() + " is persisted");
+			}
+			assertTrue(info.getMenuPath().toString().contains("FAIG"), info.getLabel() + " menu " + info.getMenuPath());
+			assertTrue(info.canRunHeadless(), info.getLabel() + " must run headless");
+		}
+	}
+
+	/** A macro line runs through the command with inputs filled as imagej-legacy fills them. */
+	@Test
+	void aMacroLineRunsLikeInFiji() throws Exception {
+		final File dir = Files.createTempDirectory("faig-macro").toFile();
+		final File in = new File(dir, "a.png");
+		io.github.faig.ij.ImageFiles.save(new ij.ImagePlus("a", new ij.process.ColorProcessor(20, 20)), in);
+		MacroOptionsPreprocessor.options = ("input_file=[" + in + "] blur_sigma=1.5 noise_sigma=0 with_noise=false " +
+			"output_dir=[" + dir + "]");
+		try {
+			final CommandModule m = context.service(CommandService.class).run(SynthesizeDegradationsCommand.class, true)
+				.get();
+			assertFalse(m.isCanceled(), m.getCancelReason());
+			assertEquals(1.5, (Double) m.getInput("blur_sigma"), 0);
+			assertEquals(false, m.getInput("with_noise"));
+			assertEquals(3, ((ij.ImagePlus) m.getOutput("degraded")).getStackSize());
+			assertTrue(new File(dir, "a_parameters.csv").isFile());
+		}
+		finally {
+			MacroOptionsPreprocessor.options = null;
+		}
+		assertEquals(ItemIO.OUTPUT, byLabel("FAIG Synthesize Degradations").getOutput("degraded").getIOType());
+	}
+}
