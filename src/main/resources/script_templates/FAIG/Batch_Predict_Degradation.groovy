@@ -12,7 +12,7 @@ import ij.measure.ResultsTable
 def all = new ResultsTable()
 def files = inputFolder.listFiles().findAll { it.name.toLowerCase() ==~ /.*\.(png|tiff?|jpe?g)$/ }.sort()
 files.eachWithIndex { f, i ->
-	def module = command.run("FAIG Predict Degradation", true,
+	def module = command.run("io.github.faig.command.PredictDegradationCommand", true,
 		"input_file", f, "filter_sets", filterSets, "t_blur", -1d, "t_noise", -1d).get()
 	if (module.isCanceled()) {
 		log.error("FAIG: " + f.name + ": " + module.getCancelReason())

@@ -12,7 +12,7 @@ names = sorted(n for n in os.listdir(input_folder.getPath())
                if n.lower().endswith(('.png', '.tif', '.tiff', '.jpg', '.jpeg')))
 for i, name in enumerate(names):
     f = os.path.join(input_folder.getPath(), name)
-    module = command.run("FAIG Blind Super-Resolution", True,
+    module = command.run("io.github.faig.command.BlindSuperResolutionCommand", True,
                          "input_file", f, "model", model, "output_dir", output_folder).get()
     if module.isCanceled():
         log.error("FAIG: %s: %s" % (name, module.getCancelReason()))
