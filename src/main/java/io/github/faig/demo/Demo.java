@@ -67,6 +67,19 @@ public final class Demo {
 			out.println("   wrote " + degradedDir.getPath() + "/<name>_degraded.tif, _<variant>.png, " +
 				"_parameters.csv");
 
+			if (!sampleModelsPresent()) {
+				out.println();
+				out.println("The sample models (sample-models/) are missing: the SR, FAIG, masking and prediction " +
+					"steps are skipped.");
+			}
+			else {
+				DemoSteps.superResolve(commands, photos, degradedDir, mkdirs(new File(output, "2-super-resolution")), out);
+				final File sets = mkdirs(new File(output, "3-filters"));
+				DemoSteps.computeFilters(commands, images, sets, out);
+				DemoSteps.mask(commands, photos, degradedDir, sets, mkdirs(new File(output, "4-masking")), out);
+				DemoSteps.predict(commands, photos, degradedDir, mkdirs(new File(output, "5-prediction")), out);
+			}
+
 			out.println();
 			out.println(String.format(Locale.ROOT, "Demo finished in %.1f s.", (System.nanoTime() - t0) / 1e9));
 			return 0;
@@ -78,7 +91,17 @@ public final class Demo {
 		}
 	}
 
-	private static File mkdirs(final File dir) {
+	static boolean sampleModelsPresent() {
+		final File root = new File(System.getProperty("faig.home", "."), "sample-models");
+		for (final String n : new String[] { "msrresnet-x2-baseline", "msrresnet-x2-target",
+			DemoSteps.FILTER_SETS })
+		{
+			if (!new File(root, n).isDirectory()) return false;
+		}
+		return true;
+	}
+
+	static File mkdirs(final File dir) {
 		if (!dir.isDirectory() && !dir.mkdirs()) {
 			throw new IllegalStateException("cannot create " + dir);
 		}

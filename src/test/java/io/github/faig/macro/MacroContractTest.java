@@ -179,6 +179,28 @@ class MacroContractTest {
 		}
 	}
 
+	/** The Script Editor templates call real command classes with real input names. */
+	@Test
+	void scriptTemplatesNameRealCommandsAndInputs() throws Exception {
+		final Pattern call = Pattern.compile("command\\.run\\(\\s*\"([\\w.]+)\",\\s*(?:true|True),\\s*([^)]*)\\)");
+		final Pattern key = Pattern.compile("\"([a-z_]+)\"\\s*,");
+		int calls = 0;
+		for (final String t : new String[] { "Batch_Predict_Degradation.groovy", "Batch_Super_Resolution.py" }) {
+			final java.io.InputStream in = getClass().getResourceAsStream("/script_templates/FAIG/" + t);
+			assertNotNull(in, "template " + t + " is not in the jar's resources");
+			final String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\n", " ");
+			final Matcher m = call.matcher(text);
+			while (m.find()) {
+				final CommandInfo info = context.service(CommandService.class).getCommand(m.group(1));
+				assertNotNull(info, t + ": no command class " + m.group(1));
+				final Matcher k = key.matcher(m.group(2));
+				while (k.find()) assertNotNull(info.getInput(k.group(1)), t + ": no input " + k.group(1));
+				calls++;
+			}
+		}
+		assertEquals(2, calls);
+	}
+
 	/** A macro line runs through the command with inputs filled as imagej-legacy fills them. */
 	@Test
 	void aMacroLineRunsLikeInFiji() throws Exception {

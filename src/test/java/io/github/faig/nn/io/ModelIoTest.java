@@ -139,6 +139,22 @@ class ModelIoTest {
 	}
 
 	@Test
+	void importCommandWritesAPackage(@TempDir final Path dir) throws Exception {
+		try (org.scijava.Context ctx = new org.scijava.Context()) {
+			final File out = dir.resolve("imported").toFile();
+			final org.scijava.command.CommandModule m = ctx.service(org.scijava.command.CommandService.class).run(
+				io.github.faig.command.ImportModelCommand.class, true, "weights_file", Fixtures.file("srcnn_x2.pth"),
+				"checkpoint_key", "params", "role", "target", "license", "CC0-1.0", "output_model", out).get();
+			assertTrue(!m.isCanceled(), m.getCancelReason());
+			final ModelPackage p = ModelPackage.read(out);
+			assertEquals("SRCNNStyle", p.spec().architecture());
+			assertEquals("params", p.provenance().get("checkpoint_key").getAsString());
+			assertSameWeights(reorder(ModelImporter.readWeights(Fixtures.file("srcnn_x2.pth"), "params"), p.weights()), p
+				.weights());
+		}
+	}
+
+	@Test
 	void npyWriterAndReaderAgree() throws Exception {
 		final Tensor t = new Tensor(new long[] { 2, 3 }, new float[] { 1, 2, 3, 4, 5, -6.5f });
 		final Tensor back = Npy.read(new java.io.ByteArrayInputStream(Npy.write(t)), "t");

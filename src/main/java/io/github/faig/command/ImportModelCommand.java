@@ -1,0 +1,55 @@
+package io.github.faig.command;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import io.github.faig.nn.NetworkSpec;
+import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.ModelPackage;
+
+/**
+ * {@code Plugins>FAIG>FAIG Import Model}: turns weights from elsewhere — the authors' BasicSR checkpoints
+ * ({@code .pth} with {@code params}/{@code params_ema}), plain state dicts as {@code .pth}, {@code .npz} or
+ * {@code .safetensors} — into a model package the other commands load. The architecture is read off the tensor
+ * names and shapes.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Import Model", headless = true,
+	label = "FAIG Import Model")
+public class ImportModelCommand extends FaigCommand {
+
+	@Parameter(label = "Weights file (.pth, .npz, .safetensors)", persist = false, style = FileWidget.OPEN_STYLE)
+	private File weights_file;
+
+	@Parameter(label = "Checkpoint entry", choices = { "params_ema", "params" }, persist = false,
+		description = "for BasicSR checkpoints: params_ema (the paper's analysis) or params")
+	private String checkpoint_key = "params_ema";
+
+	@Parameter(label = "Role", choices = { "baseline", "target", "other" }, persist = false)
+	private String role = "other";
+
+	@Parameter(label = "Licence of the weights", persist = false)
+	private String license = "unknown";
+
+	@Parameter(label = "Output model (package folder or .zip)", persist = false, style = FileWidget.SAVE_STYLE)
+	private File output_model;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Architecture")
+	private String architecture;
+
+	@Override
+	protected void execute() throws Exception {
+		if (weights_file == null) throw new IllegalArgumentException("weights_file was not given");
+		if (output_model == null) throw new IllegalArgumentException("output_model was not given");
+		final String name = output_model.getName().replaceAll("\\.zip$", "");
+		final ModelPackage p = ModelImporter.importModel(weights_file, null, checkpoint_key, name, role, license);
+		p.write(output_model);
+		final NetworkSpec s = p.spec();
+		architecture = s.toString();
+		log.info("FAIG Import Model: " + weights_file.getName() + " -> " + output_model + " (" + s + ")");
+	}
+}

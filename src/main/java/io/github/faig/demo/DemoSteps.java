@@ -1,0 +1,171 @@
+package io.github.faig.demo;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.ResultsTable;
+import io.github.faig.command.BlindSuperResolutionCommand;
+import io.github.faig.command.ComputeFiltersCommand;
+import io.github.faig.command.MaskFiltersCommand;
+import io.github.faig.command.PredictDegradationCommand;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Degrader;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+import io.github.faig.image.ImageMetrics;
+
+/** The demo's steps that need the sample models, each through the same command a user runs. */
+final class DemoSteps {
+
+	static final String BASELINE = "msrresnet-x2-baseline";
+	static final String TARGET = "msrresnet-x2-target";
+	static final String FILTER_SETS = "filter-sets-msrresnet-x2";
+
+	private DemoSteps() {}
+
+	static CommandModule run(final CommandService commands, final Class<? extends org.scijava.command.Command> c,
+		final Object... inputs) throws Exception
+	{
+		final CommandModule m = commands.run(c, true, inputs).get();
+		if (m.isCanceled()) throw new IllegalStateException(m.getCancelReason());
+		return m;
+	}
+
+	/** The degraded stack of a photo written by step 1, slice per variant (clean, blur, noise, blur+noise). */
+	static ImagePlus degraded(final File degradedDir, final File photo) {
+		return ImageFiles.open(new File(degradedDir, ImageFiles.baseName(photo.getName()) + "_degraded.tif"), "demo");
+	}
+
+	static void superResolve(final CommandService commands, final File[] photos, final File degradedDir,
+		final File out, final PrintStream o) throws Exception
+	{
+		o.println();
+		o.println("2. Blind super-resolution of the degraded images (PSNR in dB against the ground truth)");
+		o.println(String.format(Locale.ROOT, "   %-16s %-22s %8s %8s %8s %10s", "image", "model", "clean", "blur",
+			"noise", "blur+noise"));
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		for (final File photo : photos) {
+			final FloatImage gt = d.groundTruth(ImagePlusBridge.toFloatImages(ImageFiles.open(photo, "photo")).get(0));
+			for (final String model : new String[] { BASELINE, TARGET }) {
+				final ImagePlus sr = (ImagePlus) run(commands, BlindSuperResolutionCommand.class, "image", degraded(
+					degradedDir, photo), "model", model, "output_dir", out).getOutput("super_resolved");
+				final List<FloatImage> v = ImagePlusBridge.toFloatImages(sr);
+				final StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "   %-16s %-22s", photo.getName(),
+					model));
+				for (final FloatImage x : v) s.append(String.format(Locale.ROOT, " %8.2f", ImageMetrics.psnr8(x, gt, 2)));
+				o.println(s);
+			}
+		}
+		o.println("   wrote " + out.getPath() + "/<name>_degraded_x2_<model>.tif");
+	}
+
+	static void computeFilters(final CommandService commands, final File images, final File out,
+		final PrintStream o) throws Exception
+	{
+		o.println();
+		o.println("3. FAIG filter sets of " + BASELINE + " -> " + TARGET + " (4 photos x 2 crops of 48x48, N = 20 " +
+			"trapezoid)");
+		final long t0 = System.nanoTime();
+		final CommandModule m = run(commands, ComputeFiltersCommand.class, "baseline_model", BASELINE,
+			"target_model", TARGET, "input_dir", images, "steps", 20, "quadrature", "trapezoid", "crop_size", 48,
+			"crops", 2, "seed", 1L, "percent", 1.0, "output_dir", out);
+		final ResultsTable top = (ResultsTable) m.getOutput("top_filters");
+		final ResultsTable c = (ResultsTable) m.getOutput("completeness");
+		double err = 0;
+		for (int r = 0; r < c.size(); r++) err += c.getValue("relative_error_percent", r);
+		o.println(String.format(Locale.ROOT, "   %d top-1%% filters per degradation; completeness error mean %.3f %%; " +
+			"%.0f s", top.size() / 2, err / c.size(), (System.nanoTime() - t0) / 1e9));
+		for (final String deg : new String[] { "blur", "noise" }) {
+			final StringBuilder s = new StringBuilder("   top " + deg + " filters:");
+			int shown = 0;
+			for (int r = 0; r < top.size() && shown < 3; r++) {
+				if (!top.getStringValue("degradation", r).equals(deg)) continue;
+				s.append(String.format(Locale.ROOT, " %s[%d,%d]", top.getStringValue("layer", r), (int) top.getValue("out",
+					r), (int) top.getValue("in", r)));
+				shown++;
+			}
+			o.println(s);
+		}
+		o.println("   wrote " + out.getPath() + "/blur_index.txt, noise_index.txt, top_filters.csv, filter_positions.png");
+	}
+
+	static void mask(final CommandService commands, final File[] photos, final File degradedDir, final File sets,
+		final File out, final PrintStream o) throws Exception
+	{
+		o.println();
+		o.println("4. Masking the 1% deblurring / denoising filters (gradient-map metric x1e-3 vs the target, " +
+			"luminance)");
+		o.println(String.format(Locale.ROOT, "   %-16s %-16s %12s %12s", "image", "mask", "blurry input",
+			"noisy input"));
+		for (final File photo : photos) {
+			final ImagePlus deg = degraded(degradedDir, photo);
+			final ImageStack st = new ImageStack(deg.getWidth(), deg.getHeight());
+			st.addSlice("blur", deg.getStack().getProcessor(2));
+			st.addSlice("noise", deg.getStack().getProcessor(3));
+			final ImagePlus inputs = new ImagePlus(ImageFiles.baseName(photo.getName()) + "_blur_noise", st);
+			for (final String mask : new String[] { "blur", "noise" }) {
+				final ResultsTable t = (ResultsTable) run(commands, MaskFiltersCommand.class, "image", inputs,
+					"baseline_model", BASELINE, "target_model", TARGET, "filter_file", new File(sets, mask + "_index.txt"),
+					"percent", 1.0, "output_dir", mkdirs(new File(out, mask + "-mask"))).getOutput("metrics");
+				// Rows per slice: target, masked, baseline.
+				o.println(String.format(Locale.ROOT, "   %-16s %-16s %12.3f %12.3f", photo.getName(), mask.equals("blur")
+					? "deblurring 1%" : "denoising 1%", t.getValue("gradient_metric_vs_target", 1), t.getValue(
+						"gradient_metric_vs_target", 4)));
+			}
+		}
+		o.println("   wrote " + out.getPath() + "/{blur,noise}-mask/<name>_mask.tif (target, masked, baseline)");
+	}
+
+	static void predict(final CommandService commands, final File[] photos, final File degradedDir, final File out,
+		final PrintStream o) throws Exception
+	{
+		o.println();
+		o.println("5. Predicting the degradation of the degraded images (shipped filter sets and thresholds)");
+		final int[][] conf = new int[4][4];
+		final List<String> rows = new ArrayList<>();
+		for (final File photo : photos) {
+			final ResultsTable t = (ResultsTable) run(commands, PredictDegradationCommand.class, "image", degraded(
+				degradedDir, photo), "filter_sets", FILTER_SETS).getOutput("predictions");
+			for (int r = 0; r < t.size(); r++) {
+				final Degradation truth = Degradation.values()[r];
+				final Degradation said = Degradation.parse(t.getStringValue("decision", r));
+				conf[truth.ordinal()][said.ordinal()]++;
+				rows.add(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%s", photo.getName(), truth.label(), t.getValue(
+					"os_blur", r), t.getValue("os_noise", r), said.label()));
+			}
+		}
+		java.nio.file.Files.write(new File(out, "predictions.csv").toPath(), prepend("image,true,os_blur,os_noise," +
+			"predicted", rows));
+		o.println("   confusion matrix (rows: true, columns: predicted)");
+		o.println(String.format(Locale.ROOT, "   %-12s %8s %8s %8s %10s", "", "clean", "blur", "noise", "blur+noise"));
+		int ok = 0;
+		for (final Degradation t : Degradation.values()) {
+			o.println(String.format(Locale.ROOT, "   %-12s %8d %8d %8d %10d", t.label(), conf[t.ordinal()][0],
+				conf[t.ordinal()][1], conf[t.ordinal()][2], conf[t.ordinal()][3]));
+			ok += conf[t.ordinal()][t.ordinal()];
+		}
+		o.println(String.format(Locale.ROOT, "   %d of %d correct; wrote %s/predictions.csv", ok, 4 * photos.length,
+			out.getPath()));
+	}
+
+	private static List<String> prepend(final String head, final List<String> rows) {
+		final List<String> l = new ArrayList<>();
+		l.add(head);
+		l.addAll(rows);
+		return l;
+	}
+
+	static File mkdirs(final File f) {
+		return Demo.mkdirs(f);
+	}
+}
