@@ -78,6 +78,8 @@ public final class Demo {
 				DemoSteps.computeFilters(commands, images, sets, out);
 				DemoSteps.mask(commands, photos, degradedDir, sets, mkdirs(new File(output, "4-masking")), out);
 				DemoSteps.predict(commands, photos, degradedDir, mkdirs(new File(output, "5-prediction")), out);
+				DemoSteps.map(commands, new File(images, "building.png"), degradedDir, mkdirs(new File(output,
+					"6-degradation-map")), out);
 			}
 
 			out.println();

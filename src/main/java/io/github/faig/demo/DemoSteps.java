@@ -158,6 +158,42 @@ final class DemoSteps {
 			out.getPath()));
 	}
 
+	/** A photo whose left half is blurry and right half noisy, mapped tile by tile. */
+	static void map(final CommandService commands, final File photo, final File degradedDir, final File out,
+		final PrintStream o) throws Exception
+	{
+		final ImagePlus deg = degraded(degradedDir, photo);
+		final int w = deg.getWidth();
+		final int h = deg.getHeight();
+		final ij.process.ColorProcessor mixed = (ij.process.ColorProcessor) deg.getStack().getProcessor(3).duplicate();
+		final ij.process.ImageProcessor blur = deg.getStack().getProcessor(2);
+		for (int y = 0; y < h; y++) for (int x = 0; x < w / 2; x++) mixed.set(x, y, blur.get(x, y));
+		final ImagePlus imp = new ImagePlus(ImageFiles.baseName(photo.getName()) + "_left_blur_right_noise", mixed);
+		ImageFiles.save(imp, new File(out, imp.getTitle() + ".png"));
+		final int tile = 32;
+		final ResultsTable t = (ResultsTable) run(commands, io.github.faig.command.DegradationMapCommand.class, "image",
+			imp, "filter_sets", FILTER_SETS, "tile_size", tile, "output_dir", out).getOutput("tiles");
+		o.println();
+		o.println("6. Degradation map of " + imp.getTitle() + " (" + w + "x" + h + ", tiles of " + tile + " px; " +
+			"left half blurred, right half noisy)");
+		final int cols = (int) t.getValue("tile_x", t.size() - 1) + 1;
+		int ok = 0;
+		for (int r = 0; r < t.size(); r += cols) {
+			final StringBuilder s = new StringBuilder("   ");
+			for (int c = 0; c < cols; c++) {
+				final String d = t.getStringValue("decision", r + c);
+				s.append(String.format(Locale.ROOT, "%-11s", d));
+				final double centre = t.getValue("x", r + c) + tile / 2.0;
+				final boolean left = centre < w / 2.0;
+				final Degradation said = Degradation.parse(d);
+				if (left ? said.hasBlur() && !said.hasNoise() : said.hasNoise()) ok++;
+			}
+			o.println(s);
+		}
+		o.println(String.format(Locale.ROOT, "   %d of %d tiles agree with their half (blur left, noise right); wrote " +
+			"%s/%s_degradation_map.png", ok, t.size(), out.getPath(), imp.getTitle()));
+	}
+
 	private static List<String> prepend(final String head, final List<String> rows) {
 		final List<String> l = new ArrayList<>();
 		l.add(head);
