@@ -1,0 +1,120 @@
+package io.github.faig.representation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Degrader;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.Engines;
+import io.github.faig.nn.SrNetwork;
+
+/**
+ * Deep degradation representations (spec §7): fixed-size LR patches at seeded positions of ground-truth images,
+ * degraded into labelled classes (the same positions for every class), each patch's feature map at one or more taps
+ * flattened into a vector, without building a gradient graph.
+ */
+public final class RepresentationSet {
+
+	/** Vectors of one tap: {@code [sample][feature]}, with each sample's class and source image. */
+	public record Vectors(String tap, float[][] x, int[] labels, int[] images) {}
+
+	/** The LR patches and their labels, before any network sees them. */
+	public record Patches(List<FloatImage> patches, int[] labels, int[] images, List<DegradationClass> classes) {}
+
+	private RepresentationSet() {}
+
+	/**
+	 * Cuts {@code perImage} patches of {@code size}² LR pixels from every image, in every class.
+	 *
+	 * @param scale the network's scale (LR = HR / scale)
+	 */
+	public static Patches patches(final List<FloatImage> groundTruths, final List<DegradationClass> classes,
+		final int size, final int perImage, final int scale, final long seed)
+	{
+		if (size < 4) throw new IllegalArgumentException("patch_size must be >= 4, got " + size);
+		if (perImage < 1) throw new IllegalArgumentException("patches must be >= 1, got " + perImage);
+		final List<FloatImage> out = new ArrayList<>();
+		final List<Integer> labels = new ArrayList<>();
+		final List<Integer> images = new ArrayList<>();
+		for (int i = 0; i < groundTruths.size(); i++) {
+			final FloatImage[] lr = new FloatImage[classes.size()];
+			for (int c = 0; c < classes.size(); c++) {
+				final DegradationClass k = classes.get(c);
+				final DegradationParams p = new DegradationParams(k.blurSigma() > 0 ? k.blurSigma() : 1, 21, scale, k
+					.noiseSigma());
+				final Degrader d = new Degrader(p);
+				final FloatImage gt = d.groundTruth(groundTruths.get(i));
+				lr[c] = d.degrade(gt, Degradation.of(k.blurSigma() > 0, k.noiseSigma() > 0), seed * 1_000_003L + 31L * i +
+					c);
+			}
+			if (lr[0].width() < size || lr[0].height() < size) {
+				throw new IllegalArgumentException("image " + (i + 1) + " is smaller than patch_size " + size + " (LR)");
+			}
+			final Random pos = new Random(seed * 7919L + i);
+			for (int k = 0; k < perImage; k++) {
+				final int y = pos.nextInt(lr[0].height() - size + 1);
+				final int x = pos.nextInt(lr[0].width() - size + 1);
+				for (int c = 0; c < classes.size(); c++) {
+					out.add(lr[c].crop(y, x, size, size));
+					labels.add(c);
+					images.add(i);
+				}
+			}
+		}
+		return new Patches(out, labels.stream().mapToInt(Integer::intValue).toArray(), images.stream().mapToInt(
+			Integer::intValue).toArray(), classes);
+	}
+
+	/** The flattened feature maps of every patch at each tap, in batches of {@code batch} patches. */
+	public static Map<String, Vectors> features(final SrNetwork net, final NDManager manager, final Patches p,
+		final List<String> taps, final int batch, final BooleanSupplier cancelled)
+	{
+		for (final String t : taps) {
+			if (!net.architecture().tapNames().contains(t)) {
+				throw new IllegalArgumentException("layer '" + t + "' is not a tap of " + net.spec() + "; taps: " + net
+					.architecture().tapNames());
+			}
+		}
+		Engines.workerThread();
+		final int n = p.patches().size();
+		final Map<String, float[][]> out = new LinkedHashMap<>();
+		for (final String t : taps) out.put(t, new float[n][]);
+		final int size = p.patches().get(0).width();
+		for (int b0 = 0; b0 < n; b0 += batch) {
+			if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+			final int b1 = Math.min(n, b0 + batch);
+			final float[] data = new float[(b1 - b0) * 3 * size * size];
+			for (int i = b0; i < b1; i++) {
+				System.arraycopy(p.patches().get(i).data(), 0, data, (i - b0) * 3 * size * size, 3 * size * size);
+			}
+			final int start = b0;
+			try (NDManager sub = manager.newSubManager()) {
+				final NDArray x = sub.create(data, new Shape(b1 - b0, 3, size, size));
+				net.forward(x, (name, a) -> {
+					final float[][] dst = out.get(name);
+					if (dst == null) return;
+					final float[] all = a.toFloatArray();
+					final int per = all.length / (b1 - start);
+					for (int i = 0; i < b1 - start; i++) {
+						dst[start + i] = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
+					}
+				});
+			}
+		}
+		final Map<String, Vectors> v = new LinkedHashMap<>();
+		for (final Map.Entry<String, float[][]> e : out.entrySet()) {
+			v.put(e.getKey(), new Vectors(e.getKey(), e.getValue(), p.labels(), p.images()));
+		}
+		return v;
+	}
+}
