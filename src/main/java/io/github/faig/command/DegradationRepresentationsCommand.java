@@ -50,7 +50,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	private String model = "msrresnet-x2-baseline";
 
 	@Parameter(label = "Second model to compare (optional)", required = false, persist = false)
-	private String compare_model;
+	private String comparison;
 
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)
 	private ImagePlus image;
@@ -103,8 +103,8 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		if (gts.size() < 2) throw new IllegalArgumentException("need at least 2 images (half fit, half held out)");
 		final List<ModelPackage> models = new ArrayList<>();
 		models.add(ModelLocator.load(model, "model"));
-		if (compare_model != null && !compare_model.isBlank()) models.add(ModelLocator.load(compare_model,
-			"compare_model"));
+		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison,
+			"comparison"));
 		representations = new ResultsTable();
 		final List<List<RepresentationAnalysis.Result>> all = new ArrayList<>();
 		RepresentationAnalysis.Result shown = null;

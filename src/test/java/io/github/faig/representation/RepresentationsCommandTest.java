@@ -40,7 +40,7 @@ class RepresentationsCommandTest {
 		assertTrue(out.mkdir());
 		try (Context ctx = new Context()) {
 			final CommandModule m = ctx.service(CommandService.class).run(DegradationRepresentationsCommand.class, true,
-				"model", f[0].getPath(), "compare_model", f[1].getPath(), "input_dir", f[2], "classes",
+				"model", f[0].getPath(), "comparison", f[1].getPath(), "input_dir", f[2], "classes",
 				"clean;blur:2;noise:0.1", "patch_size", 12, "patches", 4, "sweep_layers", true, "components", 5,
 				"output_dir", out).get();
 			assertFalse(m.isCanceled(), m.getCancelReason());
