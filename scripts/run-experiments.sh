@@ -36,3 +36,8 @@ if [ "$step" = all ] || [ "$step" = lambda ]; then
   done
   rm -f results/lambda/*.tif results/lambda/*_blur.png
 fi
+if [ "$step" = all ] || [ "$step" = ddr ]; then
+  # 5. Deep degradation representations of baseline and target on held-out photographs, every layer.
+  mkdir -p results/ddr
+  ./faig --run "FAIG Degradation Representations" "model='msrresnet-x2-baseline',comparison='msrresnet-x2-target',input_dir='data/sets/test',classes='clean;blur:2;noise:0.1',patch_size=32,patches=12,sweep_layers=true,components=50,seed=0,output_dir='results/ddr'"
+fi

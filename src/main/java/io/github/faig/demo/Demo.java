@@ -80,6 +80,7 @@ public final class Demo {
 				DemoSteps.predict(commands, photos, degradedDir, mkdirs(new File(output, "5-prediction")), out);
 				DemoSteps.map(commands, new File(images, "building.png"), degradedDir, mkdirs(new File(output,
 					"6-degradation-map")), out);
+				DemoSteps.representations(commands, images, mkdirs(new File(output, "7-representations")), out);
 			}
 
 			out.println();

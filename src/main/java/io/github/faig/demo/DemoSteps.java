@@ -194,6 +194,25 @@ final class DemoSteps {
 			"%s/%s_degradation_map.png", ok, t.size(), out.getPath(), imp.getTitle()));
 	}
 
+	/** Deep degradation representations of the baseline and the target, by layer. */
+	static void representations(final CommandService commands, final File images, final File out,
+		final PrintStream o) throws Exception
+	{
+		final ResultsTable t = (ResultsTable) run(commands,
+			io.github.faig.command.DegradationRepresentationsCommand.class, "model", BASELINE, "comparison", TARGET,
+			"input_dir", images, "classes", "clean;blur:2;noise:0.1", "patch_size", 32, "patches", 8, "sweep_layers",
+			true, "components", 20, "seed", 1L, "output_dir", out).getOutput("representations");
+		o.println();
+		o.println("7. Deep degradation representations (clean / blur 2 / noise 0.1, 4 photos x 8 patches of 32x32)");
+		o.println(String.format(Locale.ROOT, "   %-22s %-12s %10s %16s", "model", "layer", "CHI (PCA)",
+			"held-out ident."));
+		for (int r = 0; r < t.size(); r++) {
+			o.println(String.format(Locale.ROOT, "   %-22s %-12s %10.1f %16.2f", t.getStringValue("model", r), t
+				.getStringValue("layer", r), t.getValue("chi_pca", r), t.getValue("identification_accuracy_heldout", r)));
+		}
+		o.println("   wrote " + out.getPath() + "/embedding.png, chi_by_depth.png, representations.csv");
+	}
+
 	private static List<String> prepend(final String head, final List<String> rows) {
 		final List<String> l = new ArrayList<>();
 		l.add(head);
