@@ -61,12 +61,9 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (image == null && input_file == null) {
-			throw new IllegalArgumentException("no image: open an image or give input_file");
-		}
 		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = image != null ? image : ImageFiles.open(input_file, "input_file");
+		final ImagePlus source = sourceImage(image, input_file);
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source);
 		final ModelPackage pkg = ModelLocator.load(model, "model");
 		final List<FloatImage> outputs = new ArrayList<>();

@@ -26,7 +26,7 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.nn.io.ModelPair;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
@@ -103,12 +103,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 		if (!(percent >= 0 && percent <= 100)) {
 			throw new IllegalArgumentException("percent must be in [0, 100], got " + percent);
 		}
-		final ModelPackage baseline = ModelLocator.load(baseline_model, "baseline_model");
-		final ModelPackage target = ModelLocator.load(target_model, "target_model");
-		if (!baseline.spec().equals(target.spec())) {
-			throw new IllegalArgumentException("baseline_model is " + baseline.spec() + " but target_model is " + target
-				.spec() + "; FAIG needs one architecture");
-		}
+		final ModelPair pair = ModelPair.load(baseline_model, target_model);
+		final ModelPackage baseline = pair.baseline();
+		final ModelPackage target = pair.target();
 		final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, target.spec().scale(), noise_sigma);
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);

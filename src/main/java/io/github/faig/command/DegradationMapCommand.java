@@ -66,12 +66,9 @@ public class DegradationMapCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (image == null && input_file == null) {
-			throw new IllegalArgumentException("no image: open an image or give input_file");
-		}
 		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = image != null ? image : ImageFiles.open(input_file, "input_file");
+		final ImagePlus source = sourceImage(image, input_file);
 		final FloatImage img = GroundTruths.rgb(ImagePlusBridge.toFloatImages(source).get(0));
 		if (img.width() < tile_size || img.height() < tile_size) {
 			throw new IllegalArgumentException("image of " + img.width() + "x" + img.height() +

@@ -55,6 +55,16 @@ public abstract class FaigCommand extends ContextCommand {
 		}
 	}
 
+	/**
+	 * The image a command works on: the given one (in Fiji, the active image), else the file of the headless input
+	 * {@code input_file}; a clear message when neither is there.
+	 */
+	protected static ij.ImagePlus sourceImage(final ij.ImagePlus image, final java.io.File inputFile) {
+		if (image != null) return image;
+		if (inputFile == null) throw new IllegalArgumentException("no image: open an image or give input_file");
+		return io.github.faig.ij.ImageFiles.open(inputFile, "input_file");
+	}
+
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */
 	protected void fail(final String message) {
 		final String m = getClass().getSimpleName().replace("Command", "") + ": " + message;

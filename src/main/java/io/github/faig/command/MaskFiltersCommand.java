@@ -25,7 +25,7 @@ import io.github.faig.masking.FilterMasking;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.MaskedOutputs;
 import io.github.faig.nn.StateDict;
-import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.nn.io.ModelPair;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
@@ -84,17 +84,12 @@ public class MaskFiltersCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (image == null && input_file == null) {
-			throw new IllegalArgumentException("no image: open an image or give input_file");
-		}
 		if (filter_file == null) throw new IllegalArgumentException("filter_file was not given");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final GradientMapMetric.Channel ch = GradientMapMetric.Channel.parse(channel);
-		final ModelPackage base = ModelLocator.load(baseline_model, "baseline_model");
-		final ModelPackage tgt = ModelLocator.load(target_model, "target_model");
-		if (!base.spec().equals(tgt.spec())) {
-			throw new IllegalArgumentException("baseline_model is " + base.spec() + " but target_model is " + tgt.spec());
-		}
+		final ModelPair pair = ModelPair.load(baseline_model, target_model);
+		final ModelPackage base = pair.baseline();
+		final ModelPackage tgt = pair.target();
 		final FilterIndex filters = FilterIndex.of(tgt.spec());
 		if (!filter_file.isFile()) {
 			throw new IllegalArgumentException("filter_file '" + filter_file + "' does not exist");
@@ -103,7 +98,7 @@ public class MaskFiltersCommand extends FaigCommand {
 		final int[] selected = ranking.top(percent);
 		final boolean sweep = mode.equals("modulate");
 		if (sweep && lambda_count < 2) throw new IllegalArgumentException("lambda_count must be >= 2");
-		final ImagePlus source = image != null ? image : ImageFiles.open(input_file, "input_file");
+		final ImagePlus source = sourceImage(image, input_file);
 		final List<FloatImage> inputs = new ArrayList<>();
 		for (final FloatImage f : ImagePlusBridge.toFloatImages(source)) inputs.add(GroundTruths.rgb(f));
 

@@ -34,7 +34,7 @@ import io.github.faig.io.AtomicOutputs;
 import io.github.faig.masking.FilterMasking;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.MaskingExperiment;
-import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.nn.io.ModelPair;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
@@ -111,11 +111,9 @@ public class MaskingExperimentCommand extends FaigCommand {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final double[] percents = parsePercents(proportions);
 		final GradientMapMetric.Channel ch = GradientMapMetric.Channel.parse(channel);
-		final ModelPackage base = ModelLocator.load(baseline_model, "baseline_model");
-		final ModelPackage tgt = ModelLocator.load(target_model, "target_model");
-		if (!base.spec().equals(tgt.spec())) {
-			throw new IllegalArgumentException("baseline_model is " + base.spec() + " but target_model is " + tgt.spec());
-		}
+		final ModelPair pair = ModelPair.load(baseline_model, target_model);
+		final ModelPackage base = pair.baseline();
+		final ModelPackage tgt = pair.target();
 		final FilterIndex filters = FilterIndex.of(tgt.spec());
 		final FilterSets faig = FilterSets.read(filter_sets, filters.filterCount());
 		final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, tgt.spec().scale(), noise_sigma);

@@ -8,6 +8,7 @@ import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.nn.io.ModelPair;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictionSettings;
 import io.github.faig.sr.SrModel;
@@ -28,12 +29,10 @@ final class PredictionContext implements AutoCloseable {
 		final DegradationPredictor.PseudoTruth pseudo) throws IOException
 	{
 		final FilterSets s0 = FilterSets.read(filterSets, -1);
-		this.baseline = ModelLocator.load(blank(baselineModel) ? s0.baselineModel() : baselineModel, "baseline_model");
-		this.target = ModelLocator.load(blank(targetModel) ? s0.targetModel() : targetModel, "target_model");
-		if (!baseline.spec().equals(target.spec())) {
-			throw new IllegalArgumentException("baseline_model is " + baseline.spec() + " but target_model is " + target
-				.spec());
-		}
+		final ModelPair pair = ModelPair.load(blank(baselineModel) ? s0.baselineModel() : baselineModel, blank(
+			targetModel) ? s0.targetModel() : targetModel);
+		this.baseline = pair.baseline();
+		this.target = pair.target();
 		this.sets = FilterSets.read(filterSets, FilterIndex.of(target.spec()).filterCount());
 		this.engine = new FaigEngine(target.spec(), baseline.weights(), target.weights());
 		SrModel t = null;

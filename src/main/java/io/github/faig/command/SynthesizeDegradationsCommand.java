@@ -91,10 +91,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
 		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, quantize);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		if (image == null && input_file == null) {
-			throw new IllegalArgumentException("no image: open an image or give input_file");
-		}
-		final ImagePlus source = image != null ? image : ImageFiles.open(input_file, "input_file");
+		final ImagePlus source = sourceImage(image, input_file);
 
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source);
 		final List<FloatImage> outputs = new ArrayList<>();

@@ -1,0 +1,19 @@
+package io.github.faig.nn.io;
+
+import java.io.IOException;
+
+/** A baseline and a target model of one architecture, as every FAIG analysis needs them. */
+public record ModelPair(ModelPackage baseline, ModelPackage target) {
+
+	public ModelPair {
+		if (!baseline.spec().equals(target.spec())) {
+			throw new IllegalArgumentException("baseline_model is " + baseline.spec() + " but target_model is " + target
+				.spec() + "; FAIG needs one architecture");
+		}
+	}
+
+	/** Loads both by bundled name or path (messages name {@code baseline_model} / {@code target_model}). */
+	public static ModelPair load(final String baseline, final String target) throws IOException {
+		return new ModelPair(ModelLocator.load(baseline, "baseline_model"), ModelLocator.load(target, "target_model"));
+	}
+}
