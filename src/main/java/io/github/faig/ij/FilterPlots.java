@@ -34,15 +34,15 @@ public final class FilterPlots {
 				y[k] = (f.out() * filters.layers().get(f.layer()).in() + f.in() + 0.5) / filters.layers().get(f.layer())
 					.filterCount();
 			}
-			final Plot p = new Plot(names.get(s) + " (" + set.length + " filters)", "layer (depth)",
-				"position in layer");
+			final int last = filters.layers().size() - 1;
+			final Plot p = new Plot(names.get(s) + " (" + set.length + " filters)", "layer depth (0 = " + filters
+				.layerNames().get(0) + ", " + last + " = " + filters.layerNames().get(last) + ")", "position in layer");
 			p.setSize(520, 360);
 			p.setLimits(-0.5, filters.layers().size() - 0.5, 0, 1);
 			p.setColor(colours[s % colours.length]);
 			p.add("circle", x, y);
 			p.setColor(Color.BLACK);
-			p.addLabel(0.02, 0.06, names.get(s) + ": layers " + filters.layerNames().get(0) + " ... " + filters
-				.layerNames().get(filters.layers().size() - 1));
+			p.addLabel(0.01, 0.99, names.get(s) + ": " + set.length + " filters");
 			final ImageProcessor ip = p.getProcessor().convertToRGB();
 			if (out == null) out = new ColorProcessor(ip.getWidth() * sets.size(), ip.getHeight());
 			out.insert(ip, s * ip.getWidth(), 0);
