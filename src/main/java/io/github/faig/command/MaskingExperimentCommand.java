@@ -214,6 +214,8 @@ public class MaskingExperimentCommand extends FaigCommand {
 					legend.append(method).append('\n');
 				}
 				p.setColor(Color.BLACK);
+				// Plot titles are not drawn into the image: label each panel inside its frame.
+				p.addLabel(0.01, 0.99, mask + " mask, " + (in == Degradation.BLUR ? "blurry" : "noisy") + " input");
 				p.addLegend(legend.toString().trim());
 				p.setLimitsToFit(false);
 				final ImageProcessor ip = p.getProcessor().convertToRGB();

@@ -184,7 +184,7 @@ public final class FaigBenchmark {
 	}
 
 	static void completeness(final FaigEngine e) throws Exception {
-		final List<FloatImage> hr = photos(4);
+		final List<FloatImage> hr = photos(2);
 		final Degrader d = new Degrader(DegradationParams.defaults());
 		System.out.println("rule,N,input,relative_error_percent");
 		for (final Quadrature q : Quadrature.values()) {
