@@ -43,8 +43,9 @@ import io.github.faig.sr.SrModel;
 	label = "FAIG Degradation Representations")
 public class DegradationRepresentationsCommand extends FaigCommand {
 
-	static final Color[] COLOURS = { Color.BLACK, new Color(40, 90, 230), new Color(20, 160, 220), new Color(230, 40,
-		40), new Color(240, 140, 20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30) };
+	/** Class colours, distinct in hue: clean black, then red, blue, orange, magenta, green, brown, cyan. */
+	static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
+		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
 	@Parameter(label = "Model", persist = false)
 	private String model = "msrresnet-x2-baseline";
