@@ -47,10 +47,6 @@ final class GroundTruths {
 	}
 
 	static FloatImage rgb(final FloatImage img) {
-		if (img.channels() == 3) return img;
-		final FloatImage out = new FloatImage(3, img.height(), img.width());
-		final int n = img.width() * img.height();
-		for (int c = 0; c < 3; c++) System.arraycopy(img.data(), 0, out.data(), c * n, n);
-		return out;
+		return img.asRgb();
 	}
 }

@@ -115,6 +115,16 @@ public final class FloatImage {
 		return out;
 	}
 
+	/** This image if it has 3 channels; a 1-channel image as three equal channels (how grey goes through RGB nets). */
+	public FloatImage asRgb() {
+		if (channels == 3) return this;
+		if (channels != 1) throw new IllegalArgumentException("expected a grey or RGB image, got " + channels + " channels");
+		final int n = height * width;
+		final FloatImage out = new FloatImage(3, height, width);
+		for (int c = 0; c < 3; c++) System.arraycopy(data, 0, out.data, c * n, n);
+		return out;
+	}
+
 	/** One channel as a single-channel image. */
 	public FloatImage channel(final int c) {
 		final int n = height * width;

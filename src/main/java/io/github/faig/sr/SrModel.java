@@ -70,17 +70,10 @@ public final class SrModel implements AutoCloseable {
 		if (lr.channels() != 1 && lr.channels() != 3) {
 			throw new IllegalArgumentException("expected a grey or RGB image, got " + lr.channels() + " channels");
 		}
-		final FloatImage rgb = lr.channels() == 3 ? lr : grey2rgb(lr);
+		final FloatImage rgb = lr.asRgb();
 		final SuperResolver sr = new SuperResolver(net, manager);
 		final FloatImage out = sr.apply(rgb, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, progress, cancelled);
 		return lr.channels() == 3 ? out : rgb2grey(out);
-	}
-
-	private static FloatImage grey2rgb(final FloatImage g) {
-		final FloatImage out = new FloatImage(3, g.height(), g.width());
-		final int n = g.width() * g.height();
-		for (int c = 0; c < 3; c++) System.arraycopy(g.data(), 0, out.data(), c * n, n);
-		return out;
 	}
 
 	private static FloatImage rgb2grey(final FloatImage rgb) {
