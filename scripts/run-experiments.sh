@@ -17,7 +17,11 @@ if [ "$step" = all ] || [ "$step" = filters ]; then
 fi
 if [ "$step" = all ] || [ "$step" = calibrate ]; then
   # 2. Prediction thresholds on the calibration images, accuracy on the held-out test images.
-  ./faig --run "FAIG Calibrate Thresholds" "filter_sets='results/filters',input_dir='data/sets/calibration',test_dir='data/sets/test',percent=1.0,steps=20,quadrature='trapezoid',pseudo_truth='target',crop_size=64,crops=2,seed=0"
+  ./faig --run "FAIG Calibrate Thresholds" "filter_sets='results/filters',input_dir='data/sets/calibration',test_dir='data/sets/test',percent=1.0,steps=20,quadrature='trapezoid',pseudo_truth='target',crop_size=64,crops=2,seed=0,save_attributions=true"
+  # Other read-outs of the same per-filter scores for the blur decision (RESULTS.md §3); needs numpy.
+  if python3 -c "import numpy" 2>/dev/null; then
+    python3 tools/prediction_readouts.py results/filters > results/filters/prediction_readouts.md
+  fi
   rm -rf sample-models/filter-sets-msrresnet-x2
   mkdir -p sample-models/filter-sets-msrresnet-x2
   cp results/filters/blur_index.txt results/filters/noise_index.txt results/filters/filter_sets.json \

@@ -1,6 +1,8 @@
 package io.github.faig.command;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,8 @@ import io.github.faig.degrade.DegradationParams;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.nn.Tensor;
+import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.LabelledInputs;
 import io.github.faig.prediction.PredictionSettings;
@@ -82,6 +86,9 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 0;
 
+	@Parameter(label = "Save per-filter scores (calibration_attributions.npy)", persist = false)
+	private boolean save_attributions = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Calibration report")
 	private ResultsTable report;
 
@@ -90,6 +97,8 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Scores")
 	private ResultsTable scores;
+
+	private final List<float[]> attributions = new ArrayList<>();
 
 	@Override
 	protected void execute() throws Exception {
@@ -123,6 +132,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 				out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));
 				out.write("calibration_confusion.csv", f -> Tables.saveCsv(confusion, f));
 				out.write("calibration_scores.csv", f -> Tables.saveCsv(scores, f));
+				if (save_attributions) out.write("calibration_attributions.npy", this::writeAttributions);
 				checkCancelled();
 				out.commit();
 			}
@@ -147,7 +157,10 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 			progress(String.format(Locale.ROOT, "Scoring %s input %d/%d, about %s left", set, i + 1, inputs.size(),
 				ComputeFiltersCommand.duration(i == 0 ? 0 : el / i * (inputs.size() - i))), i, inputs.size());
 			final LabelledInputs.Input in = inputs.get(i);
-			final DegradationPredictor.Scores s = predictor.scores(in.lr());
+			final long t1 = System.nanoTime();
+			final float[] filterScores = predictor.filterScores(in.lr());
+			final DegradationPredictor.Scores s = predictor.scores(filterScores, (System.nanoTime() - t1) / 1e9);
+			if (save_attributions) attributions.add(filterScores);
 			out.add(new ThresholdCalibration.Sample(in.label(), s));
 			scores.incrementCounter();
 			scores.addValue("set", set);
@@ -158,6 +171,15 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 			scores.addValue("seconds", s.seconds());
 		}
 		return out;
+	}
+
+	/** Rows in the order of calibration_scores.csv, one column per filter: S_i(x) of every scored input. */
+	private void writeAttributions(final File f) throws IOException {
+		final int n = attributions.size();
+		final int filters = attributions.get(0).length;
+		final float[] all = new float[n * filters];
+		for (int i = 0; i < n; i++) System.arraycopy(attributions.get(i), 0, all, i * filters, filters);
+		Files.write(f.toPath(), Npy.write(new Tensor(new long[] { n, filters }, all)));
 	}
 
 	private void addReport(final String set, final ThresholdCalibration.Report r) {

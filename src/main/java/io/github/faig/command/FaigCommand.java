@@ -38,7 +38,7 @@ public abstract class FaigCommand extends ContextCommand {
 			execute();
 		}
 		catch (final CancellationException e) {
-			if (!isCanceled()) cancel("Cancelled");
+			if (!isCanceled()) cancel(e.getMessage() != null ? e.getMessage() : "Cancelled");
 		}
 		catch (final IllegalArgumentException | IllegalStateException e) {
 			fail(e.getMessage());

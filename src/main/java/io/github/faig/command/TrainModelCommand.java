@@ -152,7 +152,7 @@ public class TrainModelCommand extends FaigCommand {
 			}, this::isCanceled);
 
 		final JsonObject prov = new JsonObject();
-		prov.addProperty("command", commandLine());
+		prov.addProperty("command", commandLine(spec));
 		prov.addProperty("iterations", iterations);
 		prov.addProperty("seed", seed);
 		prov.addProperty("role", role);
@@ -167,7 +167,11 @@ public class TrainModelCommand extends FaigCommand {
 			prov.addProperty("data_manifest_sha256", io.github.faig.data.TrainingSetBuilder.sha256(Files.readAllBytes(
 				manifest.toPath())));
 		}
-		if (init != null) prov.addProperty("fine_tuned_from", init.name());
+		if (init != null) {
+			prov.addProperty("fine_tuned_from", init.name());
+			// the whole history: a model fine-tuned in stages keeps how each earlier stage was made
+			if (init.provenance() != null) prov.add("init_provenance", init.provenance());
+		}
 		prov.addProperty("wall_time_s_this_run", Math.round(result.seconds()));
 		prov.addProperty("final_l1_loss", result.lastLoss());
 		if (validation != null) prov.add("validation", validate(spec, result.ema(), validation, degradation));
@@ -202,18 +206,23 @@ public class TrainModelCommand extends FaigCommand {
 		return out;
 	}
 
-	/** The headless line that repeats this run. */
-	private String commandLine() {
+	/**
+	 * The headless line that repeats this run. The network's shape is the one trained: when fine-tuning, that of
+	 * {@code init_model}, whatever the (then ignored) shape inputs said.
+	 */
+	private String commandLine(final NetworkSpec spec) {
 		final StringBuilder s = new StringBuilder("./faig --run \"FAIG Train Model\" \"");
 		s.append("input_dir='").append(input_dir.getPath()).append("',output_model='").append(output_model.getPath())
-			.append("',architecture='").append(architecture).append("',num_feat=").append(num_feat).append(",num_block=")
-			.append(num_block).append(",scale=").append(scale).append(",role='").append(role).append("'");
+			.append("',architecture='").append(spec.architecture()).append("',num_feat=").append(spec.numFeat())
+			.append(",num_block=").append(spec.numBlock()).append(",scale=").append(spec.scale()).append(",role='").append(
+				role).append("'");
 		if (role.equals("custom")) s.append(",p_blur=").append(p_blur).append(",p_noise=").append(p_noise);
 		if (init_model != null && !init_model.isBlank()) s.append(",init_model='").append(init_model).append("'");
 		s.append(",iterations=").append(iterations).append(",batch_size=").append(batch_size).append(",patch_size=")
 			.append(patch_size).append(",learning_rate=").append(learning_rate).append(",ema_decay=").append(ema_decay)
 			.append(",seed=").append(seed).append(",blur_sigma=").append(blur_sigma).append(",kernel_size=").append(
-				kernel_size).append(",noise_sigma=").append(noise_sigma).append("\"");
+				kernel_size).append(",noise_sigma=").append(noise_sigma).append(",validation_crop=").append(
+					validation_crop).append("\"");
 		return s.toString();
 	}
 }

@@ -59,6 +59,13 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 		return build().layers();
 	}
 
+	/** How many filters (K×K weight slices, spec §3) the network has: Σ out·in over its convolutions. */
+	public int filterCount() {
+		int n = 0;
+		for (final ConvLayer l : layers()) n += l.filterCount();
+		return n;
+	}
+
 	@Override
 	public String toString() {
 		return architecture + "(x" + scale + ", num_feat=" + numFeat + ", num_block=" + numBlock + ")";

@@ -81,10 +81,23 @@ public final class DegradationPredictor {
 	/** The overlap scores of an RGB LR input. */
 	public Scores scores(final FloatImage lr) {
 		final long t0 = System.nanoTime();
+		final float[] s = filterScores(lr);
+		return scores(s, (System.nanoTime() - t0) / 1e9);
+	}
+
+	/**
+	 * The input's per-filter scores S_i(x) (Eq. 6) against the pseudo ground truth, one per filter in the models'
+	 * numbering: what the overlap scores are made from, for callers that study other read-outs.
+	 */
+	public float[] filterScores(final FloatImage lr) {
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
-		final float[] s = engine.attribute(lr, truth, rule, steps).scores();
-		final int[] top = Ranking.of(s).top(percent);
-		return new Scores(OverlapScore.of(blurSet, top), OverlapScore.of(noiseSet, top), (System.nanoTime() - t0) / 1e9);
+		return engine.attribute(lr, truth, rule, steps).scores();
+	}
+
+	/** The overlap scores of per-filter scores from {@link #filterScores}; {@code seconds} is passed through. */
+	public Scores scores(final float[] filterScores, final double seconds) {
+		final int[] top = Ranking.of(filterScores).top(percent);
+		return new Scores(OverlapScore.of(blurSet, top), OverlapScore.of(noiseSet, top), seconds);
 	}
 
 	/** The decision for an input. */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDArray;
@@ -50,6 +53,9 @@ public final class Trainer {
 	/** Only one gradient collector may exist per JVM (a DJL restriction); training and attribution share it. */
 	public static final Object GRADIENT_LOCK = new Object();
 
+	/** How long a termination signal waits for the current step and a checkpoint, in seconds. */
+	private static final long SHUTDOWN_WAIT_S = 60;
+
 	private final TrainingConfig config;
 	private final HrDataset data;
 
@@ -79,6 +85,38 @@ public final class Trainer {
 	{
 		final long t0 = System.nanoTime();
 		final GaussianBlur blur = new GaussianBlur(config.degradation().blurSigma(), config.degradation().kernelSize());
+		// A termination signal (Ctrl-C, kill) must not end the JVM while PyTorch is inside a step: the native
+		// library crashes when torn down mid-call. The hook asks the loop to checkpoint and stop, and waits for it.
+		final AtomicBoolean terminating = new AtomicBoolean();
+		final CountDownLatch finished = new CountDownLatch(1);
+		final Thread hook = new Thread(() -> {
+			terminating.set(true);
+			try {
+				finished.await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "faig-training-shutdown");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			return train(init, checkpoint, checkpointEvery, stopAfter, listener, cancelled, blur, terminating, t0);
+		}
+		finally {
+			finished.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (final IllegalStateException e) {
+				// already shutting down: the hook is running and has just been released
+			}
+		}
+	}
+
+	private Result train(final StateDict init, final File checkpoint, final int checkpointEvery, final int stopAfter,
+		final Listener listener, final BooleanSupplier cancelled, final GaussianBlur blur,
+		final AtomicBoolean terminating, final long t0) throws IOException
+	{
 		synchronized (GRADIENT_LOCK) {
 			Engines.workerThread();
 			try (NDManager root = Engines.newManager()) {
@@ -102,7 +140,14 @@ public final class Trainer {
 				for (final NDArray p : params) p.setRequiresGradient(true);
 				double loss = Double.NaN;
 				for (int t = first; t < config.iterations(); t++) {
-					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+					final boolean stop = terminating.get();
+					if (stop || cancelled != null && cancelled.getAsBoolean()) {
+						// keep the work done so far: the same command resumes from here
+						if (checkpoint != null && t > first) save(checkpoint, names, params, m, v, ema, t);
+						throw new CancellationException((stop ? "Stopped by a termination signal" : "Cancelled") +
+							" after step " + t + (checkpoint != null ? "; run the same command again to resume from " +
+								checkpoint : ""));
+					}
 					final HrDataset.Batch b = data.sample(stepRandom(config.seed(), t), config.batchSize(), config
 						.patchSize(), config.degradation(), config.mix(), blur);
 					final double lr = config.learningRateAt(t);

@@ -16,9 +16,11 @@ class NetworkSpecTest {
 	void paperSizes() {
 		final NetworkSpec msr = NetworkSpec.msrResNet();
 		assertEquals(151_936, FilterIndex.of(msr).filterCount());
+		assertEquals(151_936, msr.filterCount());
 		assertEquals(1_369_859, SrNetwork.initialWeights(msr, 0).parameterCount());
 		final NetworkSpec srcnn = NetworkSpec.srcnnStyle();
 		assertEquals(156_224, FilterIndex.of(srcnn).filterCount());
+		assertEquals(156_224, srcnn.filterCount());
 		assertEquals(1_407_363, SrNetwork.initialWeights(srcnn, 0).parameterCount());
 	}
 

@@ -221,7 +221,7 @@ public final class ModelPackage {
 		m.addProperty("description", description);
 		m.addProperty("license", license);
 		m.addProperty("weights", WEIGHTS);
-		m.addProperty("filters", io.github.faig.attribution.FilterIndex.of(spec).filterCount());
+		m.addProperty("filters", spec.filterCount());
 		m.addProperty("parameters", weights.parameterCount());
 		m.add("provenance", provenance);
 		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m) + "\n";

@@ -1,0 +1,89 @@
+package io.github.faig.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.measure.ResultsTable;
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.nn.Tensor;
+import io.github.faig.nn.io.Npy;
+import io.github.faig.prediction.PredictionSettings;
+
+/** FAIG Calibrate Thresholds on the tiny fixture pair: thresholds stored with the sets, per-filter scores saved. */
+class CalibrateThresholdsCommandTest {
+
+	private static Context context;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@Test
+	void storesThresholdsAndSavesPerFilterScoresInTableOrder(@TempDir final Path dir) throws Exception {
+		final File[] f = ComputeFiltersCommandTest.setUp(dir);
+		final File sets = dir.resolve("sets").toFile();
+		assertTrue(sets.mkdir());
+		final CommandService cs = context.service(CommandService.class);
+		CommandModule m = cs.run(ComputeFiltersCommand.class, true, "baseline_model", f[0].getPath(), "target_model",
+			f[1].getPath(), "input_dir", f[2], "steps", 4, "crop_size", 8, "crops", 1, "percent", 10.0, "output_dir", sets)
+			.get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		m = cs.run(CalibrateThresholdsCommand.class, true, "filter_sets", sets, "baseline_model", f[0].getPath(),
+			"target_model", f[1].getPath(), "input_dir", f[2], "test_dir", f[2],
+			"percent", 10.0, "steps", 4, "crop_size", 16, "crops", 1, "save_attributions", true).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+
+		final ResultsTable scores = (ResultsTable) m.getOutput("scores");
+		assertEquals(2 * 2 * 4, scores.size(), "2 images x 4 classes, calibration and test");
+		final Tensor s;
+		try (InputStream in = new FileInputStream(new File(sets, "calibration_attributions.npy"))) {
+			s = Npy.read(in, "attributions");
+		}
+		final FilterSets fs = FilterSets.read(sets, (int) s.shape()[1]);
+		assertEquals(scores.size(), s.shape()[0]);
+		final PredictionSettings p = PredictionSettings.fromJson(fs.extra());
+		assertNotNull(p, "prediction settings stored in filter_sets.json");
+		assertEquals(10.0, p.percent());
+		// each saved row gives back its table row's OS_blur, by a plain sort of its own
+		final int n = (int) s.shape()[1];
+		final int k = (int) Math.floor(n * 0.10 + 1e-9);
+		final List<Integer> blurTop = Arrays.stream(Files.readAllLines(new File(sets, "blur_index.txt").toPath()).subList(
+			0, k).toArray(new String[0])).map(Integer::valueOf).toList();
+		for (int r = 0; r < scores.size(); r++) {
+			final float[] row = Arrays.copyOfRange(s.data(), r * n, (r + 1) * n);
+			final int[] top = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble((Integer i) -> -row[i])
+				.thenComparingInt(i -> i)).limit(k).mapToInt(Integer::intValue).toArray();
+			final long hits = Arrays.stream(top).filter(blurTop::contains).count();
+			assertEquals(hits / (double) k, scores.getValue("os_blur", r), 1e-9, "row " + r);
+		}
+		assertArrayEquals(new String[] { "calibration", "test" }, new String[] { scores.getStringValue("set", 0), scores
+			.getStringValue("set", scores.size() - 1) });
+	}
+}
