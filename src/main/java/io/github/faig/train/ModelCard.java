@@ -46,11 +46,13 @@ public final class ModelCard {
 			final Evaluator ev = new Evaluator(DegradationParams.defaults(), 12345, maxSide);
 			final List<Degradation> ds = List.of(Degradation.values());
 			final Map<String, Map<Degradation, Evaluator.Score>> rows = new LinkedHashMap<>();
+			final List<ModelPackage> packages = new ArrayList<>();
 			Engines.workerThread();
 			try (NDManager m = Engines.newManager()) {
 				rows.put("bilinear (floor)", ev.evaluate(null, m, images, ds));
 				for (final File d : dirs) {
 					final ModelPackage p = ModelPackage.read(d);
+					packages.add(p);
 					try (NDManager sub = m.newSubManager()) {
 						final SrNetwork net = new SrNetwork(p.spec()).load(p.weights(), sub);
 						rows.put(p.name(), ev.evaluate(net, sub, images, ds));
@@ -71,6 +73,19 @@ public final class ModelCard {
 					s.append(String.format(Locale.ROOT, " %.2f / %.4f |", sc.psnr(), sc.ssim()));
 				}
 				out.println(s);
+			}
+			// each target against the baseline of the same network: what the pairs must show
+			for (final ModelPackage t : packages) {
+				if (!t.role().equals("target")) continue;
+				for (final ModelPackage b : packages) {
+					if (!b.role().equals("baseline") || !b.spec().equals(t.spec())) continue;
+					final StringBuilder s = new StringBuilder("| " + t.name() + " − " + b.name() + " |");
+					for (final Degradation d : ds) {
+						s.append(String.format(Locale.ROOT, " %+.2f dB |", rows.get(t.name()).get(d).psnr() - rows.get(b
+							.name()).get(d).psnr()));
+					}
+					out.println(s);
+				}
 			}
 			return 0;
 		}

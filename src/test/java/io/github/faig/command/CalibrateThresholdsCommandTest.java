@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,11 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
@@ -31,19 +29,7 @@ import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.PredictionSettings;
 
 /** FAIG Calibrate Thresholds on the tiny fixture pair: thresholds stored with the sets, per-filter scores saved. */
-class CalibrateThresholdsCommandTest {
-
-	private static Context context;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+class CalibrateThresholdsCommandTest extends SciJavaTest {
 
 	@Test
 	void storesThresholdsAndSavesPerFilterScoresInTableOrder(@TempDir final Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
@@ -29,19 +27,7 @@ import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;
 
 /** FAIG Compute Filters on the tiny fixture pair (baseline: 'params', target: 'params_ema'). */
-public class ComputeFiltersCommandTest {
-
-	private static Context context;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+public class ComputeFiltersCommandTest extends SciJavaTest {
 
 	/** Writes the fixture pair as packages and two ground-truth PNGs; returns {baseline, target, images}. */
 	public static File[] setUp(final Path dir) throws Exception {

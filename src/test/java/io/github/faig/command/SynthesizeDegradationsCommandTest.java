@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
@@ -28,19 +26,7 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 
 /** The command through a SciJava context with explicit inputs, as Fiji and macros run it. */
-class SynthesizeDegradationsCommandTest {
-
-	private static Context context;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+class SynthesizeDegradationsCommandTest extends SciJavaTest {
 
 	static ImagePlus photo(final int w, final int h) {
 		final Random r = new Random(9);

@@ -1,5 +1,6 @@
 package io.github.faig.macro;
 
+import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.ItemIO;
@@ -31,22 +30,10 @@ import io.github.faig.command.SynthesizeDegradationsCommand;
  * Every {@code run("FAIG …", "…")} line of {@code macros/} and of the README names a real command, only real input
  * names, and values that convert to the inputs' types; parameter names cannot be confused by IJ1's option matching.
  */
-class MacroContractTest {
+class MacroContractTest extends SciJavaTest {
 
 	private static final Pattern RUN = Pattern.compile("run\\(\\s*\"(FAIG [^\"]+)\"\\s*,\\s*(.+?)\\)\\s*;");
 	private static final Pattern KEY = Pattern.compile("(?<![A-Za-z0-9_])([a-z][a-z0-9_]*)=");
-
-	private static Context context;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	static List<CommandInfo> faigCommands() {
 		final List<CommandInfo> out = new ArrayList<>();

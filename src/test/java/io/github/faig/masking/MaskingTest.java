@@ -1,5 +1,6 @@
 package io.github.faig.masking;
 
+import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
@@ -34,7 +32,7 @@ import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
 
-class MaskingTest {
+class MaskingTest extends SciJavaTest {
 
 	static final NetworkSpec SPEC = new NetworkSpec("MSRResNet", 2, 4, 1);
 
@@ -131,18 +129,6 @@ class MaskingTest {
 	}
 
 	// -- Commands --
-
-	private static Context context;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	@Test
 	void maskFiltersCommandMasksAndSweeps(@TempDir final Path dir) throws Exception {

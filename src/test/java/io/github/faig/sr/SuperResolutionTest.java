@@ -1,5 +1,6 @@
 package io.github.faig.sr;
 
+import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
@@ -32,19 +30,7 @@ import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;
 
 /** Tiled inference and the Blind Super-Resolution command, with the tiny fixture networks. */
-class SuperResolutionTest {
-
-	private static Context context;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+class SuperResolutionTest extends SciJavaTest {
 
 	static ModelPackage tiny(final String net) throws Exception {
 		return ModelImporter.importModel(Fixtures.file(net + "_weights.safetensors"), null, null, net, "target",

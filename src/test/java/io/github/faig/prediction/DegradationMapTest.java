@@ -1,0 +1,73 @@
+package io.github.faig.prediction;
+
+import io.github.faig.SciJavaTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.faig.command.DegradationMapCommand;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Degrader;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+
+/**
+ * The degradation map with the shipped sample pair and filter sets: a photograph whose left half is blurred and
+ * whose right half is noisy gets a map whose two halves carry those two decisions.
+ */
+class DegradationMapTest extends SciJavaTest {
+
+	@Test
+	void leftBlurRightNoiseHalvesAreToldApart() throws Exception {
+		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile(), "sample sets absent");
+		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/building.png"),
+			"photo")).get(0).asRgb();
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final FloatImage gt = d.groundTruth(photo);
+		final FloatImage blur = d.degrade(gt, Degradation.BLUR, 1);
+		final FloatImage noise = d.degrade(gt, Degradation.NOISE, 1);
+		// 4 x 2 tiles of 32 px: the left two columns from the blurry image, the right two from the noisy one
+		final int tile = 32;
+		final FloatImage mixed = new FloatImage(3, 2 * tile, 4 * tile);
+		final int y0 = (blur.height() - 2 * tile) / 2;
+		final int x0 = (blur.width() - 4 * tile) / 2;
+		for (int c = 0; c < 3; c++) for (int y = 0; y < 2 * tile; y++) for (int x = 0; x < 4 * tile; x++) {
+			final FloatImage src = x < 2 * tile ? blur : noise;
+			mixed.data()[mixed.channelOffset(c) + y * mixed.width() + x] = src.get(c, y0 + y, x0 + x);
+		}
+		final ImagePlus imp = ImagePlusBridge.toImagePlus("left_blur_right_noise", List.of(mixed), null,
+			ImagePlusBridge.OutputType.BYTE, null);
+		final CommandModule m = context.service(CommandService.class).run(DegradationMapCommand.class, true, "image", imp,
+			"tile_size", tile).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ResultsTable t = (ResultsTable) m.getOutput("tiles");
+		assertEquals(8, t.size());
+		final Map<Degradation, Integer> left = new EnumMap<>(Degradation.class);
+		final Map<Degradation, Integer> right = new EnumMap<>(Degradation.class);
+		for (int r = 0; r < t.size(); r++) {
+			final boolean isLeft = t.getValue("x", r) + tile / 2.0 < 2 * tile;
+			(isLeft ? left : right).merge(Degradation.parse(t.getStringValue("decision", r)), 1, Integer::sum);
+		}
+		assertEquals(Degradation.BLUR, mostCommon(left), "left half " + left);
+		assertEquals(Degradation.NOISE, mostCommon(right), "right half " + right);
+		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
+		assertEquals(imp.getWidth(), map.getWidth());
+	}
+
+	private static Degradation mostCommon(final Map<Degradation, Integer> counts) {
+		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+	}
+}
