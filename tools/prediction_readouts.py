@@ -75,5 +75,40 @@ def main():
     print("  " + ", ".join(f"{c} {share[labels == c].mean():.4f}" for c in classes))
 
 
+    layers_file = f"{folder}/layer_counts.csv"
+    try:
+        with open(layers_file) as f:
+            layers = [(r["layer"], int(r["filters"])) for r in csv.DictReader(f)]
+    except OSError:
+        return
+    bounds = np.cumsum([0] + [n_ for _, n_ in layers])
+    print()
+    print("per layer: share of the layer's attribution on its blur filters, per class (layers holding any):")
+    for j, (name, _) in enumerate(layers):
+        a, b = bounds[j], bounds[j + 1]
+        inside = is_blur[a:b]
+        if not inside.any():
+            continue
+        share = S[:, a:b][:, inside].sum(1) / S[:, a:b].sum(1)
+        print(f"  {name} ({inside.sum()} blur filters): " + ", ".join(
+            f"{c} {share[labels == c].mean():.3f}" for c in classes))
+    # A learned read-out as a bound: logistic regression on the log share of each layer in the input's attribution.
+    totals = np.stack([S[:, bounds[j]:bounds[j + 1]].sum(1) for j in range(len(layers))], axis=1)
+    X = np.log(totals / totals.sum(1, keepdims=True))
+    mu, sd = X[cal].mean(0), X[cal].std(0) + 1e-9
+    X = (X - mu) / sd
+    y = has_blur[cal].astype(float)
+    w, b0 = np.zeros(X.shape[1]), 0.0
+    for _ in range(5000):
+        p_ = 1 / (1 + np.exp(-(X[cal] @ w + b0)))
+        w -= 0.5 * (X[cal].T @ (p_ - y) / len(y) + 1e-2 * w)
+        b0 -= 0.5 * (p_ - y).mean()
+    said = X @ w + b0 > 0
+    print()
+    print("logistic regression on per-layer attribution shares (fitted on calibration), held-out accuracy: "
+          f"{(said == has_blur)[test].mean():.3f}; " + ", ".join(
+              f"{c} {((said == has_blur)[test & (labels == c)]).mean():.2f}" for c in classes))
+
+
 if __name__ == "__main__":
     main()

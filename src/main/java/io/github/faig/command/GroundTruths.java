@@ -30,20 +30,25 @@ final class GroundTruths {
 			return out;
 		}
 		if (dir == null) throw new IllegalArgumentException("no images: give an image (stack) or input_dir");
-		if (!dir.isDirectory()) {
-			throw new IllegalArgumentException("input_dir '" + dir + "' does not exist or is not a folder");
-		}
-		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?|bmp)$"));
-		if (files == null || files.length == 0) {
-			throw new IllegalArgumentException("input_dir '" + dir + "' holds no images (PNG, JPEG, TIFF)");
-		}
-		Arrays.sort(files);
-		for (final File f : files) {
+		for (final File f : imageFiles(dir, "input_dir")) {
 			final ImagePlus imp = ImageFiles.open(f, "input_dir");
 			out.add(rgb(ImagePlusBridge.toFloatImages(imp).get(0)));
 			names.add(ImageFiles.baseName(f.getName()));
 		}
 		return out;
+	}
+
+	/** The image files (PNG, JPEG, TIFF, BMP) of a folder, sorted by name; a clear message naming {@code param}. */
+	static File[] imageFiles(final File dir, final String param) {
+		if (!dir.isDirectory()) {
+			throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
+		}
+		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?|bmp)$"));
+		if (files == null || files.length == 0) {
+			throw new IllegalArgumentException(param + " '" + dir + "' holds no images (PNG, JPEG, TIFF)");
+		}
+		Arrays.sort(files);
+		return files;
 	}
 
 	static FloatImage rgb(final FloatImage img) {

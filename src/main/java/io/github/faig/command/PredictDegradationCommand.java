@@ -2,7 +2,6 @@ package io.github.faig.command;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -119,15 +118,7 @@ public class PredictDegradationCommand extends FaigCommand {
 			return out;
 		}
 		if (input_dir == null) throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
-		if (!input_dir.isDirectory()) {
-			throw new IllegalArgumentException("input_dir '" + input_dir + "' does not exist or is not a folder");
-		}
-		final File[] files = input_dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(
-			".*\\.(png|jpe?g|tiff?|bmp)$"));
-		if (files == null || files.length == 0) throw new IllegalArgumentException("input_dir '" + input_dir +
-			"' holds no images");
-		Arrays.sort(files);
-		for (final File f : files) {
+		for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
 			out.add(GroundTruths.rgb(ImagePlusBridge.toFloatImages(ImageFiles.open(f, "input_dir")).get(0)));
 			names.add(f.getName());
 		}
