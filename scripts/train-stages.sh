@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Continues the sample models' training in stages, each a fine-tuning run from the previous stage with its own seed,
+# into results/training/ (not shipped until a stage meets the model card's goals; see sample-models/README.md).
+# Every stage's model.json keeps the whole history (init_provenance). Finished stages are skipped; a stopped stage
+# resumes from its checkpoint when the script is run again.
+#   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-4, 8,000 iterations each at lr 1e-4
+#   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+data="${FAIG_DATA:-data/photos}"
+out=results/training
+mkdir -p "$out"
+
+stage() {  # output name, init model, role, iterations, learning rate, seed
+  if [ -f "$out/$1/model.json" ]; then echo "train-stages: $1 exists, skipped" >&2; return; fi
+  echo "train-stages: $1 from $2" >&2
+  ./faig --run "FAIG Train Model" "input_dir='$data',output_model='$out/$1',init_model='$2',role='$3',iterations=$4,learning_rate=$5,seed=$6,validation_crop=384"
+}
+
+case "${1:-}" in
+  msrresnet-target)
+    stage msrresnet-x2-target-stage2 sample-models/msrresnet-x2-target target 8000 1e-4 2
+    stage msrresnet-x2-target-stage3 "$out/msrresnet-x2-target-stage2" target 8000 1e-4 3
+    stage msrresnet-x2-target-stage4 "$out/msrresnet-x2-target-stage3" target 8000 1e-4 4
+    ;;
+  srcnn-baseline)
+    stage srcnn-x2-baseline-stage2 sample-models/srcnn-x2-baseline baseline 6000 2e-4 2
+    ;;
+  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline" >&2; exit 2 ;;
+esac
