@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,22 @@ class TrainerTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(9),
 			data).train(null, ckpt, 2, -1, null, null));
 		assertTrue(e.getMessage().contains("another training run"));
+	}
+
+	@Test
+	void aCancelledRunKeepsItsStepsAndResumesToTheSameWeights(@TempDir final Path dir) throws Exception {
+		final HrDataset data = HrDataset.of(images(4, 48, 3));
+		final Trainer.Result straight = new Trainer(config(8), data).train(null, null, 0, -1, null, null);
+		final File ckpt = dir.resolve("ckpt.safetensors").toFile();
+		final int[] done = { 0 };
+		// cancelled after step 3, between checkpoints (every 100): the work so far must still be saved
+		final CancellationException e = assertThrows(CancellationException.class, () -> new Trainer(config(8), data)
+			.train(null, ckpt, 100, -1, (t, n, loss, lr) -> done[0] = t, () -> done[0] >= 3));
+		assertTrue(e.getMessage().contains("after step 3"), e.getMessage());
+		assertTrue(ckpt.isFile(), "checkpoint written on cancel");
+		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 100, -1, null, null);
+		assertSame(straight.weights(), resumed.weights());
+		assertSame(straight.ema(), resumed.ema());
 	}
 
 	private static void assertSame(final StateDict a, final StateDict b) {
