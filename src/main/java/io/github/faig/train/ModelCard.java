@@ -23,6 +23,7 @@ import io.github.faig.nn.io.ModelPackage;
  *
  * <pre>
  * ./faig model-card sample-models data/photos [max-side]
+ * ./faig model-card sample-models/msrresnet-x2-baseline:results/training data/photos 384
  * </pre>
  */
 public final class ModelCard {
@@ -31,18 +32,28 @@ public final class ModelCard {
 
 	public static int run(final PrintStream out, final PrintStream err, final String... args) {
 		if (args.length < 2) {
-			err.println("usage: model-card <models-dir> <photos-dir-with-manifest> [max-side]");
+			err.println("usage: model-card <models-dir>[:<models-dir or model>...] <photos-dir-with-manifest> [max-side]");
 			return 2;
 		}
 		try {
-			final File models = new File(args[0]);
+			// one or more folders of model packages, or packages themselves, separated like a class path
+			final List<File> dirList = new ArrayList<>();
+			for (final String part : args[0].split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+				final File f = new File(part);
+				if (new File(f, ModelPackage.JSON).isFile()) dirList.add(f);
+				else {
+					final File[] inside = f.listFiles(d -> new File(d, ModelPackage.JSON).isFile());
+					if (inside == null) throw new IllegalArgumentException("models folder " + f + " does not exist");
+					java.util.Arrays.sort(inside);
+					dirList.addAll(java.util.Arrays.asList(inside));
+				}
+			}
 			final HrDataset val = HrDataset.load(new File(args[1]), "validation");
 			final int maxSide = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 			final List<FloatImage> images = new ArrayList<>();
 			for (int i = 0; i < val.size(); i++) images.add(val.image(i));
-			final File[] dirs = models.listFiles(f -> new File(f, ModelPackage.JSON).isFile());
-			if (dirs == null || dirs.length == 0) throw new IllegalArgumentException("no model packages in " + models);
-			java.util.Arrays.sort(dirs);
+			if (dirList.isEmpty()) throw new IllegalArgumentException("no model packages in " + args[0]);
+			final File[] dirs = dirList.toArray(new File[0]);
 			final Evaluator ev = new Evaluator(DegradationParams.defaults(), 12345, maxSide);
 			final List<Degradation> ds = List.of(Degradation.values());
 			final Map<String, Map<Degradation, Evaluator.Score>> rows = new LinkedHashMap<>();
