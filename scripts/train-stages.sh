@@ -5,6 +5,7 @@
 # resumes from its checkpoint when the script is run again.
 #   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-4, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
+#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: 8,000 iterations at lr 2e-4
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -27,5 +28,8 @@ case "${1:-}" in
   srcnn-baseline)
     stage srcnn-x2-baseline-stage2 sample-models/srcnn-x2-baseline baseline 6000 2e-4 2
     ;;
-  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline" >&2; exit 2 ;;
+  srcnn-target)
+    stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
+    ;;
+  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline|srcnn-target" >&2; exit 2 ;;
 esac
