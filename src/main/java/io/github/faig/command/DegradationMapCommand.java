@@ -69,7 +69,7 @@ public class DegradationMapCommand extends FaigCommand {
 		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final ImagePlus source = sourceImage(image, input_file);
-		final FloatImage img = GroundTruths.rgb(ImagePlusBridge.toFloatImages(source).get(0));
+		final FloatImage img = ImagePlusBridge.toFloatImages(source).get(0).asRgb();
 		if (img.width() < tile_size || img.height() < tile_size) {
 			throw new IllegalArgumentException("image of " + img.width() + "x" + img.height() +
 				" pixels is smaller than tile_size=" + tile_size);

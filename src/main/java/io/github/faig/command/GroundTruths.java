@@ -22,7 +22,7 @@ final class GroundTruths {
 		if (image != null) {
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(image);
 			for (int s = 0; s < slices.size(); s++) {
-				out.add(rgb(slices.get(s)));
+				out.add(slices.get(s).asRgb());
 				final String label = image.getStack().getSliceLabel(s + 1);
 				names.add(label != null && !label.isBlank() ? label.split("\n")[0] : ImageFiles.baseName(image.getTitle()) +
 					(slices.size() > 1 ? ":" + (s + 1) : ""));
@@ -32,7 +32,7 @@ final class GroundTruths {
 		if (dir == null) throw new IllegalArgumentException("no images: give an image (stack) or input_dir");
 		for (final File f : imageFiles(dir, "input_dir")) {
 			final ImagePlus imp = ImageFiles.open(f, "input_dir");
-			out.add(rgb(ImagePlusBridge.toFloatImages(imp).get(0)));
+			out.add(ImagePlusBridge.toFloatImages(imp).get(0).asRgb());
 			names.add(ImageFiles.baseName(f.getName()));
 		}
 		return out;
@@ -49,9 +49,5 @@ final class GroundTruths {
 		}
 		Arrays.sort(files);
 		return files;
-	}
-
-	static FloatImage rgb(final FloatImage img) {
-		return img.asRgb();
 	}
 }

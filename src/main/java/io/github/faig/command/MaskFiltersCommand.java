@@ -100,7 +100,7 @@ public class MaskFiltersCommand extends FaigCommand {
 		if (sweep && lambda_count < 2) throw new IllegalArgumentException("lambda_count must be >= 2");
 		final ImagePlus source = sourceImage(image, input_file);
 		final List<FloatImage> inputs = new ArrayList<>();
-		for (final FloatImage f : ImagePlusBridge.toFloatImages(source)) inputs.add(GroundTruths.rgb(f));
+		for (final FloatImage f : ImagePlusBridge.toFloatImages(source)) inputs.add(f.asRgb());
 
 		final FilterMasking masking = new FilterMasking(base.weights(), tgt.weights(), filters);
 		final List<String> names = new ArrayList<>();

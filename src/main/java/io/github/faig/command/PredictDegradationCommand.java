@@ -111,7 +111,7 @@ public class PredictDegradationCommand extends FaigCommand {
 			final ImagePlus imp = image != null ? image : ImageFiles.open(input_file, "input_file");
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp);
 			for (int s = 0; s < slices.size(); s++) {
-				out.add(GroundTruths.rgb(slices.get(s)));
+				out.add(slices.get(s).asRgb());
 				names.add(image != null ? ImageFiles.baseName(imp.getTitle()) + (slices.size() > 1 ? ":" + (s + 1) : "")
 					: input_file.getName() + (slices.size() > 1 ? ":" + (s + 1) : ""));
 			}
@@ -119,7 +119,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		}
 		if (input_dir == null) throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
 		for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-			out.add(GroundTruths.rgb(ImagePlusBridge.toFloatImages(ImageFiles.open(f, "input_dir")).get(0)));
+			out.add(ImagePlusBridge.toFloatImages(ImageFiles.open(f, "input_dir")).get(0).asRgb());
 			names.add(f.getName());
 		}
 		return out;

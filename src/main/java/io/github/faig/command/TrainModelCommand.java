@@ -115,13 +115,14 @@ public class TrainModelCommand extends FaigCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (output_model == null) throw new IllegalArgumentException("output_model was not given");
-		final DegradationParams degradation = new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
 		final TrainingMix mix = role.equals("baseline") ? TrainingMix.cleanOnly() : role.equals("target")
 			? TrainingMix.target() : new TrainingMix(p_blur, p_noise);
 		final ModelPackage init = init_model == null || init_model.isBlank() ? null : ModelLocator.load(init_model,
 			"init_model");
 		final NetworkSpec spec = init != null ? init.spec() : new NetworkSpec(architecture, scale, num_feat,
 			num_block);
+		// the degradation's ×r is the network's: a fine-tuned model keeps its own scale whatever 'scale' says
+		final DegradationParams degradation = new DegradationParams(blur_sigma, kernel_size, spec.scale(), noise_sigma);
 		final TrainingConfig config = new TrainingConfig(spec, mix, degradation, iterations, batch_size, patch_size,
 			learning_rate, learning_rate * 1e-3, ema_decay, seed);
 		final File manifest = new File(input_dir, "manifest.tsv");

@@ -48,12 +48,11 @@ public final class ModelCard {
 					dirList.addAll(java.util.Arrays.asList(inside));
 				}
 			}
+			if (dirList.isEmpty()) throw new IllegalArgumentException("no model packages in " + args[0]);
 			final HrDataset val = HrDataset.load(new File(args[1]), "validation");
 			final int maxSide = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 			final List<FloatImage> images = new ArrayList<>();
 			for (int i = 0; i < val.size(); i++) images.add(val.image(i));
-			if (dirList.isEmpty()) throw new IllegalArgumentException("no model packages in " + args[0]);
-			final File[] dirs = dirList.toArray(new File[0]);
 			final Evaluator ev = new Evaluator(DegradationParams.defaults(), 12345, maxSide);
 			final List<Degradation> ds = List.of(Degradation.values());
 			final Map<String, Map<Degradation, Evaluator.Score>> rows = new LinkedHashMap<>();
@@ -61,7 +60,7 @@ public final class ModelCard {
 			Engines.workerThread();
 			try (NDManager m = Engines.newManager()) {
 				rows.put("bilinear (floor)", ev.evaluate(null, m, images, ds));
-				for (final File d : dirs) {
+				for (final File d : dirList) {
 					final ModelPackage p = ModelPackage.read(d);
 					packages.add(p);
 					try (NDManager sub = m.newSubManager()) {

@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.measure.ResultsTable;
 import io.github.faig.attribution.FilterSets;
@@ -36,14 +35,13 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
-		final CommandService cs = context.service(CommandService.class);
-		CommandModule m = cs.run(ComputeFiltersCommand.class, true, "baseline_model", f[0].getPath(), "target_model",
-			f[1].getPath(), "input_dir", f[2], "steps", 4, "crop_size", 8, "crops", 1, "percent", 10.0, "output_dir", sets)
-			.get();
+		CommandModule m = run(ComputeFiltersCommand.class, "baseline_model", f[0].getPath(), "target_model",
+			f[1].getPath(), "input_dir", f[2], "steps", 4, "crop_size", 8, "crops", 1, "percent", 10.0, "output_dir", sets);
+
 		assertFalse(m.isCanceled(), m.getCancelReason());
-		m = cs.run(CalibrateThresholdsCommand.class, true, "filter_sets", sets, "baseline_model", f[0].getPath(),
+		m = run(CalibrateThresholdsCommand.class, "filter_sets", sets, "baseline_model", f[0].getPath(),
 			"target_model", f[1].getPath(), "input_dir", f[2], "test_dir", f[2],
-			"percent", 10.0, "steps", 4, "crop_size", 16, "crops", 1, "save_attributions", true).get();
+			"percent", 10.0, "steps", 4, "crop_size", 16, "crops", 1, "save_attributions", true);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 
 		final ResultsTable scores = (ResultsTable) m.getOutput("scores");

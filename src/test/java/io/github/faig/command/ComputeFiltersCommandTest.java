@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -48,7 +47,7 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 	}
 
 	private static CommandModule run(final Object... inputs) throws Exception {
-		return context.service(CommandService.class).run(ComputeFiltersCommand.class, true, inputs).get();
+		return run(ComputeFiltersCommand.class, inputs);
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -47,7 +46,7 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 	}
 
 	private static CommandModule run(final Object... inputs) throws Exception {
-		return context.service(CommandService.class).run(SynthesizeDegradationsCommand.class, true, inputs).get();
+		return run(SynthesizeDegradationsCommand.class, inputs);
 	}
 
 	@Test

@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -138,17 +137,17 @@ class MaskingTest extends SciJavaTest {
 		Ranking.ofOrder(IntStream.range(0, n).toArray()).writeIndexFile(ranking);
 		final ImagePlus img = io.github.faig.ij.ImagePlusBridge.toImagePlus("lr", List.of(TestImages.random(3, 16, 16,
 			1)), null, io.github.faig.ij.ImagePlusBridge.OutputType.BYTE, null);
-		CommandModule m = context.service(CommandService.class).run(MaskFiltersCommand.class, true, "image", img,
-			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "filter_file", ranking, "percent", 10.0).get();
+		CommandModule m = run(MaskFiltersCommand.class, "image", img,
+			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "filter_file", ranking, "percent", 10.0);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(3, ((ImagePlus) m.getOutput("outputs")).getStackSize());
 		ResultsTable t = (ResultsTable) m.getOutput("metrics");
 		assertEquals(0.0, t.getValue("gradient_metric_vs_target", 0), 0);
 		assertTrue(t.getValue("gradient_metric_vs_target", 1) > 0);
 		assertEquals("luminance", t.getStringValue("channel", 1));
-		m = context.service(CommandService.class).run(MaskFiltersCommand.class, true, "image", img, "baseline_model",
+		m = run(MaskFiltersCommand.class, "image", img, "baseline_model",
 			f[0].getPath(), "target_model", f[1].getPath(), "filter_file", ranking, "mode", "modulate", "lambda_count", 4,
-			"channel", "blue").get();
+			"channel", "blue");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(6, ((ImagePlus) m.getOutput("outputs")).getStackSize());
 		t = (ResultsTable) m.getOutput("metrics");
@@ -162,15 +161,15 @@ class MaskingTest extends SciJavaTest {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
-		CommandModule m = context.service(CommandService.class).run(io.github.faig.command.ComputeFiltersCommand.class,
-			true, "baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2], "steps", 4,
-			"output_dir", sets).get();
+		CommandModule m = run(io.github.faig.command.ComputeFiltersCommand.class,
+			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2], "steps", 4,
+			"output_dir", sets);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final File out = dir.resolve("exp").toFile();
 		assertTrue(out.mkdir());
-		m = context.service(CommandService.class).run(MaskingExperimentCommand.class, true, "baseline_model", f[0]
+		m = run(MaskingExperimentCommand.class, "baseline_model", f[0]
 			.getPath(), "target_model", f[1].getPath(), "filter_sets", sets, "input_dir", f[2], "discovery_dir", f[2],
-			"ig_steps", 3, "proportions", "1,10", "output_dir", out).get();
+			"ig_steps", 3, "proportions", "1,10", "output_dir", out);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ResultsTable t = (ResultsTable) m.getOutput("results");
 		assertEquals(4 * 2 * 2 * 2, t.size()); // methods x masks x inputs x proportions

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -50,8 +49,8 @@ class DegradationMapTest extends SciJavaTest {
 		}
 		final ImagePlus imp = ImagePlusBridge.toImagePlus("left_blur_right_noise", List.of(mixed), null,
 			ImagePlusBridge.OutputType.BYTE, null);
-		final CommandModule m = context.service(CommandService.class).run(DegradationMapCommand.class, true, "image", imp,
-			"tile_size", tile).get();
+		final CommandModule m = run(DegradationMapCommand.class, "image", imp,
+			"tile_size", tile);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ResultsTable t = (ResultsTable) m.getOutput("tiles");
 		assertEquals(8, t.size());

@@ -14,7 +14,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -81,7 +80,7 @@ class SuperResolutionTest extends SciJavaTest {
 	}
 
 	private static CommandModule run(final Object... inputs) throws Exception {
-		return context.service(CommandService.class).run(BlindSuperResolutionCommand.class, true, inputs).get();
+		return run(BlindSuperResolutionCommand.class, inputs);
 	}
 
 	@Test
