@@ -3,7 +3,7 @@
 # into results/training/ (not shipped until a stage meets the model card's goals; see sample-models/README.md).
 # Every stage's model.json keeps the whole history (init_provenance). Finished stages are skipped; a stopped stage
 # resumes from its checkpoint when the script is run again.
-#   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-4, 8,000 iterations each at lr 1e-4
+#   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-5, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
 #   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: 8,000 iterations at lr 2e-4
 set -euo pipefail
@@ -24,6 +24,7 @@ case "${1:-}" in
     stage msrresnet-x2-target-stage2 sample-models/msrresnet-x2-target target 8000 1e-4 2
     stage msrresnet-x2-target-stage3 "$out/msrresnet-x2-target-stage2" target 8000 1e-4 3
     stage msrresnet-x2-target-stage4 "$out/msrresnet-x2-target-stage3" target 8000 1e-4 4
+    stage msrresnet-x2-target-stage5 "$out/msrresnet-x2-target-stage4" target 8000 1e-4 5
     ;;
   srcnn-baseline)
     stage srcnn-x2-baseline-stage2 sample-models/srcnn-x2-baseline baseline 6000 2e-4 2

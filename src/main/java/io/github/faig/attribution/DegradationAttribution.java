@@ -132,8 +132,8 @@ public final class DegradationAttribution {
 				for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
 					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
 					final FloatImage lr = (d == Degradation.BLUR ? blurry : noisy).crop(y, x, h, w);
-					final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps) : engine
-						.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps);
+					final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps, cancelled)
+						: engine.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps, cancelled);
 					final double sign = d == Degradation.BLUR ? 1 : -1;
 					for (int f = 0; f < n; f++) diff[f] += sign * a.scores()[f];
 					inputs.add(new Input(label, d, a));

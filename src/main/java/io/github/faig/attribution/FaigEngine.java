@@ -2,6 +2,8 @@ package io.github.faig.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -111,6 +113,19 @@ public final class FaigEngine implements AutoCloseable {
 	 * @param gt ground truth {@code (3, h·s, w·s)}
 	 */
 	public Attribution attribute(final FloatImage lr, final FloatImage gt, final Quadrature rule, final int steps) {
+		return attribute(lr, gt, rule, steps, null);
+	}
+
+	/**
+	 * {@link #attribute(FloatImage, FloatImage, Quadrature, int)} that stops between path steps, with a
+	 * {@link CancellationException}, once {@code cancelled} says so: one attribution of a whole image can take
+	 * minutes. The engine is left at θ with clean gradients.
+	 *
+	 * @param cancelled asked before every step; {@code null} for never
+	 */
+	public Attribution attribute(final FloatImage lr, final FloatImage gt, final Quadrature rule, final int steps,
+		final BooleanSupplier cancelled)
+	{
 		final int s = net.spec().scale();
 		if (lr.channels() != 3 || gt.channels() != 3 || gt.height() != lr.height() * s || gt.width() != lr.width() *
 			s)
@@ -128,6 +143,7 @@ public final class FaigEngine implements AutoCloseable {
 				final double lossBaseline = loss(x, y);
 				double lossTarget = Double.NaN;
 				for (int k = 0; k < steps; k++) {
+					stopIf(cancelled);
 					moveTo(q[0][k]);
 					final double l = step(x, y, q[1][k]);
 					if (q[0][k] == 1.0) lossTarget = l;
@@ -151,6 +167,14 @@ public final class FaigEngine implements AutoCloseable {
 	public Attribution inputPathGradients(final FloatImage clean, final FloatImage degraded, final Quadrature rule,
 		final int steps)
 	{
+		return inputPathGradients(clean, degraded, rule, steps, null);
+	}
+
+	/** {@link #inputPathGradients(FloatImage, FloatImage, Quadrature, int)} that stops between steps, as
+	 * {@link #attribute(FloatImage, FloatImage, Quadrature, int, BooleanSupplier)} does. */
+	public Attribution inputPathGradients(final FloatImage clean, final FloatImage degraded, final Quadrature rule,
+		final int steps, final BooleanSupplier cancelled)
+	{
 		if (clean.channels() != 3 || degraded.channels() != 3 || clean.width() != degraded.width() || clean
 			.height() != degraded.height())
 		{
@@ -165,6 +189,7 @@ public final class FaigEngine implements AutoCloseable {
 				final NDArray dx = image.create(degraded.data(), shape).sub(x0);
 				for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
 				for (int k = 0; k < steps; k++) {
+					stopIf(cancelled);
 					try (NDManager sub = manager.newSubManager()) {
 						x0.tempAttach(sub);
 						dx.tempAttach(sub);
@@ -189,6 +214,13 @@ public final class FaigEngine implements AutoCloseable {
 				return new Attribution(scores, Double.NaN, Double.NaN, Double.NaN, steps, rule);
 			}
 		}
+	}
+
+	/** Throws {@link CancellationException} (gradients cleared) when {@code cancelled} says so. */
+	private void stopIf(final BooleanSupplier cancelled) {
+		if (cancelled == null || !cancelled.getAsBoolean()) return;
+		for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+		throw new CancellationException("Cancelled");
 	}
 
 	/** Sets every parameter to {@code θ̄ + α(θ − θ̄)} in place (grad mode is off here); α = 0 and 1 exactly. */

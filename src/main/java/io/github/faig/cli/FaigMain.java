@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.scijava.Context;
@@ -31,6 +33,9 @@ import io.github.faig.demo.Demo;
  * Exit status: 0 on success, 1 when a command failed (its reason on standard error), 2 for a bad command line.
  */
 public final class FaigMain {
+
+	/** How long a termination signal waits for the running command to reach its next step and stop. */
+	private static final long STOP_WAIT_S = 60;
 
 	private FaigMain() {}
 
@@ -103,20 +108,51 @@ public final class FaigMain {
 				return 2;
 			}
 			context.service(ConsoleService.class).processArgs(args);
-			Throwable failure;
+			// Ctrl-C or kill: the JVM must not exit while PyTorch is inside a step (the native library crashes when
+			// torn down mid-call). The hook asks the command to stop at its next step and waits for its report.
+			final CountDownLatch reported = new CountDownLatch(1);
+			final Thread hook = new Thread(() -> {
+				runner.stop("stopped by a termination signal (Ctrl-C or kill)");
+				try {
+					reported.await(STOP_WAIT_S, TimeUnit.SECONDS);
+				}
+				catch (final InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}, "faig-shutdown");
+			Runtime.getRuntime().addShutdownHook(hook);
 			try {
-				context.service(StartupService.class).executeOperations();
-				failure = runner.lastFailure();
+				return execute(context, runner, args[1], err);
 			}
-			catch (final RuntimeException e) {
-				failure = e;
+			finally {
+				reported.countDown();
+				try {
+					Runtime.getRuntime().removeShutdownHook(hook);
+				}
+				catch (final IllegalStateException e) {
+					// already shutting down: the hook is running and has just been released
+				}
 			}
-			if (failure != null) {
-				err.println("faig: " + args[1] + " failed: " + reason(failure));
-				return 1;
-			}
-			return 0;
 		}
+	}
+
+	/** Runs the startup operations (the {@code --run} line) and reports a failure; returns the exit status. */
+	private static int execute(final Context context, final LabelCommandRunner runner, final String label,
+		final PrintStream err)
+	{
+		Throwable failure;
+		try {
+			context.service(StartupService.class).executeOperations();
+			failure = runner.lastFailure();
+		}
+		catch (final RuntimeException e) {
+			failure = e;
+		}
+		if (failure != null) {
+			err.println("faig: " + label + " failed: " + reason(failure));
+			return 1;
+		}
+		return 0;
 	}
 
 	/** The innermost meaningful message: unwraps the invocation and plain runtime wrappers. */

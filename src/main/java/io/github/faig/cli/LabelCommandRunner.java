@@ -4,10 +4,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.scijava.Cancelable;
 import org.scijava.Priority;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.run.AbstractCodeRunner;
@@ -17,7 +19,7 @@ import org.scijava.run.CodeRunner;
  * Lets {@code --run "Label" "key=value,…"} name a command by its label (the menu leaf, as Fiji's headless
  * {@code --run} does) or by class name, and waits for it to finish. A command that ends cancelled (bad input, a
  * failed write) is reported as an {@link InvocationTargetException} carrying its reason, so a launcher can exit
- * with a non-zero status.
+ * with a non-zero status. {@link #stop(String)} asks the command in flight to stop at its next step.
  */
 @Plugin(type = CodeRunner.class, priority = Priority.HIGH)
 public class LabelCommandRunner extends AbstractCodeRunner {
@@ -25,8 +27,17 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 	@Parameter
 	private CommandService commandService;
 
+	@Parameter
+	private ModuleService moduleService;
+
 	/** Why the last command run through this runner failed; {@code null} after a success. */
 	private volatile Throwable lastFailure;
+
+	/** The command in flight, or {@code null}. */
+	private volatile Module running;
+
+	/** Set by {@link #stop(String)}: no further command starts. */
+	private volatile String stopReason;
 
 	@Override
 	public void run(final Object code, final Object... args) throws InvocationTargetException {
@@ -52,6 +63,22 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 	}
 
 	/**
+	 * Asks the command in flight (if any) to stop at its next step, with {@code reason} as its cancel reason, and
+	 * keeps later commands from starting. Returns at once; the command's {@code run} call returns when it has
+	 * stopped. The launcher calls this on Ctrl-C or kill: the JVM must not exit while PyTorch is inside a step.
+	 */
+	public void stop(final String reason) {
+		stopReason = reason;
+		final Module m = running;
+		if (m instanceof Cancelable) ((Cancelable) m).cancel(reason);
+	}
+
+	/** Whether a command is running through this runner now. */
+	public boolean isRunning() {
+		return running != null;
+	}
+
+	/**
 	 * Why the last command failed, or {@code null} if it succeeded. SciJava's startup operations log exceptions
 	 * rather than pass them on, so the launcher asks here.
 	 */
@@ -72,12 +99,26 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 					"' has no input named '" + key + "'"));
 			}
 		}
-		final CommandModule module = waitFor(commandService.run(info, true, inputMap));
+		final Module created = moduleService.createModule(info);
+		if (created == null) {
+			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
+		}
+		if (stopReason != null) throw new InvocationTargetException(new CommandFailedException(stopReason));
+		final Module module;
+		running = created;
+		try {
+			// a stop that came while the module was being made still reaches it
+			if (stopReason != null) stop(stopReason);
+			module = moduleService.waitFor(moduleService.run(created, true, inputMap));
+		}
+		finally {
+			running = null;
+		}
 		if (module == null) {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
 		}
-		if (module.isCanceled()) {
-			throw new InvocationTargetException(new CommandFailedException(module.getCancelReason()));
+		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
+			throw new InvocationTargetException(new CommandFailedException(((Cancelable) module).getCancelReason()));
 		}
 	}
 

@@ -113,7 +113,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 			final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, pc.target.spec().scale(),
 				noise_sigma);
 			final DegradationPredictor predictor = new DegradationPredictor(pc.engine, pc.truth, pc.sets, percent, rule,
-				steps);
+				steps, this::isCanceled);
 			scores = new ResultsTable();
 			final List<ThresholdCalibration.Sample> cal = score(predictor, input_dir, "input_dir", p, "calibration");
 			final Thresholds t = ThresholdCalibration.calibrate(cal);

@@ -90,7 +90,8 @@ public class DegradationMapCommand extends FaigCommand {
 			: DegradationPredictor.PseudoTruth.TARGET))
 		{
 			final DegradationPredictor p = new DegradationPredictor(pc.engine, pc.truth, pc.sets, s != null ? s.percent()
-				: 1.0, s != null ? s.rule() : io.github.faig.attribution.Quadrature.TRAPEZOID, s != null ? s.steps() : 20);
+				: 1.0, s != null ? s.rule() : io.github.faig.attribution.Quadrature.TRAPEZOID, s != null ? s.steps() : 20,
+				this::isCanceled);
 			int k = 0;
 			for (int ty = 0; ty < ys.length; ty++) {
 				for (int tx = 0; tx < xs.length; tx++) {

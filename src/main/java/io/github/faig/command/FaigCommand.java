@@ -38,7 +38,11 @@ public abstract class FaigCommand extends ContextCommand {
 			execute();
 		}
 		catch (final CancellationException e) {
-			if (!isCanceled()) cancel(e.getMessage() != null ? e.getMessage() : "Cancelled");
+			// keep the request's reason, and add what the work itself says (a training run: where it can resume)
+			final String why = e.getMessage() != null ? e.getMessage() : "Cancelled";
+			final String asked = isCanceled() ? getCancelReason() : null;
+			if (asked == null || asked.isEmpty()) cancel(why);
+			else if (!why.equals("Cancelled") && !why.equals(asked)) cancel(asked + "; " + why);
 		}
 		catch (final IllegalArgumentException | IllegalStateException e) {
 			fail(e.getMessage());

@@ -77,7 +77,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		predictions = new ResultsTable();
 		try (PredictionContext pc = new PredictionContext(setsDir, null, null, s.pseudoTruth())) {
 			final DegradationPredictor p = new DegradationPredictor(pc.engine, pc.truth, pc.sets, s.percent(), s.rule(), s
-				.steps());
+				.steps(), this::isCanceled);
 			for (int i = 0; i < inputs.size(); i++) {
 				progress("Predicting " + names.get(i) + " (" + (i + 1) + "/" + inputs.size() + ")", i, inputs.size());
 				final DegradationPredictor.Prediction r = p.predict(inputs.get(i), t);

@@ -1,6 +1,7 @@
 package io.github.faig.prediction;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterSets;
@@ -55,6 +56,7 @@ public final class DegradationPredictor {
 	private final double percent;
 	private final Quadrature rule;
 	private final int steps;
+	private final BooleanSupplier cancelled;
 
 	/**
 	 * @param engine the model pair
@@ -64,6 +66,17 @@ public final class DegradationPredictor {
 	public DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final FilterSets sets,
 		final double percent, final Quadrature rule, final int steps)
 	{
+		this(engine, truthModel, sets, percent, rule, steps, null);
+	}
+
+	/**
+	 * A predictor whose attributions stop between path steps once {@code cancelled} says so (a
+	 * {@link java.util.concurrent.CancellationException}); {@code null} for never.
+	 */
+	public DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final FilterSets sets,
+		final double percent, final Quadrature rule, final int steps, final BooleanSupplier cancelled)
+	{
+		this.cancelled = cancelled;
 		this.engine = engine;
 		this.truthModel = truthModel;
 		final Ranking b = sets.ranking(Degradation.BLUR);
@@ -91,7 +104,7 @@ public final class DegradationPredictor {
 	 */
 	public float[] filterScores(final FloatImage lr) {
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
-		return engine.attribute(lr, truth, rule, steps).scores();
+		return engine.attribute(lr, truth, rule, steps, cancelled).scores();
 	}
 
 	/** The overlap scores of per-filter scores from {@link #filterScores}; {@code seconds} is passed through. */

@@ -144,7 +144,7 @@ public final class Trainer {
 					if (stop || cancelled != null && cancelled.getAsBoolean()) {
 						// keep the work done so far: the same command resumes from here
 						if (checkpoint != null && t > first) save(checkpoint, names, params, m, v, ema, t);
-						throw new CancellationException((stop ? "Stopped by a termination signal" : "Cancelled") +
+						throw new CancellationException((stop ? "Stopped" : "Cancelled") +
 							" after step " + t + (checkpoint != null ? "; run the same command again to resume from " +
 								checkpoint : ""));
 					}

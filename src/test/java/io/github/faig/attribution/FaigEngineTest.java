@@ -2,12 +2,14 @@ package io.github.faig.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +170,38 @@ class FaigEngineTest {
 				// Riemann converges as 1/N; the others much faster.
 				assertTrue(prev < (q == Quadrature.RIEMANN ? 0.05 : 0.01), q + " final error " + prev);
 			}
+		}
+	}
+
+	/**
+	 * A cancel between path steps stops the attribution and leaves the engine as it was: the next attribution, by
+	 * either path, equals one by a fresh engine.
+	 */
+	@Test
+	void cancelStopsBetweenStepsAndLeavesTheEngineClean() throws Exception {
+		final StateDict theta = Fixtures.weights("msrresnet_x2");
+		final StateDict thetaBar = ModelImporter.readWeights(Fixtures.file("msrresnet_x2.pth"), "params");
+		final NetworkSpec spec = ModelImporter.inferSpec(theta);
+		final FloatImage lr = random(3, 8, 8, 21);
+		final FloatImage gt = random(3, 16, 16, 22);
+		final FloatImage clean = random(3, 8, 8, 23);
+		final float[] fresh;
+		final float[] freshIg;
+		try (FaigEngine e = new FaigEngine(spec, thetaBar, theta)) {
+			fresh = e.attribute(lr, gt, Quadrature.TRAPEZOID, 6).scores();
+			freshIg = e.inputPathGradients(clean, lr, Quadrature.TRAPEZOID, 6).scores();
+		}
+		try (FaigEngine e = new FaigEngine(spec, thetaBar, theta)) {
+			final int[] asked = { 0 };
+			assertThrows(CancellationException.class, () -> e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, () -> ++asked[0]
+				> 3));
+			assertEquals(4, asked[0], "asked once per step until the stop");
+			asked[0] = 0;
+			assertThrows(CancellationException.class, () -> e.inputPathGradients(clean, lr, Quadrature.TRAPEZOID, 6,
+				() -> ++asked[0] > 2));
+			assertEquals(3, asked[0]);
+			assertArrayEquals(fresh, e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, () -> false).scores(), 1e-6f);
+			assertArrayEquals(freshIg, e.inputPathGradients(clean, lr, Quadrature.TRAPEZOID, 6).scores(), 1e-6f);
 		}
 	}
 
