@@ -5,7 +5,9 @@
 # resumes from its checkpoint when the script is run again.
 #   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-5, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
-#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: 8,000 iterations at lr 2e-4
+#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: 2 stages of 8,000 iterations at lr 2e-4
+#   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
+# The stages start from the models of scripts/train-sample-models.sh: run that first when starting from scratch.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -31,6 +33,17 @@ case "${1:-}" in
     ;;
   srcnn-target)
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
+    stage srcnn-x2-target-stage3 "$out/srcnn-x2-target-stage2" target 8000 2e-4 3
     ;;
-  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline|srcnn-target" >&2; exit 2 ;;
+  ship)  # copied under the sample's name (model.json's "name" too); the provenance keeps the stage's command
+    [ $# -eq 3 ] && [ -f "$out/$2/model.json" ] || { echo "usage: scripts/train-stages.sh ship <finished stage in $out> <sample-name>" >&2; exit 2; }
+    tmp="sample-models/.$3.tmp"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    cp "$out/$2/model.safetensors" "$tmp/"
+    sed "s/\"name\": \"$2\"/\"name\": \"$3\"/" "$out/$2/model.json" > "$tmp/model.json"
+    grep -q "\"name\": \"$3\"" "$tmp/model.json" || { echo "train-stages: could not rename $2" >&2; exit 1; }
+    rm -rf "sample-models/$3" && mv "$tmp" "sample-models/$3"
+    echo "train-stages: $2 is now sample-models/$3; rerun scripts/run-experiments.sh all if it is part of the MSRResNet pair" >&2
+    ;;
+  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline|srcnn-target|ship <stage> <sample-name>" >&2; exit 2 ;;
 esac

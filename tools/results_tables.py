@@ -120,7 +120,7 @@ for r in conf:
                                           r["predicted_noise"], r["predicted_blur_noise"]))
 by = {}
 for r in rows("filters/calibration_scores.csv"):
-    if r["set"] == "held-out test":
+    if r["set"] in ("test", "held-out test"):
         by.setdefault(r["label"], []).append((float(r["os_blur"]), float(r["os_noise"])))
 print()
 for k, v in by.items():
