@@ -130,7 +130,7 @@ public final class DegradationAttribution {
 				final FloatImage gtc = gt.crop(y * s, x * s, h * s, w * s);
 				final String label = names.get(i) + (cropSize > 0 ? "#" + (c + 1) : "");
 				for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
 					final FloatImage lr = (d == Degradation.BLUR ? blurry : noisy).crop(y, x, h, w);
 					final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps, cancelled)
 						: engine.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps, cancelled);

@@ -220,7 +220,7 @@ public final class FaigEngine implements AutoCloseable {
 	private void stopIf(final BooleanSupplier cancelled) {
 		if (cancelled == null || !cancelled.getAsBoolean()) return;
 		for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
-		throw new CancellationException("Cancelled");
+		throw new CancellationException();
 	}
 
 	/** Sets every parameter to {@code θ̄ + α(θ − θ̄)} in place (grad mode is off here); α = 0 and 1 exactly. */

@@ -5,8 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.scijava.Context;
@@ -18,6 +16,7 @@ import org.scijava.run.RunService;
 import org.scijava.startup.StartupService;
 
 import io.github.faig.demo.Demo;
+import io.github.faig.nn.TerminationGuard;
 
 /**
  * The {@code ./faig} launcher: runs the project's commands headless the way Fiji's
@@ -108,30 +107,11 @@ public final class FaigMain {
 				return 2;
 			}
 			context.service(ConsoleService.class).processArgs(args);
-			// Ctrl-C or kill: the JVM must not exit while PyTorch is inside a step (the native library crashes when
-			// torn down mid-call). The hook asks the command to stop at its next step and waits for its report.
-			final CountDownLatch reported = new CountDownLatch(1);
-			final Thread hook = new Thread(() -> {
-				runner.stop("stopped by a termination signal (Ctrl-C or kill)");
-				try {
-					reported.await(STOP_WAIT_S, TimeUnit.SECONDS);
-				}
-				catch (final InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}, "faig-shutdown");
-			Runtime.getRuntime().addShutdownHook(hook);
-			try {
+			// Ctrl-C or kill: the command stops at its next step, and the JVM waits until its failure is reported.
+			try (TerminationGuard g = TerminationGuard.install("faig-shutdown", () -> runner.stop(
+				"stopped by a termination signal (Ctrl-C or kill)"), STOP_WAIT_S))
+			{
 				return execute(context, runner, args[1], err);
-			}
-			finally {
-				reported.countDown();
-				try {
-					Runtime.getRuntime().removeShutdownHook(hook);
-				}
-				catch (final IllegalStateException e) {
-					// already shutting down: the hook is running and has just been released
-				}
 			}
 		}
 	}

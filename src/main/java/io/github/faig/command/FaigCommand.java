@@ -38,11 +38,12 @@ public abstract class FaigCommand extends ContextCommand {
 			execute();
 		}
 		catch (final CancellationException e) {
-			// keep the request's reason, and add what the work itself says (a training run: where it can resume)
-			final String why = e.getMessage() != null ? e.getMessage() : "Cancelled";
+			// The request's reason stands. The core's stops carry no message (the caller asked, so it knows why);
+			// one that says more (a training run: where it can resume) is added to the reason.
 			final String asked = isCanceled() ? getCancelReason() : null;
-			if (asked == null || asked.isEmpty()) cancel(why);
-			else if (!why.equals("Cancelled") && !why.equals(asked)) cancel(asked + "; " + why);
+			final String said = e.getMessage();
+			if (asked == null || asked.isEmpty()) cancel(said != null ? said : "Cancelled");
+			else if (said != null && !said.equals(asked)) cancel(asked + "; " + said);
 		}
 		catch (final IllegalArgumentException | IllegalStateException e) {
 			fail(e.getMessage());

@@ -91,7 +91,7 @@ public final class MaskingExperiment {
 		for (final Map.Entry<String, Ranking[]> m : rankings.entrySet()) {
 			for (int mask = 0; mask < 2; mask++) {
 				for (final double p : percents) {
-					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
 					final int[] sel = m.getValue()[mask].top(p);
 					final List<FloatImage> out = MaskedOutputs.run(spec, masking.mask(sel), all);
 					int k = 0;

@@ -91,7 +91,7 @@ public final class RepresentationSet {
 		for (final String t : taps) out.put(t, new float[n][]);
 		final int size = p.patches().get(0).width();
 		for (int b0 = 0; b0 < n; b0 += batch) {
-			if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+			if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
 			final int b1 = Math.min(n, b0 + batch);
 			final float[] data = new float[(b1 - b0) * 3 * size * size];
 			for (int i = b0; i < b1; i++) {

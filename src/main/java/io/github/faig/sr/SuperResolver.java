@@ -70,7 +70,7 @@ public final class SuperResolver {
 		Engines.workerThread();
 		for (int iy = 0; iy < tilesY; iy++) {
 			for (int ix = 0; ix < tilesX; ix++) {
-				if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("Cancelled");
+				if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
 				final int y0 = iy * th;
 				final int x0 = ix * tw;
 				final int y1 = Math.min(h, y0 + th);

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -26,6 +24,7 @@ import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
+import io.github.faig.nn.TerminationGuard;
 import io.github.faig.nn.io.SafeTensors;
 
 /**
@@ -85,31 +84,12 @@ public final class Trainer {
 	{
 		final long t0 = System.nanoTime();
 		final GaussianBlur blur = new GaussianBlur(config.degradation().blurSigma(), config.degradation().kernelSize());
-		// A termination signal (Ctrl-C, kill) must not end the JVM while PyTorch is inside a step: the native
-		// library crashes when torn down mid-call. The hook asks the loop to checkpoint and stop, and waits for it.
+		// A termination signal asks the loop to checkpoint and stop, and waits for it (see TerminationGuard).
 		final AtomicBoolean terminating = new AtomicBoolean();
-		final CountDownLatch finished = new CountDownLatch(1);
-		final Thread hook = new Thread(() -> {
-			terminating.set(true);
-			try {
-				finished.await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}, "faig-training-shutdown");
-		Runtime.getRuntime().addShutdownHook(hook);
-		try {
+		try (TerminationGuard g = TerminationGuard.install("faig-training-shutdown", () -> terminating.set(true),
+			SHUTDOWN_WAIT_S))
+		{
 			return train(init, checkpoint, checkpointEvery, stopAfter, listener, cancelled, blur, terminating, t0);
-		}
-		finally {
-			finished.countDown();
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (final IllegalStateException e) {
-				// already shutting down: the hook is running and has just been released
-			}
 		}
 	}
 

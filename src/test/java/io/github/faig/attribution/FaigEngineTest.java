@@ -150,15 +150,19 @@ class FaigEngineTest {
 		}
 	}
 
+	/** The tiny MSRResNet fixture pair: θ the fixture's weights, θ̄ its checkpoint's 'params' (all differ). */
+	private static FaigEngine fixtureEngine() throws Exception {
+		final StateDict theta = Fixtures.weights("msrresnet_x2");
+		return new FaigEngine(ModelImporter.inferSpec(theta), ModelImporter.readWeights(Fixtures.file(
+			"msrresnet_x2.pth"), "params"), theta);
+	}
+
 	/** On a nonlinear path (every parameter differs) the error falls as N grows, with every rule. */
 	@Test
 	void completenessErrorFallsWithN() throws Exception {
-		final StateDict theta = Fixtures.weights("msrresnet_x2");
-		final StateDict thetaBar = ModelImporter.readWeights(Fixtures.file("msrresnet_x2.pth"), "params");
-		final NetworkSpec spec = ModelImporter.inferSpec(theta);
 		final FloatImage lr = random(3, 8, 8, 11);
 		final FloatImage gt = random(3, 16, 16, 12);
-		try (FaigEngine e = new FaigEngine(spec, thetaBar, theta)) {
+		try (FaigEngine e = fixtureEngine()) {
 			for (final Quadrature q : Quadrature.values()) {
 				final int[] ns = q == Quadrature.GAUSS_LEGENDRE ? new int[] { 2, 4, 8 } : new int[] { 4, 16, 64 };
 				double prev = Double.POSITIVE_INFINITY;
@@ -179,19 +183,16 @@ class FaigEngineTest {
 	 */
 	@Test
 	void cancelStopsBetweenStepsAndLeavesTheEngineClean() throws Exception {
-		final StateDict theta = Fixtures.weights("msrresnet_x2");
-		final StateDict thetaBar = ModelImporter.readWeights(Fixtures.file("msrresnet_x2.pth"), "params");
-		final NetworkSpec spec = ModelImporter.inferSpec(theta);
 		final FloatImage lr = random(3, 8, 8, 21);
 		final FloatImage gt = random(3, 16, 16, 22);
 		final FloatImage clean = random(3, 8, 8, 23);
 		final float[] fresh;
 		final float[] freshIg;
-		try (FaigEngine e = new FaigEngine(spec, thetaBar, theta)) {
+		try (FaigEngine e = fixtureEngine()) {
 			fresh = e.attribute(lr, gt, Quadrature.TRAPEZOID, 6).scores();
 			freshIg = e.inputPathGradients(clean, lr, Quadrature.TRAPEZOID, 6).scores();
 		}
-		try (FaigEngine e = new FaigEngine(spec, thetaBar, theta)) {
+		try (FaigEngine e = fixtureEngine()) {
 			final int[] asked = { 0 };
 			assertThrows(CancellationException.class, () -> e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, () -> ++asked[0]
 				> 3));
