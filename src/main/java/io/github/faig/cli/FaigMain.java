@@ -41,31 +41,8 @@ public final class FaigMain {
 	public static void main(final String... args) {
 		System.setProperty("java.awt.headless", "true");
 		System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-		isolatePreferences();
+		LaunchPreferences.install(); // each launch starts from empty preferences
 		System.exit(run(System.out, System.err, args));
-	}
-
-	/**
-	 * Headless runs must depend only on their command line: SciJava would otherwise fill every input not given
-	 * with the value remembered from the last run (even a rejected one). Each launch gets empty preferences.
-	 */
-	private static void isolatePreferences() {
-		if (System.getProperty("java.util.prefs.userRoot") != null) return;
-		try {
-			final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("faig-prefs");
-			java.nio.file.Files.createDirectories(dir.resolve(".java/.userPrefs")); // else java.util.logging chats
-			System.setProperty("java.util.prefs.userRoot", dir.toString());
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir.toFile())));
-		}
-		catch (final java.io.IOException e) {
-			// Without a temporary folder the user's own preferences are used; runs still work.
-		}
-	}
-
-	private static void deleteTree(final java.io.File f) {
-		final java.io.File[] children = f.listFiles();
-		if (children != null) for (final java.io.File c : children) deleteTree(c);
-		f.delete();
 	}
 
 	/** Runs the launcher and returns its exit status (does not exit the JVM). */
