@@ -5,7 +5,7 @@
 # resumes from its checkpoint when the script is run again.
 #   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-5, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
-#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: 2 stages of 8,000 iterations at lr 2e-4
+#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: stages 2-10 of 8,000 iterations at lr 2e-4
 #   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
 # The stages start from the models of scripts/train-sample-models.sh: run that first when starting from scratch.
 set -euo pipefail
@@ -34,6 +34,13 @@ case "${1:-}" in
   srcnn-target)
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
     stage srcnn-x2-target-stage3 "$out/srcnn-x2-target-stage2" target 8000 2e-4 3
+    stage srcnn-x2-target-stage4 "$out/srcnn-x2-target-stage3" target 8000 2e-4 4
+    stage srcnn-x2-target-stage5 "$out/srcnn-x2-target-stage4" target 8000 2e-4 5
+    stage srcnn-x2-target-stage6 "$out/srcnn-x2-target-stage5" target 8000 2e-4 6
+    stage srcnn-x2-target-stage7 "$out/srcnn-x2-target-stage6" target 8000 2e-4 7
+    stage srcnn-x2-target-stage8 "$out/srcnn-x2-target-stage7" target 8000 2e-4 8
+    stage srcnn-x2-target-stage9 "$out/srcnn-x2-target-stage8" target 8000 2e-4 9
+    stage srcnn-x2-target-stage10 "$out/srcnn-x2-target-stage9" target 8000 2e-4 10
     ;;
   ship)  # copied under the sample's name (model.json's "name" too); the provenance keeps the stage's command
     [ $# -eq 3 ] && [ -f "$out/$2/model.json" ] || { echo "usage: scripts/train-stages.sh ship <finished stage in $out> <sample-name>" >&2; exit 2; }
