@@ -21,26 +21,22 @@ stage() {  # output name, init model, role, iterations, learning rate, seed
   ./faig --run "FAIG Train Model" "input_dir='$data',output_model='$out/$1',init_model='$2',role='$3',iterations=$4,learning_rate=$5,seed=$6,validation_crop=384"
 }
 
+stages() {  # prefix, first and last stage, iterations, learning rate: stage i from stage i-1, seed i
+  local i
+  for ((i = $2; i <= $3; i++)); do stage "$1-stage$i" "$out/$1-stage$((i - 1))" target "$4" "$5" "$i"; done
+}
+
 case "${1:-}" in
   msrresnet-target)
     stage msrresnet-x2-target-stage2 sample-models/msrresnet-x2-target target 8000 1e-4 2
-    stage msrresnet-x2-target-stage3 "$out/msrresnet-x2-target-stage2" target 8000 1e-4 3
-    stage msrresnet-x2-target-stage4 "$out/msrresnet-x2-target-stage3" target 8000 1e-4 4
-    stage msrresnet-x2-target-stage5 "$out/msrresnet-x2-target-stage4" target 8000 1e-4 5
+    stages msrresnet-x2-target 3 5 8000 1e-4
     ;;
   srcnn-baseline)
     stage srcnn-x2-baseline-stage2 sample-models/srcnn-x2-baseline baseline 6000 2e-4 2
     ;;
   srcnn-target)
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
-    stage srcnn-x2-target-stage3 "$out/srcnn-x2-target-stage2" target 8000 2e-4 3
-    stage srcnn-x2-target-stage4 "$out/srcnn-x2-target-stage3" target 8000 2e-4 4
-    stage srcnn-x2-target-stage5 "$out/srcnn-x2-target-stage4" target 8000 2e-4 5
-    stage srcnn-x2-target-stage6 "$out/srcnn-x2-target-stage5" target 8000 2e-4 6
-    stage srcnn-x2-target-stage7 "$out/srcnn-x2-target-stage6" target 8000 2e-4 7
-    stage srcnn-x2-target-stage8 "$out/srcnn-x2-target-stage7" target 8000 2e-4 8
-    stage srcnn-x2-target-stage9 "$out/srcnn-x2-target-stage8" target 8000 2e-4 9
-    stage srcnn-x2-target-stage10 "$out/srcnn-x2-target-stage9" target 8000 2e-4 10
+    stages srcnn-x2-target 3 10 8000 2e-4
     ;;
   ship)  # copied under the sample's name (model.json's "name" too); the provenance keeps the stage's command
     [ $# -eq 3 ] && [ -f "$out/$2/model.json" ] || { echo "usage: scripts/train-stages.sh ship <finished stage in $out> <sample-name>" >&2; exit 2; }

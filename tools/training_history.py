@@ -30,11 +30,11 @@ while p:
     p = p.get("init_provenance")
 chain.reverse()
 
-head = "| run (output_model) | role | iterations | in all | lr | seed | wall s | " + " | ".join(KINDS)
+columns = ["run (output_model)", "role", "iterations", "in all", "lr", "seed", "wall s"] + KINDS
 if base:
-    head += " | " + " | ".join("Δ " + k for k in KINDS)
-print(head + " |")
-print("|" + " --- |" * (head.count("|") - 1 + (0 if head.endswith("|") else 1)))
+    columns += ["Δ " + k for k in KINDS]
+print("| " + " | ".join(columns) + " |")
+print("|" + " --- |" * len(columns))
 total = {}
 for i, p in enumerate(chain, 1):
     role = p.get("role", "?")

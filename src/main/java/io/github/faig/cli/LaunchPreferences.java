@@ -20,7 +20,7 @@ public final class LaunchPreferences implements PreferencesFactory {
 	private static final Preferences SYSTEM = new Node(null, "");
 
 	/** The name of the system property that selects a {@link PreferencesFactory}. */
-	public static final String FACTORY_PROPERTY = "java.util.prefs.PreferencesFactory";
+	private static final String FACTORY_PROPERTY = "java.util.prefs.PreferencesFactory";
 
 	/** Public and without arguments, as {@link Preferences} instantiates its factory reflectively. */
 	public LaunchPreferences() {}
