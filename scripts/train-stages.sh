@@ -5,7 +5,7 @@
 # resumes from its checkpoint when the script is run again.
 #   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-5, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
-#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: stages 2-10 of 8,000 iterations at lr 2e-4
+#   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: stages 2-8 of 8,000 iterations at lr 2e-4
 #   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
 # The stages start from the models of scripts/train-sample-models.sh: run that first when starting from scratch.
 set -euo pipefail
@@ -36,7 +36,7 @@ case "${1:-}" in
     ;;
   srcnn-target)
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
-    stages srcnn-x2-target 3 10 8000 2e-4
+    stages srcnn-x2-target 3 8 8000 2e-4
     ;;
   ship)  # copied under the sample's name (model.json's "name" too); the provenance keeps the stage's command
     [ $# -eq 3 ] && [ -f "$out/$2/model.json" ] || { echo "usage: scripts/train-stages.sh ship <finished stage in $out> <sample-name>" >&2; exit 2; }

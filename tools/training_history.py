@@ -23,6 +23,12 @@ if len(sys.argv) not in (2, 3):
 model = load(sys.argv[1])
 base = load(sys.argv[2])["provenance"]["validation"] if len(sys.argv) == 3 else None
 
+def wall(p):
+    """This run's wall time; a resumed run's covers only the steps after the one it resumed at."""
+    w = str(p.get("wall_time_s_this_run", "?"))
+    return w + " (from step %d)" % p["resumed_at_step"] if "resumed_at_step" in p else w
+
+
 chain = []
 p = model["provenance"]
 while p:
@@ -42,7 +48,7 @@ for i, p in enumerate(chain, 1):
     v = p.get("validation", {})
     out = re.search(r"output_model='([^']*)'", p.get("command", ""))
     row = [os.path.basename(out.group(1).rstrip("/")) if out else str(i), role, "{:,}".format(int(p["iterations"])), "{:,}".format(total[role]), str(p.get("learning_rate")),
-           str(p.get("seed")), str(p.get("wall_time_s_this_run", "?"))]
+           str(p.get("seed")), wall(p)]
     row += ["%.2f" % v["psnr_" + k] if "psnr_" + k in v else "?" for k in KINDS]
     if base:
         row += ["%+.2f" % (v["psnr_" + k] - base["psnr_" + k]) if "psnr_" + k in v else "?" for k in KINDS]

@@ -174,6 +174,8 @@ public class TrainModelCommand extends FaigCommand {
 			if (init.provenance() != null) prov.add("init_provenance", init.provenance());
 		}
 		prov.addProperty("wall_time_s_this_run", Math.round(result.seconds()));
+		// a resumed run's wall time covers only its own steps; the earlier ones ran in another process
+		if (result.resumedAt() > 0) prov.addProperty("resumed_at_step", result.resumedAt());
 		prov.addProperty("final_l1_loss", result.lastLoss());
 		if (validation != null) prov.add("validation", validate(spec, result.ema(), validation, degradation));
 

@@ -42,8 +42,14 @@ public final class Trainer {
 		void step(int iteration, int total, double loss, double learningRate);
 	}
 
-	/** What a run ends with. */
-	public record Result(StateDict ema, StateDict weights, int iterations, double lastLoss, double seconds) {}
+	/**
+	 * What a run ends with.
+	 *
+	 * @param resumedAt the step this run resumed at from a checkpoint (0 when it started afresh)
+	 * @param seconds the wall time of this run alone, from {@code resumedAt} on
+	 */
+	public record Result(StateDict ema, StateDict weights, int iterations, int resumedAt, double lastLoss,
+		double seconds) {}
 
 	private static final double BETA1 = 0.9;
 	private static final double BETA2 = 0.99;
@@ -143,8 +149,8 @@ public final class Trainer {
 					}
 					if (t + 1 == stopAfter) break;
 				}
-				return new Result(toStateDict(names, ema), toStateDict(names, params), config.iterations(), loss,
-					(System.nanoTime() - t0) / 1e9);
+				return new Result(toStateDict(names, ema), toStateDict(names, params), config.iterations(), first,
+					loss, (System.nanoTime() - t0) / 1e9);
 			}
 		}
 	}

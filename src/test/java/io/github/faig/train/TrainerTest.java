@@ -56,6 +56,8 @@ class TrainerTest {
 		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 2, -1, null, null);
 		assertSame(straight.weights(), resumed.weights());
 		assertSame(straight.ema(), resumed.ema());
+		assertEquals(0, straight.resumedAt());
+		assertEquals(5, resumed.resumedAt(), "the step the checkpoint was written after");
 		// A checkpoint of another run is refused.
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(9),
 			data).train(null, ckpt, 2, -1, null, null));
