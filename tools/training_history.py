@@ -16,18 +16,18 @@ def load(path):
         return json.load(f)
 
 
+def wall(p):
+    """This run's wall time; a resumed run's covers only the steps after the one it resumed at."""
+    w = str(p.get("wall_time_s_this_run", "?"))
+    return w + " (from step %d)" % p["resumed_at_step"] if "resumed_at_step" in p else w
+
+
 KINDS = ["clean", "blur", "noise", "blur+noise"]
 
 if len(sys.argv) not in (2, 3):
     sys.exit(__doc__)
 model = load(sys.argv[1])
 base = load(sys.argv[2])["provenance"]["validation"] if len(sys.argv) == 3 else None
-
-def wall(p):
-    """This run's wall time; a resumed run's covers only the steps after the one it resumed at."""
-    w = str(p.get("wall_time_s_this_run", "?"))
-    return w + " (from step %d)" % p["resumed_at_step"] if "resumed_at_step" in p else w
-
 
 chain = []
 p = model["provenance"]
