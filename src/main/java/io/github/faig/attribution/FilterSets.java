@@ -122,12 +122,24 @@ public final class FilterSets {
 		}
 		final File j = new File(dir, JSON);
 		JsonObject o = new JsonObject();
-		if (j.isFile()) o = JsonParser.parseString(Files.readString(j.toPath(), StandardCharsets.UTF_8))
-			.getAsJsonObject();
-		final DegradationParams p = new DegradationParams(num(o, "blur_sigma", 2), (int) num(o, "kernel_size", 21),
-			(int) num(o, "scale", 2), num(o, "noise_sigma", 0.1));
-		final String base = o.has("baseline_model") ? o.get("baseline_model").getAsString() : "";
-		final String tgt = o.has("target_model") ? o.get("target_model").getAsString() : "";
+		final DegradationParams p;
+		final String base;
+		final String tgt;
+		try {
+			if (j.isFile()) o = JsonParser.parseString(Files.readString(j.toPath(), StandardCharsets.UTF_8))
+				.getAsJsonObject();
+			p = new DegradationParams(num(o, "blur_sigma", DegradationParams.DEFAULT_BLUR_SIGMA), (int) num(o,
+				"kernel_size", DegradationParams.DEFAULT_KERNEL_SIZE), (int) num(o, "scale", DegradationParams.DEFAULT_SCALE),
+				num(o, "noise_sigma", DegradationParams.DEFAULT_NOISE_SIGMA));
+			base = o.has("baseline_model") ? o.get("baseline_model").getAsString() : "";
+			tgt = o.has("target_model") ? o.get("target_model").getAsString() : "";
+		}
+		catch (final RuntimeException e) {
+			// Gson's syntax, state and number errors, and a parameter out of range: name the file, not the parser
+			throw new IOException(j + " is not a valid filter_sets.json (" + String.valueOf(e.getMessage()).replaceFirst(
+				"^[\\w.$]+(Exception|Error): ", "") + "); restore it from its " +
+				"dated copy or compute the filter sets again");
+		}
 		for (final String k : new String[] { "format", "baseline_model", "target_model", "filters", "blur_sigma",
 			"kernel_size", "scale", "noise_sigma", "blur_file", "noise_file" })
 		{

@@ -100,7 +100,14 @@ public final class Ranking {
 
 	/** Reads the reference format; {@code expected} filters (the architecture's count), or -1 for any. */
 	public static Ranking readIndexFile(final File f, final int expected) throws IOException {
-		final List<String> lines = Files.readAllLines(f.toPath(), StandardCharsets.US_ASCII);
+		if (!f.isFile()) throw new IllegalArgumentException("filter set '" + f + "' is not a file");
+		final List<String> lines;
+		try {
+			lines = Files.readAllLines(f.toPath(), StandardCharsets.US_ASCII);
+		}
+		catch (final java.nio.charset.CharacterCodingException e) {
+			throw new IllegalArgumentException("filter set '" + f + "' is not a text file of filter indices (one per line)");
+		}
 		final int[] order = lines.stream().map(String::trim).filter(s -> !s.isEmpty()).mapToInt(s -> {
 			try {
 				return Integer.parseInt(s);

@@ -4,16 +4,16 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
-import org.scijava.console.ConsoleService;
 import org.scijava.module.ModuleItem;
 import org.scijava.run.RunService;
-import org.scijava.startup.StartupService;
 
 import io.github.faig.demo.Demo;
 import io.github.faig.nn.TerminationGuard;
@@ -68,48 +68,79 @@ public final class FaigMain {
 			return io.github.faig.data.TrainingSetBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
 		try (Context context = new Context()) {
-			if (args[0].equals("--list")) {
-				list(context, out);
-				return 0;
-			}
-			if (!args[0].equals("--run") || args.length < 2) {
-				err.println("faig: unknown arguments " + String.join(" ", args) + "; see ./faig --help");
-				return 2;
-			}
-			final LabelCommandRunner runner = context.service(RunService.class).getInstances().stream()
-				.filter(LabelCommandRunner.class::isInstance).map(LabelCommandRunner.class::cast).findFirst()
-				.orElseThrow(() -> new IllegalStateException("LabelCommandRunner plugin not found"));
-			if (runner.find(args[1]) == null) {
-				err.println("faig: no command named '" + args[1] + "'; ./faig --list shows them");
-				return 2;
-			}
-			context.service(ConsoleService.class).processArgs(args);
-			// Ctrl-C or kill: the command stops at its next step, and the JVM waits until its failure is reported.
-			try (TerminationGuard g = TerminationGuard.install("faig-shutdown", () -> runner.stop(
-				"stopped by a termination signal (Ctrl-C or kill)"), STOP_WAIT_S))
-			{
-				return execute(context, runner, args[1], err);
-			}
+			return run(context, out, err, args);
 		}
 	}
 
-	/** Runs the startup operations (the {@code --run} line) and reports a failure; returns the exit status. */
-	private static int execute(final Context context, final LabelCommandRunner runner, final String label,
-		final PrintStream err)
-	{
-		Throwable failure;
+	/**
+	 * Runs {@code --list} or {@code --run} in an existing context (tests share one). A {@code --run} line is read
+	 * strictly ({@link HeadlessLine}, {@link InputValues}): a malformed line, an unknown command or input, or a
+	 * value that is not of its input's type ends with status 2 before anything runs.
+	 */
+	public static int run(final Context context, final PrintStream out, final PrintStream err, final String... args) {
+		if (args.length > 0 && args[0].equals("--list")) {
+			list(context, out);
+			return 0;
+		}
+		if (args.length < 2 || !args[0].equals("--run") || args.length > 3) {
+			err.println("faig: expected --run \"Command Label\" \"key=value,...\" (one quoted argument string), got " +
+				String.join(" ", args) + "; see ./faig --help");
+			return 2;
+		}
+		final LabelCommandRunner runner = context.service(RunService.class).getInstances().stream().filter(
+			LabelCommandRunner.class::isInstance).map(LabelCommandRunner.class::cast).findFirst().orElseThrow(
+				() -> new IllegalStateException("LabelCommandRunner plugin not found"));
+		final CommandInfo info = runner.find(args[1]);
+		if (info == null) {
+			err.println("faig: no command named '" + args[1] + "'; ./faig --list shows them");
+			return 2;
+		}
+		final Map<String, Object> inputs;
 		try {
-			context.service(StartupService.class).executeOperations();
-			failure = runner.lastFailure();
+			inputs = inputs(info, args.length == 3 ? args[2] : "");
 		}
-		catch (final RuntimeException e) {
-			failure = e;
+		catch (final HeadlessLine.SyntaxException e) {
+			err.println("faig: bad --run line for '" + info.getTitle() + "': " + e.getMessage());
+			return 2;
 		}
-		if (failure != null) {
-			err.println("faig: " + label + " failed: " + reason(failure));
+		// Ctrl-C or kill: the command stops at its next step, and the JVM waits until its failure is reported.
+		try (TerminationGuard g = TerminationGuard.install("faig-shutdown", () -> runner.stop(
+			"stopped by a termination signal (Ctrl-C or kill)"), STOP_WAIT_S))
+		{
+			runner.run(info.getClassName(), inputs);
+			return 0;
+		}
+		catch (final InvocationTargetException | RuntimeException e) {
+			final Throwable t = e instanceof InvocationTargetException ? ((InvocationTargetException) e)
+				.getTargetException() : e;
+			// the command's own prefix (its class name, for Fiji's log) repeats the label
+			final String own = info.getTitle().replaceFirst("^FAIG ", "").replaceAll("[ -]", "") + ": ";
+			final String why = reason(t);
+			err.println("faig: " + info.getTitle() + " failed: " + (why.startsWith(own) ? why.substring(own.length())
+				: why));
+			if (debug()) t.printStackTrace(err);
 			return 1;
 		}
-		return 0;
+	}
+
+	/** The typed inputs of a {@code key=value,…} line for {@code info}; SyntaxException for a bad line. */
+	static Map<String, Object> inputs(final CommandInfo info, final String line) {
+		final Map<String, Object> inputs = new LinkedHashMap<>();
+		for (final Map.Entry<String, HeadlessLine.Value> e : HeadlessLine.parse(line).entrySet()) {
+			final ModuleItem<?> item = info.getInput(e.getKey());
+			if (item == null || !InputValues.settable(item.getType())) {
+				throw new HeadlessLine.SyntaxException("'" + info.getTitle() + "' has no input named '" + e.getKey() +
+					"' that a headless line can set; ./faig --list shows them");
+			}
+			inputs.put(e.getKey(), InputValues.convert(e.getKey(), item.getType(), e.getValue()));
+		}
+		return inputs;
+	}
+
+	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */
+	public static boolean debug() {
+		return Boolean.getBoolean("faig.debug") || "1".equals(System.getenv("FAIG_DEBUG")) || "true".equals(System
+			.getenv("FAIG_DEBUG"));
 	}
 
 	/** The innermost meaningful message: unwraps the invocation and plain runtime wrappers. */
@@ -124,6 +155,8 @@ public final class FaigMain {
 	private static void usage(final PrintStream out) {
 		out.println("FAIG for Fiji headless launcher");
 		out.println("  ./faig --run \"Command Label\" \"key=value,key='text',...\"   run a command headless");
+		out.println("      text and paths in quotes (key='a b'), numbers and true/false bare, lists quoted (key='1,3,5');");
+		out.println("      status 0 done, 1 invalid value or failed run, 2 malformed line; FAIG_DEBUG=1 adds stack traces");
 		out.println("  ./faig --list                                          commands and their inputs");
 		out.println("  ./faig demo [output-folder]                            run the demo");
 		out.println("  ./faig model-card <models-dir> <photos-dir> [max-side]   PSNR/SSIM table of the models");
@@ -131,6 +164,8 @@ public final class FaigMain {
 	}
 
 	private static void list(final Context context, final PrintStream out) {
+		out.println("Headless: ./faig --run \"Label\" \"key=value,...\"  text and paths quoted (key='a b'), numbers and " +
+			"true/false bare, lists quoted (proportions='1,3,5,10'), each key once.");
 		final List<CommandInfo> infos = context.service(CommandService.class).getCommands().stream()
 			.filter(i -> i.getClassName().startsWith("io.github.faig."))
 			.sorted(Comparator.comparing(CommandInfo::getTitle)).collect(Collectors.toList());

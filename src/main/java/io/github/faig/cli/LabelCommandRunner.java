@@ -93,11 +93,25 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		if (info == null) {
 			throw new InvocationTargetException(new IllegalArgumentException("no command named '" + code + "'"));
 		}
-		for (final String key : inputMap.keySet()) {
-			if (info.getInput(key) == null) {
+		final Map<String, Object> typed = new LinkedHashMap<>();
+		for (final Map.Entry<String, Object> e : inputMap.entrySet()) {
+			final String key = e.getKey();
+			final org.scijava.module.ModuleItem<?> item = info.getInput(key);
+			if (item == null) {
 				throw new InvocationTargetException(new IllegalArgumentException("'" + info.getTitle() +
 					"' has no input named '" + key + "'"));
 			}
+			// Fiji's own --run parser hands over text where a number or boolean was badly written: read it strictly
+			Object v = e.getValue();
+			if (v instanceof String && item.getType() != String.class && InputValues.settable(item.getType())) {
+				try {
+					v = InputValues.convert(key, item.getType(), new HeadlessLine.Value((String) v, true));
+				}
+				catch (final IllegalArgumentException ex) {
+					throw new InvocationTargetException(ex);
+				}
+			}
+			typed.put(key, v);
 		}
 		final Module created = moduleService.createModule(info);
 		if (created == null) {
@@ -109,7 +123,7 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		try {
 			// a stop that came while the module was being made still reaches it
 			if (stopReason != null) stop(stopReason);
-			module = moduleService.waitFor(moduleService.run(created, true, inputMap));
+			module = moduleService.waitFor(moduleService.run(created, true, typed));
 		}
 		finally {
 			running = null;

@@ -60,6 +60,13 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	private ImagePlus super_resolved;
 
 	@Override
+	protected void validate() throws Exception {
+		notBlank(input_file, "input_file");
+		notBlank(output_dir, "output_dir");
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+	}
+
+	@Override
 	protected void execute() throws Exception {
 		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);

@@ -4,7 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
+import java.text.SimpleDateFormat;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.scijava.ItemIO;
@@ -21,6 +25,8 @@ import io.github.faig.degrade.DegradationParams;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.OutputPaths;
+import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.DegradationPredictor;
@@ -39,8 +45,13 @@ import io.github.faig.prediction.Thresholds;
 	label = "FAIG Calibrate Thresholds")
 public class CalibrateThresholdsCommand extends FaigCommand {
 
-	@Parameter(label = "Filter sets folder (updated)", persist = false, style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(label = "Filter sets (folder or bundled name)", persist = false, style = FileWidget.DIRECTORY_STYLE)
 	private File filter_sets;
+
+	@Parameter(label = "Output folder for the calibrated sets (empty: update your own filter_sets in place)",
+		required = false, persist = false, style = FileWidget.DIRECTORY_STYLE,
+		description = "bundled or installed sets are never changed: their calibrated copy goes here")
+	private File output_dir;
 
 	@Parameter(label = "Calibration images (ground truth)", persist = false, style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
@@ -55,7 +66,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	@Parameter(label = "Target model (empty: as the filter sets say)", required = false, persist = false)
 	private String target_model;
 
-	@Parameter(label = "Top percent", min = "0", max = "100", persist = false)
+	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
 	private double percent = 1.0;
 
 	@Parameter(label = "Path steps N", min = "1", persist = false)
@@ -74,13 +85,13 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	@Parameter(label = "Crops per image", min = "1", persist = false)
 	private int crops = 2;
 
-	@Parameter(label = "Blur sigma", persist = false)
+	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false)
+	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false)
+	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(label = "Random seed", persist = false)
@@ -101,15 +112,36 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	private final List<float[]> attributions = new ArrayList<>();
 
 	@Override
-	protected void execute() throws Exception {
-		if (filter_sets == null || !filter_sets.isDirectory()) {
-			throw new IllegalArgumentException("filter_sets '" + filter_sets + "' is not a folder");
+	protected void validate() throws Exception {
+		notBlank(test_dir, "test_dir");
+		notBlank(output_dir, "output_dir");
+		if (input_dir == null || input_dir.getPath().isBlank()) {
+			throw new IllegalArgumentException("input_dir was not given: expected a folder of calibration images");
 		}
-		AtomicOutputs.checkOutputDir(filter_sets);
+		GroundTruths.imageFiles(input_dir, "input_dir");
+		if (test_dir != null) GroundTruths.imageFiles(test_dir, "test_dir");
+		Quadrature.parse(quadrature).rule(steps);
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+	}
+
+	@Override
+	protected void execute() throws Exception {
+		final File sets = PredictionContext.resolveSetsFolder(filter_sets);
+		final File dest = output_dir != null ? output_dir : sets;
+		final boolean inPlace = dest.getCanonicalFile().equals(sets.getCanonicalFile());
+		for (final File root : ModelLocator.roots()) {
+			if (OutputPaths.isUnder(dest.getCanonicalFile(), root.getCanonicalFile())) {
+				throw new IllegalArgumentException((output_dir != null ? "output_dir '" + dest : "filter_sets '" + sets) +
+					"' lies among the bundled or installed models, which calibration never changes: give output_dir, a " +
+					"folder of your own for the calibrated copy");
+			}
+		}
+		AtomicOutputs.checkOutputDir(dest);
+		OutputPaths.checkDistinct(dest, Map.of("input_dir", input_dir, "test_dir", test_dir != null ? test_dir
+			: input_dir));
 		final Quadrature rule = Quadrature.parse(quadrature);
-		rule.rule(steps);
 		final DegradationPredictor.PseudoTruth pseudo = DegradationPredictor.PseudoTruth.parse(pseudo_truth);
-		try (PredictionContext pc = new PredictionContext(filter_sets, baseline_model, target_model, pseudo)) {
+		try (PredictionContext pc = new PredictionContext(sets, baseline_model, target_model, pseudo)) {
 			final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, pc.target.spec().scale(),
 				noise_sigma);
 			final DegradationPredictor predictor = new DegradationPredictor(pc.engine, pc.truth, pc.sets, percent, rule,
@@ -119,14 +151,33 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 			final Thresholds t = ThresholdCalibration.calibrate(cal);
 			report = new ResultsTable();
 			confusion = new ResultsTable();
-			addReport("calibration", ThresholdCalibration.evaluate(cal, t));
+			final ThresholdCalibration.Report calReport = ThresholdCalibration.evaluate(cal, t);
+			addReport("calibration", calReport);
 			if (test_dir != null) {
 				addReport("held-out test", ThresholdCalibration.evaluate(score(predictor, test_dir, "test_dir", p, "test"),
 					t));
 			}
+			// a calibration that separates nothing must not replace a working one
+			final String degenerate = ThresholdCalibration.degenerate(cal, t);
+			if (degenerate != null) {
+				throw new IllegalStateException("the calibration is degenerate (" + degenerate + "); the stored " +
+					"thresholds were kept. Check percent, steps and the calibration images");
+			}
 			final FilterSets updated = pc.sets.with(PredictionSettings.KEY, new PredictionSettings(percent, steps, rule,
 				pseudo, t).toJson());
-			try (AtomicOutputs out = new AtomicOutputs(filter_sets)) {
+			final File oldJson = new File(sets, FilterSets.JSON);
+			try (AtomicOutputs out = new AtomicOutputs(dest)) {
+				if (!inPlace) {
+					out.write(FilterSets.BLUR_FILE, f -> Files.copy(new File(sets, FilterSets.BLUR_FILE).toPath(), f.toPath(),
+						StandardCopyOption.REPLACE_EXISTING));
+					out.write(FilterSets.NOISE_FILE, f -> Files.copy(new File(sets, FilterSets.NOISE_FILE).toPath(), f
+						.toPath(), StandardCopyOption.REPLACE_EXISTING));
+				}
+				else if (oldJson.isFile()) {
+					// the previous calibration stays recoverable
+					out.write("filter_sets." + new SimpleDateFormat("yyyyMMdd-HHmmss-SSS", Locale.ROOT).format(new Date()) +
+						".json", f -> Files.copy(oldJson.toPath(), f.toPath(), StandardCopyOption.REPLACE_EXISTING));
+				}
 				out.write(FilterSets.JSON, f -> updated.writeJson(f, pc.sets.extra().has("provenance") ? pc.sets.extra()
 					.getAsJsonObject("provenance") : null));
 				out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));
@@ -136,8 +187,8 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 				checkCancelled();
 				out.commit();
 			}
-			log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f", t.blur(), t
-				.noise()));
+			log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f -> %s", t.blur(), t
+				.noise(), dest));
 			Tables.show(report, "FAIG calibration report");
 			Tables.show(confusion, "FAIG confusion matrix");
 		}

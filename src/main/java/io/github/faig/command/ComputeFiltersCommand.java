@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.io.OutputPaths;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +52,13 @@ public class ComputeFiltersCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
-	@Parameter(label = "Blur sigma", persist = false)
+	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false)
+	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false)
+	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(label = "Random seed", persist = false)
@@ -76,7 +77,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Crops per image", min = "1", persist = false)
 	private int crops = 1;
 
-	@Parameter(label = "Top percent", min = "0", max = "100", persist = false)
+	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
 	private double percent = 1.0;
 
 	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE,
@@ -94,6 +95,15 @@ public class ComputeFiltersCommand extends FaigCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Filter positions")
 	private ImagePlus filter_positions;
+
+	@Override
+	protected void validate() throws Exception {
+		notBlank(input_dir, "input_dir");
+		notBlank(output_dir, "output_dir");
+		Quadrature.parse(quadrature).rule(steps);
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
+	}
 
 	@Override
 	protected void execute() throws Exception {

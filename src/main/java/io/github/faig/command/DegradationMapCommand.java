@@ -65,6 +65,15 @@ public class DegradationMapCommand extends FaigCommand {
 	private ResultsTable tiles;
 
 	@Override
+	protected void validate() throws Exception {
+		notBlank(input_file, "input_file");
+		notBlank(output_dir, "output_dir");
+		checkThreshold(t_blur, "t_blur");
+		checkThreshold(t_noise, "t_noise");
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+	}
+
+	@Override
 	protected void execute() throws Exception {
 		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);

@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.io.OutputPaths;
 import java.awt.Color;
 import java.io.File;
 import java.io.PrintWriter;
@@ -94,6 +95,15 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "CHI by depth")
 	private ImagePlus depth_plot;
+
+	@Override
+	protected void validate() throws Exception {
+		notBlank(input_dir, "input_dir");
+		notBlank(output_dir, "output_dir");
+		DegradationClass.parse(classes);
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
+	}
 
 	@Override
 	protected void execute() throws Exception {

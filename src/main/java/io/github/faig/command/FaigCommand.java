@@ -3,7 +3,13 @@ package io.github.faig.command;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 
+import java.util.List;
+
 import org.scijava.app.StatusService;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModuleItem;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
@@ -29,12 +35,23 @@ public abstract class FaigCommand extends ContextCommand {
 	@Parameter
 	protected StatusService status;
 
+	@Parameter
+	private CommandService commandService;
+
 	/** The command's work; throw {@link IllegalArgumentException} for bad input. */
 	protected abstract void execute() throws Exception;
+
+	/**
+	 * Cross-field rules of the inputs, checked before any work starts (each input alone was already checked against
+	 * its declared choices, min and max, and finiteness); throw {@link IllegalArgumentException} naming the input.
+	 */
+	protected void validate() throws Exception {}
 
 	@Override
 	public final void run() {
 		try {
+			checkDeclaredInputs();
+			validate();
 			execute();
 		}
 		catch (final CancellationException e) {
@@ -51,8 +68,12 @@ public abstract class FaigCommand extends ContextCommand {
 		catch (final IOException e) {
 			fail("could not read or write a file: " + e.getMessage());
 		}
+		catch (final OutOfMemoryError e) {
+			fail("ran out of memory (" + e.getMessage() + "): give smaller images, tiles, crops or kernel, or more " +
+				"memory (FAIG_HEAP, or Fiji's Edit > Options > Memory)");
+		}
 		catch (final Exception e) {
-			log.error(e);
+			if (io.github.faig.cli.FaigMain.debug()) log.error(e);
 			fail(e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		finally {
@@ -61,13 +82,68 @@ public abstract class FaigCommand extends ContextCommand {
 	}
 
 	/**
-	 * The image a command works on: the given one (in Fiji, the active image), else the file of the headless input
-	 * {@code input_file}; a clear message when neither is there.
+	 * Checks every input's value against its declaration, the same way from the menu, a macro or a headless line:
+	 * a choice among its choices, a number within its min and max and finite.
+	 */
+	private void checkDeclaredInputs() throws IllegalAccessException {
+		final CommandInfo info = commandService == null ? null : commandService.getCommand(getClass());
+		if (info == null) return;
+		for (final ModuleItem<?> item : info.inputs()) {
+			if (!(item instanceof CommandModuleItem)) continue;
+			final java.lang.reflect.Field f = ((CommandModuleItem<?>) item).getField();
+			if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+			f.setAccessible(true);
+			final Object v = f.get(this);
+			final String key = item.getName();
+			if (v instanceof Number) {
+				final double d = ((Number) v).doubleValue();
+				if (!Double.isFinite(d)) throw new IllegalArgumentException(key + " must be a finite number, got " + v);
+				final Object min = item.getMinimumValue();
+				final Object max = item.getMaximumValue();
+				if (min instanceof Number && d < ((Number) min).doubleValue()) {
+					throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
+				}
+				if (max instanceof Number && d > ((Number) max).doubleValue()) {
+					throw new IllegalArgumentException(key + " must be at most " + max + ", got " + v);
+				}
+			}
+			final List<?> choices = item.getChoices();
+			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
+				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + v + "'");
+			}
+		}
+	}
+
+	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
+	protected static void notBlank(final java.io.File path, final String param) {
+		if (path != null && path.getPath().isBlank()) {
+			throw new IllegalArgumentException(param + " is empty: expected a path, or leave it out");
+		}
+	}
+
+	/** Refuses giving both {@code input_file} and {@code input_dir}: one of them would be silently ignored. */
+	protected static void eitherFileOrDir(final java.io.File file, final java.io.File dir) {
+		if (file != null && dir != null) {
+			throw new IllegalArgumentException("input_file and input_dir were both given: expected one of them");
+		}
+	}
+
+	/** A threshold input: within [0, 1], or −1 for the calibrated value. */
+	protected static void checkThreshold(final double t, final String param) {
+		if (t != -1 && (t < 0 || t > 1)) {
+			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + t);
+		}
+	}
+
+	/**
+	 * The image a command works on: the file named by {@code input_file} when one is given (a macro that names a
+	 * file means that file, whatever image Fiji has open), else the given image (in Fiji, the active one); a clear
+	 * message when neither is there.
 	 */
 	protected static ij.ImagePlus sourceImage(final ij.ImagePlus image, final java.io.File inputFile) {
-		if (image != null) return image;
-		if (inputFile == null) throw new IllegalArgumentException("no image: open an image or give input_file");
-		return io.github.faig.ij.ImageFiles.open(inputFile, "input_file");
+		if (inputFile != null) return io.github.faig.ij.ImageFiles.open(inputFile, "input_file");
+		if (image == null) throw new IllegalArgumentException("no image: open an image or give input_file");
+		return image;
 	}
 
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */

@@ -19,7 +19,8 @@ final class GroundTruths {
 	/** RGB images (grey ones as three equal channels); their names are appended to {@code names}. */
 	static List<FloatImage> load(final ImagePlus image, final File dir, final List<String> names) {
 		final List<FloatImage> out = new ArrayList<>();
-		if (image != null) {
+		// an input_dir that was named wins over the image Fiji fills in (the active one)
+		if (image != null && dir == null) {
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(image);
 			for (int s = 0; s < slices.size(); s++) {
 				out.add(slices.get(s).asRgb());

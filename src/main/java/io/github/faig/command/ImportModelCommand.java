@@ -1,5 +1,7 @@
 package io.github.faig.command;
 
+import io.github.faig.io.OutputPaths;
+import io.github.faig.nn.io.ModelLocator;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -42,12 +44,22 @@ public class ImportModelCommand extends FaigCommand {
 	private String architecture;
 
 	@Override
+	protected void validate() throws Exception {
+		if (weights_file == null || weights_file.getPath().isBlank()) {
+			throw new IllegalArgumentException("weights_file was not given: expected a .pth, .npz or .safetensors file");
+		}
+		if (!weights_file.isFile()) {
+			throw new IllegalArgumentException("weights_file '" + weights_file + "' does not exist or is not a file");
+		}
+		OutputPaths.checkNewModel(output_model, "output_model", java.util.Collections.singletonMap("weights_file",
+			weights_file), ModelLocator.roots(), ModelPackage::isReplaceable);
+	}
+
+	@Override
 	protected void execute() throws Exception {
-		if (weights_file == null) throw new IllegalArgumentException("weights_file was not given");
-		if (output_model == null) throw new IllegalArgumentException("output_model was not given");
 		final String name = output_model.getName().replaceAll("\\.zip$", "");
 		final ModelPackage p = ModelImporter.importModel(weights_file, null, checkpoint_key, name, role, license);
-		p.write(output_model);
+		p.write(output_model, "FAIG Import Model");
 		final NetworkSpec s = p.spec();
 		architecture = s.toString();
 		log.info("FAIG Import Model: " + weights_file.getName() + " -> " + output_model + " (" + s + ")");

@@ -52,7 +52,7 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Parameter(label = "Filter set (e.g. blur_index.txt)", persist = false, style = FileWidget.OPEN_STYLE)
 	private File filter_file;
 
-	@Parameter(label = "Top percent", min = "0", max = "100", persist = false)
+	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
 	private double percent = 1.0;
 
 	@Parameter(label = "Mode", choices = { "mask", "modulate" }, persist = false,
@@ -81,6 +81,25 @@ public class MaskFiltersCommand extends FaigCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Masking metrics")
 	private ResultsTable metrics;
+
+	@Override
+	protected void validate() throws Exception {
+		notBlank(input_file, "input_file");
+		notBlank(output_dir, "output_dir");
+		if (filter_file == null || filter_file.getPath().isBlank()) {
+			throw new IllegalArgumentException("filter_file was not given: expected a ranking file such as blur_index.txt");
+		}
+		if (filter_file.isDirectory()) {
+			throw new IllegalArgumentException("filter_file '" + filter_file + "' is a folder: expected a ranking file " +
+				"in it, such as blur_index.txt or noise_index.txt");
+		}
+		if (!filter_file.isFile()) throw new IllegalArgumentException("filter_file '" + filter_file + "' does not exist");
+		if (mode.equals("modulate") && !(lambda_max > lambda_min)) {
+			throw new IllegalArgumentException("lambda_max must be greater than lambda_min, got " + lambda_min + " and " +
+				lambda_max);
+		}
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+	}
 
 	@Override
 	protected void execute() throws Exception {

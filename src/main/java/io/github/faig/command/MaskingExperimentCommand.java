@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.io.OutputPaths;
 import java.awt.Color;
 import java.io.File;
 import java.util.ArrayList;
@@ -81,13 +82,13 @@ public class MaskingExperimentCommand extends FaigCommand {
 	@Parameter(label = "Proportions (percent, comma-separated)", persist = false)
 	private String proportions = "1,3,5,10";
 
-	@Parameter(label = "Blur sigma", persist = false)
+	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false)
+	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false)
+	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(label = "Random seed", persist = false)
@@ -107,6 +108,19 @@ public class MaskingExperimentCommand extends FaigCommand {
 	private ImagePlus plot;
 
 	@Override
+	protected void validate() throws Exception {
+		notBlank(input_dir, "input_dir");
+		notBlank(discovery_dir, "discovery_dir");
+		notBlank(output_dir, "output_dir");
+		parsePercents(proportions);
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		final java.util.Map<String, File> ins = new java.util.HashMap<>();
+		ins.put("input_dir", input_dir);
+		ins.put("discovery_dir", discovery_dir);
+		OutputPaths.checkDistinct(output_dir, ins);
+	}
+
+	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final double[] percents = parsePercents(proportions);
@@ -115,7 +129,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 		final ModelPackage base = pair.baseline();
 		final ModelPackage tgt = pair.target();
 		final FilterIndex filters = FilterIndex.of(tgt.spec());
-		final FilterSets faig = FilterSets.read(filter_sets, filters.filterCount());
+		final FilterSets faig = FilterSets.read(PredictionContext.resolveSetsFolder(filter_sets), filters.filterCount());
 		final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, tgt.spec().scale(), noise_sigma);
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);

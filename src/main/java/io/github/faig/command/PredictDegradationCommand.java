@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.io.OutputPaths;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,18 @@ public class PredictDegradationCommand extends FaigCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation predictions")
 	private ResultsTable predictions;
+
+	@Override
+	protected void validate() throws Exception {
+		notBlank(input_file, "input_file");
+		notBlank(input_dir, "input_dir");
+		notBlank(output_dir, "output_dir");
+		eitherFileOrDir(input_file, input_dir);
+		checkThreshold(t_blur, "t_blur");
+		checkThreshold(t_noise, "t_noise");
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
+	}
 
 	@Override
 	protected void execute() throws Exception {

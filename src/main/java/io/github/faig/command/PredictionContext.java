@@ -50,6 +50,22 @@ final class PredictionContext implements AutoCloseable {
 		return ModelLocator.resolve(blank(nameOrPath) ? DEFAULT_FILTER_SETS : nameOrPath, "filter_sets");
 	}
 
+	/**
+	 * The filter-set folder a {@code File} input names: an existing folder, else a bundled name (looked up like
+	 * models); a clear message naming {@code filter_sets} otherwise.
+	 */
+	static File resolveSetsFolder(final File given) throws IOException {
+		if (given == null || given.getPath().isBlank()) {
+			throw new IllegalArgumentException("filter_sets was not given: expected a filter-sets folder or bundled name");
+		}
+		final File f = given.exists() ? given : ModelLocator.resolve(given.getPath(), "filter_sets");
+		if (!f.isDirectory()) {
+			throw new IllegalArgumentException("filter_sets '" + given + "' is not a folder of filter sets (" +
+				FilterSets.BLUR_FILE + ", " + FilterSets.NOISE_FILE + ")");
+		}
+		return f;
+	}
+
 	/** The stored calibration; throws if the sets were never calibrated. */
 	PredictionSettings settings() {
 		final PredictionSettings p = PredictionSettings.fromJson(sets.extra());

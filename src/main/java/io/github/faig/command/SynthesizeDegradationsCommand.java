@@ -52,16 +52,16 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(persist = false, label = "Blur + noise", description = "blur, downscale, noise, quantise")
 	private boolean with_blur_noise = true;
 
-	@Parameter(persist = false, label = "Blur sigma (HR pixels)", min = "0", stepSize = "0.1")
+	@Parameter(persist = false, label = "Blur sigma (HR pixels)", stepSize = "0.1", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(persist = false, label = "Kernel size (odd)", min = "3")
+	@Parameter(persist = false, label = "Kernel size (odd)", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(persist = false, label = "Downscaling factor", min = "1")
+	@Parameter(persist = false, label = "Downscaling factor", min = "1", max = DegradationParams.SCALE_MAX)
 	private int scale = DegradationParams.DEFAULT_SCALE;
 
-	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", min = "0", stepSize = "0.01")
+	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(persist = false, label = "Random seed")
@@ -80,6 +80,18 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation parameters")
 	private ResultsTable parameters;
+
+	@Override
+	protected void validate() throws Exception {
+		notBlank(input_file, "input_file");
+		notBlank(output_dir, "output_dir");
+		if (!(with_clean || with_blur || with_noise || with_blur_noise)) {
+			throw new IllegalArgumentException("no variant was chosen: set at least one of with_clean, with_blur, " +
+				"with_noise, with_blur_noise to true");
+		}
+		new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
+		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+	}
 
 	@Override
 	protected void execute() throws Exception {

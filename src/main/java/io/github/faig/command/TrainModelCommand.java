@@ -1,5 +1,6 @@
 package io.github.faig.command;
 
+import io.github.faig.io.OutputPaths;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -94,13 +95,13 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 0;
 
-	@Parameter(label = "Blur sigma", persist = false)
+	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false)
+	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false)
+	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(label = "Checkpoint every (iterations)", min = "1", persist = false)
@@ -113,8 +114,26 @@ public class TrainModelCommand extends FaigCommand {
 	private ResultsTable training_log;
 
 	@Override
+	protected void validate() throws Exception {
+		if (input_dir == null || input_dir.getPath().isBlank()) {
+			throw new IllegalArgumentException("input_dir was not given: expected a folder of training photographs");
+		}
+		if (!input_dir.isDirectory()) {
+			throw new IllegalArgumentException("input_dir '" + input_dir + "' does not exist or is not a folder");
+		}
+		if (!(learning_rate > 0)) throw new IllegalArgumentException("learning_rate must be > 0, got " + learning_rate);
+		if (!(ema_decay >= 0 && ema_decay < 1)) {
+			throw new IllegalArgumentException("ema_decay must lie in [0, 1), got " + ema_decay);
+		}
+		final java.util.Map<String, File> ins = new java.util.HashMap<>();
+		ins.put("input_dir", input_dir);
+		if (init_model != null && !init_model.isBlank()) ins.put("init_model", ModelLocator.resolve(init_model,
+			"init_model"));
+		OutputPaths.checkNewModel(output_model, "output_model", ins, ModelLocator.roots(), ModelPackage::isReplaceable);
+	}
+
+	@Override
 	protected void execute() throws Exception {
-		if (output_model == null) throw new IllegalArgumentException("output_model was not given");
 		final TrainingMix mix = role.equals("baseline") ? TrainingMix.cleanOnly() : role.equals("target")
 			? TrainingMix.target() : new TrainingMix(p_blur, p_noise);
 		final ModelPackage init = init_model == null || init_model.isBlank() ? null : ModelLocator.load(init_model,
@@ -129,6 +148,8 @@ public class TrainModelCommand extends FaigCommand {
 		final boolean split = manifest.isFile();
 		status.showStatus("Reading training images");
 		final HrDataset train = HrDataset.load(input_dir, split ? "train" : null);
+		// the sampler draws only images that hold a whole crop: refuse up front rather than loop forever
+		train.checkCrop(patch_size * spec.scale(), "patch_size x scale");
 		final HrDataset validation = split ? HrDataset.load(input_dir, "validation") : null;
 		log.info("FAIG Train Model: " + spec + ", " + role + ", " + train.size() + " training images (" + String.format(
 			Locale.ROOT, "%.1f", train.pixels() / 1e6) + " Mpx)");
@@ -181,7 +202,7 @@ public class TrainModelCommand extends FaigCommand {
 
 		final ModelPackage pkg = new ModelPackage(spec, output_model.getName(), role.equals("custom") ? "other" : role,
 			spec + " trained for x" + scale + " SR (" + role + ")", "Apache-2.0", prov, result.ema());
-		pkg.write(output_model);
+		pkg.write(output_model, "FAIG Train Model");
 		Files.deleteIfExists(ckpt.toPath());
 		Tables.show(training_log, "FAIG training log");
 	}

@@ -17,6 +17,15 @@ public record DegradationParams(double blurSigma, int kernelSize, int scale, dou
 	public static final int DEFAULT_SCALE = 2;
 	public static final double DEFAULT_NOISE_SIGMA = 0.1;
 
+	/** The largest kernel accepted: a σ of about 65 HR pixels; larger ones only exhaust memory. */
+	public static final int MAX_KERNEL_SIZE = 401;
+	/** The largest downscaling factor accepted. */
+	public static final int MAX_SCALE = 16;
+
+	/** Declared bounds of the command inputs (the same numbers, as the annotation strings SciJava reads). */
+	public static final String KERNEL_MIN = "3", KERNEL_MAX = "" + MAX_KERNEL_SIZE, SCALE_MAX = "" + MAX_SCALE,
+		BLUR_MIN = "0.01", NOISE_MIN = "0";
+
 	public DegradationParams {
 		checkBlur(blurSigma, kernelSize);
 		checkScale(scale);
@@ -29,17 +38,17 @@ public record DegradationParams(double blurSigma, int kernelSize, int scale, dou
 	}
 
 	static void checkBlur(final double sigma, final int size) {
-		if (!(sigma > 0) || Double.isInfinite(sigma)) {
-			throw new IllegalArgumentException("blur_sigma must be a finite number > 0, got " + sigma);
+		if (!(sigma >= 0.01) || Double.isInfinite(sigma)) {
+			throw new IllegalArgumentException("blur_sigma must be a finite number >= 0.01, got " + sigma);
 		}
-		if (size < 3 || size % 2 == 0) {
-			throw new IllegalArgumentException("kernel_size must be odd and at least 3, got " + size);
+		if (size < 3 || size % 2 == 0 || size > MAX_KERNEL_SIZE) {
+			throw new IllegalArgumentException("kernel_size must be odd, from 3 to " + MAX_KERNEL_SIZE + ", got " + size);
 		}
 	}
 
 	static void checkScale(final int scale) {
-		if (scale < 1) {
-			throw new IllegalArgumentException("scale must be an integer >= 1, got " + scale);
+		if (scale < 1 || scale > MAX_SCALE) {
+			throw new IllegalArgumentException("scale must be an integer from 1 to " + MAX_SCALE + ", got " + scale);
 		}
 	}
 

@@ -27,6 +27,11 @@ public final class ImageFiles {
 			throw new IllegalArgumentException(parameter + " '" + file + "' does not exist or is not a file");
 		}
 		if (!file.canRead()) throw new IllegalArgumentException(parameter + " '" + file + "' is not readable");
+		// ImageJ would open other files as text or raw images, which fail later with obscure messages
+		if (!file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|png|jpe?g|bmp|gif)$")) {
+			throw new IllegalArgumentException(parameter + " '" + file + "' is not an image file: expected TIFF, PNG, " +
+				"JPEG, BMP or GIF");
+		}
 		final ImagePlus imp;
 		try {
 			imp = new Opener().openImage(file.getAbsolutePath());

@@ -50,9 +50,24 @@ public final class ImagePlusBridge {
 		final ImageStack stack = imp.getStack();
 		final List<FloatImage> out = new ArrayList<>(stack.getSize());
 		for (int s = 1; s <= stack.getSize(); s++) {
-			out.add(toFloatImage(stack.getProcessor(s)));
+			final FloatImage f = toFloatImage(stack.getProcessor(s));
+			if (imp.getBitDepth() == 32) checkFinite(f, imp, s);
+			out.add(f);
 		}
 		return out;
+	}
+
+	/** Refuses NaN or infinite pixels (only 32-bit images can hold them), naming the image and slice. */
+	private static void checkFinite(final FloatImage f, final ImagePlus imp, final int slice) {
+		final float[] d = f.data();
+		for (int i = 0; i < d.length; i++) {
+			if (!Float.isFinite(d[i])) {
+				final String src = imp.getOriginalFileInfo() != null && imp.getOriginalFileInfo().fileName != null ? imp
+					.getOriginalFileInfo().fileName : imp.getTitle();
+				throw new IllegalArgumentException("image '" + src + "' slice " + slice + " holds " + d[i] + " at pixel (" +
+					i % f.width() + ", " + i / f.width() % f.height() + "): expected finite pixel values");
+			}
+		}
 	}
 
 	/** Throws a clear message for bit depths this bridge does not handle. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class AtomicOutputs implements AutoCloseable {
 	/** @param dir an existing, writable folder (checked here; named {@code output_dir} in messages) */
 	public AtomicOutputs(final File dir) {
 		checkOutputDir(dir);
-		this.dir = dir.toPath();
+		this.dir = dir.toPath().toAbsolutePath().normalize();
 	}
 
 	/** Throws a clear message unless {@code dir} is an existing, writable folder. */
@@ -51,15 +52,24 @@ public final class AtomicOutputs implements AutoCloseable {
 		}
 	}
 
-	/** Writes {@code name} (relative to the folder) through {@code writer}, to a temporary name for now. */
+	/**
+	 * Writes {@code name} through {@code writer}, to a temporary name for now. The name is made safe first
+	 * ({@link OutputPaths#safeFileName(String)}: names built from model names, image titles or slice labels can
+	 * hold separators or {@code ..}), so the file always lands directly in the folder.
+	 */
 	public void write(final String name, final Writer writer) throws IOException {
-		final Path target = dir.resolve(name);
-		// Prefix, not suffix: writers pick the format from the extension.
-		final Path tmp = target.resolveSibling(".part-" + target.getFileName());
-		Files.createDirectories(tmp.getParent());
+		final Path target = OutputPaths.inside(dir, OutputPaths.safeFileName(name));
+		if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+			throw new IOException("output_dir holds a folder named " + target.getFileName() + " where the file goes");
+		}
+		// A fresh temporary name (never an existing file's), ending in the real name: writers pick the format from
+		// the extension.
+		final Path tmp = Files.createTempFile(dir, ".part-", "-" + target.getFileName());
 		pending.add(new Path[] { tmp, target });
 		writer.write(tmp.toFile());
-		if (!Files.isRegularFile(tmp)) throw new IOException("could not write " + target);
+		if (!Files.isRegularFile(tmp)) {
+			throw new IOException("could not write " + target);
+		}
 	}
 
 	/** Moves every written file into place. */

@@ -54,6 +54,26 @@ public final class ThresholdCalibration {
 		return candidates.get((first + last) / 2);
 	}
 
+	/**
+	 * Why a calibration is unusable, or {@code null} if it is not: a non-finite threshold or score, or a decision
+	 * for which every calibration input scored the same (nothing was separated; top 0 % of the filters, say).
+	 */
+	public static String degenerate(final List<Sample> samples, final Thresholds t) {
+		if (!Double.isFinite(t.blur()) || !Double.isFinite(t.noise())) return "a threshold is not a number";
+		for (final boolean blur : new boolean[] { true, false }) {
+			double lo = Double.POSITIVE_INFINITY;
+			double hi = Double.NEGATIVE_INFINITY;
+			for (final Sample s : samples) {
+				final double v = blur ? s.scores().blur() : s.scores().noise();
+				if (!Double.isFinite(v)) return "an overlap score is not a number";
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+			if (hi == lo) return "every input has the same OS_" + (blur ? "blur" : "noise") + " = " + lo;
+		}
+		return null;
+	}
+
 	static double balanced(final List<Sample> samples, final boolean blur, final double t) {
 		int tp = 0;
 		int pos = 0;

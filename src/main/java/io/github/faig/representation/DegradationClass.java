@@ -40,12 +40,19 @@ public record DegradationClass(String label, double blurSigma, double noiseSigma
 			}
 		}
 		if (out.size() < 2) throw new IllegalArgumentException("classes: need at least 2 classes, got '" + spec + "'");
+		for (int i = 0; i < out.size(); i++) {
+			for (int j = 0; j < i; j++) {
+				if (out.get(i).label().equals(out.get(j).label())) {
+					throw new IllegalArgumentException("classes: " + out.get(i).label() + " is given twice in '" + spec + "'");
+				}
+			}
+		}
 		return out;
 	}
 
 	private static double pos(final String s) {
 		final double v = Double.parseDouble(s.trim());
-		if (!(v > 0)) throw new IllegalArgumentException();
+		if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException();
 		return v;
 	}
 

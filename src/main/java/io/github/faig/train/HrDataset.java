@@ -132,6 +132,20 @@ public final class HrDataset {
 	}
 
 	/**
+	 * Throws a clear message unless some image holds a {@code size × size} crop: the sampler draws only from such
+	 * images and would otherwise never finish.
+	 */
+	public void checkCrop(final int size, final String what) {
+		int maxSide = 0;
+		for (final Planes p : images) {
+			if (p.width() >= size && p.height() >= size) return;
+			maxSide = Math.max(maxSide, Math.min(p.width(), p.height()));
+		}
+		throw new IllegalArgumentException(what + " = " + size + " HR pixels is larger than every training image " +
+			"(the largest holds " + maxSide + " x " + maxSide + "): expected a smaller patch_size");
+	}
+
+	/**
 	 * One training batch, drawn entirely from {@code random}: per sample an image, a crop position, a flip/transpose,
 	 * the degradation from the mix, and the noise.
 	 */
@@ -140,6 +154,7 @@ public final class HrDataset {
 	{
 		final int s = p.scale();
 		final int hrSize = lrSize * s;
+		checkCrop(hrSize, "patch_size x scale");
 		final int margin = p.kernelSize() / 2;
 		final float[] lr = new float[n * 3 * lrSize * lrSize];
 		final float[] hr = new float[n * 3 * hrSize * hrSize];

@@ -50,7 +50,8 @@ class FaigMainTest {
 			"',output_dir='" + dir + "'"));
 		assertTrue(err.toString().contains("input_file"), err.toString());
 		assertEquals(0, dir.toFile().list().length);
-		assertEquals(1, run("--run", "FAIG Synthesize Degradations", "input_file='x.png',blur_sigmaa=2"));
+		// an unknown input makes the line itself wrong: status 2
+		assertEquals(2, run("--run", "FAIG Synthesize Degradations", "input_file='x.png',blur_sigmaa=2"));
 		assertTrue(err.toString().contains("blur_sigmaa"), err.toString());
 		assertEquals(2, run("--run", "No Such Command", "a=1"));
 	}

@@ -69,5 +69,46 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 		}
 		assertArrayEquals(new String[] { "calibration", "test" }, new String[] { scores.getStringValue("set", 0), scores
 			.getStringValue("set", scores.size() - 1) });
+
+		// calibrated again in place: the previous filter_sets.json stays as a dated copy
+		final byte[] first = Files.readAllBytes(new File(sets, FilterSets.JSON).toPath());
+		m = run(CalibrateThresholdsCommand.class, "filter_sets", sets, "baseline_model", f[0].getPath(),
+			"target_model", f[1].getPath(), "input_dir", f[2], "percent", 10.0, "steps", 4, "crop_size", 16, "crops", 1);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final File[] dated = sets.listFiles((d, name) -> name.matches("filter_sets\\.\\d{8}-\\d{6}-\\d{3}\\.json"));
+		boolean kept = false;
+		for (final File d : dated) kept |= Arrays.equals(first, Files.readAllBytes(d.toPath()));
+		assertTrue(kept, "the replaced filter_sets.json is kept as " + Arrays.toString(dated));
+
+		// into output_dir: a whole calibrated copy; the source sets are not touched
+		final File copy = dir.resolve("copy").toFile();
+		assertTrue(copy.mkdir());
+		final byte[] now = Files.readAllBytes(new File(sets, FilterSets.JSON).toPath());
+		m = run(CalibrateThresholdsCommand.class, "filter_sets", sets, "output_dir", copy, "baseline_model", f[0]
+			.getPath(), "target_model", f[1].getPath(), "input_dir", f[2], "percent", 10.0, "steps", 4, "crop_size", 16,
+			"crops", 1);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertArrayEquals(now, Files.readAllBytes(new File(sets, FilterSets.JSON).toPath()));
+		assertArrayEquals(Files.readAllBytes(new File(sets, FilterSets.BLUR_FILE).toPath()), Files.readAllBytes(new File(
+			copy, FilterSets.BLUR_FILE).toPath()));
+		assertNotNull(PredictionSettings.fromJson(FilterSets.read(copy, -1).extra()));
+	}
+
+	@Test
+	void aDegenerateCalibrationIsRefused() {
+		final io.github.faig.prediction.Thresholds t = new io.github.faig.prediction.Thresholds(0.5, 0.5);
+		final List<io.github.faig.prediction.ThresholdCalibration.Sample> same = List.of(sample(
+			io.github.faig.degrade.Degradation.BLUR, 0, 0.3), sample(io.github.faig.degrade.Degradation.CLEAN, 0, 0.1));
+		assertTrue(io.github.faig.prediction.ThresholdCalibration.degenerate(same, t).contains("OS_blur"));
+		final List<io.github.faig.prediction.ThresholdCalibration.Sample> fine = List.of(sample(
+			io.github.faig.degrade.Degradation.BLUR, 0.4, 0.3), sample(io.github.faig.degrade.Degradation.CLEAN, 0, 0.1));
+		assertEquals(null, io.github.faig.prediction.ThresholdCalibration.degenerate(fine, t));
+	}
+
+	private static io.github.faig.prediction.ThresholdCalibration.Sample sample(
+		final io.github.faig.degrade.Degradation d, final double blur, final double noise)
+	{
+		return new io.github.faig.prediction.ThresholdCalibration.Sample(d,
+			new io.github.faig.prediction.DegradationPredictor.Scores(blur, noise, 0));
 	}
 }

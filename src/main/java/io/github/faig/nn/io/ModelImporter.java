@@ -104,6 +104,10 @@ public final class ModelImporter {
 				final Tensor up = sd.get("upconv1.weight");
 				if (up == null) throw new IllegalArgumentException("MSRResNet weights lack upconv1.weight");
 				scale = (int) Math.round(Math.sqrt(up.shape()[0] / (double) f));
+				if (scale < 2 || up.shape()[0] != (long) f * scale * scale) {
+					throw new IllegalArgumentException("upconv1.weight has " + up.shape()[0] + " output channels: expected " +
+						"num_feat x scale² (" + 4 * f + " for x2, " + 9 * f + " for x3, with num_feat " + f + ")");
+				}
 			}
 			return new NetworkSpec(NetworkSpec.MSRRESNET, scale, f, blocks);
 		}
@@ -115,6 +119,10 @@ public final class ModelImporter {
 			}
 			final int w = (int) sd.get("features.0.weight").shape()[0];
 			final int convs = idx.size();
+			if (convs < 5) {
+				throw new IllegalArgumentException("SRCNN-style weights hold " + convs + " convolution(s) " + idx + ": " +
+					"expected at least 5 (features.N.weight); the state dict is incomplete");
+			}
 			final Integer[] order = idx.toArray(new Integer[0]);
 			final Tensor up = sd.get("features." + order[convs - 3] + ".weight");
 			final int scale = (int) Math.round(Math.sqrt(up.shape()[0] / (2.0 * w)));

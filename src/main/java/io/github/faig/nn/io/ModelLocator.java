@@ -45,6 +45,21 @@ public final class ModelLocator {
 		return names;
 	}
 
+	/** Every name a bundled model or filter-set folder goes by. */
+	private static List<String> allBundled() {
+		final List<String> names = new ArrayList<>();
+		for (final File r : roots()) {
+			final File[] dirs = r.listFiles(f -> f.isDirectory() || f.getName().endsWith(".zip"));
+			if (dirs == null) continue;
+			java.util.Arrays.sort(dirs);
+			for (final File d : dirs) {
+				final String n = d.getName().replaceAll("\\.zip$", "");
+				if (!names.contains(n)) names.add(n);
+			}
+		}
+		return names;
+	}
+
 	/**
 	 * The package a name or path refers to.
 	 *
@@ -61,8 +76,8 @@ public final class ModelLocator {
 				if (c.exists()) return c;
 			}
 		}
-		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither a model file or folder nor a " +
-			"bundled model; bundled models: " + bundledNames());
+		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither an existing file or folder " +
+			"nor a bundled name; bundled: " + allBundled());
 	}
 
 	/** Reads the package a name or path refers to. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class ModelPackage {
 		final String license, final JsonObject provenance, final StateDict weights)
 	{
 		SrNetwork.checkCompatible(spec, weights);
+		checkFinite(weights);
 		this.spec = spec;
 		this.name = name;
 		this.role = role == null ? "other" : role;
@@ -63,6 +65,19 @@ public final class ModelPackage {
 		this.license = license == null ? "unknown" : license;
 		this.provenance = provenance == null ? new JsonObject() : provenance.deepCopy();
 		this.weights = inLayerOrder(spec, weights);
+	}
+
+	/** Refuses weights holding NaN or infinity: every output and attribution of such a network would be NaN. */
+	private static void checkFinite(final StateDict sd) {
+		for (final String n : sd.names()) {
+			final float[] v = sd.get(n).data();
+			for (int i = 0; i < v.length; i++) {
+				if (!Float.isFinite(v[i])) {
+					throw new IllegalArgumentException("weight tensor " + n + " holds " + v[i] + " (element " + i + "): " +
+						"expected finite weights; the model is damaged");
+				}
+			}
+		}
 	}
 
 	/** The weights in state-dict (filter numbering) order, whatever order a pickle or npz gave them in. */
@@ -182,6 +197,9 @@ public final class ModelPackage {
 					.isJsonObject() ? m.getAsJsonObject("provenance") : null, weights);
 		}
 		catch (final IllegalArgumentException e) {
+			if (e.getMessage() != null && e.getMessage().startsWith("weight tensor")) {
+				throw new IOException("model '" + where + "': " + e.getMessage());
+			}
 			throw new IOException("model '" + where + "': " + JSON + " disagrees with the weights: " + e.getMessage());
 		}
 	}
@@ -209,9 +227,14 @@ public final class ModelPackage {
 
 	/** The {@code model.json} text. */
 	public String json() {
+		return json(null);
+	}
+
+	private String json(final String writtenBy) {
 		final JsonObject m = new JsonObject();
 		m.addProperty("format", FORMAT);
 		m.addProperty("format_version", 1);
+		if (writtenBy != null) m.addProperty("written_by", writtenBy);
 		m.addProperty("name", name);
 		m.addProperty("architecture", spec.architecture());
 		m.addProperty("scale", spec.scale());
@@ -228,19 +251,39 @@ public final class ModelPackage {
 	}
 
 	/**
-	 * Writes the package as a folder (or, if the name ends in {@code .zip}, a zip). The folder is built under a
-	 * temporary name and moved into place, so a failed write leaves nothing half-written.
+	 * Writes the package as a folder (or, if the name ends in {@code .zip}, a zip), as {@link #write(File, String)}
+	 * with this library as the writer.
 	 */
 	public void write(final File target) throws IOException {
-		final Path dst = target.toPath().toAbsolutePath();
+		write(target, "faig-fiji");
+	}
+
+	/**
+	 * Writes the package as a folder (or, if the name ends in {@code .zip}, a zip), recording {@code writtenBy} (the
+	 * command) in {@code model.json}. The package is built under a fresh temporary sibling and moved into place, so
+	 * a failed write leaves nothing half-written and an earlier package intact. An existing {@code target} is
+	 * replaced only when {@link #isReplaceable(File)} proves it is a package this project wrote; anything else there
+	 * (a user's folder or file) is refused, never deleted.
+	 */
+	public void write(final File target, final String writtenBy) throws IOException {
+		final Path dst = target.toPath().toAbsolutePath().normalize();
+		if (dst.getParent() == null) throw new IOException("cannot write a model package to '" + target + "'");
+		if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) && !isReplaceable(dst.toFile())) {
+			throw new IOException("'" + target + "' already exists and is not a model package written by FAIG Train " +
+				"Model or FAIG Import Model; choose a new path (nothing was changed)");
+		}
 		Files.createDirectories(dst.getParent());
-		final Path tmp = dst.resolveSibling(".part-" + dst.getFileName());
-		deleteTree(tmp);
+		final boolean zipped = target.getName().endsWith(".zip");
+		// a fresh name of our own: nothing that already exists is ever deleted to make room for it
+		final Path tmp = zipped ? Files.createTempFile(dst.getParent(), ".part-" + dst.getFileName(), "")
+			: Files.createTempDirectory(dst.getParent(), ".part-" + dst.getFileName());
+		Path old = null;
 		try {
-			if (target.getName().endsWith(".zip")) {
+			final String text = json(writtenBy);
+			if (zipped) {
 				try (OutputStream fo = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(fo)) {
 					zip.putNextEntry(new ZipEntry(JSON));
-					zip.write(json().getBytes(StandardCharsets.UTF_8));
+					zip.write(text.getBytes(StandardCharsets.UTF_8));
 					zip.closeEntry();
 					zip.putNextEntry(new ZipEntry(WEIGHTS));
 					SafeTensors.write(weights, Map.of("format", "pt"), zip);
@@ -248,26 +291,87 @@ public final class ModelPackage {
 				}
 			}
 			else {
-				Files.createDirectories(tmp);
-				Files.writeString(tmp.resolve(JSON), json(), StandardCharsets.UTF_8);
+				Files.writeString(tmp.resolve(JSON), text, StandardCharsets.UTF_8);
 				SafeTensors.write(weights, Map.of("format", "pt"), tmp.resolve(WEIGHTS).toFile());
 			}
-			deleteTree(dst);
-			Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+			if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS)) {
+				// the earlier package steps aside (a rename), and comes back if the new one cannot move in
+				old = Files.createTempDirectory(dst.getParent(), ".old-" + dst.getFileName()).resolve("package");
+				Files.move(dst, old);
+			}
+			try {
+				Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final IOException e) {
+				if (old != null) Files.move(old, dst);
+				old = null;
+				throw e;
+			}
 		}
 		finally {
-			deleteTree(tmp);
+			deleteOwn(tmp);
+			if (old != null) {
+				deleteOwn(old);
+				Files.deleteIfExists(old.getParent());
+			}
 		}
 	}
 
-	private static void deleteTree(final Path p) throws IOException {
-		if (!Files.exists(p)) return;
-		if (Files.isDirectory(p)) {
-			try (var s = Files.list(p)) {
-				for (final Path c : (Iterable<Path>) s::iterator) deleteTree(c);
+	/**
+	 * Whether {@code path} is a model package this project wrote and may replace: a folder holding nothing but
+	 * {@code model.json} (format {@value #FORMAT}, written by a training or import command) and its weights, or a
+	 * zip of one. Anything else — a user's folder, an image, the current folder — is not.
+	 */
+	public static boolean isReplaceable(final File path) {
+		try {
+			if (Files.isSymbolicLink(path.toPath())) return false;
+			if (path.isDirectory()) {
+				final String[] names = path.list();
+				if (names == null) return false;
+				for (final String n : names) if (!n.equals(JSON) && !n.equals(WEIGHTS)) return false;
+				return ownJson(Files.readString(new File(path, JSON).toPath(), StandardCharsets.UTF_8));
 			}
+			if (path.isFile() && path.getName().endsWith(".zip")) {
+				try (ZipFile zip = new ZipFile(path)) {
+					int n = 0;
+					for (final ZipEntry e : java.util.Collections.list(zip.entries())) {
+						if (!e.getName().equals(JSON) && !e.getName().equals(WEIGHTS)) return false;
+						n++;
+					}
+					final ZipEntry je = zip.getEntry(JSON);
+					if (je == null || n > 2) return false;
+					try (InputStream in = zip.getInputStream(je)) {
+						return ownJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+					}
+				}
+			}
+			return false;
 		}
-		Files.delete(p);
+		catch (final IOException | RuntimeException e) {
+			return false;
+		}
+	}
+
+	/** A {@code model.json} of this format that says a training or import command wrote it. */
+	private static boolean ownJson(final String text) {
+		final JsonElement e = JsonParser.parseString(text);
+		if (!e.isJsonObject()) return false;
+		final JsonObject m = e.getAsJsonObject();
+		if (!m.has("format") || !FORMAT.equals(m.get("format").getAsString())) return false;
+		if (m.has("written_by")) return true;
+		// packages written before "written_by" existed record the training command in their provenance
+		final JsonElement p = m.get("provenance");
+		return p != null && p.isJsonObject() && p.getAsJsonObject().has("command") && p.getAsJsonObject().get(
+			"command").getAsString().contains("FAIG Train Model");
+	}
+
+	/** Deletes a temporary package of ours (only the files a package holds, then the folder). */
+	private static void deleteOwn(final Path p) throws IOException {
+		if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+			Files.deleteIfExists(p.resolve(JSON));
+			Files.deleteIfExists(p.resolve(WEIGHTS));
+		}
+		Files.deleteIfExists(p);
 	}
 
 	@Override

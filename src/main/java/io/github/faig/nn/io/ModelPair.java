@@ -10,6 +10,18 @@ public record ModelPair(ModelPackage baseline, ModelPackage target) {
 			throw new IllegalArgumentException("baseline_model is " + baseline.spec() + " but target_model is " + target
 				.spec() + "; FAIG needs one architecture");
 		}
+		if (sameWeights(baseline.weights(), target.weights())) {
+			throw new IllegalArgumentException("baseline_model " + baseline.name() + " and target_model " + target.name() +
+				" have identical weights: expected a baseline and the target fine-tuned from it (every attribution " +
+				"would be zero)");
+		}
+	}
+
+	private static boolean sameWeights(final io.github.faig.nn.StateDict a, final io.github.faig.nn.StateDict b) {
+		for (final String n : a.names()) {
+			if (!b.contains(n) || !java.util.Arrays.equals(a.get(n).data(), b.get(n).data())) return false;
+		}
+		return true;
 	}
 
 	/** Loads both by bundled name or path (messages name {@code baseline_model} / {@code target_model}). */

@@ -66,7 +66,18 @@ public final class SafeTensors {
 		final List<Map.Entry<String, JsonObject>> entries = new ArrayList<>();
 		for (final Map.Entry<String, JsonElement> e : header.entrySet()) {
 			if (e.getKey().equals("__metadata__")) continue;
-			entries.add(Map.entry(e.getKey(), e.getValue().getAsJsonObject()));
+			// every entry must be whole before any is read: a missing field would surface as a bare exception
+			try {
+				final JsonObject o = e.getValue().getAsJsonObject();
+				o.get("dtype").getAsString();
+				for (final JsonElement d : o.getAsJsonArray("shape")) d.getAsLong();
+				offsets(o);
+				entries.add(Map.entry(e.getKey(), o));
+			}
+			catch (final RuntimeException ex) {
+				throw new IOException("tensor '" + e.getKey() + "' of " + what + " has a malformed header entry: " +
+					"expected dtype, shape and data_offsets [begin, end]");
+			}
 		}
 		entries.sort((a, b) -> Long.compare(offsets(a.getValue())[0], offsets(b.getValue())[0]));
 		final StateDict sd = new StateDict();

@@ -1,0 +1,76 @@
+package io.github.faig.cli;
+
+import java.io.File;
+import java.util.regex.Pattern;
+
+import io.github.faig.cli.HeadlessLine.SyntaxException;
+
+/**
+ * Turns the values of a headless line into the types of a command's inputs, strictly: a value that cannot be
+ * read as its input's type is a bad line (status 2), with a message naming the key, the value and what is expected.
+ */
+public final class InputValues {
+
+	/** A decimal number as Java and ImageJ write them; no NaN, infinity, hex or type suffixes. */
+	private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+	private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+
+	private InputValues() {}
+
+	/** Whether inputs of {@code type} can be given on a headless line. */
+	public static boolean settable(final Class<?> type) {
+		return type == File.class || type == String.class || box(type) == Boolean.class || box(type) == Integer.class ||
+			box(type) == Long.class || box(type) == Double.class || box(type) == Float.class;
+	}
+
+	/**
+	 * The value of input {@code key} of {@code type}. Text (paths and words) must be quoted; booleans are
+	 * {@code true} or {@code false}; numbers are decimal and finite (quotes around them are allowed).
+	 */
+	public static Object convert(final String key, final Class<?> type, final HeadlessLine.Value v) {
+		final Class<?> t = box(type);
+		final String text = v.text().trim();
+		if (t == String.class || t == File.class) {
+			if (!v.quoted()) {
+				throw new SyntaxException(key + "=" + v.text() + ": text must be quoted, as " + key + "='" + v.text() + "'");
+			}
+			return t == File.class ? new File(v.text()) : v.text();
+		}
+		if (t == Boolean.class) {
+			if (text.equals("true")) return true;
+			if (text.equals("false")) return false;
+			throw new SyntaxException(key + " expects true or false, got " + v);
+		}
+		if (t == Integer.class || t == Long.class) {
+			if (!INTEGER.matcher(text).matches()) throw new SyntaxException(key + " expects a whole number, got " + v);
+			try {
+				return t == Integer.class ? (Object) Integer.parseInt(text) : (Object) Long.parseLong(text);
+			}
+			catch (final NumberFormatException e) {
+				throw new SyntaxException(key + " = " + text + " is out of range for a whole number (at most " + (t ==
+					Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE) + ")");
+			}
+		}
+		if (t == Double.class || t == Float.class) {
+			if (!NUMBER.matcher(text).matches()) {
+				throw new SyntaxException(key + " expects a finite decimal number, got " + v);
+			}
+			final double d = Double.parseDouble(text);
+			if (!Double.isFinite(d) || t == Float.class && !Float.isFinite((float) d)) {
+				throw new SyntaxException(key + " = " + text + " is too large: expected a finite number");
+			}
+			return t == Double.class ? (Object) d : (Object) (float) d;
+		}
+		throw new SyntaxException(key + " cannot be given on a headless line (it takes a " + type.getSimpleName() +
+			")");
+	}
+
+	private static Class<?> box(final Class<?> c) {
+		if (c == int.class) return Integer.class;
+		if (c == long.class) return Long.class;
+		if (c == double.class) return Double.class;
+		if (c == float.class) return Float.class;
+		if (c == boolean.class) return Boolean.class;
+		return c;
+	}
+}

@@ -1,0 +1,395 @@
+package io.github.faig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scijava.Context;
+
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.nn.Fixtures;
+
+/**
+ * Hostile inputs to every command and the launcher, table-driven. Each case asserts the exit status (2: the line
+ * itself is malformed; 1: a well-formed line with invalid values), that the one-line message names the parameter or
+ * file, that nothing was written to the output folder, and that no input (nor the bundled models, nor the project
+ * folder, the current folder of the test run) changed, by checksum.
+ */
+class BadInputTest {
+
+	private static Context context;
+	private static Path root;
+	private static Map<String, String> before;
+
+	@BeforeAll
+	static void fixtures() throws Exception {
+		context = new Context();
+		root = Files.createTempDirectory("faig-bad-input");
+		final Path in = Files.createDirectories(root.resolve("in"));
+		Files.createDirectories(root.resolve("out"));
+		Files.createDirectories(root.resolve("empty"));
+		final Path gt = Files.createDirectories(root.resolve("gt"));
+		final Path user = Files.createDirectories(root.resolve("userdir"));
+		Files.writeString(user.resolve("keep.txt"), "a user's file");
+		ImageFiles.save(rgb(48, 40), in.resolve("a.png").toFile());
+		ImageFiles.save(rgb(4, 4), in.resolve("tiny.png").toFile());
+		ImageFiles.save(rgb(48, 48), gt.resolve("g1.png").toFile());
+		ImageFiles.save(rgb(40, 48), gt.resolve("g2.png").toFile());
+		final FloatProcessor fp = new FloatProcessor(24, 24);
+		fp.setf(3, 5, Float.NaN);
+		ImageFiles.save(new ImagePlus("nan", fp), in.resolve("nan.tif").toFile());
+		Files.writeString(in.resolve("notes.txt"), "not an image\n");
+		Files.write(in.resolve("blob.bin"), new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80 });
+		Files.writeString(in.resolve("short_index.txt"), "1\n2\n");
+		Files.copy(Fixtures.file("msrresnet_x2_weights.safetensors").toPath(), in.resolve("w.safetensors"));
+		Files.write(in.resolve("no_offsets.safetensors"), safetensors(
+			"{\"conv_first.weight\":{\"dtype\":\"F32\",\"shape\":[1]}}", 4));
+		Files.write(in.resolve("features0.safetensors"), safetensors(
+			"{\"features.0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1,1,1],\"data_offsets\":[0,4]}}", 4));
+		// a damaged model: the sample baseline with one NaN weight
+		final Path nan = Files.createDirectories(root.resolve("models/nan"));
+		final Path sample = Path.of("sample-models/msrresnet-x2-baseline");
+		Files.copy(sample.resolve("model.json"), nan.resolve("model.json"));
+		final byte[] w = Files.readAllBytes(sample.resolve("model.safetensors"));
+		final long header = ByteBuffer.wrap(w).order(ByteOrder.LITTLE_ENDIAN).getLong();
+		ByteBuffer.wrap(w).order(ByteOrder.LITTLE_ENDIAN).putFloat((int) (8 + header), Float.NaN);
+		Files.write(nan.resolve("model.safetensors"), w);
+		// filter sets whose JSON is corrupt
+		final Path sets = Files.createDirectories(root.resolve("sets/corrupt"));
+		for (final String f : new String[] { "blur_index.txt", "noise_index.txt" }) {
+			Files.copy(Path.of("sample-models/filter-sets-msrresnet-x2", f), sets.resolve(f));
+		}
+		Files.writeString(sets.resolve("filter_sets.json"), "{\"baseline_model\": msrresnet");
+		before = snapshot();
+	}
+
+	@AfterAll
+	static void close() throws IOException {
+		context.dispose();
+		try (Stream<Path> s = Files.walk(root)) {
+			s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+		}
+	}
+
+	static Stream<Arguments> cases() {
+		final List<Arguments> c = new ArrayList<>();
+		final String syn = "FAIG Synthesize Degradations";
+		final String a = "input_file='{in}/a.png',output_dir='{out}'";
+		// -- the line itself (status 2) --
+		c.add(of(2, syn, "input_file={in}/a.png,output_dir='{out}'", "input_file", "quoted"));
+		c.add(of(2, syn, a + ",blur_sigma=abc", "blur_sigma"));
+		c.add(of(2, syn, a + ",blur_sigma=NaN", "blur_sigma"));
+		c.add(of(2, syn, a + ",blur_sigma=Infinity", "blur_sigma"));
+		c.add(of(2, syn, a + ",noise_sigma=1e999", "noise_sigma"));
+		c.add(of(2, syn, a + ",with_clean=maybe", "with_clean"));
+		c.add(of(2, syn, a + ",with_clean=1", "with_clean"));
+		c.add(of(2, syn, a + ",with_clean", "with_clean"));
+		c.add(of(2, syn, "input_file='{in}/a.png' blur_sigma=2,output_dir='{out}'", "blur_sigma"));
+		c.add(of(2, syn, "input_file='{in}/a.png,output_dir='{out}'", "quote"));
+		c.add(of(2, syn, "output_dir='{out}',input_file='{in}/a.png", "input_file"));
+		c.add(of(2, syn, a + ",blur_sigma=", "blur_sigma"));
+		c.add(of(2, syn, a + ",blur_sigma=1,blur_sigma=2", "blur_sigma", "twice"));
+		c.add(of(2, syn, a + ",blur_sigmaa=2", "blur_sigmaa"));
+		c.add(of(2, syn, a + ",", "','"));
+		c.add(of(2, syn, "," + a, "input name"));
+		c.add(of(2, syn, a + ",kernel_size=2147483648", "kernel_size"));
+		c.add(of(2, syn, a + ",kernel_size=2.5", "kernel_size"));
+		c.add(of(2, syn, a + ",seed=1e3", "seed"));
+		c.add(of(2, syn, a + ",image='x'", "image"));
+		c.add(of(2, syn, a + ",scale=0x2", "scale"));
+		c.add(of(2, "FAIG Masking Experiment", "filter_sets='{sets}/corrupt',proportions=1,3,5,10", "proportions"));
+		c.add(of(2, "FAIG Compute Filters", "quadrature=riemann", "quadrature"));
+		c.add(of(2, "FAIG Blind Super-Resolution", a + ",float_output=yes", "float_output"));
+		c.add(of(2, "No Such Command", "a=1", "No Such Command"));
+		// -- Synthesize Degradations --
+		c.add(of(1, syn, "input_file='{in}/none.png',output_dir='{out}'", "input_file", "none.png"));
+		c.add(of(1, syn, "input_file='{in}/notes.txt',output_dir='{out}'", "input_file", "notes.txt"));
+		c.add(of(1, syn, "input_file='{in}',output_dir='{out}'", "input_file"));
+		c.add(of(1, syn, "output_dir='{out}'", "input_file"));
+		c.add(of(1, syn, a + ",kernel_size=2147483647", "kernel_size"));
+		c.add(of(1, syn, a + ",kernel_size=4", "kernel_size"));
+		c.add(of(1, syn, a + ",kernel_size=1", "kernel_size"));
+		c.add(of(1, syn, a + ",blur_sigma=0", "blur_sigma"));
+		c.add(of(1, syn, a + ",blur_sigma=-1", "blur_sigma"));
+		c.add(of(1, syn, a + ",noise_sigma=-0.1", "noise_sigma"));
+		c.add(of(1, syn, a + ",scale=0", "scale"));
+		c.add(of(1, syn, a + ",scale=1000", "scale"));
+		c.add(of(1, syn, a + ",with_clean=false,with_blur=false,with_noise=false,with_blur_noise=false", "with_clean"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{root}/missing'", "output_dir", "missing"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir=''", "output_dir"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{in}/a.png'", "output_dir"));
+		c.add(of(1, syn, "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif", "slice 1"));
+		// -- Blind Super-Resolution --
+		final String sr = "FAIG Blind Super-Resolution";
+		c.add(of(1, sr, a + ",model='no-such-model'", "model", "no-such-model"));
+		c.add(of(1, sr, a + ",model='{models}/nan'", "conv_first.weight", "NaN"));
+		c.add(of(1, sr, a + ",model='{userdir}'", "model.json"));
+		c.add(of(1, sr, a + ",tile_size=8", "tile_size"));
+		c.add(of(1, sr, a + ",tile_overlap=-2", "tile_overlap"));
+		c.add(of(1, sr, "input_file='{in}/tiny.png',output_dir='{out}'", "receptive field"));
+		c.add(of(1, sr, "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif"));
+		c.add(of(1, sr, "input_file='',output_dir='{out}'", "input_file"));
+		// -- Compute Filters --
+		final String cf = "FAIG Compute Filters";
+		final String gt = "input_dir='{gt}',output_dir='{out}',crop_size=16,crops=1,steps=2";
+		c.add(of(1, cf, gt + ",baseline_model='msrresnet-x2-target'", "identical"));
+		c.add(of(1, cf, gt + ",baseline_model='srcnn-x2-baseline'", "baseline_model"));
+		c.add(of(1, cf, gt + ",baseline_model='{models}/nan'", "NaN"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',steps=0", "steps"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',steps=1,quadrature='trapezoid'", "steps"));
+		c.add(of(1, cf, gt + ",quadrature='bogus'", "quadrature"));
+		c.add(of(1, cf, gt + ",percent=0", "percent"));
+		c.add(of(1, cf, gt + ",percent=101", "percent"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crops=0", "crops"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=-1", "crop_size"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{gt}'", "output_dir", "input_dir"));
+		c.add(of(1, cf, "input_dir='{empty}',output_dir='{out}'", "input_dir", "no images"));
+		c.add(of(1, cf, "input_dir='{root}/missing',output_dir='{out}'", "input_dir"));
+		c.add(of(1, cf, "input_dir='',output_dir='{out}'", "input_dir"));
+		// -- Mask Filters --
+		final String mf = "FAIG Mask Filters";
+		final String mfa = a + ",filter_file='" + "{sets}/corrupt/blur_index.txt'";
+		c.add(of(1, mf, mfa + ",mode='bogus'", "mode", "bogus"));
+		c.add(of(1, mf, mfa + ",mode='x/../../../mf_escape'", "mode"));
+		c.add(of(1, mf, mfa + ",channel='red'", "channel"));
+		c.add(of(1, mf, mfa + ",mode='modulate',lambda_count=1", "lambda_count"));
+		c.add(of(1, mf, mfa + ",mode='modulate',lambda_min=1,lambda_max=0", "lambda_max"));
+		c.add(of(1, mf, mfa + ",percent=0", "percent"));
+		c.add(of(1, mf, a + ",filter_file='{sets}/corrupt'", "filter_file", "folder"));
+		c.add(of(1, mf, a + ",filter_file='{in}/blob.bin'", "blob.bin"));
+		c.add(of(1, mf, a + ",filter_file='{in}/short_index.txt'", "short_index.txt"));
+		c.add(of(1, mf, a + ",filter_file='{in}/none.txt'", "filter_file"));
+		c.add(of(1, mf, a, "filter_file"));
+		// -- Masking Experiment --
+		final String me = "FAIG Masking Experiment";
+		final String mea = "filter_sets='filter-sets-msrresnet-x2',input_dir='{gt}',output_dir='{out}'";
+		c.add(of(1, me, mea + ",proportions='1,abc'", "proportions"));
+		c.add(of(1, me, mea + ",proportions='150'", "proportions"));
+		c.add(of(1, me, mea + ",ig_steps=0,discovery_dir='{gt}'", "ig_steps"));
+		c.add(of(1, me, mea.replace("output_dir='{out}'", "output_dir='{gt}'"), "output_dir"));
+		c.add(of(1, me, "filter_sets='{root}/nosets',input_dir='{gt}',output_dir='{out}'", "filter_sets"));
+		c.add(of(1, me, mea + ",channel='green'", "channel"));
+		// -- Calibrate Thresholds --
+		final String ct = "FAIG Calibrate Thresholds";
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',percent=0", "percent"));
+		c.add(of(1, ct, "filter_sets='filter-sets-msrresnet-x2',input_dir='{gt}',steps=2,crop_size=16,crops=1",
+			"output_dir", "bundled"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',steps=2,crop_size=16,crops=1", "filter_sets.json"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',test_dir=''", "test_dir"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{empty}'", "input_dir"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',output_dir='{gt}'", "output_dir"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',pseudo_truth='oracle'", "pseudo_truth"));
+		c.add(of(1, ct, "filter_sets='',input_dir='{gt}'", "filter_sets"));
+		// -- Predict Degradation --
+		final String pd = "FAIG Predict Degradation";
+		c.add(of(1, pd, a + ",input_dir='{gt}'", "input_file", "input_dir"));
+		c.add(of(1, pd, a + ",t_blur=5", "t_blur"));
+		c.add(of(1, pd, a + ",t_noise=-0.5", "t_noise"));
+		c.add(of(1, pd, a + ",filter_sets='no-such-sets'", "filter_sets", "no-such-sets"));
+		c.add(of(1, pd, a + ",filter_sets='{sets}/corrupt'", "filter_sets.json"));
+		c.add(of(1, pd, "input_dir='{gt}',output_dir='{gt}'", "output_dir"));
+		c.add(of(1, pd, "input_file='{in}/notes.txt',output_dir='{out}'", "notes.txt"));
+		// -- Degradation Map --
+		final String dm = "FAIG Degradation Map";
+		c.add(of(1, dm, a + ",tile_size=8", "tile_size"));
+		c.add(of(1, dm, a + ",t_blur=1.5", "t_blur"));
+		c.add(of(1, dm, a + ",tile_size=64", "tile_size"));
+		// -- Degradation Representations --
+		final String dr = "FAIG Degradation Representations";
+		final String dra = "input_dir='{gt}',output_dir='{out}'";
+		c.add(of(1, dr, dra + ",components=0", "components"));
+		c.add(of(1, dr, dra + ",components=-1", "components"));
+		c.add(of(1, dr, dra + ",classes='clean;clean'", "classes", "twice"));
+		c.add(of(1, dr, dra + ",classes='blur:abc;clean'", "classes"));
+		c.add(of(1, dr, dra + ",patches=0", "patches"));
+		c.add(of(1, dr, "input_dir='{gt}',output_dir='{gt}'", "output_dir"));
+		c.add(of(1, dr, dra + ",model='{models}/nan'", "NaN"));
+		// -- Train Model (never reaches training) --
+		final String tm = "FAIG Train Model";
+		final String tma = "input_dir='{gt}',num_feat=4,num_block=1,iterations=2,batch_size=1,patch_size=8";
+		c.add(of(1, tm, tma + ",output_model=''", "output_model"));
+		c.add(of(1, tm, tma + ",output_model='.'", "output_model"));
+		c.add(of(1, tm, tma + ",output_model='{gt}'", "output_model", "input_dir"));
+		c.add(of(1, tm, tma + ",output_model='{root}'", "output_model"));
+		c.add(of(1, tm, tma + ",output_model='{userdir}'", "output_model", "already exists"));
+		c.add(of(1, tm, tma + ",output_model='{gt}/g1.png'", "output_model"));
+		c.add(of(1, tm, tma + ",output_model='sample-models/mine'", "output_model", "bundled"));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',checkpoint_every=0", "checkpoint_every"));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',role='bogus'", "role"));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',ema_decay=1.5", "ema_decay"));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',learning_rate=0", "learning_rate"));
+		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=400") + ",output_model='{out}/m'", "patch_size"));
+		c.add(of(1, tm, "input_dir='{root}/missing',output_model='{out}/m'", "input_dir"));
+		// -- Import Model --
+		final String im = "FAIG Import Model";
+		final String w = "weights_file='{in}/w.safetensors'";
+		c.add(of(1, im, w + ",output_model=''", "output_model"));
+		c.add(of(1, im, w + ",output_model='.'", "output_model"));
+		c.add(of(1, im, w + ",output_model='{in}/w.safetensors'", "output_model", "weights_file"));
+		c.add(of(1, im, w + ",output_model='{in}'", "output_model", "weights_file"));
+		c.add(of(1, im, w + ",output_model='{userdir}'", "output_model", "already exists"));
+		c.add(of(1, im, w + ",output_model='{in}/a.png'", "output_model"));
+		c.add(of(1, im, w + ",output_model='{sets}/corrupt'", "output_model", "already exists"));
+		c.add(of(1, im, w + ",output_model='sample-models/msrresnet-x2-target'", "output_model", "bundled"));
+		c.add(of(1, im, "weights_file='{in}/none.pth',output_model='{out}/m'", "weights_file"));
+		c.add(of(1, im, "weights_file='{in}/no_offsets.safetensors',output_model='{out}/m'", "data_offsets"));
+		c.add(of(1, im, "weights_file='{in}/features0.safetensors',output_model='{out}/m'", "features"));
+		c.add(of(1, im, "weights_file='{in}/notes.txt',output_model='{out}/m'", "notes.txt"));
+		c.add(of(1, im, w + ",output_model='{out}/m',role='bogus'", "role"));
+		return c.stream();
+	}
+
+	private static Arguments of(final int status, final String label, final String line, final String... mention) {
+		return Arguments.of(status, label, line, mention);
+	}
+
+	@ParameterizedTest(name = "[{index}] {1}: {2}")
+	@MethodSource("cases")
+	void refused(final int status, final String label, final String line, final String[] mention) throws Exception {
+		final String l = line.replace("{in}", root.resolve("in").toString()).replace("{out}", root.resolve("out")
+			.toString()).replace("{gt}", root.resolve("gt").toString()).replace("{empty}", root.resolve("empty")
+				.toString()).replace("{root}", root.toString()).replace("{userdir}", root.resolve("userdir").toString())
+			.replace("{models}", root.resolve("models").toString()).replace("{sets}", root.resolve("sets").toString());
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8), "--run", label, l);
+		final String msg = err.toString(StandardCharsets.UTF_8).trim();
+		assertEquals(status, rc, msg);
+		assertEquals(1, msg.lines().count(), "one line: " + msg);
+		assertFalse(msg.contains("Exception:") || msg.contains("\tat "), "no raw exception: " + msg);
+		for (final String m : mention) assertTrue(msg.contains(m), "'" + m + "' in: " + msg);
+		assertEquals(0, root.resolve("out").toFile().list().length, "nothing written to the output folder");
+		assertEquals(before, snapshot(), "inputs, bundled models and the project are unchanged");
+	}
+
+	@Test
+	void launcherArguments() {
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+		final PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+		assertEquals(2, FaigMain.run(context, o, e, "--run"));
+		assertEquals(2, FaigMain.run(context, o, e, "--run", "FAIG Synthesize Degradations", "a=1", "extra"));
+		assertEquals(2, FaigMain.run(context, o, e, "--bogus"));
+		assertEquals(3, err.toString(StandardCharsets.UTF_8).lines().count());
+	}
+
+	@Test
+	void namesFromDataNeverLeaveTheOutputFolder() throws Exception {
+		final Path work = Files.createTempDirectory("faig-escape");
+		try {
+			final Path deep = Files.createDirectories(work.resolve("a/b/c"));
+			final Path out = Files.createDirectories(deep.resolve("out"));
+			final Path pkg = Files.createDirectories(work.resolve("escape-model"));
+			final Path sample = Path.of("sample-models/msrresnet-x2-target");
+			Files.copy(sample.resolve("model.safetensors"), pkg.resolve("model.safetensors"));
+			Files.writeString(pkg.resolve("model.json"), Files.readString(sample.resolve("model.json")).replace(
+				"\"name\": \"msrresnet-x2-target\"", "\"name\": \"x/../../../sr_escape\""));
+			ImageFiles.save(rgb(40, 40), deep.resolve("in.png").toFile());
+			final ByteArrayOutputStream err = new ByteArrayOutputStream();
+			assertEquals(0, FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "--run",
+				"FAIG Blind Super-Resolution", "input_file='" + deep.resolve("in.png") + "',model='" + pkg +
+					"',output_dir='" + out + "'"), err.toString(StandardCharsets.UTF_8));
+			try (Stream<Path> s = Files.walk(work)) {
+				final List<Path> written = s.filter(p -> p.getFileName().toString().contains("sr_escape")).toList();
+				assertEquals(2, written.size(), written.toString());
+				for (final Path p : written) assertEquals(out, p.getParent(), "inside output_dir: " + p);
+			}
+		}
+		finally {
+			try (Stream<Path> s = Files.walk(work)) {
+				s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	@Test
+	void importReplacesOnlyAPackageItWrote() throws Exception {
+		final Path work = Files.createTempDirectory("faig-import");
+		try {
+			final Path w = work.resolve("w.safetensors");
+			Files.copy(Fixtures.file("msrresnet_x2_weights.safetensors").toPath(), w);
+			final Path pkg = work.resolve("pkg");
+			final PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+			final ByteArrayOutputStream err = new ByteArrayOutputStream();
+			final PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+			final String line = "weights_file='" + w + "',output_model='" + pkg + "',role='target'";
+			assertEquals(0, FaigMain.run(context, o, e, "--run", "FAIG Import Model", line), err.toString());
+			assertTrue(Files.readString(pkg.resolve("model.json")).contains("\"written_by\": \"FAIG Import Model\""));
+			// its own earlier output is replaced (role changes), through a temporary sibling that does not stay
+			assertEquals(0, FaigMain.run(context, o, e, "--run", "FAIG Import Model", line.replace("target", "baseline")),
+				err.toString());
+			assertTrue(Files.readString(pkg.resolve("model.json")).contains("\"role\": \"baseline\""));
+			assertEquals(List.of("pkg", "w.safetensors"), Stream.of(work.toFile().list()).sorted().toList());
+			// once a user's file sits in it, it is no longer only a package: refused, nothing changed
+			Files.writeString(pkg.resolve("notes.txt"), "mine");
+			assertEquals(1, FaigMain.run(context, o, e, "--run", "FAIG Import Model", line));
+			assertEquals("mine", Files.readString(pkg.resolve("notes.txt")));
+		}
+		finally {
+			try (Stream<Path> s = Files.walk(work)) {
+				s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	/**
+	 * SHA-256 of every file under the fixture folder (but the output folder), the bundled models and the project's
+	 * top level (the current folder of the run, which an empty {@code output_model} once emptied).
+	 */
+	private static Map<String, String> snapshot() throws Exception {
+		final Map<String, String> out = new TreeMap<>();
+		final MessageDigest md = MessageDigest.getInstance("SHA-256");
+		for (final Path base : new Path[] { root, Path.of("sample-models").toAbsolutePath() }) {
+			try (Stream<Path> s = Files.walk(base)) {
+				for (final Path p : (Iterable<Path>) s::iterator) {
+					if (p.startsWith(root.resolve("out"))) continue;
+					out.put(p.toString(), Files.isRegularFile(p) ? HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)))
+						: "dir");
+				}
+			}
+		}
+		for (final File f : new File(".").getAbsoluteFile().listFiles()) out.put(f.getName(), "entry");
+		for (final File f : root.getParent().toFile().listFiles((d, n) -> n.contains("escape"))) out.put(f.getName(), "?");
+		return out;
+	}
+
+	private static ImagePlus rgb(final int w, final int h) {
+		final ColorProcessor cp = new ColorProcessor(w, h);
+		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) cp.set(x, y, (x * 5 << 16) | (y * 5 << 8) | (x + y) * 3);
+		return new ImagePlus("rgb", cp);
+	}
+
+	private static byte[] safetensors(final String header, final int dataBytes) {
+		final byte[] h = header.getBytes(StandardCharsets.UTF_8);
+		final ByteBuffer b = ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+		b.putLong(h.length).put(h);
+		return b.array();
+	}
+}
