@@ -42,6 +42,7 @@ public final class FaigMain {
 		System.setProperty("java.awt.headless", "true");
 		System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
 		LaunchPreferences.install(); // each launch starts from empty preferences
+		System.setProperty("faig.launcher", "true"); // failures are reported once, by the launcher
 		System.exit(run(System.out, System.err, args));
 	}
 

@@ -149,7 +149,8 @@ public abstract class FaigCommand extends ContextCommand {
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */
 	protected void fail(final String message) {
 		final String m = getClass().getSimpleName().replace("Command", "") + ": " + message;
-		if (log != null) log.error(m);
+		// the headless launcher prints the reason itself, as one line; in Fiji the log is where users look
+		if (log != null && !Boolean.getBoolean("faig.launcher")) log.error(m);
 		cancel(m);
 	}
 
