@@ -39,8 +39,8 @@ public final class ModelImporter {
 		return read(file, key).weights();
 	}
 
-	/** The weights and the checkpoint entry they came from (for the provenance). */
-	private record Read(StateDict weights, String entry) {}
+	/** The weights, the checkpoint entry they came from (for the provenance), and whether it is a dict's entry. */
+	private record Read(StateDict weights, String entry, boolean inDict) {}
 
 	private static Read read(final File file, final String key) throws IOException {
 		if (file == null || !file.isFile()) {
@@ -48,8 +48,8 @@ public final class ModelImporter {
 		}
 		final String n = file.getName().toLowerCase(Locale.ROOT);
 		final String given = key == null ? "params_ema (default)" : key;
-		if (n.endsWith(".safetensors")) return new Read(stripPrefix(SafeTensors.read(file)), given);
-		if (n.endsWith(".npz")) return new Read(stripPrefix(Npy.readNpz(file)), given);
+		if (n.endsWith(".safetensors")) return new Read(stripPrefix(SafeTensors.read(file)), given, false);
+		if (n.endsWith(".npz")) return new Read(stripPrefix(Npy.readNpz(file)), given, false);
 		if (n.endsWith(".pth") || n.endsWith(".pt") || n.endsWith(".ckpt")) return fromPickle(PthReader.load(file), key,
 			file);
 		throw new IOException("weights file '" + file + "' is not .pth, .pt, .ckpt, .npz or .safetensors");
@@ -86,7 +86,7 @@ public final class ModelImporter {
 			throw new IOException(file + (entry == null ? "" : ": entry '" + entry + "'") + " holds no tensors; " +
 				"expected a state dict");
 		}
-		return new Read(stripPrefix(sd), entry == null ? "(top level)" : entry);
+		return new Read(stripPrefix(sd), entry == null ? "(top level)" : entry, entry != null);
 	}
 
 	private static boolean holdsTensors(final Map<?, ?> m) {
@@ -158,7 +158,14 @@ public final class ModelImporter {
 	{
 		final Read r = read(weights, key);
 		final StateDict sd = r.weights();
-		final NetworkSpec s = spec != null ? spec : inferSpec(sd);
+		final NetworkSpec s;
+		try {
+			s = spec != null ? spec : inferSpec(sd);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException(weights + (r.inDict() ? ", entry '" + r.entry() + "'," : "") +
+				" is not a network FAIG runs: " + e.getMessage());
+		}
 		final com.google.gson.JsonObject prov = new com.google.gson.JsonObject();
 		prov.addProperty("imported_from", weights.getName());
 		prov.addProperty("checkpoint_key", r.entry());
