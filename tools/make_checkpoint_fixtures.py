@@ -16,7 +16,8 @@ output of the weights the importer should take, under 'output'; other entries un
   top_level           torch.save(net.state_dict()) with nothing around it
   half                BasicSR's path after net.half(): float16 storages
   noncontiguous       a state_dict() holding a transposed view, a strided slice and a slice with storage offset
-  legacy              BasicSR's dict saved with _use_new_zipfile_serialization=False (the pre-1.6 format)
+  legacy              BasicSR's dict saved with _use_new_zipfile_serialization=False (the pre-1.6 format; its
+                      storage keys are memory addresses, so this file alone differs from run to run)
 """
 import os
 import sys
