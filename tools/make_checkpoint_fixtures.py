@@ -24,6 +24,7 @@ import sys
 
 import torch
 
+sys.dont_write_bytecode = True  # no __pycache__ in tools/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_parity_fixtures import MSRResNet, SRCNNStyle, randomize, write_safetensors  # noqa: E402
 
