@@ -27,8 +27,9 @@ public class ImportModelCommand extends FaigCommand {
 	@Parameter(label = "Weights file (.pth, .npz, .safetensors)", persist = false, style = FileWidget.OPEN_STYLE)
 	private File weights_file;
 
-	@Parameter(label = "Checkpoint entry", choices = { "params_ema", "params" }, persist = false,
-		description = "for BasicSR checkpoints: params_ema (the paper's analysis) or params")
+	@Parameter(label = "Checkpoint entry", persist = false,
+		description = "for a .pth dict of state dicts: params_ema (the paper's analysis), params, or another key " +
+			"such as net_g; ignored when the file is a state dict itself")
 	private String checkpoint_key = "params_ema";
 
 	@Parameter(label = "Role", choices = { "baseline", "target", "other" }, persist = false)

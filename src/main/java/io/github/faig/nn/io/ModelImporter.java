@@ -14,8 +14,9 @@ import io.github.faig.nn.Tensor;
 
 /**
  * Brings weights from elsewhere into the project's form: the authors' BasicSR checkpoints ({@code .pth}: a dict
- * with {@code params} and {@code params_ema}; {@code params_ema} by default, as the paper's analysis uses), plain
- * state dicts saved as {@code .pth}, {@code .npz} or {@code .safetensors}. A {@code module.} prefix (from
+ * with {@code params} and {@code params_ema}; {@code params_ema} by default, as the paper's analysis uses), other
+ * dicts of state dicts ({@code .pth}, an entry chosen by key), plain state dicts saved as {@code .pth},
+ * {@code .npz} or {@code .safetensors}. {@code .pth} files are read by {@link PthReader} (zip and legacy formats). A {@code module.} prefix (from
  * {@code DataParallel}) is dropped. The architecture is read off the tensor names and shapes unless given.
  */
 public final class ModelImporter {
@@ -28,47 +29,69 @@ public final class ModelImporter {
 	/**
 	 * The state dict of a weights file.
 	 *
-	 * @param key for BasicSR checkpoints, which entry to take: {@code params_ema} (default when {@code null}) or
-	 *          {@code params}
+	 * @param key for a {@code .pth} holding a dict of state dicts, which entry to take: {@code params_ema} or
+	 *          {@code params} of a BasicSR checkpoint, or any other top-level key (e.g. {@code net_g}); {@code null}
+	 *          takes {@code params_ema}, else {@code params}, else {@code state_dict}. A {@code .pth} that is itself
+	 *          a state dict is taken whole when it has no such entry.
+	 * @throws IOException one line naming the file and what was expected
 	 */
 	public static StateDict readWeights(final File file, final String key) throws IOException {
+		return read(file, key).weights();
+	}
+
+	/** The weights, the checkpoint entry they came from (for the provenance), and whether it is a dict's entry. */
+	private record Read(StateDict weights, String entry, boolean inDict) {}
+
+	private static Read read(final File file, final String key) throws IOException {
 		if (file == null || !file.isFile()) {
 			throw new IOException("weights file '" + file + "' does not exist or is not a file");
 		}
 		final String n = file.getName().toLowerCase(Locale.ROOT);
-		final StateDict sd;
-		if (n.endsWith(".safetensors")) sd = SafeTensors.read(file);
-		else if (n.endsWith(".npz")) sd = Npy.readNpz(file);
-		else if (n.endsWith(".pth") || n.endsWith(".pt") || n.endsWith(".ckpt")) sd = fromPickle(PthReader.load(
-			file), key, file);
-		else throw new IOException("weights file '" + file + "' is not .pth, .npz or .safetensors");
-		return stripPrefix(sd);
+		final String given = key == null ? "params_ema (default)" : key;
+		if (n.endsWith(".safetensors")) return new Read(stripPrefix(SafeTensors.read(file)), given, false);
+		if (n.endsWith(".npz")) return new Read(stripPrefix(Npy.readNpz(file)), given, false);
+		if (n.endsWith(".pth") || n.endsWith(".pt") || n.endsWith(".ckpt")) return fromPickle(PthReader.load(file), key,
+			file);
+		throw new IOException("weights file '" + file + "' is not .pth, .pt, .ckpt, .npz or .safetensors");
 	}
 
-	private static StateDict fromPickle(final Object obj, final String key, final File file) throws IOException {
-		if (!(obj instanceof Map)) throw new IOException(file + " does not hold a dict of tensors");
+	private static Read fromPickle(final Object obj, final String key, final File file) throws IOException {
+		if (!(obj instanceof Map)) {
+			throw new IOException(file + " holds a " + (obj == null ? "None" : obj.getClass().getSimpleName()) +
+				"; expected a state dict or a dict of state dicts");
+		}
 		final Map<?, ?> top = (Map<?, ?>) obj;
-		Object chosen = top;
-		if (top.containsKey("params") || top.containsKey("params_ema")) {
-			final String k = key == null ? (top.containsKey("params_ema") ? "params_ema" : "params") : key;
-			if (!top.containsKey(k)) {
-				throw new IOException(file + " has no '" + k + "' entry; it has " + new TreeSet<>(stringKeys(top)));
-			}
-			chosen = top.get(k);
+		final String entry;
+		if (key != null && top.containsKey(key)) entry = key;
+		else if (key != null && !holdsTensors(top)) {
+			throw new IOException(file + " has no '" + key + "' entry; expected one of its entries " + new TreeSet<>(
+				stringKeys(top)) + " as the checkpoint key");
 		}
-		else if (key != null && top.containsKey(key)) {
-			chosen = top.get(key);
+		else if (key == null && !holdsTensors(top)) {
+			entry = java.util.stream.Stream.of("params_ema", "params", "state_dict").filter(top::containsKey).findFirst()
+				.orElseThrow(() -> new IOException(file + " holds no state dict at the top level nor under params_ema, " +
+					"params or state_dict; expected one of its entries " + new TreeSet<>(stringKeys(top)) +
+					" as the checkpoint key"));
 		}
-		else if (top.containsKey("state_dict")) {
-			chosen = top.get("state_dict");
+		else entry = null;
+		final Object chosen = entry == null ? top : top.get(entry);
+		if (!(chosen instanceof Map)) {
+			throw new IOException(file + ": entry '" + entry + "' is not a state dict; expected a dict of tensors");
 		}
-		if (!(chosen instanceof Map)) throw new IOException(file + " does not hold a state dict");
 		final StateDict sd = new StateDict();
 		for (final Map.Entry<?, ?> e : ((Map<?, ?>) chosen).entrySet()) {
 			if (e.getValue() instanceof Tensor) sd.put(String.valueOf(e.getKey()), (Tensor) e.getValue());
 		}
-		if (sd.size() == 0) throw new IOException(file + " holds no tensors");
-		return sd;
+		if (sd.size() == 0) {
+			throw new IOException(file + (entry == null ? "" : ": entry '" + entry + "'") + " holds no tensors; " +
+				"expected a state dict");
+		}
+		return new Read(stripPrefix(sd), entry == null ? "(top level)" : entry, entry != null);
+	}
+
+	private static boolean holdsTensors(final Map<?, ?> m) {
+		for (final Object v : m.values()) if (v instanceof Tensor) return true;
+		return false;
 	}
 
 	private static java.util.List<String> stringKeys(final Map<?, ?> m) {
@@ -136,16 +159,24 @@ public final class ModelImporter {
 	 * Imports a weights file as a model package.
 	 *
 	 * @param spec the architecture, or {@code null} to infer it
-	 * @param key {@code params_ema} (default) or {@code params} for BasicSR checkpoints
+	 * @param key the checkpoint entry, as for {@link #readWeights}; the one taken is kept in the provenance
 	 */
 	public static ModelPackage importModel(final File weights, final NetworkSpec spec, final String key,
 		final String name, final String role, final String license) throws IOException
 	{
-		final StateDict sd = readWeights(weights, key);
-		final NetworkSpec s = spec != null ? spec : inferSpec(sd);
+		final Read r = read(weights, key);
+		final StateDict sd = r.weights();
+		final NetworkSpec s;
+		try {
+			s = spec != null ? spec : inferSpec(sd);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException(weights + (r.inDict() ? ", entry '" + r.entry() + "'," : "") +
+				" is not a network FAIG runs: " + e.getMessage());
+		}
 		final com.google.gson.JsonObject prov = new com.google.gson.JsonObject();
 		prov.addProperty("imported_from", weights.getName());
-		prov.addProperty("checkpoint_key", key == null ? "params_ema (default)" : key);
+		prov.addProperty("checkpoint_key", r.entry());
 		try {
 			return new ModelPackage(s, name, role, "imported from " + weights.getName(), license, prov, sd);
 		}

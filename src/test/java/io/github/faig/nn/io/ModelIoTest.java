@@ -132,7 +132,7 @@ class ModelIoTest {
 		final File notPth = dir.resolve("w.pth").toFile();
 		Files.writeString(notPth.toPath(), "garbage");
 		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(notPth, null));
-		assertTrue(e.getMessage().contains("not a PyTorch zip checkpoint"), e.getMessage());
+		assertTrue(e.getMessage().contains("is not a PyTorch checkpoint"), e.getMessage());
 		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(Fixtures.file("msrresnet_x2.pth"),
 			"params_swa"));
 		assertTrue(e.getMessage().contains("params_swa"), e.getMessage());
