@@ -66,7 +66,10 @@ public abstract class FaigCommand extends ContextCommand {
 			fail(e.getMessage());
 		}
 		catch (final IOException e) {
-			fail("could not read or write a file: " + e.getMessage());
+			// the project's own read errors name their file and what is wrong; the JDK's give just a path
+			fail(e instanceof java.nio.file.FileSystemException || e.getMessage() == null ? "could not read or write " +
+				e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(
+					java.util.Locale.ROOT) + ": " + e.getMessage() : e.getMessage());
 		}
 		catch (final OutOfMemoryError e) {
 			fail("ran out of memory (" + e.getMessage() + "): give smaller images, tiles, crops or kernel, or more " +

@@ -92,7 +92,11 @@ class BadInputTest {
 	@AfterAll
 	static void close() throws IOException {
 		context.dispose();
-		try (Stream<Path> s = Files.walk(root)) {
+		deleteTree(root);
+	}
+
+	private static void deleteTree(final Path dir) throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
 			s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
 		}
 	}
@@ -323,9 +327,7 @@ class BadInputTest {
 			}
 		}
 		finally {
-			try (Stream<Path> s = Files.walk(work)) {
-				s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-			}
+			deleteTree(work);
 		}
 	}
 
@@ -353,9 +355,7 @@ class BadInputTest {
 			assertEquals("mine", Files.readString(pkg.resolve("notes.txt")));
 		}
 		finally {
-			try (Stream<Path> s = Files.walk(work)) {
-				s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-			}
+			deleteTree(work);
 		}
 	}
 

@@ -31,25 +31,20 @@ public final class ModelLocator {
 
 	/** Names of the bundled models found in {@link #roots()}. */
 	public static List<String> bundledNames() {
-		final List<String> names = new ArrayList<>();
-		for (final File r : roots()) {
-			final File[] dirs = r.listFiles(f -> new File(f, ModelPackage.JSON).isFile() || f.getName().toLowerCase(
-				Locale.ROOT).endsWith(".zip"));
-			if (dirs == null) continue;
-			java.util.Arrays.sort(dirs);
-			for (final File d : dirs) {
-				final String n = d.getName().replaceAll("\\.zip$", "");
-				if (!names.contains(n)) names.add(n);
-			}
-		}
-		return names;
+		return names(f -> new File(f, ModelPackage.JSON).isFile() || f.getName().toLowerCase(Locale.ROOT).endsWith(
+			".zip"));
 	}
 
 	/** Every name a bundled model or filter-set folder goes by. */
 	private static List<String> allBundled() {
+		return names(f -> f.isDirectory() || f.getName().toLowerCase(Locale.ROOT).endsWith(".zip"));
+	}
+
+	/** The names (without {@code .zip}) of the entries of every root that {@code which} accepts, first root first. */
+	private static List<String> names(final java.io.FileFilter which) {
 		final List<String> names = new ArrayList<>();
 		for (final File r : roots()) {
-			final File[] dirs = r.listFiles(f -> f.isDirectory() || f.getName().endsWith(".zip"));
+			final File[] dirs = r.listFiles(which);
 			if (dirs == null) continue;
 			java.util.Arrays.sort(dirs);
 			for (final File d : dirs) {
