@@ -54,7 +54,7 @@ public final class HeadlessLine {
 		if (i == s.length()) return out;
 		String previous = null;
 		while (true) {
-			final String key = key(previous);
+			final String key = key(previous, previous == null ? null : out.get(previous));
 			previous = key;
 			skipSpaces();
 			if (i == s.length() || s.charAt(i) != '=') {
@@ -76,14 +76,15 @@ public final class HeadlessLine {
 		}
 	}
 
-	private String key(final String previous) {
+	private String key(final String previous, final Value previousValue) {
 		final int start = i;
 		final String near = rest();
 		while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
 		final String key = s.substring(start, i);
 		if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
 			throw new SyntaxException("expected an input name (key=value) at '" + near + "'" + (previous != null && near
-				.matches("[\\d.+-].*") ? "; a list must be quoted: " + previous + "='…," + near.split("[,\\s]")[0] + ",…'" : ""));
+				.matches("[\\d.+-].*") ? "; a list must be quoted, as " + previous + "='" + previousValue.text() + "," + near.split("[\\s']")[0]
+					.replaceAll(",?[A-Za-z_]\\w*=.*", "") + "'" : ""));
 		}
 		return key;
 	}

@@ -151,7 +151,9 @@ public abstract class FaigCommand extends ContextCommand {
 
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */
 	protected void fail(final String message) {
-		final String m = getClass().getSimpleName().replace("Command", "") + ": " + message;
+		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
+		final String m = getClass().getSimpleName().replace("Command", "") + ": " + String.valueOf(message).replaceAll(
+			"\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
 		// the headless launcher prints the reason itself, as one line; in Fiji the log is where users look
 		if (log != null && !Boolean.getBoolean("faig.launcher")) log.error(m);
 		cancel(m);
