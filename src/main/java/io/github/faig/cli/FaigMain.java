@@ -105,9 +105,19 @@ public final class FaigMain {
 			return 2;
 		}
 		// Ctrl-C or kill: the command stops at its next step, and the JVM waits until its failure is reported.
+		// The failure is reported inside the guard: closing it lets a JVM that is shutting down exit.
 		try (TerminationGuard g = TerminationGuard.install("faig-shutdown", () -> runner.stop(
 			"stopped by a termination signal (Ctrl-C or kill)"), STOP_WAIT_S))
 		{
+			return runAndReport(runner, info, inputs, err);
+		}
+	}
+
+	/** Runs the command; on failure prints one line (and the stack trace when debugging) and returns 1. */
+	private static int runAndReport(final LabelCommandRunner runner, final CommandInfo info,
+		final Map<String, Object> inputs, final PrintStream err)
+	{
+		try {
 			runner.run(info.getClassName(), inputs);
 			return 0;
 		}
