@@ -98,6 +98,11 @@ public class DegradationMapCommand extends FaigCommand {
 		try (PredictionContext pc = new PredictionContext(setsDir, null, null, s != null ? s.pseudoTruth()
 			: DegradationPredictor.PseudoTruth.TARGET))
 		{
+			// a tile is one network input: the model's receptive field is the smallest that works
+			if (tile_size < pc.truth.minInputSize()) {
+				throw new IllegalArgumentException("tile_size=" + tile_size + " is smaller than the receptive field of " +
+					pc.truth.modelName() + ": expected tile_size >= " + pc.truth.minInputSize());
+			}
 			final DegradationPredictor p = new DegradationPredictor(pc.engine, pc.truth, pc.sets, s != null ? s.percent()
 				: 1.0, s != null ? s.rule() : io.github.faig.attribution.Quadrature.TRAPEZOID, s != null ? s.steps() : 20,
 				this::isCanceled);

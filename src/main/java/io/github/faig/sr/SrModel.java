@@ -48,6 +48,11 @@ public final class SrModel implements AutoCloseable {
 		return pkg.spec().scale();
 	}
 
+	/** The model's name, for messages. */
+	public String modelName() {
+		return pkg.name();
+	}
+
 	/** The smallest input side the network sees whole: its receptive field, {@code 2·radius + 1} pixels. */
 	public int minInputSize() {
 		return 2 * net.architecture().receptiveRadius() + 1;

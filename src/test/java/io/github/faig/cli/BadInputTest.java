@@ -224,6 +224,7 @@ class BadInputTest {
 		c.add(of(1, dm, a + ",tile_size=8", "tile_size"));
 		c.add(of(1, dm, a + ",t_blur=1.5", "t_blur"));
 		c.add(of(1, dm, a + ",tile_size=64", "tile_size"));
+		c.add(of(1, dm, a + ",tile_size=16", "tile_size=16", "receptive field"));
 		// -- Degradation Representations --
 		final String dr = "FAIG Degradation Representations";
 		final String dra = "input_dir='{gt}',output_dir='{out}'";
