@@ -18,7 +18,6 @@ import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
-import io.github.faig.train.Trainer;
 
 /**
  * Filter Attribution based on Integrated Gradients for one baseline/target pair of the same architecture
@@ -133,7 +132,7 @@ public final class FaigEngine implements AutoCloseable {
 			throw new IllegalArgumentException("ground truth " + gt + " does not match input " + lr + " at scale " + s);
 		}
 		final double[][] q = rule.rule(steps);
-		synchronized (Trainer.GRADIENT_LOCK) {
+		synchronized (Engines.GRADIENT_LOCK) {
 			Engines.workerThread();
 			try (NDManager image = manager.newSubManager()) {
 				final NDArray x = image.create(lr.data(), new Shape(1, 3, lr.height(), lr.width()));
@@ -181,7 +180,7 @@ public final class FaigEngine implements AutoCloseable {
 			throw new IllegalArgumentException("clean " + clean + " and degraded " + degraded + " inputs differ");
 		}
 		final double[][] q = rule.rule(steps);
-		synchronized (Trainer.GRADIENT_LOCK) {
+		synchronized (Engines.GRADIENT_LOCK) {
 			Engines.workerThread();
 			try (NDManager image = manager.newSubManager()) {
 				final Shape shape = new Shape(1, 3, clean.height(), clean.width());

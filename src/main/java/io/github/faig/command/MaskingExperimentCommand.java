@@ -240,8 +240,4 @@ public class MaskingExperimentCommand extends FaigCommand {
 		}
 		return new ImagePlus("FAIG masking experiment", out);
 	}
-
-	static String fmt(final double v) {
-		return String.format(Locale.ROOT, "%.3g", v);
-	}
 }

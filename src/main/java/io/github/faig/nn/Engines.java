@@ -58,11 +58,10 @@ public final class Engines {
 		JniUtils.setGradMode(false);
 	}
 
-	/** Turns gradient recording on or off for the calling thread. */
-	public static void setGradMode(final boolean on) {
-		pytorch();
-		JniUtils.setGradMode(on);
-	}
+	/**
+	 * Held while a gradient collector is open: DJL allows one per JVM, and training and attribution both need one.
+	 */
+	public static final Object GRADIENT_LOCK = new Object();
 
 	static String nativeAdvice(final Throwable err) {
 		return "the PyTorch native library of Deep Java Library could not be loaded (" + err.getMessage() +

@@ -40,10 +40,6 @@ public final class SrModel implements AutoCloseable {
 		return new SrModel(pkg);
 	}
 
-	public ModelPackage modelPackage() {
-		return pkg;
-	}
-
 	public int scale() {
 		return pkg.spec().scale();
 	}

@@ -55,8 +55,6 @@ public final class Trainer {
 	private static final double BETA2 = 0.99;
 	private static final double EPS = 1e-8;
 
-	/** Only one gradient collector may exist per JVM (a DJL restriction); training and attribution share it. */
-	public static final Object GRADIENT_LOCK = new Object();
 
 	/** How long a termination signal waits for the current step and a checkpoint, in seconds. */
 	private static final long SHUTDOWN_WAIT_S = 60;
@@ -103,7 +101,7 @@ public final class Trainer {
 		final Listener listener, final BooleanSupplier cancelled, final GaussianBlur blur,
 		final AtomicBoolean terminating, final long t0) throws IOException
 	{
-		synchronized (GRADIENT_LOCK) {
+		synchronized (Engines.GRADIENT_LOCK) {
 			Engines.workerThread();
 			try (NDManager root = Engines.newManager()) {
 				final SrNetwork net = new SrNetwork(config.spec());

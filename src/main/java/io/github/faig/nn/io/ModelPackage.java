@@ -122,11 +122,6 @@ public final class ModelPackage {
 		return weights;
 	}
 
-	/** A copy with other provenance. */
-	public ModelPackage withProvenance(final JsonObject p) {
-		return new ModelPackage(spec, name, role, description, license, p, weights);
-	}
-
 	// -- Reading --
 
 	/** Reads a package folder, a zip of one, or a folder's {@code model.json}. */
