@@ -21,7 +21,9 @@ for c in linux-x86_64 linux-aarch64 osx-aarch64 win-x86_64; do
   mvn -q -B ${FAIG_MVN_OPTS:-} dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$c \
     -DoutputDirectory=target/site-natives
 done
-jar=$(ls target/faig-fiji-*.jar | grep -v -E 'sources|javadoc|tests' | head -1)
+version=$(sed -n '/<artifactId>faig-fiji<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' pom.xml)
+jar="target/faig-fiji-$version.jar"
+[ -f "$jar" ] || { echo "build-update-site: $jar not built" >&2; exit 1; }
 # pom-scijava (the parent POM) lists the artifacts Fiji's components are built against: the offline stand-in
 # for the list of jars Fiji ships.
 parent=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml)
