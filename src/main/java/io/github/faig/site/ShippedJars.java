@@ -165,9 +165,12 @@ public final class ShippedJars {
 			"the reason it is shipped, and to the list in update-site/README.md");
 	}
 
-	/** Decisions for every jar of a folder, sorted by file name. */
+	/**
+	 * Decisions for every jar of a folder, sorted by file name. The PyTorch natives are left out: the site ships
+	 * them for every platform under {@code jars/<platform>/} (see {@link UpdateSiteBuilder#nativeSiteName}).
+	 */
 	public List<Decision> decideAll(final File folder) throws IOException {
-		final File[] jars = folder.listFiles((d, n) -> n.endsWith(".jar"));
+		final File[] jars = folder.listFiles((d, n) -> n.endsWith(".jar") && !n.startsWith("pytorch-native-"));
 		if (jars == null) throw new IOException("no runtime jars in " + folder);
 		java.util.Arrays.sort(jars);
 		final List<Decision> out = new ArrayList<>();
