@@ -5,7 +5,7 @@
 # records; unchanged files keep their timestamps; files no longer shipped become obsolete records. The site
 # holds the project jar, the third-party jars Fiji does not have (checked against the artifacts pom-scijava
 # manages; see update-site/README.md), the PyTorch 2.7.1 CPU natives of every platform DJL publishes
-# (jars/linux64, jars/linux-arm64, jars/macos-arm64, jars/win64; about 600 MB to download once), the sample
+# (jars/linux64, jars/linux-arm64, jars/macos-arm64, jars/win64; about 290 MB to download once), the sample
 # models and filter sets (models/faig/), the macros (scripts/Plugins/FAIG/Macros/), the demo photographs
 # (images/faig-samples/) and the menu entry that opens them (File > Open Samples > FAIG Demo Photographs).
 # FAIG_RELEASE=1 refuses any -SNAPSHOT name (scripts/release.sh sets it). Host SITE_DIR over HTTP or use it as
