@@ -196,4 +196,38 @@ class UpgradeTest {
 			assertEquals(Map.of(), UpdaterPort.duplicates(UpdaterPort.scan(fijis.get(i), db2)), plat);
 		}
 	}
+
+	@Test
+	void sitesWithMavenNativeNamesMigrate(@TempDir final Path dir) throws Exception {
+		// Sites built before the natives were renamed carry Maven's names (version, then classifier). Built on top
+		// of such a site, the old names become obsolete or earlier versions, so each platform ends with one native.
+		final File site = dir.resolve("site").toFile();
+		final Build b = new Build(dir.resolve("v1"), "0.1.0", "faig", "2.7.1", "w", false);
+		final List<UpdateSiteBuilder.Entry> old = new ArrayList<>();
+		for (final String[] p : UpdateSiteBuilder.PLATFORMS) {
+			final String name = "pytorch-native-cpu-2.7.1-" + p[0] + ".jar";
+			old.add(new UpdateSiteBuilder.Entry("jars/" + p[1] + "/" + name, new File(b.natives, name), p[1], null,
+				List.of()));
+		}
+		UpdateSiteBuilder.write(site, old, TS1);
+		final SiteDb db1 = SiteDb.read(new File(site, "db.xml.gz"));
+		final List<File> fijis = new ArrayList<>();
+		for (final String[] p : UpdateSiteBuilder.PLATFORMS) {
+			final File fiji = fiji(dir.resolve("Fiji-" + p[1]));
+			UpdaterPort.apply(site, db1, fiji, p[1]);
+			fijis.add(fiji);
+		}
+		b.buildInto(site, TS2);
+		final SiteDb db2 = SiteDb.read(new File(site, "db.xml.gz"));
+		for (int i = 0; i < fijis.size(); i++) {
+			final String plat = UpdateSiteBuilder.PLATFORMS[i][1];
+			for (final UpdaterPort.LocalFile f : ofSite(UpdaterPort.scan(fijis.get(i), db2))) {
+				assertFalse(f.status() == UpdaterPort.Status.MODIFIED || f.status() == UpdaterPort.Status.OBSOLETE_MODIFIED,
+					plat + ": " + f.path());
+			}
+			UpdaterPort.apply(site, db2, fijis.get(i), plat);
+			assertEquals(List.of("pytorch-native-cpu-2.7.1.jar"), List.of(new File(fijis.get(i), "jars/" + plat).list()),
+				plat);
+		}
+	}
 }
