@@ -1,6 +1,6 @@
 // FAIG for Fiji: discriminative filters for blur and noise of a baseline/target pair, from a folder of
 // ground-truth images; writes blur_index.txt, noise_index.txt, tables and a plot to the output folder.
-// GUI: Plugins > Macros > Run... (asks for the folders).
+// GUI: Plugins > FAIG > Macros (installed by the FAIG update site) or Plugins > Macros > Run...; asks for the folders.
 // Headless: ImageJ-linux64 --headless -macro faig_compute_filters.ijm "input=/data/gt/ output=/data/filters/ steps=100 crop_size=0"
 args = getArgument();
 input = argValue(args, "input", "");

@@ -1,6 +1,6 @@
 // FAIG for Fiji: predict the degradation (clean, blur, noise, blur+noise) of every image of a folder into one
 // CSV (predictions.csv, a row per file), with the sample pair's shipped filter sets and thresholds by default.
-// GUI: Plugins > Macros > Run... (asks for the folders).
+// GUI: Plugins > FAIG > Macros (installed by the FAIG update site) or Plugins > Macros > Run...; asks for the folders.
 // Headless: ImageJ-linux64 --headless -macro faig_predict_folder.ijm "input=/data/images/ output=/data/out/"
 args = getArgument();
 input = argValue(args, "input", "");

@@ -1,5 +1,5 @@
 // FAIG for Fiji: super-resolve every image of a folder with a one-branch SR network.
-// GUI: Plugins > Macros > Run... (asks for the folders).
+// GUI: Plugins > FAIG > Macros (installed by the FAIG update site) or Plugins > Macros > Run...; asks for the folders.
 // Headless: ImageJ-linux64 --headless -macro faig_superresolve_folder.ijm "input=/data/lr/ output=/data/sr/ model=msrresnet-x2-target"
 args = getArgument();
 input = argValue(args, "input", "");

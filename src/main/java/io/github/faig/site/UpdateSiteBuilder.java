@@ -2,43 +2,46 @@ package io.github.faig.site;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.text.ParseException;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a Fiji update site: each file as {@code <fiji-path>-<yyyyMMddHHmmss>} and {@code db.xml.gz} listing them
- * with timestamp, size, checksum ({@link UpdaterChecksum}), platform and dependencies.
+ * Writes a Fiji update site, on top of the one already in the folder: each file as
+ * {@code <fiji-path>-<yyyyMMddHHmmss>} and {@code db.xml.gz} listing them with timestamp, size, checksum
+ * ({@link UpdaterChecksum}), platform and dependencies. Built again on an existing site, a file whose checksum (or
+ * versioned name) changed gets a new timestamp and keeps its earlier versions as {@code <previous-version>}; an
+ * unchanged file keeps its timestamp and site file; a file no longer shipped stays as an obsolete record (no
+ * current version), so the updater offers to remove it instead of calling it "locally modified".
  *
  * <pre>
  * ./faig build-update-site &lt;site-dir&gt; &lt;project-jar&gt; &lt;runtime-jars-dir&gt; &lt;natives-dir&gt; &lt;models-dir&gt;
+ *     --managed &lt;pom-scijava.pom&gt; [--add &lt;dir&gt;=&lt;fiji-folder&gt;]... [--release]
  * </pre>
  *
- * (driven by {@code scripts/build-update-site.sh}). Libraries that Fiji ships itself (gson, jna, commons-compress,
- * slf4j, ImageJ, SciJava, ImgLib2) are never put on the site.
+ * (driven by {@code scripts/build-update-site.sh}). Third-party jars are shipped as {@link ShippedJars} decides.
  */
 public final class UpdateSiteBuilder {
 
 	/** One file of the site. */
 	public record Entry(String fijiPath, File source, String platform, String description, List<String> dependencies) {}
 
+	/** What an incremental build did. */
+	public record Result(String timestamp, int files, int added, int changed, int unchanged, int obsoleted,
+		SiteDb db) {}
+
 	/** DJL native classifiers and Fiji's platform names. */
 	public static final String[][] PLATFORMS = { { "linux-x86_64", "linux64" }, { "linux-aarch64", "linux-arm64" },
 		{ "osx-aarch64", "macos-arm64" }, { "win-x86_64", "win64" } };
-
-	/** Jars Fiji already ships: never on this site. */
-	static final String[] FIJI_SHIPS = { "gson-", "jna-", "jna-platform-", "commons-compress-", "slf4j-", "ij-",
-		"scijava-", "imglib2-", "parsington-", "commons-", "log4j" };
 
 	private UpdateSiteBuilder() {}
 
@@ -48,104 +51,228 @@ public final class UpdateSiteBuilder {
 		return f.format(new Date(millis));
 	}
 
-	/** Writes the site into {@code dir} (created if needed) with one timestamp for every file. */
-	public static void write(final File dir, final List<Entry> entries, final String timestamp) throws IOException {
+	private static long millis(final String timestamp) throws IOException {
+		final SimpleDateFormat f = new SimpleDateFormat("yyyyMMddHHmmss", Locale.ROOT);
+		f.setTimeZone(TimeZone.getTimeZone("UTC"));
+		try {
+			return f.parse(timestamp).getTime();
+		}
+		catch (final ParseException e) {
+			throw new IOException("not a yyyyMMddHHmmss timestamp: " + timestamp, e);
+		}
+	}
+
+	/**
+	 * Builds the site into {@code dir} (created if needed) on top of its existing {@code db.xml.gz}. New and changed
+	 * files get {@code timestamp}, or one second after the newest timestamp already on the site if that is not
+	 * later: the updater orders versions by timestamp.
+	 */
+	public static Result write(final File dir, final List<Entry> entries, final String timestamp) throws IOException {
 		Files.createDirectories(dir.toPath());
-		final StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<pluginRecords>\n");
+		final File dbFile = new File(dir, "db.xml.gz");
+		final SiteDb old = SiteDb.read(dbFile);
+		long newest = 0;
+		for (final SiteDb.Record r : old.records.values()) {
+			if (r.current != null) newest = Math.max(newest, r.current.timestamp());
+			for (final SiteDb.Version v : r.previous) newest = Math.max(newest, v.timestamp());
+		}
+		String ts = timestamp;
+		if (Long.parseLong(ts) <= newest) ts = timestamp(millis(Long.toString(newest)) + 1000);
+		final long now = Long.parseLong(ts);
+
+		final SiteDb next = new SiteDb();
+		int added = 0, changed = 0, unchanged = 0, obsoleted = 0;
 		for (final Entry e : entries) {
-			final File target = new File(dir, e.fijiPath() + "-" + timestamp);
-			Files.createDirectories(target.getParentFile().toPath());
-			Files.copy(e.source().toPath(), target.toPath(), StandardCopyOption.REPLACE_EXISTING);
-			xml.append("  <plugin filename=\"").append(esc(e.fijiPath())).append("\"");
-			xml.append(">\n");
-			if (e.platform() != null) xml.append("    <platform>").append(esc(e.platform())).append("</platform>\n");
-			xml.append("    <version checksum=\"").append(UpdaterChecksum.of(e.fijiPath(), e.source())).append(
-				"\" timestamp=\"").append(timestamp).append("\" filesize=\"").append(e.source().length()).append("\">\n");
-			if (e.description() != null) {
-				xml.append("      <description>").append(esc(e.description())).append("</description>\n");
+			final String checksum = UpdaterChecksum.of(e.fijiPath(), e.source());
+			final SiteDb.Record before = old.records.remove(SiteDb.key(e.fijiPath()));
+			final SiteDb.Record r = new SiteDb.Record(e.fijiPath());
+			if (e.platform() != null) r.platforms.add(e.platform());
+			r.description = e.description();
+			if (before != null) r.previous.addAll(before.previous);
+			if (before != null && before.current != null && before.current.checksum().equals(checksum) &&
+				before.filename.equals(e.fijiPath()))
+			{
+				// Unchanged: same timestamp, same site file (copied again only if it went missing).
+				r.current = before.current;
+				copyIfMissing(e.source(), new File(dir, e.fijiPath() + "-" + before.current.timestamp()));
+				unchanged++;
 			}
+			else {
+				r.current = new SiteDb.Version(checksum, now, e.source().length(), null, 0);
+				copy(e.source(), new File(dir, e.fijiPath() + "-" + ts));
+				if (before != null && before.current != null) {
+					// The version users may have installed stays known, so their copy reads as "update available".
+					r.previous.add(new SiteDb.Version(before.current.checksum(), before.current.timestamp(), 0, before.filename
+						.equals(e.fijiPath()) ? null : before.filename, now));
+					changed++;
+				}
+				else added++;
+			}
+			next.add(r);
+		}
+		for (final SiteDb.Record gone : old.records.values()) {
+			if (gone.current != null) {
+				gone.previous.add(new SiteDb.Version(gone.current.checksum(), gone.current.timestamp(), 0, null, now));
+				gone.current = null;
+				obsoleted++;
+			}
+			gone.description = null;
+			gone.dependencies.clear();
+			next.add(gone);
+		}
+		// Dependencies name the current timestamp of the file depended on.
+		final Map<String, Long> stamps = new HashMap<>();
+		for (final SiteDb.Record r : next.records.values()) if (r.current != null) stamps.put(r.filename, r.current
+			.timestamp());
+		for (final Entry e : entries) {
+			final SiteDb.Record r = next.get(e.fijiPath());
 			for (final String dep : e.dependencies()) {
-				xml.append("      <dependency filename=\"").append(esc(dep)).append("\" timestamp=\"").append(timestamp)
-					.append("\"/>\n");
+				final Long t = stamps.get(dep);
+				if (t == null) throw new IOException(e.fijiPath() + " depends on " + dep + ", which is not on the site");
+				r.dependencies.add(new String[] { dep, Long.toString(t) });
 			}
-			xml.append("    </version>\n  </plugin>\n");
 		}
-		xml.append("</pluginRecords>\n");
-		final File db = new File(dir, "db.xml.gz");
-		final File tmp = new File(dir, ".part-db.xml.gz");
-		try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(tmp.toPath())); Writer w =
-			new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8))
-		{
-			w.write(xml.toString());
-		}
-		Files.move(tmp.toPath(), db.toPath(), StandardCopyOption.REPLACE_EXISTING);
+		next.write(dbFile);
+		return new Result(ts, entries.size(), added, changed, unchanged, obsoleted, next);
 	}
 
-	private static String esc(final String s) {
-		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	private static void copy(final File from, final File to) throws IOException {
+		Files.createDirectories(to.getParentFile().toPath());
+		final File tmp = new File(to.getParentFile(), ".part-" + to.getName());
+		Files.copy(from.toPath(), tmp.toPath(), StandardCopyOption.REPLACE_EXISTING);
+		Files.move(tmp.toPath(), to.toPath(), StandardCopyOption.REPLACE_EXISTING);
 	}
 
-	static boolean fijiShips(final String jarName) {
-		for (final String p : FIJI_SHIPS) if (jarName.startsWith(p)) return true;
-		return false;
+	private static void copyIfMissing(final File from, final File to) throws IOException {
+		if (!to.isFile()) copy(from, to);
 	}
 
-	/** The entries of the FAIG site from a build: project jar, its runtime jars, natives, models. */
-	public static List<Entry> entries(final File projectJar, final File runtimeJars, final File natives,
-		final File models) throws IOException
+	/**
+	 * The site name of a DJL native jar: {@code jars/<platform>/pytorch-native-cpu-<version>.jar}. Maven's name
+	 * ends with the classifier, which version stripping handles differently per platform (the Windows name is not
+	 * stripped at all), so an upgrade would add a second native jar beside the first; without the classifier every
+	 * platform's name strips to {@code jars/<platform>/pytorch-native-cpu.jar}.
+	 */
+	public static String nativeSiteName(final String fijiPlatform, final String mavenName, final String classifier) {
+		final String suffix = "-" + classifier + ".jar";
+		if (!mavenName.endsWith(suffix)) throw new IllegalArgumentException(mavenName + " does not end with " + suffix);
+		return "jars/" + fijiPlatform + "/" + mavenName.substring(0, mavenName.length() - suffix.length()) + ".jar";
+	}
+
+	/** The entries of the FAIG site from a build: project jar, its shipped runtime jars, natives, models. */
+	public static List<Entry> entries(final File projectJar, final List<ShippedJars.Decision> runtime,
+		final File natives, final File models) throws IOException
 	{
 		final List<Entry> out = new ArrayList<>();
 		final List<String> deps = new ArrayList<>();
-		final File[] jars = runtimeJars.listFiles((d, n) -> n.endsWith(".jar"));
-		if (jars == null) throw new IOException("no runtime jars in " + runtimeJars);
-		java.util.Arrays.sort(jars);
-		for (final File j : jars) {
-			if (fijiShips(j.getName()) || j.getName().startsWith("pytorch-native-")) continue;
-			out.add(new Entry("jars/" + j.getName(), j, null, null, List.of()));
-			deps.add("jars/" + j.getName());
+		for (final ShippedJars.Decision d : runtime) {
+			if (!d.ship() || d.jar().getName().startsWith("pytorch-native-")) continue;
+			out.add(new Entry("jars/" + d.jar().getName(), d.jar(), null, null, List.of()));
+			deps.add("jars/" + d.jar().getName());
 		}
+		String nativeKey = null;
 		for (final String[] p : PLATFORMS) {
 			final File[] nat = natives.listFiles((d, n) -> n.endsWith("-" + p[0] + ".jar"));
 			if (nat == null || nat.length != 1) {
 				throw new IOException("expected one native jar for " + p[0] + " in " + natives);
 			}
-			out.add(new Entry("jars/" + p[1] + "/" + nat[0].getName(), nat[0], p[1], "PyTorch " + p[0] +
-				" natives for Deep Java Library", List.of()));
+			final String path = nativeSiteName(p[1], nat[0].getName(), p[0]);
+			// Every platform's native must strip to the same name in its folder, or upgrades add files.
+			final String key = SiteDb.key(path).substring(("jars/" + p[1] + "/").length());
+			if (nativeKey != null && !nativeKey.equals(key) || key.matches(".*\\d+\\.\\d+.*")) {
+				throw new IOException("native jar " + path + " strips to " + key + ", not one versionless name");
+			}
+			nativeKey = key;
+			out.add(new Entry(path, nat[0], p[1], "PyTorch " + p[0] + " natives for Deep Java Library", List.of()));
 		}
 		out.add(0, new Entry("jars/" + projectJar.getName(), projectJar, null,
 			"FAIG for Fiji: discriminative filters for specific degradations in blind super-resolution", deps));
-		if (models != null && models.isDirectory()) addModels(out, models, "models/faig");
+		if (models != null && models.isDirectory()) addFolder(out, models, "models/faig");
 		return out;
 	}
 
-	private static void addModels(final List<Entry> out, final File dir, final String prefix) {
+	/** Adds every file under {@code dir} (not hidden, not a training checkpoint) as {@code prefix/<relative path>}. */
+	public static void addFolder(final List<Entry> out, final File dir, final String prefix) {
 		final File[] files = dir.listFiles();
 		if (files == null) return;
 		java.util.Arrays.sort(files);
 		for (final File f : files) {
 			if (f.getName().startsWith(".") || f.getName().endsWith(".checkpoint.safetensors")) continue;
-			if (f.isDirectory()) addModels(out, f, prefix + "/" + f.getName());
+			if (f.isDirectory()) addFolder(out, f, prefix + "/" + f.getName());
 			else out.add(new Entry(prefix + "/" + f.getName(), f, null, null, List.of()));
 		}
 	}
 
+	/** Throws unless every shipped name is free of {@code SNAPSHOT}: a release ships release versions only. */
+	public static void checkRelease(final List<Entry> entries) throws IOException {
+		for (final Entry e : entries) {
+			if (e.fijiPath().toUpperCase(Locale.ROOT).contains("SNAPSHOT")) {
+				throw new IOException("release build ships " + e.fijiPath() + ": set a release version first " +
+					"(scripts/release.sh <version>)");
+			}
+		}
+	}
+
 	public static int run(final PrintStream out, final PrintStream err, final String... args) {
-		if (args.length != 5) {
-			err.println("usage: build-update-site <site-dir> <project-jar> <runtime-jars-dir> <natives-dir> <models-dir>");
+		final List<String> positional = new ArrayList<>();
+		final List<String[]> adds = new ArrayList<>();
+		File managedPom = null;
+		boolean release = false;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--managed" -> managedPom = i + 1 < args.length ? new File(args[++i]) : null;
+				case "--release" -> release = true;
+				case "--add" -> {
+					final String a = i + 1 < args.length ? args[++i] : "";
+					final int eq = a.lastIndexOf('=');
+					if (eq <= 0) {
+						err.println("build-update-site: --add takes <dir>=<fiji-folder>, not '" + a + "'");
+						return 2;
+					}
+					adds.add(new String[] { a.substring(0, eq), a.substring(eq + 1) });
+				}
+				default -> positional.add(args[i]);
+			}
+		}
+		if (positional.size() != 5 || managedPom == null) {
+			err.println("usage: build-update-site <site-dir> <project-jar> <runtime-jars-dir> <natives-dir> " +
+				"<models-dir> --managed <pom-scijava.pom> [--add <dir>=<fiji-folder>]... [--release]");
 			return 2;
 		}
 		try {
-			final List<Entry> entries = entries(new File(args[1]), new File(args[2]), new File(args[3]), new File(
-				args[4]));
-			final String ts = timestamp(System.currentTimeMillis());
-			write(new File(args[0]), entries, ts);
+			final ShippedJars policy = ShippedJars.fromManagedPom(managedPom);
+			final List<ShippedJars.Decision> decisions = policy.decideAll(new File(positional.get(2)));
+			final List<Entry> entries = entries(new File(positional.get(1)), decisions, new File(positional.get(3)),
+				new File(positional.get(4)));
+			for (final String[] a : adds) {
+				final File d = new File(a[0]);
+				if (!d.isDirectory()) throw new IOException("--add: no folder " + d);
+				addFolder(entries, d, a[1]);
+			}
+			if (release) checkRelease(entries);
+			else {
+				for (final Entry e : entries) if (e.fijiPath().contains("SNAPSHOT")) {
+					err.println("build-update-site: WARNING: " + e.fijiPath() + " is a SNAPSHOT, not for release " +
+						"(release with scripts/release.sh <version>)");
+				}
+			}
+			out.println("build-update-site: third-party jars, checked against the artifacts " + policy.source() +
+				" manages (" + policy.managedCount() + "), the offline stand-in for Fiji's own list:");
+			for (final ShippedJars.Decision d : decisions) {
+				out.println("  " + (d.ship() ? "SHIP " : "skip ") + d.jar().getName() + " (" + d.coordinates() + "): " +
+					d.reason());
+			}
+			final Result r = write(new File(positional.get(0)), entries, timestamp(System.currentTimeMillis()));
 			long bytes = 0;
 			for (final Entry e : entries) bytes += e.source().length();
-			out.println("build-update-site: " + entries.size() + " files, " + (bytes >> 20) + " MiB, timestamp " + ts +
-				", in " + args[0]);
+			final int[] c = r.db().counts();
+			out.println("build-update-site: " + r.files() + " files, " + (bytes >> 20) + " MiB, timestamp " + r
+				.timestamp() + ", in " + positional.get(0) + ": " + r.added() + " new, " + r.changed() + " changed, " + r
+					.unchanged() + " unchanged, " + r.obsoleted() + " newly obsolete; db.xml.gz: " + (c[0] + c[1]) +
+				" records (" + c[0] + " current, " + c[1] + " obsolete), " + c[2] + " previous versions");
 			return 0;
 		}
-		catch (final IOException e) {
+		catch (final IOException | IllegalArgumentException e) {
 			err.println("build-update-site failed: " + e.getMessage());
 			return 1;
 		}

@@ -72,19 +72,49 @@ class UpdateSiteTest {
 		assertEquals(HexFormat.of().formatHex(d2.digest()), UpdaterChecksum.of("models/faig/x/model.json", m));
 	}
 
+	/** A jar that says which Maven artifact it is, as Maven Central's jars do. */
+	static File mavenJar(final Path dir, final String group, final String artifact, final String version,
+		final String content) throws Exception
+	{
+		final File f = dir.resolve(artifact + "-" + version + ".jar").toFile();
+		try (OutputStream o = Files.newOutputStream(f.toPath()); JarOutputStream j = new JarOutputStream(o)) {
+			put(j, "META-INF/maven/" + group + "/" + artifact + "/pom.properties", "groupId=" + group + "\nartifactId=" +
+				artifact + "\nversion=" + version + "\n");
+			put(j, artifact.replace('-', '/') + "/Content.class", content);
+		}
+		return f;
+	}
+
+	/** A managed-artifacts POM like pom-scijava's, with versions given through properties. */
+	static File managedPom(final Path dir) throws Exception {
+		final File pom = dir.resolve("pom-test.pom").toFile();
+		Files.writeString(pom.toPath(), """
+			<project><artifactId>pom-test</artifactId><version>1.0.0</version>
+			<properties><gson.version>2.10.1</gson.version><com.google.code.gson.gson.version>${gson.version}</com.google.code.gson.gson.version>
+			<slf4j.version>2.0.13</slf4j.version></properties>
+			<dependencyManagement><dependencies>
+			<dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId><version>${com.google.code.gson.gson.version}</version></dependency>
+			<dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>${slf4j.version}</version></dependency>
+			</dependencies></dependencyManagement></project>
+			""");
+		return pom;
+	}
+
 	@Test
 	void siteIsReadBackFromDbXml(@TempDir final Path dir) throws Exception {
 		final Path runtime = Files.createDirectories(dir.resolve("runtime"));
 		final Path natives = Files.createDirectories(dir.resolve("natives"));
 		final Path models = Files.createDirectories(dir.resolve("models/tiny"));
 		final File project = jar(dir, "faig-fiji-0.1.0.jar");
-		jar(runtime, "api-0.35.1.jar");
-		jar(runtime, "gson-2.10.1.jar");
-		jar(runtime, "slf4j-api-2.0.13.jar");
+		mavenJar(runtime, "ai.djl", "api", "0.35.1", "djl");
+		mavenJar(runtime, "com.google.code.gson", "gson", "2.10.1", "gson");
+		mavenJar(runtime, "org.slf4j", "slf4j-api", "2.0.13", "slf4j");
 		for (final String[] p : UpdateSiteBuilder.PLATFORMS) jar(natives, "pytorch-native-cpu-2.7.1-" + p[0] + ".jar");
 		Files.writeString(models.resolve("model.json"), "{\"name\": \"tiny\"}");
-		final List<UpdateSiteBuilder.Entry> entries = UpdateSiteBuilder.entries(project, runtime.toFile(), natives
-			.toFile(), dir.resolve("models").toFile());
+		final List<ShippedJars.Decision> decisions = ShippedJars.fromManagedPom(managedPom(dir)).decideAll(runtime
+			.toFile());
+		final List<UpdateSiteBuilder.Entry> entries = UpdateSiteBuilder.entries(project, decisions, natives.toFile(),
+			dir.resolve("models").toFile());
 		final File site = dir.resolve("site").toFile();
 		UpdateSiteBuilder.write(site, entries, "20261121120000");
 
@@ -98,6 +128,7 @@ class UpdateSiteTest {
 		for (int i = 0; i < plugins.getLength(); i++) {
 			final Element p = (Element) plugins.item(i);
 			final String name = p.getAttribute("filename");
+			// Managed by the POM: Fiji has them, so they are not on the site.
 			assertFalse(name.contains("gson") || name.contains("slf4j") || name.contains("jna"), name);
 			final Element v = (Element) p.getElementsByTagName("version").item(0);
 			final File f = new File(site, name + "-" + v.getAttribute("timestamp"));
@@ -108,16 +139,53 @@ class UpdateSiteTest {
 				platforms++;
 				final String plat = p.getElementsByTagName("platform").item(0).getTextContent();
 				assertTrue(name.startsWith("jars/" + plat + "/"), name);
+				// Without the classifier every platform's native strips to one versionless name.
+				assertEquals("jars/" + plat + "/pytorch-native-cpu-2.7.1.jar", name);
+				assertEquals("jars/" + plat + "/pytorch-native-cpu.jar", SiteDb.key(name));
 			}
 		}
 		assertEquals(4, platforms);
 		assertTrue(new File(site, "models/faig/tiny/model.json-20261121120000").isFile());
 		assertTrue(new File(site, "jars/api-0.35.1.jar-20261121120000").isFile());
-		assertTrue(new File(site, "jars/win64/pytorch-native-cpu-2.7.1-win-x86_64.jar-20261121120000").isFile());
+		assertTrue(new File(site, "jars/win64/pytorch-native-cpu-2.7.1.jar-20261121120000").isFile());
 		// The project jar depends on the DJL jars.
 		final Element first = (Element) plugins.item(0);
 		assertEquals("jars/faig-fiji-0.1.0.jar", first.getAttribute("filename"));
-		assertEquals("jars/api-0.35.1.jar", ((Element) first.getElementsByTagName("dependency").item(0)).getAttribute(
-			"filename"));
+		final Element dep = (Element) first.getElementsByTagName("dependency").item(0);
+		assertEquals("jars/api-0.35.1.jar", dep.getAttribute("filename"));
+		assertEquals("20261121120000", dep.getAttribute("timestamp"));
+	}
+
+	@Test
+	void mavenNativeNamesDoNotStripAlike() {
+		// The bug the site names avoid: Maven's classifier names strip differently per platform, and the Windows
+		// one not at all, so a new PyTorch version would sit beside the old one.
+		assertEquals("jars/win64/pytorch-native-cpu-2.7.1-win-x86_64.jar", SiteDb.key(
+			"jars/win64/pytorch-native-cpu-2.7.1-win-x86_64.jar"));
+		for (final String[] p : UpdateSiteBuilder.PLATFORMS) {
+			final String v1 = UpdateSiteBuilder.nativeSiteName(p[1], "pytorch-native-cpu-2.7.1-" + p[0] + ".jar", p[0]);
+			final String v2 = UpdateSiteBuilder.nativeSiteName(p[1], "pytorch-native-cpu-2.8.0-" + p[0] + ".jar", p[0]);
+			assertEquals(SiteDb.key(v1), SiteDb.key(v2), p[1]);
+		}
+	}
+
+	@Test
+	void unreviewedJarStopsTheBuild(@TempDir final Path dir) throws Exception {
+		final Path runtime = Files.createDirectories(dir.resolve("runtime"));
+		mavenJar(runtime, "org.example", "surprise", "1.0", "x");
+		final ShippedJars policy = ShippedJars.fromManagedPom(managedPom(dir));
+		final Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> policy
+			.decideAll(runtime.toFile()));
+		assertTrue(e.getMessage().contains("org.example:surprise:1.0"), e.getMessage());
+		assertEquals("2.10.1", policy.managedVersion("com.google.code.gson", "gson")); // property of a property
+	}
+
+	@Test
+	void releaseRefusesSnapshotNames() throws Exception {
+		final File f = new File("pom.xml");
+		UpdateSiteBuilder.checkRelease(List.of(new UpdateSiteBuilder.Entry("jars/faig-fiji-0.1.0.jar", f, null, null,
+			List.of())));
+		org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> UpdateSiteBuilder.checkRelease(
+			List.of(new UpdateSiteBuilder.Entry("jars/faig-fiji-0.1.0-SNAPSHOT.jar", f, null, null, List.of()))));
 	}
 }
