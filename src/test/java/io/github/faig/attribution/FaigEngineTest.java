@@ -26,7 +26,6 @@ import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.ModelImporter;
-import io.github.faig.train.Trainer;
 
 /** FAIG against answers known independently of the engine. */
 class FaigEngineTest {
@@ -220,7 +219,7 @@ class FaigEngineTest {
 			engine = e.attribute(lr, gt, Quadrature.RIEMANN, n).scores();
 		}
 		final Map<String, double[]> sum = new HashMap<>();
-		synchronized (Trainer.GRADIENT_LOCK) {
+		synchronized (io.github.faig.nn.Engines.GRADIENT_LOCK) {
 			Engines.workerThread();
 			for (int k = 1; k <= n; k++) {
 				final StateDict g = new StateDict();
