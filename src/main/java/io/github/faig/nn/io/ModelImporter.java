@@ -48,17 +48,28 @@ public final class ModelImporter {
 		}
 		final String n = file.getName().toLowerCase(Locale.ROOT);
 		final String given = key == null ? "params_ema (default)" : key;
-		if (n.endsWith(".safetensors")) return new Read(stripPrefix(SafeTensors.read(file)), given, false);
-		if (n.endsWith(".npz")) return new Read(stripPrefix(Npy.readNpz(file)), given, false);
+		// safetensors and npz hold one flat state dict: there is no entry to choose
+		if (n.endsWith(".safetensors")) return new Read(stripPrefix(SafeTensors.read(file)), "(top level)", false);
+		if (n.endsWith(".npz")) return new Read(stripPrefix(Npy.readNpz(file)), "(top level)", false);
 		if (n.endsWith(".pth") || n.endsWith(".pt") || n.endsWith(".ckpt")) return fromPickle(PthReader.load(file), key,
 			file);
 		throw new IOException("weights file '" + file + "' is not .pth, .pt, .ckpt, .npz or .safetensors");
 	}
 
+	/** What a pickled object is, in Python's words. */
+	private static String pythonKind(final Object o) {
+		if (o == null) return "None";
+		if (o instanceof java.util.List) return "a list";
+		if (o instanceof Object[]) return "a tuple";
+		if (o instanceof Number) return "a number";
+		if (o instanceof String) return "a string";
+		if (o instanceof io.github.faig.nn.Tensor) return "a single tensor";
+		return "an object of another kind";
+	}
+
 	private static Read fromPickle(final Object obj, final String key, final File file) throws IOException {
 		if (!(obj instanceof Map)) {
-			throw new IOException(file + " holds a " + (obj == null ? "None" : obj.getClass().getSimpleName()) +
-				"; expected a state dict or a dict of state dicts");
+			throw new IOException(file + " holds " + pythonKind(obj) + "; expected a state dict or a dict of state dicts");
 		}
 		final Map<?, ?> top = (Map<?, ?>) obj;
 		final String entry;

@@ -279,19 +279,24 @@ public final class PthReader {
 	}
 
 	/** Replaces every pending tensor in the loaded object by its values, once all storages are read. */
+	/** How deep lists and dicts may nest: a state dict needs two or three levels; a crafted file could need more
+	 * stack than the JVM has. */
+	private static final int MAX_DEPTH = 64;
+
 	private static Object resolve(final Object obj) {
-		return resolve(obj, Collections.newSetFromMap(new IdentityHashMap<>()));
+		return resolve(obj, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Object resolve(final Object o, final Set<Object> seen) {
+	private static Object resolve(final Object o, final Set<Object> seen, final int depth) {
 		if (o instanceof PendingTensor) return materialise((PendingTensor) o);
 		if (!(o instanceof Map || o instanceof List || o instanceof Object[]) || !seen.add(o)) return o;
-		if (o instanceof Map) ((Map<Object, Object>) o).replaceAll((k, v) -> resolve(v, seen));
-		else if (o instanceof List) ((List<Object>) o).replaceAll(v -> resolve(v, seen));
+		if (depth > MAX_DEPTH) throw new Refused("its lists and dicts nest more than " + MAX_DEPTH + " levels deep");
+		if (o instanceof Map) ((Map<Object, Object>) o).replaceAll((k, v) -> resolve(v, seen, depth + 1));
+		else if (o instanceof List) ((List<Object>) o).replaceAll(v -> resolve(v, seen, depth + 1));
 		else {
 			final Object[] a = (Object[]) o;
-			for (int i = 0; i < a.length; i++) a[i] = resolve(a[i], seen);
+			for (int i = 0; i < a.length; i++) a[i] = resolve(a[i], seen, depth + 1);
 		}
 		return o;
 	}
