@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.scijava.Context;
@@ -68,8 +69,35 @@ public final class FaigMain {
 		if (args[0].equals("build-training-set")) {
 			return io.github.faig.data.TrainingSetBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
-		try (Context context = new Context()) {
-			return run(context, out, err, args);
+		// The guard covers the context's start too: a signal then stops the command before it begins, with a reason.
+		final Stopper stop = new Stopper();
+		try (TerminationGuard g = TerminationGuard.install("faig-shutdown", stop::signal, STOP_WAIT_S);
+			Context context = new Context())
+		{
+			return run(context, out, err, stop, args);
+		}
+	}
+
+	/**
+	 * What a termination signal (Ctrl-C, kill) does: asks the command in flight, or the one about to start, to stop
+	 * at its next step.
+	 */
+	private static final class Stopper {
+
+		static final String REASON = "stopped by a termination signal (Ctrl-C or kill)";
+
+		private final AtomicReference<LabelCommandRunner> runner = new AtomicReference<>();
+		private volatile boolean signalled;
+
+		void signal() {
+			signalled = true;
+			final LabelCommandRunner r = runner.get();
+			if (r != null) r.stop(REASON);
+		}
+
+		void attach(final LabelCommandRunner r) {
+			runner.set(r);
+			if (signalled) r.stop(REASON); // a signal that came before the runner was known still reaches it
 		}
 	}
 
@@ -79,6 +107,15 @@ public final class FaigMain {
 	 * value that is not of its input's type ends with status 2 before anything runs.
 	 */
 	public static int run(final Context context, final PrintStream out, final PrintStream err, final String... args) {
+		final Stopper stop = new Stopper();
+		try (TerminationGuard g = TerminationGuard.install("faig-shutdown", stop::signal, STOP_WAIT_S)) {
+			return run(context, out, err, stop, args);
+		}
+	}
+
+	private static int run(final Context context, final PrintStream out, final PrintStream err, final Stopper stop,
+		final String... args)
+	{
 		if (args.length > 0 && args[0].equals("--list")) {
 			list(context, out);
 			return 0;
@@ -104,13 +141,15 @@ public final class FaigMain {
 			err.println("faig: bad --run line for '" + info.getTitle() + "': " + e.getMessage());
 			return 2;
 		}
-		// Ctrl-C or kill: the command stops at its next step, and the JVM waits until its failure is reported.
-		// The failure is reported inside the guard: closing it lets a JVM that is shutting down exit.
-		try (TerminationGuard g = TerminationGuard.install("faig-shutdown", () -> runner.stop(
-			"stopped by a termination signal (Ctrl-C or kill)"), STOP_WAIT_S))
-		{
-			return runAndReport(runner, info, inputs, err);
+		// Ctrl-C or kill: the command stops at its next step, and the JVM waits (the caller's guard) until the
+		// outcome is reported.
+		stop.attach(runner);
+		final int status = runAndReport(runner, info, inputs, err);
+		if (status == 0 && stop.signalled) {
+			err.println("faig: " + info.getTitle() + " had finished when the termination signal came: its outputs are " +
+				"complete");
 		}
+		return status;
 	}
 
 	/** Runs the command; on failure prints one line (and the stack trace when debugging) and returns 1. */
@@ -127,8 +166,9 @@ public final class FaigMain {
 			// the command's own prefix (its class name, for Fiji's log) repeats the label
 			final String own = info.getTitle().replaceFirst("^FAIG ", "").replaceAll("[ -]", "") + ": ";
 			final String why = reason(t);
-			err.println("faig: " + info.getTitle() + " failed: " + (why.startsWith(own) ? why.substring(own.length())
-				: why));
+			// one line, whatever a file name in the message holds
+			err.println(("faig: " + info.getTitle() + " failed: " + (why.startsWith(own) ? why.substring(own.length())
+				: why)).replace("\n", "\\n").replace("\r", "\\r"));
 			if (debug()) t.printStackTrace(err);
 			return 1;
 		}

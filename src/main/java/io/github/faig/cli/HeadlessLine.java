@@ -56,7 +56,12 @@ public final class HeadlessLine {
 		while (true) {
 			final String key = key(previous, previous == null ? null : out.get(previous));
 			previous = key;
+			final boolean spaced = i < s.length() && Character.isWhitespace(s.charAt(i));
 			skipSpaces();
+			if (i < s.length() && s.charAt(i) != '=' && s.charAt(i) != ',' && !spaced) {
+				throw new SyntaxException("input name '" + key + s.charAt(i) + "…' holds '" + s.charAt(i) + "': names are " +
+					"letters, digits and _ (as ./faig --list shows them)");
+			}
 			if (i == s.length() || s.charAt(i) != '=') {
 				throw new SyntaxException("'" + key + "' has no value: expected " + key + "=value");
 			}

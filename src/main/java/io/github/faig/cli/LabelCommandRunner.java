@@ -131,7 +131,10 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		if (module == null) {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
 		}
-		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
+		// a FAIG command that finished its work before a late stop request did not fail
+		final boolean done = module.getDelegateObject() instanceof io.github.faig.command.FaigCommand &&
+			((io.github.faig.command.FaigCommand) module.getDelegateObject()).completed();
+		if (!done && module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			throw new InvocationTargetException(new CommandFailedException(((Cancelable) module).getCancelReason()));
 		}
 	}

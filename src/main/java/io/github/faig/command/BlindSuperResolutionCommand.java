@@ -46,10 +46,10 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		description = "off: 8-bit (clamp to [0,1], x255, round half to even) as the reference")
 	private boolean float_output = false;
 
-	@Parameter(label = "Tile size (input pixels)", min = "16", persist = false)
+	@Parameter(label = "Tile size (input pixels)", min = "16", max = "8192", persist = false)
 	private int tile_size = 256;
 
-	@Parameter(label = "Tile overlap (-1 = exact)", min = "-1", persist = false)
+	@Parameter(label = "Tile overlap (-1 = exact)", min = "-1", max = "1024", persist = false)
 	private int tile_overlap = -1;
 
 	@Parameter(label = "Output folder (optional)", required = false, persist = false,
@@ -63,6 +63,7 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	protected void validate() throws Exception {
 		notBlank(input_file, "input_file");
 		notBlank(output_dir, "output_dir");
+		outputDirNeededHeadless(output_dir);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.nio.file.StandardCopyOption;
-import java.text.SimpleDateFormat;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -165,7 +163,6 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 			}
 			final FilterSets updated = pc.sets.with(PredictionSettings.KEY, new PredictionSettings(percent, steps, rule,
 				pseudo, t).toJson());
-			final File oldJson = new File(sets, FilterSets.JSON);
 			try (AtomicOutputs out = new AtomicOutputs(dest)) {
 				if (!inPlace) {
 					out.write(FilterSets.BLUR_FILE, f -> Files.copy(new File(sets, FilterSets.BLUR_FILE).toPath(), f.toPath(),
@@ -173,11 +170,8 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 					out.write(FilterSets.NOISE_FILE, f -> Files.copy(new File(sets, FilterSets.NOISE_FILE).toPath(), f
 						.toPath(), StandardCopyOption.REPLACE_EXISTING));
 				}
-				else if (oldJson.isFile()) {
-					// the previous calibration stays recoverable
-					out.write("filter_sets." + new SimpleDateFormat("yyyyMMdd-HHmmss-SSS", Locale.ROOT).format(new Date()) +
-						".json", f -> Files.copy(oldJson.toPath(), f.toPath(), StandardCopyOption.REPLACE_EXISTING));
-				}
+				// the previous calibration there stays recoverable
+				PreviousSets.keep(out, dest);
 				out.write(FilterSets.JSON, f -> updated.writeJson(f, pc.sets.extra().has("provenance") ? pc.sets.extra()
 					.getAsJsonObject("provenance") : null));
 				out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));

@@ -100,6 +100,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 	protected void validate() throws Exception {
 		notBlank(input_dir, "input_dir");
 		notBlank(output_dir, "output_dir");
+		outputDirNeededHeadless(output_dir);
 		Quadrature.parse(quadrature).rule(steps);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
@@ -147,6 +148,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 		Tables.show(completeness, "FAIG completeness");
 		if (output_dir != null) {
 			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+				PreviousSets.keep(out, output_dir);
 				out.write("blur_index.txt", r.blur()::writeIndexFile);
 				out.write("noise_index.txt", r.noise()::writeIndexFile);
 				out.write("blur_filters.csv", f -> r.blur().writeCsv(f, filters, 100));

@@ -100,6 +100,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	protected void validate() throws Exception {
 		notBlank(input_dir, "input_dir");
 		notBlank(output_dir, "output_dir");
+		outputDirNeededHeadless(output_dir);
 		DegradationClass.parse(classes);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
@@ -116,6 +117,17 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		models.add(ModelLocator.load(model, "model"));
 		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison,
 			"comparison"));
+		int scale = 1;
+		for (final ModelPackage pkg : models) scale = Math.max(scale, pkg.spec().scale());
+		for (int i = 0; i < gts.size(); i++) {
+			// the patches are cut from the LR image: each side must hold patch_size x the model's scale HR pixels
+			final int side = Math.min(gts.get(i).width(), gts.get(i).height());
+			if (side < patch_size * scale) {
+				throw new IllegalArgumentException("image " + names.get(i) + " (" + gts.get(i).width() + "x" + gts.get(i)
+					.height() + ") is smaller than patch_size=" + patch_size + " LR pixels at x" + scale + ": expected a smaller " +
+					"patch_size");
+			}
+		}
 		representations = new ResultsTable();
 		final List<List<RepresentationAnalysis.Result>> all = new ArrayList<>();
 		RepresentationAnalysis.Result shown = null;

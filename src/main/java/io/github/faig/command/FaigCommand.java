@@ -47,12 +47,21 @@ public abstract class FaigCommand extends ContextCommand {
 	 */
 	protected void validate() throws Exception {}
 
+	/** Set when {@link #execute()} returned: the work is done, whatever a late cancel request says. */
+	private volatile boolean completed;
+
+	/** Whether the command did all its work (a cancel request that came after the last step does not undo it). */
+	public boolean completed() {
+		return completed;
+	}
+
 	@Override
 	public final void run() {
 		try {
 			checkDeclaredInputs();
 			validate();
 			execute();
+			completed = true;
 		}
 		catch (final CancellationException e) {
 			// The request's reason stands. The core's stops carry no message (the caller asked, so it knows why);
@@ -121,6 +130,17 @@ public abstract class FaigCommand extends ContextCommand {
 	protected static void notBlank(final java.io.File path, final String param) {
 		if (path != null && path.getPath().isBlank()) {
 			throw new IllegalArgumentException(param + " is empty: expected a path, or leave it out");
+		}
+	}
+
+	/**
+	 * Headless, through the {@code ./faig} launcher, a result that is not written is lost (no window shows it):
+	 * refuses to start without an {@code output_dir}.
+	 */
+	protected static void outputDirNeededHeadless(final java.io.File outputDir) {
+		if (outputDir == null && Boolean.getBoolean("faig.launcher")) {
+			throw new IllegalArgumentException("output_dir was not given: a headless run writes its results there, " +
+				"and nothing else keeps them");
 		}
 	}
 

@@ -44,9 +44,9 @@ final class GroundTruths {
 		if (!dir.isDirectory()) {
 			throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
 		}
-		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?|bmp)$"));
+		final File[] files = dir.listFiles((d, n) -> ImageFiles.isImageName(n));
 		if (files == null || files.length == 0) {
-			throw new IllegalArgumentException(param + " '" + dir + "' holds no images (PNG, JPEG, TIFF)");
+			throw new IllegalArgumentException(param + " '" + dir + "' holds no images (" + ImageFiles.IMAGE_KINDS + ")");
 		}
 		Arrays.sort(files);
 		return files;

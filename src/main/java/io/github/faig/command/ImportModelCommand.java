@@ -53,7 +53,7 @@ public class ImportModelCommand extends FaigCommand {
 			throw new IllegalArgumentException("weights_file '" + weights_file + "' does not exist or is not a file");
 		}
 		OutputPaths.checkNewModel(output_model, "output_model", java.util.Collections.singletonMap("weights_file",
-			weights_file), ModelLocator.roots(), ModelPackage::isReplaceable);
+			weights_file), ModelLocator.roots(), ModelPackage::replaceProblem);
 	}
 
 	@Override

@@ -65,7 +65,7 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Parameter(label = "Lambda to", persist = false)
 	private double lambda_max = 1.5;
 
-	@Parameter(label = "Lambda values", min = "2", persist = false)
+	@Parameter(label = "Lambda values", min = "2", max = "1000", persist = false)
 	private int lambda_count = 7;
 
 	@Parameter(label = "Metric channel", choices = { "luminance", "blue" }, persist = false,
@@ -86,6 +86,7 @@ public class MaskFiltersCommand extends FaigCommand {
 	protected void validate() throws Exception {
 		notBlank(input_file, "input_file");
 		notBlank(output_dir, "output_dir");
+		outputDirNeededHeadless(output_dir);
 		if (filter_file == null || filter_file.getPath().isBlank()) {
 			throw new IllegalArgumentException("filter_file was not given: expected a ranking file such as blur_index.txt");
 		}

@@ -112,6 +112,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 		notBlank(input_dir, "input_dir");
 		notBlank(discovery_dir, "discovery_dir");
 		notBlank(output_dir, "output_dir");
+		outputDirNeededHeadless(output_dir);
 		parsePercents(proportions);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final java.util.Map<String, File> ins = new java.util.HashMap<>();
@@ -196,6 +197,9 @@ public class MaskingExperimentCommand extends FaigCommand {
 			}
 			if (!(out[i] >= 0 && out[i] <= 100)) {
 				throw new IllegalArgumentException("proportions must lie in [0, 100], got " + out[i]);
+			}
+			for (int j = 0; j < i; j++) {
+				if (out[j] == out[i]) throw new IllegalArgumentException("proportions lists " + out[i] + " twice: '" + s + "'");
 			}
 		}
 		return out;

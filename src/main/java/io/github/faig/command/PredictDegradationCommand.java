@@ -64,6 +64,10 @@ public class PredictDegradationCommand extends FaigCommand {
 		notBlank(input_dir, "input_dir");
 		notBlank(output_dir, "output_dir");
 		eitherFileOrDir(input_file, input_dir);
+		if (filter_sets != null && filter_sets.isBlank()) {
+			throw new IllegalArgumentException("filter_sets is empty: give a filter-sets folder or bundled name, or " +
+				"leave it out for " + PredictionContext.DEFAULT_FILTER_SETS);
+		}
 		checkThreshold(t_blur, "t_blur");
 		checkThreshold(t_noise, "t_noise");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);

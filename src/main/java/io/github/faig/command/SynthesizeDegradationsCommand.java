@@ -85,6 +85,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	protected void validate() throws Exception {
 		notBlank(input_file, "input_file");
 		notBlank(output_dir, "output_dir");
+		outputDirNeededHeadless(output_dir);
 		if (!(with_clean || with_blur || with_noise || with_blur_noise)) {
 			throw new IllegalArgumentException("no variant was chosen: set at least one of with_clean, with_blur, " +
 				"with_noise, with_blur_noise to true");

@@ -44,6 +44,10 @@ import io.github.faig.train.TrainingConfig;
 	label = "FAIG Train Model")
 public class TrainModelCommand extends FaigCommand {
 
+	/** The paper's network, the defaults of the shape inputs (a fine-tuned model keeps its own shape). */
+	private static final String DEFAULT_ARCHITECTURE = "MSRResNet";
+	private static final int DEFAULT_NUM_FEAT = 64, DEFAULT_NUM_BLOCK = 16, DEFAULT_SCALE = 2;
+
 	@Parameter(label = "Training images folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
 		description = "Ground-truth photographs; with a manifest.tsv its 'train' split trains and its 'validation' " +
 			"split is scored")
@@ -53,16 +57,16 @@ public class TrainModelCommand extends FaigCommand {
 	private File output_model;
 
 	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle" }, persist = false)
-	private String architecture = "MSRResNet";
+	private String architecture = DEFAULT_ARCHITECTURE;
 
 	@Parameter(label = "Features (width)", min = "1", persist = false)
-	private int num_feat = 64;
+	private int num_feat = DEFAULT_NUM_FEAT;
 
 	@Parameter(label = "Blocks (middle convs for SRCNNStyle)", min = "0", persist = false)
-	private int num_block = 16;
+	private int num_block = DEFAULT_NUM_BLOCK;
 
 	@Parameter(label = "Scale", min = "2", max = "4", persist = false)
-	private int scale = 2;
+	private int scale = DEFAULT_SCALE;
 
 	@Parameter(label = "Role", choices = { "baseline", "target", "custom" }, persist = false,
 		description = "baseline: clean LR only; target: blur p=0.5 and noise p=0.5; custom: p_blur, p_noise")
@@ -110,6 +114,10 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Validation crop (HR pixels, 0 = whole images)", min = "0", persist = false)
 	private int validation_crop = 384;
 
+	@Parameter(label = "Licence of the trained weights", persist = false,
+		description = "recorded in model.json; mind the licences of the training photographs")
+	private String license = "Apache-2.0";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Training log")
 	private ResultsTable training_log;
 
@@ -129,7 +137,20 @@ public class TrainModelCommand extends FaigCommand {
 		ins.put("input_dir", input_dir);
 		if (init_model != null && !init_model.isBlank()) ins.put("init_model", ModelLocator.resolve(init_model,
 			"init_model"));
-		OutputPaths.checkNewModel(output_model, "output_model", ins, ModelLocator.roots(), ModelPackage::isReplaceable);
+		OutputPaths.checkNewModel(output_model, "output_model", ins, ModelLocator.roots(), ModelPackage::replaceProblem);
+		if (init_model != null && !init_model.isBlank()) {
+			// fine-tuning keeps the network's shape: a shape input that says otherwise would be silently ignored
+			final NetworkSpec s = ModelLocator.load(init_model, "init_model").spec();
+			final Object[][] shape = { { "architecture", architecture, DEFAULT_ARCHITECTURE, s.architecture() },
+				{ "num_feat", num_feat, DEFAULT_NUM_FEAT, s.numFeat() }, { "num_block", num_block, DEFAULT_NUM_BLOCK, s
+					.numBlock() }, { "scale", scale, DEFAULT_SCALE, s.scale() } };
+			for (final Object[] in : shape) {
+				if (!in[1].equals(in[2]) && !in[1].equals(in[3])) {
+					throw new IllegalArgumentException(in[0] + "=" + in[1] + " conflicts with init_model " + init_model +
+						" (" + in[0] + " " + in[3] + "): fine-tuning keeps the network's shape; leave " + in[0] + " out");
+				}
+			}
+		}
 	}
 
 	@Override
@@ -201,7 +222,7 @@ public class TrainModelCommand extends FaigCommand {
 		if (validation != null) prov.add("validation", validate(spec, result.ema(), validation, degradation));
 
 		final ModelPackage pkg = new ModelPackage(spec, output_model.getName(), role.equals("custom") ? "other" : role,
-			spec + " trained for x" + scale + " SR (" + role + ")", "Apache-2.0", prov, result.ema());
+			spec + " trained for x" + scale + " SR (" + role + ")", license, prov, result.ema());
 		pkg.write(output_model, "FAIG Train Model");
 		Files.deleteIfExists(ckpt.toPath());
 		Tables.show(training_log, "FAIG training log");

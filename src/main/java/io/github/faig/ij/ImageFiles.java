@@ -16,6 +16,18 @@ public final class ImageFiles {
 
 	private ImageFiles() {}
 
+	/** The image files read: TIFF, PNG, JPEG, BMP, GIF (by name; any characters, newlines included, before it). */
+	private static final java.util.regex.Pattern IMAGE_NAME = java.util.regex.Pattern.compile(
+		"(?s).*\\.(tiff?|png|jpe?g|bmp|gif)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	/** The kinds of image file read, for messages. */
+	public static final String IMAGE_KINDS = "TIFF, PNG, JPEG, BMP or GIF";
+
+	/** Whether a file's name says it is an image this class reads. */
+	public static boolean isImageName(final String name) {
+		return IMAGE_NAME.matcher(name).matches();
+	}
+
 	/**
 	 * Opens an image file.
 	 *
@@ -28,9 +40,8 @@ public final class ImageFiles {
 		}
 		if (!file.canRead()) throw new IllegalArgumentException(parameter + " '" + file + "' is not readable");
 		// ImageJ would open other files as text or raw images, which fail later with obscure messages
-		if (!file.getName().toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|png|jpe?g|bmp|gif)$")) {
-			throw new IllegalArgumentException(parameter + " '" + file + "' is not an image file: expected TIFF, PNG, " +
-				"JPEG, BMP or GIF");
+		if (!isImageName(file.getName())) {
+			throw new IllegalArgumentException(parameter + " '" + file + "' is not an image file: expected " + IMAGE_KINDS);
 		}
 		final ImagePlus imp;
 		try {

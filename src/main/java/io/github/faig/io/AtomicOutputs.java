@@ -35,19 +35,41 @@ public final class AtomicOutputs implements AutoCloseable {
 	private final List<Path> committed = new ArrayList<>();
 	private boolean done;
 
-	/** @param dir an existing, writable folder (checked here; named {@code output_dir} in messages) */
-	public AtomicOutputs(final File dir) {
+	/**
+	 * @param dir a writable folder, or a new one whose parent exists (created here, when the outputs are ready to be
+	 *          written; named {@code output_dir} in messages)
+	 */
+	public AtomicOutputs(final File dir) throws IOException {
 		checkOutputDir(dir);
 		this.dir = dir.toPath().toAbsolutePath().normalize();
+		if (!Files.isDirectory(this.dir)) Files.createDirectory(this.dir);
 	}
 
-	/** Throws a clear message unless {@code dir} is an existing, writable folder. */
+	/**
+	 * Throws a clear message unless {@code dir} is a writable folder, or a new folder in an existing, writable one
+	 * (which {@link #AtomicOutputs(File)} creates: only the output folder itself, never its parents).
+	 */
 	public static void checkOutputDir(final File dir) {
 		if (dir == null) throw new IllegalArgumentException("output_dir was not given");
-		if (!dir.isDirectory()) {
-			throw new IllegalArgumentException("output_dir '" + dir + "' does not exist or is not a folder");
+		if (dir.getPath().startsWith("~")) {
+			throw new IllegalArgumentException("output_dir '" + dir + "' starts with ~, which is not expanded here: give " +
+				"the full path");
 		}
-		if (!dir.canWrite()) {
+		final File abs = dir.getAbsoluteFile();
+		if (!abs.exists()) {
+			final File parent = abs.getParentFile();
+			if (parent == null || !parent.isDirectory()) {
+				throw new IllegalArgumentException("output_dir '" + dir + "' does not exist, nor does the folder that " +
+					"would hold it: expected an existing folder, or a new one inside an existing folder");
+			}
+			if (!parent.canWrite()) throw new IllegalArgumentException("output_dir '" + dir + "' cannot be created " +
+				"in " + parent + ", which is not writable");
+			return;
+		}
+		if (!abs.isDirectory()) {
+			throw new IllegalArgumentException("output_dir '" + dir + "' is a file: expected a folder");
+		}
+		if (!abs.canWrite()) {
 			throw new IllegalArgumentException("output_dir '" + dir + "' is not writable");
 		}
 	}
@@ -62,9 +84,8 @@ public final class AtomicOutputs implements AutoCloseable {
 		if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new IOException("output_dir holds a folder named " + target.getFileName() + " where the file goes");
 		}
-		// A fresh temporary name (never an existing file's), ending in the real name: writers pick the format from
-		// the extension.
-		final Path tmp = Files.createTempFile(dir, ".part-", "-" + target.getFileName());
+		// A fresh temporary name (never an existing file's), with the real extension: writers pick the format from it
+		final Path tmp = OutputPaths.freshSibling(target, false);
 		pending.add(new Path[] { tmp, target });
 		writer.write(tmp.toFile());
 		if (!Files.isRegularFile(tmp)) {

@@ -21,9 +21,43 @@ public final class OutputPaths {
 	 * {@code _}, and a leading dot (hidden files, {@code ..}) too. Never empty.
 	 */
 	public static String safeFileName(final String name) {
-		final String s = name == null ? "" : name.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", "_").strip();
+		String s = name == null ? "" : name.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", "_").strip();
 		if (s.isEmpty()) return "_";
-		return s.startsWith(".") ? "_" + s.substring(1) : s;
+		if (s.startsWith(".")) s = "_" + s.substring(1);
+		// file systems take 255 bytes: shorten the name before its extension, keeping both ends recognisable
+		while (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+			final int dot = s.lastIndexOf('.');
+			final String ext = dot > 0 && s.length() - dot <= 16 ? s.substring(dot) : "";
+			final String stem = s.substring(0, s.length() - ext.length());
+			s = stem.substring(0, stem.length() - 1) + ext;
+		}
+		return s;
+	}
+
+	/** The longest file name written, in UTF-8 bytes: 255 less room for a temporary prefix. */
+	static final int MAX_NAME_BYTES = 230;
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+	/**
+	 * Creates a new, empty file (or folder) beside {@code target} under a name no other file has, which starts with
+	 * {@code .part-} and keeps {@code target}'s extension (writers pick the format from it). Unlike
+	 * {@link java.nio.file.Files#createTempFile}, the permissions are the user's defaults, so colleagues can read the results.
+	 */
+	public static Path freshSibling(final Path target, final boolean folder) throws IOException {
+		final String name = target.getFileName().toString();
+		final int dot = name.lastIndexOf('.');
+		final String ext = folder || dot <= 0 || name.length() - dot > 16 ? "" : name.substring(dot);
+		for (int attempt = 0;; attempt++) {
+			final Path p = target.resolveSibling(String.format(java.util.Locale.ROOT, ".part-%08x%s", RANDOM.nextInt(),
+				ext));
+			try {
+				return folder ? java.nio.file.Files.createDirectory(p) : java.nio.file.Files.createFile(p);
+			}
+			catch (final java.nio.file.FileAlreadyExistsException e) {
+				if (attempt > 100) throw e;
+			}
+		}
 	}
 
 	/** {@code dir/name}, checked to lie directly inside {@code dir}. */
@@ -43,10 +77,22 @@ public final class OutputPaths {
 	 * new or a package this project wrote ({@code replaceable}).
 	 */
 	public static void checkNewModel(final File target, final String parameter, final Map<String, File> inputs,
-		final List<File> protectedRoots, final java.util.function.Predicate<File> replaceable)
+		final List<File> protectedRoots, final java.util.function.Function<File, String> replaceProblem)
 	{
 		if (target == null || target.getPath().isBlank()) throw new IllegalArgumentException(parameter +
 			" was not given: expected the path of a new model package (folder or .zip)");
+		if (target.getPath().startsWith("~")) {
+			throw new IllegalArgumentException(parameter + " '" + target + "' starts with ~, which is not expanded here: " +
+				"give the full path");
+		}
+		if (target.getParent() == null) {
+			for (final File r : protectedRoots) {
+				if (new File(r, target.getPath()).exists() || new File(r, target.getPath() + ".zip").exists()) {
+					throw new IllegalArgumentException(parameter + " '" + target + "' is the name of a bundled model, " +
+						"which that name will keep meaning: choose another name");
+				}
+			}
+		}
 		final File t = canonical(target);
 		for (final String special : new String[] { ".", System.getProperty("user.home", "/") }) {
 			if (t.equals(canonical(new File(special))) || t.getParentFile() == null) {
@@ -69,9 +115,20 @@ public final class OutputPaths {
 					"models folder " + r + ": expected a path of your own");
 			}
 		}
-		if (t.exists() && !replaceable.test(t)) {
+		final File parent = target.getAbsoluteFile().getParentFile();
+		if (parent == null || !parent.isDirectory()) {
+			throw new IllegalArgumentException(parameter + " '" + target + "': the folder that would hold it, " + parent +
+				", does not exist or is not a folder; create it first");
+		}
+		if (!parent.canWrite()) {
+			throw new IllegalArgumentException(parameter + " '" + target + "': its folder " + parent + " is not writable");
+		}
+		final String problem = target.exists() || java.nio.file.Files.isSymbolicLink(target.toPath()) ? replaceProblem
+			.apply(target) : null;
+		if (problem != null) {
 			throw new IllegalArgumentException(parameter + " '" + target + "' already exists and is not a model " +
-				"package written by FAIG Train Model or FAIG Import Model: choose a new path (nothing was changed)");
+				"package written by FAIG Train Model or FAIG Import Model (" + problem + "): choose a new path (nothing " +
+				"was changed)");
 		}
 	}
 

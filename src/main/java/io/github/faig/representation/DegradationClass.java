@@ -22,8 +22,10 @@ public record DegradationClass(String label, double blurSigma, double noiseSigma
 		for (final String part : spec.split(";")) {
 			final String p = part.trim().toLowerCase(Locale.ROOT);
 			if (p.isEmpty()) continue;
-			final String[] f = p.split(":");
+			final String[] f = p.split(":", -1);
 			try {
+				final int fields = f[0].equals("clean") ? 1 : f[0].equals("blur+noise") ? 3 : 2;
+				if (f.length != fields) throw new IllegalArgumentException();
 				switch (f[0]) {
 					case "clean": out.add(new DegradationClass("clean", 0, 0)); break;
 					case "blur": out.add(new DegradationClass("blur" + trim(f[1]), pos(f[1]), 0)); break;

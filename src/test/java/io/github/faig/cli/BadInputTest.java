@@ -49,6 +49,7 @@ class BadInputTest {
 
 	@BeforeAll
 	static void fixtures() throws Exception {
+		System.setProperty("faig.launcher", "true"); // as ./faig runs them
 		context = new Context();
 		root = Files.createTempDirectory("faig-bad-input");
 		final Path in = Files.createDirectories(root.resolve("in"));
@@ -91,6 +92,7 @@ class BadInputTest {
 
 	@AfterAll
 	static void close() throws IOException {
+		System.clearProperty("faig.launcher");
 		context.dispose();
 		deleteTree(root);
 	}
@@ -145,7 +147,10 @@ class BadInputTest {
 		c.add(of(1, syn, a + ",scale=0", "scale"));
 		c.add(of(1, syn, a + ",scale=1000", "scale"));
 		c.add(of(1, syn, a + ",with_clean=false,with_blur=false,with_noise=false,with_blur_noise=false", "with_clean"));
-		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{root}/missing'", "output_dir", "missing"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{root}/missing/deeper'", "output_dir", "missing"));
+		c.add(of(1, syn, "input_file='{in}/a.png'", "output_dir", "headless"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='~/out'", "output_dir", "~"));
+		c.add(of(2, syn, a + ",blur-sigma=1", "blur-"));
 		c.add(of(1, syn, "input_file='{in}/a.png',output_dir=''", "output_dir"));
 		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{in}/a.png'", "output_dir"));
 		c.add(of(1, syn, "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif", "slice 1"));
@@ -159,6 +164,8 @@ class BadInputTest {
 		c.add(of(1, sr, "input_file='{in}/tiny.png',output_dir='{out}'", "receptive field"));
 		c.add(of(1, sr, "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif"));
 		c.add(of(1, sr, "input_file='',output_dir='{out}'", "input_file"));
+		c.add(of(1, sr, a + ",model='{in}/w.safetensors'", "FAIG Import Model"));
+		c.add(of(1, sr, a + ",tile_overlap=2147483647", "tile_overlap"));
 		// -- Compute Filters --
 		final String cf = "FAIG Compute Filters";
 		final String gt = "input_dir='{gt}',output_dir='{out}',crop_size=16,crops=1,steps=2";
@@ -195,6 +202,7 @@ class BadInputTest {
 		final String mea = "filter_sets='filter-sets-msrresnet-x2',input_dir='{gt}',output_dir='{out}'";
 		c.add(of(1, me, mea + ",proportions='1,abc'", "proportions"));
 		c.add(of(1, me, mea + ",proportions='150'", "proportions"));
+		c.add(of(1, me, mea + ",proportions='1,1'", "proportions", "twice"));
 		c.add(of(1, me, mea + ",ig_steps=0,discovery_dir='{gt}'", "ig_steps"));
 		c.add(of(1, me, mea.replace("output_dir='{out}'", "output_dir='{gt}'"), "output_dir"));
 		c.add(of(1, me, "filter_sets='{root}/nosets',input_dir='{gt}',output_dir='{out}'", "filter_sets"));
@@ -214,6 +222,7 @@ class BadInputTest {
 		final String pd = "FAIG Predict Degradation";
 		c.add(of(1, pd, a + ",input_dir='{gt}'", "input_file", "input_dir"));
 		c.add(of(1, pd, a + ",t_blur=5", "t_blur"));
+		c.add(of(1, pd, a + ",filter_sets=''", "filter_sets"));
 		c.add(of(1, pd, a + ",t_noise=-0.5", "t_noise"));
 		c.add(of(1, pd, a + ",filter_sets='no-such-sets'", "filter_sets", "no-such-sets"));
 		c.add(of(1, pd, a + ",filter_sets='{sets}/corrupt'", "filter_sets.json"));
@@ -232,6 +241,8 @@ class BadInputTest {
 		c.add(of(1, dr, dra + ",components=-1", "components"));
 		c.add(of(1, dr, dra + ",classes='clean;clean'", "classes", "twice"));
 		c.add(of(1, dr, dra + ",classes='blur:abc;clean'", "classes"));
+		c.add(of(1, dr, dra + ",classes='clean;blur:2:3:4'", "classes"));
+		c.add(of(1, dr, dra + ",patch_size=1000", "patch_size", "g1"));
 		c.add(of(1, dr, dra + ",patches=0", "patches"));
 		c.add(of(1, dr, "input_dir='{gt}',output_dir='{gt}'", "output_dir"));
 		c.add(of(1, dr, dra + ",model='{models}/nan'", "NaN"));
@@ -249,6 +260,7 @@ class BadInputTest {
 		c.add(of(1, tm, tma + ",output_model='{out}/m',role='bogus'", "role"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',ema_decay=1.5", "ema_decay"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',learning_rate=0", "learning_rate"));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',init_model='msrresnet-x2-baseline'", "num_feat", "init_model"));
 		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=400") + ",output_model='{out}/m'", "patch_size"));
 		c.add(of(1, tm, "input_dir='{root}/missing',output_model='{out}/m'", "input_dir"));
 		// -- Import Model --
@@ -267,6 +279,10 @@ class BadInputTest {
 		c.add(of(1, im, "weights_file='{in}/features0.safetensors',output_model='{out}/m'", "features"));
 		c.add(of(1, im, "weights_file='{in}/notes.txt',output_model='{out}/m'", "notes.txt"));
 		c.add(of(1, im, w + ",output_model='{out}/m',role='bogus'", "role"));
+		c.add(of(1, im, w + ",output_model='~'", "output_model", "~"));
+		c.add(of(1, im, w + ",output_model='msrresnet-x2-target'", "output_model", "bundled"));
+		c.add(of(1, im, w + ",output_model='{root}/nonexist/deeper/m'", "output_model", "does not exist"));
+		c.add(of(1, mf, mfa + ",mode='modulate',lambda_count=100000000", "lambda_count"));
 		return c.stream();
 	}
 

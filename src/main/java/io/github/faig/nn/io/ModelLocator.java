@@ -35,9 +35,9 @@ public final class ModelLocator {
 			".zip"));
 	}
 
-	/** Every name a bundled model or filter-set folder goes by. */
-	private static List<String> allBundled() {
-		return names(f -> f.isDirectory() || f.getName().toLowerCase(Locale.ROOT).endsWith(".zip"));
+	/** The names of the bundled filter-set folders. */
+	public static List<String> bundledSets() {
+		return names(f -> new File(f, "blur_index.txt").isFile());
 	}
 
 	/** The names (without {@code .zip}) of the entries of every root that {@code which} accepts, first root first. */
@@ -61,18 +61,31 @@ public final class ModelLocator {
 	 * @param parameter the input's name, for messages
 	 */
 	public static File resolve(final String nameOrPath, final String parameter) throws IOException {
+		final boolean sets = parameter.equals("filter_sets");
 		if (nameOrPath == null || nameOrPath.isBlank()) {
-			throw new IllegalArgumentException(parameter + " was not given; bundled models: " + bundledNames());
+			throw new IllegalArgumentException(parameter + " was not given; bundled: " + (sets ? bundledSets()
+				: bundledNames()));
 		}
+		// A bare bundled name always means the bundled package, even where the current folder holds one of that
+		// name: the same line must mean the same model wherever it runs. (./name reaches a local folder.)
+		final File bundled = bundled(nameOrPath);
+		if (bundled != null) return bundled;
 		final File f = new File(nameOrPath);
 		if (f.exists()) return f;
+		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither an existing file or folder " +
+			"nor a bundled name; bundled: " + (sets ? bundledSets() : bundledNames()));
+	}
+
+	/** The bundled package or filter-set folder a bare name (no folder part) refers to, or {@code null}. */
+	public static File bundled(final String name) {
+		if (name == null || name.isBlank() || new File(name).getParent() != null || name.equals(".") || name.equals(
+			"..")) return null;
 		for (final File r : roots()) {
-			for (final File c : new File[] { new File(r, nameOrPath), new File(r, nameOrPath + ".zip") }) {
+			for (final File c : new File[] { new File(r, name), new File(r, name + ".zip") }) {
 				if (c.exists()) return c;
 			}
 		}
-		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither an existing file or folder " +
-			"nor a bundled name; bundled: " + allBundled());
+		return null;
 	}
 
 	/** Reads the package a name or path refers to. */

@@ -20,6 +20,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
@@ -135,6 +136,12 @@ public final class ModelPackage {
 			final File w = new File(path, string(meta, "weights", WEIGHTS));
 			if (!w.isFile()) throw new IOException("model '" + path + "' lacks its weights file " + w.getName());
 			return fromParts(meta, SafeTensors.read(w), path);
+		}
+		if (path.isFile() && path.getName().toLowerCase(java.util.Locale.ROOT).matches(
+			".*\\.(pth|pt|ckpt|npz|safetensors)$"))
+		{
+			throw new IOException("'" + path + "' is a weights file, not a model package: turn it into one with FAIG " +
+				"Import Model first");
 		}
 		if (path.isFile()) {
 			try (ZipFile zip = new ZipFile(path)) {
@@ -263,15 +270,17 @@ public final class ModelPackage {
 	public void write(final File target, final String writtenBy) throws IOException {
 		final Path dst = target.toPath().toAbsolutePath().normalize();
 		if (dst.getParent() == null) throw new IOException("cannot write a model package to '" + target + "'");
-		if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) && !isReplaceable(dst.toFile())) {
+		final String taken = Files.exists(dst, LinkOption.NOFOLLOW_LINKS) ? replaceProblem(dst.toFile()) : null;
+		if (taken != null) {
 			throw new IOException("'" + target + "' already exists and is not a model package written by FAIG Train " +
-				"Model or FAIG Import Model; choose a new path (nothing was changed)");
+				"Model or FAIG Import Model (" + taken + "); choose a new path (nothing was changed)");
 		}
-		Files.createDirectories(dst.getParent());
+		if (!Files.isDirectory(dst.getParent())) {
+			throw new IOException("the folder that would hold '" + target + "' does not exist: create it first");
+		}
 		final boolean zipped = target.getName().endsWith(".zip");
 		// a fresh name of our own: nothing that already exists is ever deleted to make room for it
-		final Path tmp = zipped ? Files.createTempFile(dst.getParent(), ".part-" + dst.getFileName(), "")
-			: Files.createTempDirectory(dst.getParent(), ".part-" + dst.getFileName());
+		final Path tmp = OutputPaths.freshSibling(dst, !zipped);
 		Path old = null;
 		try {
 			final String text = json(writtenBy);
@@ -291,7 +300,7 @@ public final class ModelPackage {
 			}
 			if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS)) {
 				// the earlier package steps aside (a rename), and comes back if the new one cannot move in
-				old = Files.createTempDirectory(dst.getParent(), ".old-" + dst.getFileName()).resolve("package");
+				old = OutputPaths.freshSibling(dst, true).resolve("package");
 				Files.move(dst, old);
 			}
 			try {
@@ -318,32 +327,44 @@ public final class ModelPackage {
 	 * zip of one. Anything else — a user's folder, an image, the current folder — is not.
 	 */
 	public static boolean isReplaceable(final File path) {
+		return replaceProblem(path) == null;
+	}
+
+	/** Why {@code path} may not be replaced (see {@link #isReplaceable(File)}), or {@code null} if it may. */
+	public static String replaceProblem(final File path) {
 		try {
-			if (Files.isSymbolicLink(path.toPath())) return false;
+			if (Files.isSymbolicLink(path.toPath())) {
+				return "it is a symbolic link; give the folder it points to, " + path.toPath().toRealPath();
+			}
 			if (path.isDirectory()) {
 				final String[] names = path.list();
-				if (names == null) return false;
-				for (final String n : names) if (!n.equals(JSON) && !n.equals(WEIGHTS)) return false;
-				return ownJson(Files.readString(new File(path, JSON).toPath(), StandardCharsets.UTF_8));
+				if (names == null) return "it cannot be listed";
+				for (final String n : names) {
+					if (!n.equals(JSON) && !n.equals(WEIGHTS)) return "it also holds '" + n + "'";
+				}
+				if (!new File(path, JSON).isFile()) return "it has no " + JSON;
+				return ownJson(Files.readString(new File(path, JSON).toPath(), StandardCharsets.UTF_8)) ? null
+					: "its " + JSON + " does not say FAIG wrote it";
 			}
 			if (path.isFile() && path.getName().endsWith(".zip")) {
 				try (ZipFile zip = new ZipFile(path)) {
-					int n = 0;
 					for (final ZipEntry e : java.util.Collections.list(zip.entries())) {
-						if (!e.getName().equals(JSON) && !e.getName().equals(WEIGHTS)) return false;
-						n++;
+						if (!e.getName().equals(JSON) && !e.getName().equals(WEIGHTS)) {
+							return "it also holds '" + e.getName() + "'";
+						}
 					}
 					final ZipEntry je = zip.getEntry(JSON);
-					if (je == null || n > 2) return false;
+					if (je == null) return "it has no " + JSON;
 					try (InputStream in = zip.getInputStream(je)) {
-						return ownJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+						return ownJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)) ? null : "its " + JSON +
+							" does not say FAIG wrote it";
 					}
 				}
 			}
-			return false;
+			return path.isFile() ? "it is a file" : "it is not a folder or a zip";
 		}
 		catch (final IOException | RuntimeException e) {
-			return false;
+			return "it cannot be read as a model package";
 		}
 	}
 
