@@ -267,7 +267,9 @@ public class TrainModelCommand extends FaigCommand {
 			.append(patch_size).append(",learning_rate=").append(learning_rate).append(",ema_decay=").append(ema_decay)
 			.append(",seed=").append(seed).append(",blur_sigma=").append(blur_sigma).append(",kernel_size=").append(
 				kernel_size).append(",noise_sigma=").append(noise_sigma).append(",validation_crop=").append(
-					validation_crop).append("\"");
+					validation_crop);
+		if (!license.equals("Apache-2.0")) s.append(",license='").append(license).append("'");
+		s.append("\"");
 		return s.toString();
 	}
 }
