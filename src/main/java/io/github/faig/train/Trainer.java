@@ -221,8 +221,9 @@ public final class Trainer {
 	{
 		final Map<String, String> meta = SafeTensors.metadata(file);
 		if (!config.fingerprint().equals(meta.get("config"))) {
-			throw new IllegalArgumentException("checkpoint " + file + " belongs to another training run (" + meta.get(
-				"config") + "); delete it or change the output");
+			throw new IllegalArgumentException("checkpoint " + file + " belongs to another training run (" + TrainingConfig
+				.difference(meta.get("config"), config.fingerprint()) + "); run the same command to resume, or delete it " +
+				"to start over");
 		}
 		final StateDict sd = SafeTensors.read(file);
 		for (int i = 0; i < names.size(); i++) {

@@ -45,6 +45,28 @@ public record TrainingConfig(NetworkSpec spec, TrainingMix mix, DegradationParam
 	}
 
 	/** A string identifying the run, stored in checkpoints so a resume with other settings is refused. */
+	/** The inputs behind each field of {@link #fingerprint()}, in order. */
+	private static final String[] FIELDS = { "the network (architecture, num_feat, num_block, scale)",
+		"the degradation mix (role, p_blur, p_noise)", "the degradation (blur_sigma, kernel_size, noise_sigma)",
+		"iterations", "batch_size", "patch_size", "learning_rate", "the final learning rate", "ema_decay", "seed" };
+
+	/**
+	 * Which inputs differ between two fingerprints, e.g. {@code iterations 60 (checkpoint) vs 4 (now)}; a fingerprint
+	 * of another shape is described as a whole.
+	 */
+	public static String difference(final String checkpoint, final String now) {
+		final String[] a = String.valueOf(checkpoint).split("\\|", -1);
+		final String[] b = now.split("\\|", -1);
+		if (a.length != FIELDS.length || b.length != FIELDS.length) return "it was written by another version";
+		final StringBuilder out = new StringBuilder();
+		for (int i = 0; i < FIELDS.length; i++) {
+			if (a[i].equals(b[i])) continue;
+			if (out.length() > 0) out.append("; ");
+			out.append(FIELDS[i]).append(": ").append(a[i]).append(" in the checkpoint, ").append(b[i]).append(" now");
+		}
+		return out.toString();
+	}
+
 	public String fingerprint() {
 		return spec + "|" + mix.pBlur() + "," + mix.pNoise() + "|" + degradation + "|" + iterations + "|" + batchSize +
 			"|" + patchSize + "|" + learningRate + "|" + minLearningRate + "|" + emaDecay + "|" + seed;

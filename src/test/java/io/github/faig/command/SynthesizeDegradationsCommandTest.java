@@ -133,7 +133,8 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 		final File notImage = new File(out, "notes.txt");
 		java.nio.file.Files.writeString(notImage.toPath(), "not an image");
 		assertFailsWith("input_file", run("input_file", notImage, "output_dir", out));
-		assertFailsWith("output_dir", run("image", imp, "output_dir", new File(out, "nope")));
+		// a missing output_dir is created when its parent exists; a missing parent is refused
+		assertFailsWith("output_dir", run("image", imp, "output_dir", new File(out, "nope/deeper")));
 		assertFailsWith("no image", run());
 		assertFailsWith("with_clean", run("image", imp, "with_clean", false, "with_blur", false, "with_noise", false,
 			"with_blur_noise", false, "output_dir", out));

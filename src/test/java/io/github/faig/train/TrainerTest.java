@@ -62,6 +62,7 @@ class TrainerTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(9),
 			data).train(null, ckpt, 2, -1, null, null));
 		assertTrue(e.getMessage().contains("another training run"));
+		assertTrue(e.getMessage().contains("iterations: 8 in the checkpoint, 9 now"), e.getMessage());
 	}
 
 	@Test
