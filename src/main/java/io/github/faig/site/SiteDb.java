@@ -117,7 +117,7 @@ public final class SiteDb {
 		}
 		final NodeList plugins = doc.getElementsByTagName("plugin");
 		try {
-			readPlugins(db, plugins);
+			readPlugins(db, plugins, dbXmlGz);
 		}
 		catch (final NumberFormatException e) {
 			throw new IOException(dbXmlGz + " holds a timestamp or size that is not a number (" + e.getMessage() + ")" +
@@ -126,7 +126,9 @@ public final class SiteDb {
 		return db;
 	}
 
-	private static void readPlugins(final SiteDb db, final NodeList plugins) throws IOException {
+	private static void readPlugins(final SiteDb db, final NodeList plugins, final File dbXmlGz)
+		throws IOException
+	{
 		for (int i = 0; i < plugins.getLength(); i++) {
 			final Element p = (Element) plugins.item(i);
 			final Record r = new Record(p.getAttribute("filename"));
@@ -153,7 +155,7 @@ public final class SiteDb {
 				db.add(r);
 			}
 			catch (final IllegalArgumentException e) {
-				throw new IOException("db.xml.gz: " + e.getMessage(), e);
+				throw new IOException(dbXmlGz + ": " + e.getMessage(), e);
 			}
 		}
 	}
