@@ -8,18 +8,61 @@
 # (jars/linux64, jars/linux-arm64, jars/macos-arm64, jars/win64; about 290 MB to download once), the sample
 # models and filter sets (models/faig/), the macros (scripts/Plugins/FAIG/Macros/), the demo photographs
 # (images/faig-samples/) and the menu entry that opens them (File > Open Samples > FAIG Demo Photographs).
-# FAIG_RELEASE=1 refuses any -SNAPSHOT name (scripts/release.sh sets it). Host SITE_DIR over HTTP or use it as
-# file:///.../site/ (see update-site/README.md).
+# SITE_DIR (relative to the current folder) must be new, empty, or a site this tool built (its db.xml.gz); it may
+# not be, hold or lie in the repository's own folders (target/ included: its scratch target/update-site-work/ is
+# deleted on every run). FAIG_RELEASE=1 refuses any -SNAPSHOT name (scripts/release.sh sets it).
+# FAIG_MVN_OPTS: extra options for every Maven call (./faig's build included); FAIG_M2_REPO: the local Maven
+# repository (default ~/.m2/repository), given to Maven as -Dmaven.repo.local and used to find pom-scijava.
+# Host SITE_DIR over HTTP or use it as file:///.../site/ (see update-site/README.md).
 set -euo pipefail
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-site="$(mkdir -p "${1:-$home/update-site/site}" && cd "${1:-$home/update-site/site}" && pwd)"
+usage="usage: scripts/build-update-site.sh [SITE_DIR]   (default update-site/site/; --help for more)"
+case "${1:-}" in
+  -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;;
+  -*) echo "build-update-site: unknown option '$1' (a SITE_DIR starting with - is given as ./$1)" >&2
+      echo "$usage" >&2; exit 2 ;;
+esac
+[ $# -le 1 ] || { echo "build-update-site: one SITE_DIR at most, not $#: $*" >&2; echo "$usage" >&2; exit 2; }
+[ $# = 0 ] || [ -n "$1" ] || { echo "build-update-site: SITE_DIR is empty" >&2; echo "$usage" >&2; exit 2; }
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+# Resolved from the caller's folder (symbolic links followed), before anything changes folder.
+site="$(realpath -m -- "${1:-$home/update-site/site}")"
+work="$home/target/update-site-work" # the only folder this script deletes
+refuse() { echo "build-update-site: refused SITE_DIR $site: $1" >&2; exit 2; }
+within() { [ "$1" = "$2" ] || [ "$2" = / ] || [[ "$1" == "$2"/* ]]; } # $1 is $2 or lies inside it
+within "$home" "$site" && refuse "it is or holds the repository $home"
+for d in target src scripts docs macros sample-models tools results update-site/extras .ci .git; do
+  if within "$site" "$home/$d" || within "$home/$d" "$site"; then
+    case "$d" in
+      target) refuse "it is, holds or lies in target/ (Maven's output: mvn clean deletes it, and this script deletes its scratch $work)" ;;
+      *) refuse "it is, holds or lies in the repository's own $d/" ;;
+    esac
+  fi
+done
+if [ -e "$site" ]; then
+  [ -d "$site" ] || refuse "it is a file, not a folder"
+  [ -f "$site/db.xml.gz" ] || [ -z "$(ls -A "$site")" ] ||
+    refuse "it is neither empty nor an update site (no db.xml.gz): give a new or empty folder, or the published site's"
+  created=0
+else
+  created=1
+fi
+# A failed first build leaves no half-made site behind (the folder did not exist, so all of it is ours).
+trap 'rc=$?; if [ $rc != 0 ] && [ $created = 1 ] && [ -d "$site" ]; then rm -rf -- "$site"; \
+  echo "build-update-site: failed; removed the new $site" >&2; fi' EXIT
+
+repo="${FAIG_M2_REPO:-$HOME/.m2/repository}"
+# shellcheck disable=SC2206 # FAIG_MVN_OPTS is a list of options, split on spaces
+mvn_opts=(-q -B ${FAIG_MVN_OPTS:-})
+[ -z "${FAIG_M2_REPO:-}" ] || mvn_opts+=("-Dmaven.repo.local=$FAIG_M2_REPO")
+export FAIG_MVN_OPTS FAIG_M2_REPO="${FAIG_M2_REPO:-}" # ./faig applies them too, should it build
 cd "$home"
-mvn -q -B ${FAIG_MVN_OPTS:-} -DskipTests package
-rm -rf target/site-jars target/site-natives
-mvn -q -B ${FAIG_MVN_OPTS:-} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/site-jars
+mvn "${mvn_opts[@]}" -DskipTests package
+touch target/.faig-built # just built: ./faig below need not build again
+rm -rf "$work" && mkdir -p "$work/samples"
+mvn "${mvn_opts[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/jars"
 for c in linux-x86_64 linux-aarch64 osx-aarch64 win-x86_64; do
-  mvn -q -B ${FAIG_MVN_OPTS:-} dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$c \
-    -DoutputDirectory=target/site-natives
+  mvn "${mvn_opts[@]}" dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$c \
+    -DoutputDirectory="$work/natives"
 done
 version=$(sed -n '/<artifactId>faig-fiji<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' pom.xml)
 jar="target/faig-fiji-$version.jar"
@@ -27,13 +70,11 @@ jar="target/faig-fiji-$version.jar"
 # pom-scijava (the parent POM) lists the artifacts Fiji's components are built against: the offline stand-in
 # for the list of jars Fiji ships.
 parent=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml)
-repo="${FAIG_M2_REPO:-$HOME/.m2/repository}"
 managed="$repo/org/scijava/pom-scijava/$parent/pom-scijava-$parent.pom"
 [ -f "$managed" ] || { echo "build-update-site: $managed not found (set FAIG_M2_REPO)" >&2; exit 1; }
-rm -rf target/site-samples && mkdir -p target/site-samples
-cp src/demo/images/*.png src/demo/images/NOTICE.md target/site-samples/
+cp src/demo/images/*.png src/demo/images/NOTICE.md "$work/samples/"
 release=()
 [ "${FAIG_RELEASE:-0}" = 1 ] && release=(--release)
-./faig build-update-site "$site" "$jar" target/site-jars target/site-natives sample-models --managed "$managed" \
-  --add macros=scripts/Plugins/FAIG/Macros --add target/site-samples=images/faig-samples \
+./faig build-update-site "$site" "$jar" "$work/jars" "$work/natives" sample-models --managed "$managed" \
+  --add macros=scripts/Plugins/FAIG/Macros --add "$work/samples=images/faig-samples" \
   --add update-site/extras/scripts=scripts "${release[@]}"

@@ -54,8 +54,10 @@ public final class ShippedJars {
 	/** Coordinates of a jar and the decision taken for it. */
 	public record Decision(File jar, String groupId, String artifactId, String version, boolean ship, String reason) {
 
+		/** {@code group:artifact:version}; a jar without Maven metadata whose group is unknown says so. */
 		public String coordinates() {
-			return (groupId == null ? "?" : groupId) + ":" + artifactId + ":" + version;
+			return groupId == null ? artifactId + " " + version + ", no Maven group in the jar" : groupId + ":" +
+				artifactId + ":" + version;
 		}
 	}
 
@@ -149,7 +151,16 @@ public final class ShippedJars {
 		final String ga = (c[0] == null ? "" : c[0]) + ":" + c[1];
 		String reason = null;
 		for (final Map.Entry<String, String> e : SHIPPED.entrySet()) {
-			if (e.getKey().equals(ga) || c[0] == null && e.getKey().endsWith(":" + c[1])) reason = e.getValue();
+			if (e.getKey().equals(ga) || c[0] == null && e.getKey().endsWith(":" + c[1])) {
+				reason = e.getValue();
+				// Jars built without Maven (DJL's) carry no pom.properties: the reviewed entry names the group.
+				if (c[0] == null) c[0] = e.getKey().substring(0, e.getKey().indexOf(':'));
+			}
+		}
+		if (c[0] == null) {
+			for (final String key : managed.keySet()) {
+				if (key.endsWith(":" + c[1])) c[0] = key.substring(0, key.indexOf(':'));
+			}
 		}
 		final String managedVersion = managedVersion(c[0], c[1]);
 		if (reason != null) {
@@ -160,7 +171,7 @@ public final class ShippedJars {
 			return new Decision(jar, c[0], c[1], c[2], false, "in Fiji: managed by " + source + " at " +
 				managedVersion + (managedVersion.equals(c[2]) ? "" : " (this build has " + c[2] + ")"));
 		}
-		throw new IOException(jar.getName() + " (" + (c[0] == null ? "?" : c[0]) + ":" + c[1] + ":" + c[2] +
+		throw new IOException(jar.getName() + " (" + new Decision(jar, c[0], c[1], c[2], false, "").coordinates() +
 			") is neither managed by " + source + " nor reviewed for the site: add it to ShippedJars.SHIPPED with " +
 			"the reason it is shipped, and to the list in update-site/README.md");
 	}

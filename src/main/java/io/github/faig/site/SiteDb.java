@@ -93,6 +93,8 @@ public final class SiteDb {
 	public static SiteDb read(final File dbXmlGz) throws IOException {
 		final SiteDb db = new SiteDb();
 		if (!dbXmlGz.isFile()) return db;
+		final String expected = ": expected the gzip-compressed XML database of an update site";
+		if (dbXmlGz.length() == 0) throw new IOException(dbXmlGz + " is empty" + expected);
 		final Document doc;
 		try (InputStream in = new GZIPInputStream(Files.newInputStream(dbXmlGz.toPath()))) {
 			final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -100,10 +102,33 @@ public final class SiteDb {
 			f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 			doc = f.newDocumentBuilder().parse(in);
 		}
+		catch (final java.util.zip.ZipException e) {
+			throw new IOException(dbXmlGz + " is not gzip-compressed" + expected, e);
+		}
+		catch (final java.io.EOFException e) {
+			throw new IOException(dbXmlGz + " is cut short" + expected, e);
+		}
 		catch (final SAXException | ParserConfigurationException e) {
-			throw new IOException("cannot read " + dbXmlGz + ": " + e.getMessage(), e);
+			throw new IOException(dbXmlGz + " is not valid XML (" + e.getMessage() + ")" + expected, e);
+		}
+		if (!doc.getDocumentElement().getTagName().equals("pluginRecords")) {
+			throw new IOException(dbXmlGz + " holds <" + doc.getDocumentElement().getTagName() + ">, not " +
+				"<pluginRecords>" + expected);
 		}
 		final NodeList plugins = doc.getElementsByTagName("plugin");
+		try {
+			readPlugins(db, plugins, dbXmlGz);
+		}
+		catch (final NumberFormatException e) {
+			throw new IOException(dbXmlGz + " holds a timestamp or size that is not a number (" + e.getMessage() + ")" +
+				expected, e);
+		}
+		return db;
+	}
+
+	private static void readPlugins(final SiteDb db, final NodeList plugins, final File dbXmlGz)
+		throws IOException
+	{
 		for (int i = 0; i < plugins.getLength(); i++) {
 			final Element p = (Element) plugins.item(i);
 			final Record r = new Record(p.getAttribute("filename"));
@@ -126,9 +151,13 @@ public final class SiteDb {
 					default -> {}
 				}
 			}
-			db.add(r);
+			try {
+				db.add(r);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new IOException(dbXmlGz + ": " + e.getMessage(), e);
+			}
 		}
-		return db;
 	}
 
 	private static long num(final Element e, final String attribute) {

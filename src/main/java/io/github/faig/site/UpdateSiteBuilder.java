@@ -68,17 +68,27 @@ public final class UpdateSiteBuilder {
 	 * later: the updater orders versions by timestamp.
 	 */
 	public static Result write(final File dir, final List<Entry> entries, final String timestamp) throws IOException {
-		Files.createDirectories(dir.toPath());
 		final File dbFile = new File(dir, "db.xml.gz");
 		final SiteDb old = SiteDb.read(dbFile);
+		try {
+			checkTimestamps(old, timestamp);
+			checkOwnRecords(old, entries);
+			checkNoDowngrade(old, entries);
+		}
+		catch (final IOException e) {
+			throw new IOException(dbFile + ": " + e.getMessage(), e);
+		}
 		long newest = 0;
 		for (final SiteDb.Record r : old.records.values()) {
 			if (r.current != null) newest = Math.max(newest, r.current.timestamp());
 			for (final SiteDb.Version v : r.previous) newest = Math.max(newest, v.timestamp());
 		}
+		// Only a build in the same second as the last one moves on (by one second): none in the db is later.
 		String ts = timestamp;
 		if (Long.parseLong(ts) <= newest) ts = timestamp(millis(Long.toString(newest)) + 1000);
 		final long now = Long.parseLong(ts);
+		if (dir.exists() && !dir.isDirectory()) throw new IOException(dir + " is a file, not a folder for the site");
+		Files.createDirectories(dir.toPath());
 
 		final SiteDb next = new SiteDb();
 		int added = 0, changed = 0, unchanged = 0, obsoleted = 0;
@@ -136,7 +146,122 @@ public final class UpdateSiteBuilder {
 		return new Result(ts, entries.size(), added, changed, unchanged, obsoleted, next);
 	}
 
+	/**
+	 * Throws unless every timestamp of the site lies at or before {@code timestamp} (the build's time): a record
+	 * from the future would push every new version after it, and the updater orders versions by timestamp.
+	 */
+	static void checkTimestamps(final SiteDb db, final String timestamp) throws IOException {
+		final long now = Long.parseLong(timestamp);
+		for (final SiteDb.Record r : db.records.values()) {
+			final List<Long> stamps = new ArrayList<>();
+			if (r.current != null) stamps.add(r.current.timestamp());
+			for (final SiteDb.Version v : r.previous) {
+				stamps.add(v.timestamp());
+				stamps.add(v.timestampObsolete());
+			}
+			for (final long t : stamps) {
+				if (t > now) throw new IOException(r.filename + " has the timestamp " + t + ", after " +
+					"this build's time " + timestamp + " (UTC): a site with timestamps in the future is refused " +
+					"(check the clock of the machine that built it)");
+			}
+		}
+	}
+
+	/** Folders of the site that hold only this project's files. */
+	private static final String[] OWN_FOLDERS = { "models/faig/", "scripts/Plugins/FAIG/", "images/faig-samples/" };
+
+	/**
+	 * Whether a site path is one this project ships or shipped: a FAIG-named file or folder, a native under
+	 * {@code jars/<platform>/pytorch-native-cpu}, or a third-party jar of {@link ShippedJars#SHIPPED}.
+	 */
+	static boolean ownPath(final String path) {
+		for (final String f : OWN_FOLDERS) if (path.startsWith(f)) return true;
+		final String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+		if (name.startsWith("faig-") || name.startsWith("faig_")) return true;
+		for (final String[] p : PLATFORMS) {
+			if (path.startsWith("jars/" + p[1] + "/pytorch-native-cpu-")) return true;
+		}
+		if (path.startsWith("jars/") && path.indexOf('/', 5) < 0) {
+			final String key = SiteDb.key(path);
+			for (final String ga : ShippedJars.SHIPPED.keySet()) {
+				if (key.equals("jars/" + ga.substring(ga.indexOf(':') + 1) + ".jar")) return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Throws when the site holds records of files this project never shipped: it is another site's, and building
+	 * on it would mark that site's files obsolete.
+	 */
+	static void checkOwnRecords(final SiteDb db, final List<Entry> entries) throws IOException {
+		final java.util.Set<String> shipped = new java.util.HashSet<>();
+		for (final Entry e : entries) shipped.add(SiteDb.key(e.fijiPath()));
+		final List<String> foreign = new ArrayList<>();
+		for (final SiteDb.Record r : db.records.values()) {
+			if (!shipped.contains(SiteDb.key(r.filename)) && !ownPath(r.filename)) foreign.add(r.filename);
+		}
+		if (!foreign.isEmpty()) {
+			throw new IOException("holds " + foreign.size() + " record(s) of files this project never " +
+				"shipped (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3
+					? ", ..." : "") + "): another site's folder, refused so that its files are not made obsolete");
+		}
+	}
+
+	/** Throws when a file whose name carries a release version would go back to a lower version. */
+	static void checkNoDowngrade(final SiteDb db, final List<Entry> entries) throws IOException {
+		for (final Entry e : entries) {
+			final SiteDb.Record before = db.get(e.fijiPath());
+			if (before == null || before.current == null) continue;
+			final String was = version(before.filename), now = version(e.fijiPath());
+			if (was != null && now != null && compareVersions(now, was) < 0) {
+				throw new IOException("the site's current " + before.filename + " is version " + was + ", this build's " +
+					e.fijiPath() + " is " + now + ": Fiji would downgrade its users; build a version above " + was);
+			}
+		}
+	}
+
+	/** The version a site path carries ({@code 1.2.3} or {@code 1.2.3-SNAPSHOT}), or null. */
+	static String version(final String path) {
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+(?:\\.\\d+)*(?:-SNAPSHOT)?)\\.jar$")
+			.matcher(path);
+		return m.find() ? m.group(1) : null;
+	}
+
+	/** Numeric comparison of versions like {@code 0.10.0}; a -SNAPSHOT is below its release. */
+	static int compareVersions(final String a, final String b) {
+		final String[] x = a.replace("-SNAPSHOT", "").split("\\."), y = b.replace("-SNAPSHOT", "").split("\\.");
+		for (int i = 0; i < Math.max(x.length, y.length); i++) {
+			final int c = new java.math.BigInteger(i < x.length ? x[i] : "0").compareTo(new java.math.BigInteger(i <
+				y.length ? y[i] : "0"));
+			if (c != 0) return c;
+		}
+		return Boolean.compare(!a.endsWith("-SNAPSHOT"), !b.endsWith("-SNAPSHOT"));
+	}
+
+	/**
+	 * Throws unless {@code dir} may receive a site: absent, empty, or holding a {@code db.xml.gz} (a site built by
+	 * this tool; {@link #write} then checks its records). Anything else is someone's folder.
+	 */
+	public static void checkSiteDir(final File dir) throws IOException {
+		if (!dir.exists()) return;
+		if (!dir.isDirectory()) throw new IOException(dir + " is a file, not a folder for the site");
+		if (new File(dir, "db.xml.gz").isFile()) return;
+		final String[] content = dir.list();
+		if (content != null && content.length > 0) {
+			throw new IOException(dir + " is neither empty nor an update site (no db.xml.gz) but holds " +
+				content.length + " entries (" + content[0] + (content.length > 1 ? ", ..." : "") + "): give a new or " +
+				"empty folder, or the folder of the published site");
+		}
+	}
+
 	private static void copy(final File from, final File to) throws IOException {
+		// A file where the site needs a folder (say a plain file named jars) would give a bare path as the error.
+		for (File p = to.getParentFile(); p != null; p = p.getParentFile()) {
+			if (p.exists() && !p.isDirectory()) throw new IOException("cannot write " + to + ": " + p + " is a file " +
+				"where the site needs a folder");
+			if (p.isDirectory()) break;
+		}
 		Files.createDirectories(to.getParentFile().toPath());
 		final File tmp = new File(to.getParentFile(), ".part-" + to.getName());
 		Files.copy(from.toPath(), tmp.toPath(), StandardCopyOption.REPLACE_EXISTING);
@@ -240,6 +365,7 @@ public final class UpdateSiteBuilder {
 			return 2;
 		}
 		try {
+			checkSiteDir(new File(positional.get(0)));
 			final ShippedJars policy = ShippedJars.fromManagedPom(managedPom);
 			final List<ShippedJars.Decision> decisions = policy.decideAll(new File(positional.get(2)));
 			final List<Entry> entries = entries(new File(positional.get(1)), decisions, new File(positional.get(3)),
@@ -263,6 +389,10 @@ public final class UpdateSiteBuilder {
 					d.reason());
 			}
 			final Result r = write(new File(positional.get(0)), entries, timestamp(System.currentTimeMillis()));
+			// A build in the same second as the previous one is stamped a second on: let that second pass.
+			while (Long.parseLong(timestamp(System.currentTimeMillis())) < Long.parseLong(r.timestamp())) {
+				Thread.sleep(100);
+			}
 			long bytes = 0;
 			for (final Entry e : entries) bytes += e.source().length();
 			final int[] c = r.db().counts();
@@ -272,9 +402,28 @@ public final class UpdateSiteBuilder {
 				" records (" + c[0] + " current, " + c[1] + " obsolete), " + c[2] + " previous versions");
 			return 0;
 		}
-		catch (final IOException | IllegalArgumentException e) {
-			err.println("build-update-site failed: " + e.getMessage());
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			err.println("build-update-site: interrupted");
 			return 1;
 		}
+		catch (final IOException | IllegalArgumentException e) {
+			err.println("build-update-site failed: " + describe(e));
+			return 1;
+		}
+	}
+
+	/** One line for a failure: the JDK's file-system errors carry only a path as their message. */
+	static String describe(final Exception e) {
+		if (e instanceof java.nio.file.FileSystemException f && (f.getReason() == null || f.getMessage().equals(f
+			.getFile())))
+		{
+			final String what = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+				: e instanceof java.nio.file.FileAlreadyExistsException ? "already exists (a file where a folder is " +
+					"needed?)" : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass()
+						.getSimpleName();
+			return f.getFile() + ": " + what;
+		}
+		return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 	}
 }
