@@ -22,6 +22,7 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 
 /**
@@ -61,14 +62,29 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(persist = false, label = "Downscaling factor", min = "1", max = DegradationParams.SCALE_MAX)
 	private int scale = DegradationParams.DEFAULT_SCALE;
 
-	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN)
+	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN,
+		description = "on the normalised scale: a fraction of the range that normalization maps to [0,1]")
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(persist = false, label = "Random seed")
 	private long seed = 0;
 
-	@Parameter(persist = false, label = "Quantise to 8 bits", description = "as the reference; off gives 32-bit output")
+	@Parameter(persist = false, label = "Quantise to the input's type",
+		description = "8-bit and RGB as the reference, 16-bit to 16-bit levels, 32-bit unrounded; off gives 32-bit " +
+			"output")
 	private boolean quantize = true;
+
+	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the [0,1] scale (where blur and noise apply) and back")
+	private String normalization = "type-range";
+
+	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 0")
+	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
+
+	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 1")
+	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
 	@Parameter(label = "Output folder (optional)", required = false, persist = false,
 		style = FileWidget.DIRECTORY_STYLE,
@@ -90,6 +106,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 				"with_noise, with_blur_noise to true");
 		}
 		new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
+		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
@@ -101,11 +118,16 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		if (with_blur) variants.add(Degradation.BLUR);
 		if (with_noise) variants.add(Degradation.NOISE);
 		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
-		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, quantize);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final ImagePlus source = sourceImage(image, input_file);
+		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
+		final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
+		// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
+		// any other case rounds to the output type's own levels after the inverse map
+		final boolean byteLevels = quantize && type == OutputType.BYTE && range.low() == 0 && range.high() == 255;
+		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, byteLevels);
 
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source);
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, range);
 		final List<FloatImage> outputs = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
 		parameters = new ResultsTable();
@@ -116,18 +138,20 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 				outputs.add(v.image());
 				labels.add(label);
 				addRow(parameters, outputs.size(), label, v);
+				parameters.addValue("normalization", normalization);
+				parameters.addValue("intensity_low", range.low());
+				parameters.addValue("intensity_high", range.high());
 			}
 		}
 		final String base = ImageFiles.baseName(source.getTitle());
-		final OutputType type = quantize ? OutputType.BYTE : OutputType.FLOAT;
 		degraded = ImagePlusBridge.toImagePlus(base + "_degraded", outputs, labels, type,
-			ImagePlusBridge.resampled(source.getCalibration(), scale));
+			ImagePlusBridge.resampled(source.getCalibration(), scale), range);
 		Tables.show(parameters, "FAIG degradation parameters");
-		if (output_dir != null) write(base, outputs, labels, type, slices.size() == 1);
+		if (output_dir != null) write(base, outputs, labels, type, range, slices.size() == 1);
 	}
 
 	private void write(final String base, final List<FloatImage> outputs, final List<String> labels,
-		final OutputType type, final boolean singleImage) throws Exception
+		final OutputType type, final IntensityScale range, final boolean singleImage) throws Exception
 	{
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			out.write(base + "_degraded.tif", f -> ImageFiles.save(degraded, f));
@@ -135,7 +159,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 				for (int i = 0; i < outputs.size(); i++) {
 					final String variant = parameters.getStringValue("variant", i);
 					final ImagePlus one = ImagePlusBridge.toImagePlus(labels.get(i), List.of(outputs.get(i)), null,
-						type, degraded.getCalibration());
+						type, degraded.getCalibration(), range);
 					out.write(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(one, f));
 				}
 			}
