@@ -88,6 +88,9 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		final ImagePlus source = sourceImage(image, input_file);
 		final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
+		// a selection limits the work to its bounding box (every plane)
+		final java.awt.Rectangle roi = Selections.bounds(source);
+		if (roi != null) slices.replaceAll(f -> f.crop(roi.y, roi.x, roi.height, roi.width));
 		final ModelPackage pkg = ModelLocator.load(model, "model");
 		final List<FloatImage> outputs = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
@@ -104,7 +107,7 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		final String title = base + "_x" + pkg.spec().scale() + "_" + pkg.name();
 		final OutputType type = float_output ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
 		super_resolved = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, outputs, labels, type,
-			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / pkg.spec().scale()), scale), source);
+			ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / pkg.spec().scale()), scale), source);
 		super_resolved.setProperty("Info", "FAIG Blind Super-Resolution with " + pkg + "\nnormalization: " +
 			normalization + " " + scale + "\n");
 		if (output_dir != null) {
@@ -117,5 +120,14 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 				out.commit();
 			}
 		}
+	}
+
+	/** The calibration of the selection's box: the origin moves with it. */
+	static ij.measure.Calibration cropped(final ij.measure.Calibration cal, final java.awt.Rectangle roi) {
+		if (roi == null || cal == null) return cal;
+		final ij.measure.Calibration c = cal.copy();
+		c.xOrigin = cal.xOrigin - roi.x;
+		c.yOrigin = cal.yOrigin - roi.y;
+		return c;
 	}
 }
