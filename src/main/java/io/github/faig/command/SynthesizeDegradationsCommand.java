@@ -131,21 +131,39 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		final List<FloatImage> outputs = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
 		parameters = new ResultsTable();
+		final List<List<Variant>> made = new ArrayList<>();
 		for (int s = 0; s < slices.size(); s++) {
 			progress("Degrading slice " + (s + 1) + "/" + slices.size(), s, slices.size());
-			for (final Variant v : synthesis.degrade(slices.get(s), s + 1)) {
-				final String label = sliceLabel(source, s + 1) + " " + v.degradation().label();
-				outputs.add(v.image());
-				labels.add(label);
-				addRow(parameters, outputs.size(), label, v);
-				parameters.addValue("normalization", normalization);
-				parameters.addValue("intensity_low", range.low());
-				parameters.addValue("intensity_high", range.high());
-			}
+			made.add(synthesis.degrade(slices.get(s), s + 1));
+		}
+		// a hyperstack (channels or frames) keeps its channels and slices; its variants follow one another as
+		// frames, so each variant is a whole hyperstack; a plain stack keeps each slice's variants together
+		final boolean hyper = slices.size() > 1 && (source.getNChannels() > 1 || source.getNFrames() > 1);
+		final int nv = made.get(0).size();
+		for (int k = 0; k < slices.size() * nv; k++) {
+			final int s = hyper ? k % slices.size() : k / nv;
+			final Variant v = made.get(s).get(hyper ? k / slices.size() : k % nv);
+			final String label = sliceLabel(source, s + 1) + " " + v.degradation().label();
+			outputs.add(v.image());
+			labels.add(label);
+			addRow(parameters, outputs.size(), label, v);
+			parameters.addValue("normalization", normalization);
+			parameters.addValue("intensity_low", range.low());
+			parameters.addValue("intensity_high", range.high());
 		}
 		final String base = ImageFiles.baseName(source.getTitle());
 		degraded = ImagePlusBridge.toImagePlus(base + "_degraded", outputs, labels, type,
 			ImagePlusBridge.resampled(source.getCalibration(), scale), range);
+		if (hyper) {
+			degraded.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
+			degraded.setOpenAsHyperStack(true);
+			if (source.isComposite() && source.getNChannels() > 1 && degraded.getBitDepth() != 24) {
+				final ij.CompositeImage c = new ij.CompositeImage(degraded, ((ij.CompositeImage) source).getMode());
+				c.setTitle(degraded.getTitle());
+				c.setCalibration(degraded.getCalibration());
+				degraded = c;
+			}
+		}
 		Tables.show(parameters, "FAIG degradation parameters");
 		if (output_dir != null) write(base, outputs, labels, type, range, slices.size() == 1);
 	}

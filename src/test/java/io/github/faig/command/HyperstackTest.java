@@ -78,4 +78,24 @@ class HyperstackTest extends SciJavaTest {
 		assertEquals(36, out.getHeight());
 		assertEquals(2, out.getStackSize());
 	}
+
+	@Test
+	void synthesisKeepsChannelsAndSlicesAndStacksVariantsAsFrames() throws Exception {
+		final ImagePlus hs = hyperstack(24, 20, 2, 3, 1);
+		final CommandModule m = run(SynthesizeDegradationsCommand.class, "image", hs, "with_noise", false,
+			"with_blur_noise", false);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ImagePlus out = (ImagePlus) m.getOutput("degraded");
+		assertEquals(2, out.getNChannels());
+		assertEquals(3, out.getNSlices());
+		assertEquals(2, out.getNFrames(), "clean and blur as two frames");
+		assertEquals(16, out.getBitDepth());
+		assertEquals(0.4, out.getCalibration().pixelWidth, 1e-12);
+		assertEquals(0.5, out.getCalibration().pixelDepth, 1e-12);
+		final ij.measure.ResultsTable t = (ij.measure.ResultsTable) m.getOutput("parameters");
+		// frame 2, channel 1, slice 1 is the blurry variant of source plane 1
+		final int i = out.getStackIndex(1, 1, 2) - 1;
+		assertEquals("blur", t.getStringValue("variant", i));
+		assertEquals(1, (int) t.getValue("source_slice", i));
+	}
 }
