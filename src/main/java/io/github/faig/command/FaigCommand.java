@@ -47,9 +47,13 @@ public abstract class FaigCommand extends ContextCommand {
 	 */
 	protected void validate() throws Exception {}
 
+	/** Headless progress lines, or {@code null} (GUI, or switched off). */
+	private ProgressLine progressLine;
+
 	@Override
 	public final void run() {
 		try {
+			progressLine = ProgressLine.forCommand(label(), headless());
 			checkDeclaredInputs();
 			validate();
 			execute();
@@ -157,8 +161,50 @@ public abstract class FaigCommand extends ContextCommand {
 	/** Reports progress {@code i} of {@code n} with a message, and stops if the user cancelled. */
 	protected void progress(final String message, final int i, final int n) {
 		checkCancelled();
-		if (status != null) {
-			status.showStatus(i, n, message);
+		report(message, i, n);
+	}
+
+	/**
+	 * Reports progress without stopping: to the status bar (Fiji's progress bar) and, headless, as a line on stderr
+	 * every few seconds. For callbacks inside a core loop that checks {@link #isCanceled()} itself.
+	 */
+	protected void report(final String message, final long done, final long total) {
+		if (status != null) status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
+			Integer.MAX_VALUE, total), message);
+		final ProgressLine p = progressLine;
+		if (p != null) p.report(message, done, total);
+	}
+
+	/** The command's label (its menu leaf), for progress lines. */
+	private String label() {
+		final org.scijava.plugin.Plugin a = getClass().getAnnotation(org.scijava.plugin.Plugin.class);
+		return a != null && !a.label().isEmpty() ? a.label() : getClass().getSimpleName();
+	}
+
+	/** Whether no GUI shows progress: the launcher, Fiji's --headless, or a JVM without a display. */
+	private static boolean headless() {
+		return Boolean.getBoolean("faig.launcher") || Boolean.getBoolean("java.awt.headless") || java.awt.GraphicsEnvironment
+			.isHeadless();
+	}
+
+	/**
+	 * Also true once the user pressed Esc in Fiji (ImageJ's own stop key), which is then turned into this command's
+	 * cancel, so the core loops that poll this stop at their next step as for Fiji's task cancel.
+	 */
+	@Override
+	public boolean isCanceled() {
+		if (!super.isCanceled() && !headless() && escapePressed()) cancel("Cancelled (Esc)");
+		return super.isCanceled();
+	}
+
+	private static boolean escapePressed() {
+		try {
+			if (!ij.IJ.escapePressed()) return false;
+			ij.IJ.resetEscape();
+			return true;
+		}
+		catch (final LinkageError e) {
+			return false; // no ImageJ 1 on the class path: no Esc key to watch
 		}
 	}
 

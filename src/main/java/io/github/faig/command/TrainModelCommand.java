@@ -170,7 +170,8 @@ public class TrainModelCommand extends FaigCommand {
 					final double el = (System.nanoTime() - t0) / 1e9;
 					log.info(String.format(Locale.ROOT, "step %d/%d  L1 %.5f  lr %.2e  %.0f s", t, n, smooth[0], lr, el));
 				}
-				status.showStatus(t, n, String.format(Locale.ROOT, "Training %d/%d, L1 %.4f", t, n, smooth[0]));
+				// no stop from inside the trainer's callback: it checks isCanceled itself and saves its checkpoint first
+				report(String.format(Locale.ROOT, "Training, L1 %.4f", smooth[0]), t, n);
 			}, this::isCanceled);
 
 		final JsonObject prov = new JsonObject();
