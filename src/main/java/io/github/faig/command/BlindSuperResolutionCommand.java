@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -26,7 +27,8 @@ import io.github.faig.sr.SrModel;
  * scale) of an RGB, grey or stack image through a one-branch SR network, tile by tile so any size runs in bounded
  * memory.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Blind Super-Resolution", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Blind Super-Resolution",
+		weight = 20) }, headless = true,
 	label = "FAIG Blind Super-Resolution")
 public class BlindSuperResolutionCommand extends FaigCommand {
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -35,7 +36,8 @@ import io.github.faig.nn.io.ModelPackage;
  * noise (spec §3, Eq. 7) from ground-truth images — the ranked filter sets in the reference's format, a table of
  * the top filters, how many each layer holds, where they sit in the network, and the completeness check.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Compute Filters", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Compute Filters",
+		weight = 30) }, headless = true,
 	label = "FAIG Compute Filters")
 public class ComputeFiltersCommand extends FaigCommand {
 
@@ -137,8 +139,10 @@ public class ComputeFiltersCommand extends FaigCommand {
 		top_filters = topTable(filters, sets);
 		layer_counts = layerTable(filters, sets);
 		completeness = completenessTable(r);
+		final List<ij.gui.Plot> panels = new ArrayList<>();
 		filter_positions = FilterPlots.positions("FAIG filter positions", filters, List.of("deblurring (blur)",
-			"denoising (noise)"), List.of(r.blur().top(percent), r.noise().top(percent)));
+			"denoising (noise)"), List.of(r.blur().top(percent), r.noise().top(percent)), panels);
+		io.github.faig.ij.Plots.show(panels);
 		log.info(String.format(Locale.ROOT, "FAIG Compute Filters: %d inputs, %s N=%d, completeness error mean %.3g %%, " +
 			"max %.3g %%, %.1f s", r.inputs().size(), rule, steps, 100 * r.meanCompletenessError(), 100 * r
 				.maxCompletenessError(), (System.nanoTime() - t0) / 1e9));
@@ -155,6 +159,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 				out.write("layer_counts.csv", f -> Tables.saveCsv(layer_counts, f));
 				out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
 				out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
+				out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
 				out.write(FilterSets.JSON, f -> sets.writeJson(f, provenance(rule, gts.size(), r)));
 				checkCancelled();
 				out.commit();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -37,7 +38,8 @@ import io.github.faig.prediction.Thresholds;
  * elsewhere, with a LUT of the same colours) for headless runs, and a table with one row per tile. It maps the
  * current plane, or every plane with {@code all_planes}, inside the selection when there is one.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Degradation Map", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Degradation Map",
+		weight = 65) }, headless = true,
 	label = "FAIG Degradation Map")
 public class DegradationMapCommand extends FaigCommand {
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -29,7 +30,8 @@ import io.github.faig.prediction.Thresholds;
  * and/or noise, from the overlap of its own top FAIG filters with the discovered filter sets (paper §4.3), scored
  * and thresholded exactly as calibrated. Defaults to the sample pair's shipped filter sets and thresholds.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Predict Degradation", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Predict Degradation",
+		weight = 60) }, headless = true,
 	label = "FAIG Predict Degradation")
 public class PredictDegradationCommand extends FaigCommand {
 

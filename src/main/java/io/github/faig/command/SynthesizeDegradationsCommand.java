@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -29,7 +30,8 @@ import io.github.faig.io.AtomicOutputs;
  * {@code Plugins>FAIG>FAIG Synthesize Degradations}: the paper's low-resolution inputs of an image (clean LR,
  * blurry, noisy, blur+noise; spec §1) as a labelled stack, with a table of the exact parameters of every slice.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Synthesize Degradations", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Synthesize Degradations",
+		weight = 10) }, headless = true,
 	label = "FAIG Synthesize Degradations")
 public class SynthesizeDegradationsCommand extends FaigCommand {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -40,7 +41,8 @@ import io.github.faig.train.TrainingConfig;
  * and writes it as a model package whose {@code model.json} records how it was made. Checkpoints beside the output
  * let a stopped run resume where it left off.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Train Model", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Train Model",
+		weight = 80) }, headless = true,
 	label = "FAIG Train Model")
 public class TrainModelCommand extends FaigCommand {
 
