@@ -98,4 +98,27 @@ class HyperstackTest extends SciJavaTest {
 		assertEquals("blur", t.getStringValue("variant", i));
 		assertEquals(1, (int) t.getValue("source_slice", i));
 	}
+
+	@Test
+	void predictReadsEveryPlaneOfEveryFileAndNamesItsPosition(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+		throws Exception
+	{
+		final java.io.File in = dir.resolve("in").toFile();
+		assertTrue(in.mkdir());
+		// a 2-channel, 2-frame hyperstack file and a single image
+		io.github.faig.ij.ImageFiles.save(hyperstack(32, 32, 2, 1, 2), new java.io.File(in, "hs.tif"));
+		io.github.faig.ij.ImageFiles.save(new ImagePlus("one", hyperstack(32, 32, 1, 1, 1).getProcessor()),
+			new java.io.File(in, "one.tif"));
+		final CommandModule m = run(PredictDegradationCommand.class, "input_dir", in, "normalization", "min-max");
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ij.measure.ResultsTable t = (ij.measure.ResultsTable) m.getOutput("predictions");
+		assertEquals(5, t.size(), "4 planes of hs.tif and 1 of one.tif");
+		assertEquals("hs.tif:3", t.getStringValue("image", 2));
+		// stack index 3 of a 2-channel hyperstack is channel 1 of frame 2
+		assertEquals(1, (int) t.getValue("channel", 2));
+		assertEquals(1, (int) t.getValue("slice", 2));
+		assertEquals(2, (int) t.getValue("frame", 2));
+		assertEquals(2, (int) t.getValue("channel", 3));
+		assertEquals("one.tif", t.getStringValue("image", 4));
+	}
 }
