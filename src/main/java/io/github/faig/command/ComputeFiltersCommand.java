@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -41,11 +42,17 @@ import io.github.faig.nn.io.ModelPackage;
 	label = "FAIG Compute Filters")
 public class ComputeFiltersCommand extends FaigCommand {
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_models = "<html><b>Models</b>";
+
 	@Parameter(label = "Baseline model (plain SR)", persist = false)
 	private String baseline_model = "msrresnet-x2-baseline";
 
 	@Parameter(label = "Target model (also removes blur and noise)", persist = false)
 	private String target_model = "msrresnet-x2-target";
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_images = "<html><b>Ground truths</b>";
 
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)
 	private ImagePlus image;
@@ -53,6 +60,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Ground-truth folder (headless)", required = false, persist = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_degradations = "<html><b>Degradations (spec section 1)</b>";
 
 	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
@@ -66,6 +76,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 0;
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_attribution = "<html><b>Integrated gradients</b>";
+
 	@Parameter(label = "Path steps N", min = "1", persist = false)
 	private int steps = 100;
 
@@ -78,6 +91,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 
 	@Parameter(label = "Crops per image", min = "1", persist = false)
 	private int crops = 1;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_output = "<html><b>Filter sets</b>";
 
 	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
 	private double percent = 1.0;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -46,6 +47,9 @@ import io.github.faig.train.TrainingConfig;
 	label = "FAIG Train Model")
 public class TrainModelCommand extends FaigCommand {
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_data = "<html><b>Data and output</b>";
+
 	@Parameter(label = "Training images folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
 		description = "Ground-truth photographs; with a manifest.tsv its 'train' split trains and its 'validation' " +
 			"split is scored")
@@ -53,6 +57,9 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Output model (package folder)", style = FileWidget.SAVE_STYLE, persist = false)
 	private File output_model;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_network = "<html><b>Network</b>";
 
 	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle" }, persist = false)
 	private String architecture = "MSRResNet";
@@ -66,6 +73,9 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Scale", min = "2", max = "4", persist = false)
 	private int scale = 2;
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_learning = "<html><b>What it learns</b>";
+
 	@Parameter(label = "Role", choices = { "baseline", "target", "custom" }, persist = false,
 		description = "baseline: clean LR only; target: blur p=0.5 and noise p=0.5; custom: p_blur, p_noise")
 	private String role = "baseline";
@@ -78,6 +88,9 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false)
 	private String init_model;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_optimisation = "<html><b>Optimisation</b>";
 
 	@Parameter(label = "Iterations", min = "1", persist = false)
 	private int iterations = 10000;
@@ -97,6 +110,9 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 0;
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_degradations = "<html><b>Degradations (spec section 1)</b>";
+
 	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
@@ -105,6 +121,9 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_checkpoints = "<html><b>Checkpoints and validation</b>";
 
 	@Parameter(label = "Checkpoint every (iterations)", min = "1", persist = false)
 	private int checkpoint_every = 500;

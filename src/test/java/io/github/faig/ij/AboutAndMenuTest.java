@@ -61,4 +61,22 @@ class AboutAndMenuTest extends SciJavaTest {
 		assertTrue(v.find());
 		assertEquals(v.group(1), AboutCommand.VERSION);
 	}
+
+	@Test
+	void longDialogsHaveSectionHeaders() {
+		for (final String cls : new String[] { "io.github.faig.command.TrainModelCommand",
+			"io.github.faig.command.ComputeFiltersCommand" })
+		{
+			final CommandInfo info = context.service(CommandService.class).getCommand(cls);
+			int headers = 0;
+			for (final org.scijava.module.ModuleItem<?> i : info.inputs()) {
+				if (i.getVisibility() == org.scijava.ItemVisibility.MESSAGE) headers++;
+			}
+			assertTrue(headers >= 5, cls + ": " + headers + " section headers");
+		}
+		// headers are not inputs a headless line could set
+		final java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+		io.github.faig.cli.FaigMain.run(context, new java.io.PrintStream(b), System.err, "--list");
+		assertFalse(b.toString().contains("section_"), "--list shows a section header");
+	}
 }
