@@ -38,6 +38,10 @@ public abstract class FaigCommand extends ContextCommand {
 	@Parameter
 	private CommandService commandService;
 
+	@Parameter(label = "Native threads (0 = automatic)", min = "0", persist = false, required = false,
+		description = "PyTorch worker threads; automatic leaves the cores other programs keep busy to them")
+	private int threads = 0;
+
 	/** The command's work; throw {@link IllegalArgumentException} for bad input. */
 	protected abstract void execute() throws Exception;
 
@@ -55,6 +59,7 @@ public abstract class FaigCommand extends ContextCommand {
 		try {
 			progressLine = ProgressLine.forCommand(label(), headless());
 			checkDeclaredInputs();
+			io.github.faig.nn.Engines.requestThreads(threads);
 			validate();
 			execute();
 		}
