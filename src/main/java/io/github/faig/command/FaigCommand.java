@@ -58,6 +58,8 @@ public abstract class FaigCommand extends ContextCommand {
 	public final void run() {
 		try {
 			progressLine = ProgressLine.forCommand(label(), headless());
+			// only an Esc pressed during this run stops it, not one left over from earlier work
+			if (!headless()) escapePressed();
 			checkDeclaredInputs();
 			io.github.faig.nn.Engines.requestThreads(threads);
 			validate();
