@@ -156,12 +156,13 @@ public class DegradationMapCommand extends FaigCommand {
 						tiles.addValue("y", ys[ty]);
 						tiles.addValue("width", tile_size);
 						tiles.addValue("height", tile_size);
-						tiles.addValue("channel", czt[0]);
-						tiles.addValue("slice", czt[1]);
-						tiles.addValue("frame", czt[2]);
 						tiles.addValue("os_blur", r.scores().blur());
 						tiles.addValue("os_noise", r.scores().noise());
 						tiles.addValue("decision", d.label());
+						// the plane's position comes last, so existing columns keep their places
+						tiles.addValue("channel", czt[0]);
+						tiles.addValue("slice", czt[1]);
+						tiles.addValue("frame", czt[2]);
 						overlay.add(tileRoi(xs[tx], ys[ty], d, source, plane, czt));
 						label.setValue(d.ordinal() + 1);
 						label.setRoi(xs[tx], ys[ty], tile_size, tile_size);

@@ -112,9 +112,6 @@ public class PredictDegradationCommand extends FaigCommand {
 				final DegradationPredictor.Prediction r = p.predict(in.image(), t);
 				predictions.incrementCounter();
 				predictions.addValue("image", in.name());
-				predictions.addValue("channel", in.channel());
-				predictions.addValue("slice", in.slice());
-				predictions.addValue("frame", in.frame());
 				predictions.addValue("os_blur", r.scores().blur());
 				predictions.addValue("os_noise", r.scores().noise());
 				predictions.addValue("t_blur", t.blur());
@@ -123,6 +120,10 @@ public class PredictDegradationCommand extends FaigCommand {
 				predictions.addValue("noise", r.decision().hasNoise() ? "yes" : "no");
 				predictions.addValue("decision", r.decision().label());
 				predictions.addValue("seconds", r.scores().seconds());
+				// the plane's position comes last, so existing columns keep their places
+				predictions.addValue("channel", in.channel());
+				predictions.addValue("slice", in.slice());
+				predictions.addValue("frame", in.frame());
 				log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), r.scores().blur(),
 					r.scores().noise(), r.decision().label()));
 			}
