@@ -147,7 +147,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 				final double left = el / done * (total - done);
 				progress(String.format(Locale.ROOT, "FAIG %d/%d (%s), about %s left", done, total, label, duration(left)),
 					done, total);
-			}, this::isCanceled);
+			}, stepsOf("FAIG path steps", (long) gts.size() * 2 * (crop_size > 0 ? crops : 1) * (steps + 1)));
 		}
 		checkCancelled();
 		final FilterIndex filters = FilterIndex.of(target.spec());

@@ -54,10 +54,25 @@ public abstract class FaigCommand extends ContextCommand {
 	/** Headless progress lines, or {@code null} (GUI, or switched off). */
 	private ProgressLine progressLine;
 
+	@Parameter(required = false)
+	private org.scijava.task.TaskService taskService;
+
+	/**
+	 * This run as a SciJava task: Fiji's task monitor shows its progress with a cancel button, whose cancel reaches
+	 * this command's own cancel (the same path as the module's cancel).
+	 */
+	private volatile org.scijava.task.Task task;
+
 	@Override
 	public final void run() {
 		try {
 			progressLine = ProgressLine.forCommand(label(), headless());
+			if (taskService != null) {
+				final org.scijava.task.Task t = taskService.createTask(label());
+				t.setCancelCallBack(() -> cancel(t.getCancelReason() != null ? t.getCancelReason() : "Cancelled"));
+				t.start();
+				task = t;
+			}
 			// only an Esc pressed during this run stops it, not one left over from earlier work
 			if (!headless()) escapePressed();
 			checkDeclaredInputs();
@@ -89,6 +104,7 @@ public abstract class FaigCommand extends ContextCommand {
 		}
 		finally {
 			if (status != null) status.clearStatus();
+			if (task != null) task.finish();
 		}
 	}
 
@@ -180,6 +196,31 @@ public abstract class FaigCommand extends ContextCommand {
 			Integer.MAX_VALUE, total), message);
 		final ProgressLine p = progressLine;
 		if (p != null) p.report(message, done, total);
+		final org.scijava.task.Task t = task;
+		if (t != null) {
+			t.setProgressMaximum(total);
+			t.setProgressValue(done);
+			t.setStatusMessage(message);
+		}
+	}
+
+	/**
+	 * The cancel check to hand a core loop that asks it before every step: it also counts the steps and reports them
+	 * (status bar, task, headless line), so progress shows at step granularity, not only between inputs.
+	 *
+	 * @param totalSteps the expected number of steps (an estimate is fine: the count only informs)
+	 */
+	protected java.util.function.BooleanSupplier stepsOf(final String what, final long totalSteps) {
+		final long[] done = { 0 };
+		return () -> {
+			report(what, Math.min(done[0]++, totalSteps), totalSteps);
+			return isCanceled();
+		};
+	}
+
+	/** The task of the run in progress, or {@code null} before it starts. */
+	org.scijava.task.Task task() {
+		return task;
 	}
 
 	/** The command's label (its menu leaf), for progress lines. */

@@ -57,6 +57,36 @@ class CancelTest extends SciJavaTest {
 	}
 
 	@Test
+	void theTaskMonitorsCancelStopsComputeFilters(@TempDir final Path dir) throws Exception {
+		final File[] f = ComputeFiltersCommandTest.setUp(dir);
+		final File out = dir.resolve("out").toFile();
+		assertTrue(out.mkdir());
+		final CommandInfo info = context.service(CommandService.class).getCommand(ComputeFiltersCommand.class);
+		final ModuleService ms = context.service(ModuleService.class);
+		final Module module = ms.createModule(info);
+		final Future<Module> run = ms.run(module, true, Map.of("baseline_model", f[0].getPath(), "target_model", f[1]
+			.getPath(), "input_dir", f[2], "steps", 100000, "crop_size", 8, "output_dir", out));
+		final FaigCommand command = (FaigCommand) ((org.scijava.command.CommandModule) module).getCommand();
+		final long deadline = System.nanoTime() + 60_000_000_000L;
+		while ((command.task() == null || command.task().getProgressMaximum() == 0) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		try {
+			assertTrue(command.task() != null && command.task().getProgressMaximum() > 0, "the task reports progress");
+			assertFalse(run.isDone());
+		}
+		finally {
+			// what the monitor's cancel button does; also ends the run if an assertion failed
+			if (command.task() != null) command.task().cancel("Cancelled in the task monitor");
+			else ((org.scijava.Cancelable) module).cancel("no task"); // never leave a run going
+		}
+		final org.scijava.Cancelable c = (org.scijava.Cancelable) run.get(120, TimeUnit.SECONDS);
+		assertTrue(c.isCanceled());
+		assertTrue(c.getCancelReason().startsWith("Cancelled in the task monitor"), c.getCancelReason());
+		assertTrue(out.list().length == 0, "nothing written: " + String.join(",", out.list()));
+	}
+
+	@Test
 	void aCancelledTrainingRunKeepsItsCheckpoint(@TempDir final Path dir) throws Exception {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File model = dir.resolve("models/mine").toFile();
