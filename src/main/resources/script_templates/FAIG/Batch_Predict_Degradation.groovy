@@ -5,14 +5,15 @@
 #@ LogService log
 
 // FAIG for Fiji: predict the degradation of every image of a folder, one command call per image,
-// collecting the rows into one CSV. Runs in the Script Editor and headless:
+// collecting the rows into one CSV. Runs in the Script Editor and headless, without dialogs: the commands run
+// with process=false, so no input dialog opens, the open image is not filled in, and no result window opens.
 //   ImageJ-linux64 --headless --run Batch_Predict_Degradation.groovy "inputFolder='/data/in',outputFolder='/data/out'"
 import ij.measure.ResultsTable
 
 def all = new ResultsTable()
 def files = inputFolder.listFiles().findAll { it.name.toLowerCase() ==~ /.*\.(png|tiff?|jpe?g)$/ }.sort()
 files.eachWithIndex { f, i ->
-	def module = command.run("io.github.faig.command.PredictDegradationCommand", true,
+	def module = command.run("io.github.faig.command.PredictDegradationCommand", false,
 		"input_file", f, "filter_sets", filterSets, "t_blur", -1d, "t_noise", -1d).get()
 	if (module.isCanceled()) {
 		log.error("FAIG: " + f.name + ": " + module.getCancelReason())

@@ -20,9 +20,17 @@ import org.scijava.run.CodeRunner;
  * {@code --run} does) or by class name, and waits for it to finish. A command that ends cancelled (bad input, a
  * failed write) is reported as an {@link InvocationTargetException} carrying its reason, so a launcher can exit
  * with a non-zero status. {@link #stop(String)} asks the command in flight to stop at its next step.
+ * <p>
+ * Inside Fiji this runner is one of many: it resolves only this project's commands (classes under
+ * {@value #PACKAGE}) and claims nothing else, at normal priority, so every other plugin's {@code --run} and
+ * {@code RunService} call goes where it went before.
+ * </p>
  */
-@Plugin(type = CodeRunner.class, priority = Priority.HIGH)
+@Plugin(type = CodeRunner.class, priority = Priority.NORMAL)
 public class LabelCommandRunner extends AbstractCodeRunner {
+
+	/** The package whose commands this runner resolves. */
+	public static final String PACKAGE = "io.github.faig.";
 
 	@Parameter
 	private CommandService commandService;
@@ -144,11 +152,15 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		return find(code) != null;
 	}
 
-	/** The command whose label, menu leaf or class name is {@code code}; {@code null} if none. */
+	/**
+	 * This project's command whose label, menu leaf or class name is {@code code}; {@code null} if none (another
+	 * plugin's command is never returned, even under the same label).
+	 */
 	public CommandInfo find(final Object code) {
 		if (!(code instanceof String)) return null;
 		final String name = ((String) code).trim();
 		for (final CommandInfo info : commandService.getCommands()) {
+			if (info.getClassName() == null || !info.getClassName().startsWith(PACKAGE)) continue;
 			if (name.equals(info.getClassName()) || name.equals(info.getLabel()) ||
 				(info.getMenuPath() != null && info.getMenuPath().getLeaf() != null &&
 					name.equals(info.getMenuPath().getLeaf().getName())))

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -15,6 +16,7 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
@@ -25,7 +27,8 @@ import io.github.faig.sr.SrModel;
  * scale) of an RGB, grey or stack image through a one-branch SR network, tile by tile so any size runs in bounded
  * memory.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Blind Super-Resolution", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Blind Super-Resolution",
+		weight = 20) }, headless = true,
 	label = "FAIG Blind Super-Resolution")
 public class BlindSuperResolutionCommand extends FaigCommand {
 
@@ -43,8 +46,21 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	private String model = DEFAULT_MODEL;
 
 	@Parameter(label = "32-bit output", persist = false,
-		description = "off: 8-bit (clamp to [0,1], x255, round half to even) as the reference")
+		description = "off: the input's type (RGB, 8-bit, 16-bit, 32-bit), rounded half to even; on: 32-bit, " +
+			"unrounded; both in the input's own value range")
 	private boolean float_output = false;
+
+	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the network's [0,1] scale and back")
+	private String normalization = "type-range";
+
+	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 0")
+	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
+
+	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 1")
+	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
 	@Parameter(label = "Tile size (input pixels)", min = "16", max = "8192", persist = false)
 	private int tile_size = 256;
@@ -62,6 +78,7 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	@Override
 	protected void validate() throws Exception {
 		notBlank(input_file, "input_file");
+		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
@@ -72,7 +89,11 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final ImagePlus source = sourceImage(image, input_file);
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source);
+		final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
+		// a selection limits the work to its bounding box (every plane)
+		final java.awt.Rectangle roi = Selections.bounds(source);
+		if (roi != null) slices.replaceAll(f -> f.crop(roi.y, roi.x, roi.height, roi.width));
 		final ModelPackage pkg = ModelLocator.load(model, "model");
 		final List<FloatImage> outputs = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
@@ -87,10 +108,11 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		}
 		final String base = ImageFiles.baseName(source.getTitle());
 		final String title = base + "_x" + pkg.spec().scale() + "_" + pkg.name();
-		final OutputType type = float_output ? OutputType.FLOAT : OutputType.BYTE;
-		super_resolved = ImagePlusBridge.toImagePlus(title, outputs, labels, type, ImagePlusBridge.resampled(source
-			.getCalibration(), 1.0 / pkg.spec().scale()));
-		super_resolved.setProperty("Info", "FAIG Blind Super-Resolution with " + pkg + "\n");
+		final OutputType type = float_output ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
+		super_resolved = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, outputs, labels, type,
+			ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / pkg.spec().scale()), scale), source);
+		super_resolved.setProperty("Info", "FAIG Blind Super-Resolution with " + pkg + "\nnormalization: " +
+			normalization + " " + scale + "\n");
 		if (output_dir != null) {
 			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 				out.write(title + ".tif", f -> ImageFiles.save(super_resolved, f));
@@ -101,5 +123,14 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 				out.commit();
 			}
 		}
+	}
+
+	/** The calibration of the selection's box: the origin moves with it. */
+	static ij.measure.Calibration cropped(final ij.measure.Calibration cal, final java.awt.Rectangle roi) {
+		if (roi == null || cal == null) return cal;
+		final ij.measure.Calibration c = cal.copy();
+		c.xOrigin = cal.xOrigin - roi.x;
+		c.yOrigin = cal.yOrigin - roi.y;
+		return c;
 	}
 }

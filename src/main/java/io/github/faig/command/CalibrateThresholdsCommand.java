@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -39,7 +40,8 @@ import io.github.faig.prediction.Thresholds;
  * filter sets' {@code filter_sets.json}, and reports accuracy and the confusion matrix, also on held-out images
  * when given.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Calibrate Thresholds", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Calibrate Thresholds",
+		weight = 50) }, headless = true,
 	label = "FAIG Calibrate Thresholds")
 public class CalibrateThresholdsCommand extends FaigCommand {
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -35,9 +37,13 @@ import io.github.faig.nn.io.ModelPackage;
  * noise (spec §3, Eq. 7) from ground-truth images — the ranked filter sets in the reference's format, a table of
  * the top filters, how many each layer holds, where they sit in the network, and the completeness check.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Compute Filters", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Compute Filters",
+		weight = 30) }, headless = true,
 	label = "FAIG Compute Filters")
 public class ComputeFiltersCommand extends FaigCommand {
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_models = "<html><b>Models</b>";
 
 	@Parameter(label = "Baseline model (plain SR)", persist = false)
 	private String baseline_model = "msrresnet-x2-baseline";
@@ -45,12 +51,18 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Target model (also removes blur and noise)", persist = false)
 	private String target_model = "msrresnet-x2-target";
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_images = "<html><b>Ground truths</b>";
+
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)
 	private ImagePlus image;
 
 	@Parameter(label = "Ground-truth folder (headless)", required = false, persist = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_degradations = "<html><b>Degradations (spec section 1)</b>";
 
 	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
@@ -64,6 +76,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 0;
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_attribution = "<html><b>Integrated gradients</b>";
+
 	@Parameter(label = "Path steps N", min = "1", persist = false)
 	private int steps = 100;
 
@@ -76,6 +91,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 
 	@Parameter(label = "Crops per image", min = "1", persist = false)
 	private int crops = 1;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_output = "<html><b>Filter sets</b>";
 
 	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
 	private double percent = 1.0;
@@ -130,7 +148,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 				final double left = el / done * (total - done);
 				progress(String.format(Locale.ROOT, "FAIG %d/%d (%s), about %s left", done, total, label, duration(left)),
 					done, total);
-			}, this::isCanceled);
+			}, stepsOf("FAIG path steps", (long) gts.size() * 2 * (crop_size > 0 ? crops : 1) * (steps + 1)));
 		}
 		checkCancelled();
 		final FilterIndex filters = FilterIndex.of(target.spec());
@@ -138,8 +156,10 @@ public class ComputeFiltersCommand extends FaigCommand {
 		top_filters = topTable(filters, sets);
 		layer_counts = layerTable(filters, sets);
 		completeness = completenessTable(r);
+		final List<ij.gui.Plot> panels = new ArrayList<>();
 		filter_positions = FilterPlots.positions("FAIG filter positions", filters, List.of("deblurring (blur)",
-			"denoising (noise)"), List.of(r.blur().top(percent), r.noise().top(percent)));
+			"denoising (noise)"), List.of(r.blur().top(percent), r.noise().top(percent)), panels);
+		io.github.faig.ij.Plots.show(panels);
 		log.info(String.format(Locale.ROOT, "FAIG Compute Filters: %d inputs, %s N=%d, completeness error mean %.3g %%, " +
 			"max %.3g %%, %.1f s", r.inputs().size(), rule, steps, 100 * r.meanCompletenessError(), 100 * r
 				.maxCompletenessError(), (System.nanoTime() - t0) / 1e9));
@@ -157,6 +177,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 				out.write("layer_counts.csv", f -> Tables.saveCsv(layer_counts, f));
 				out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
 				out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
+				out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
 				out.write(FilterSets.JSON, f -> sets.writeJson(f, provenance(rule, gts.size(), r)));
 				checkCancelled();
 				out.commit();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -40,7 +41,8 @@ import io.github.faig.sr.SrModel;
  * (the first two principal components) coloured by class, and the PCA vectors as CSV. Optionally sweeps every layer
  * and compares a second model (CHI against depth).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Degradation Representations", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Degradation Representations",
+		weight = 70) }, headless = true,
 	label = "FAIG Degradation Representations")
 public class DegradationRepresentationsCommand extends FaigCommand {
 
@@ -159,14 +161,19 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 			}
 			all.add(results);
 		}
-		embedding = scatter(shown, cls, models.get(0).name());
-		depth_plot = depthPlot(all, models);
+		final List<Plot> scatterPlot = new ArrayList<>();
+		final List<Plot> depthPlots = new ArrayList<>();
+		embedding = scatter(shown, cls, models.get(0).name(), scatterPlot);
+		depth_plot = depthPlot(all, models, depthPlots);
+		io.github.faig.ij.Plots.show(scatterPlot);
+		io.github.faig.ij.Plots.show(depthPlots);
 		Tables.show(representations, "FAIG degradation representations");
 		if (output_dir != null) {
 			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 				out.write("representations.csv", f -> Tables.saveCsv(representations, f));
 				out.write("embedding.png", f -> ImageFiles.save(embedding, f));
 				out.write("chi_by_depth.png", f -> ImageFiles.save(depth_plot, f));
+				out.write("chi_by_depth_data.csv", f -> io.github.faig.ij.Plots.saveData(depthPlots, f));
 				out.write("vectors_pca.csv", f -> {
 					try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8))) {
 						w.println("model,layer,class,image,pc1,pc2");
@@ -197,7 +204,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	}
 
 	private static ImagePlus scatter(final RepresentationAnalysis.Result r, final List<DegradationClass> cls,
-		final String model)
+		final String model, final List<Plot> sink)
 	{
 		final Plot p = new Plot("Representations of " + model + " at " + r.tap() + " (PCA)", "PC 1", "PC 2");
 		p.setSize(560, 420);
@@ -219,11 +226,12 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		p.setColor(Color.BLACK);
 		p.addLegend(legend.toString().trim());
 		p.setLimitsToFit(false);
+		sink.add(p);
 		return new ImagePlus("FAIG representations", p.getProcessor());
 	}
 
 	private static ImagePlus depthPlot(final List<List<RepresentationAnalysis.Result>> all,
-		final List<ModelPackage> models)
+		final List<ModelPackage> models, final List<Plot> sink)
 	{
 		final Plot p = new Plot("Calinski-Harabasz index by depth", "layer (depth)", "CHI (PCA vectors)");
 		p.setSize(560, 360);
@@ -244,6 +252,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		p.setColor(Color.BLACK);
 		p.addLegend(legend.toString().trim());
 		p.setLimitsToFit(false);
+		sink.add(p);
 		final ImageProcessor ip = p.getProcessor();
 		return new ImagePlus("FAIG CHI by depth", ip instanceof ColorProcessor ? ip : ip.convertToRGB());
 	}

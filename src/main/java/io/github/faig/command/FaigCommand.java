@@ -38,6 +38,10 @@ public abstract class FaigCommand extends ContextCommand {
 	@Parameter
 	private CommandService commandService;
 
+	@Parameter(label = "Native threads (0 = automatic)", min = "0", persist = false, required = false,
+		description = "PyTorch worker threads; automatic leaves the cores other programs keep busy to them")
+	private int threads = 0;
+
 	/** The command's work; throw {@link IllegalArgumentException} for bad input. */
 	protected abstract void execute() throws Exception;
 
@@ -54,11 +58,32 @@ public abstract class FaigCommand extends ContextCommand {
 	public boolean completed() {
 		return completed;
 	}
+	/** Headless progress lines, or {@code null} (GUI, or switched off). */
+	private ProgressLine progressLine;
+
+	@Parameter(required = false)
+	private org.scijava.task.TaskService taskService;
+
+	/**
+	 * This run as a SciJava task: Fiji's task monitor shows its progress with a cancel button, whose cancel reaches
+	 * this command's own cancel (the same path as the module's cancel).
+	 */
+	private volatile org.scijava.task.Task task;
 
 	@Override
 	public final void run() {
 		try {
+			progressLine = ProgressLine.forCommand(label(), headless());
+			if (taskService != null) {
+				final org.scijava.task.Task t = taskService.createTask(label());
+				t.setCancelCallBack(() -> cancel(t.getCancelReason() != null ? t.getCancelReason() : "Cancelled"));
+				t.start();
+				task = t;
+			}
+			// only an Esc pressed during this run stops it, not one left over from earlier work
+			if (!headless()) escapePressed();
 			checkDeclaredInputs();
+			io.github.faig.nn.Engines.requestThreads(threads);
 			validate();
 			execute();
 			completed = true;
@@ -90,6 +115,7 @@ public abstract class FaigCommand extends ContextCommand {
 		}
 		finally {
 			if (status != null) status.clearStatus();
+			if (task != null) task.finish();
 		}
 	}
 
@@ -182,8 +208,75 @@ public abstract class FaigCommand extends ContextCommand {
 	/** Reports progress {@code i} of {@code n} with a message, and stops if the user cancelled. */
 	protected void progress(final String message, final int i, final int n) {
 		checkCancelled();
-		if (status != null) {
-			status.showStatus(i, n, message);
+		report(message, i, n);
+	}
+
+	/**
+	 * Reports progress without stopping: to the status bar (Fiji's progress bar) and, headless, as a line on stderr
+	 * every few seconds. For callbacks inside a core loop that checks {@link #isCanceled()} itself.
+	 */
+	protected void report(final String message, final long done, final long total) {
+		if (status != null) status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
+			Integer.MAX_VALUE, total), message);
+		final ProgressLine p = progressLine;
+		if (p != null) p.report(message, done, total);
+		final org.scijava.task.Task t = task;
+		if (t != null) {
+			t.setProgressMaximum(total);
+			t.setProgressValue(done);
+			t.setStatusMessage(message);
+		}
+	}
+
+	/**
+	 * The cancel check to hand a core loop that asks it before every step: it also counts the steps and reports them
+	 * (status bar, task, headless line), so progress shows at step granularity, not only between inputs.
+	 *
+	 * @param totalSteps the expected number of steps (an estimate is fine: the count only informs)
+	 */
+	protected java.util.function.BooleanSupplier stepsOf(final String what, final long totalSteps) {
+		final long[] done = { 0 };
+		return () -> {
+			report(what, Math.min(done[0]++, totalSteps), totalSteps);
+			return isCanceled();
+		};
+	}
+
+	/** The task of the run in progress, or {@code null} before it starts. */
+	org.scijava.task.Task task() {
+		return task;
+	}
+
+	/** The command's label (its menu leaf), for progress lines. */
+	private String label() {
+		final org.scijava.plugin.Plugin a = getClass().getAnnotation(org.scijava.plugin.Plugin.class);
+		return a != null && !a.label().isEmpty() ? a.label() : getClass().getSimpleName();
+	}
+
+	/** Whether no GUI shows progress: the launcher, Fiji's --headless, or a JVM without a display. */
+	private static boolean headless() {
+		return Boolean.getBoolean("faig.launcher") || Boolean.getBoolean("java.awt.headless") || java.awt.GraphicsEnvironment
+			.isHeadless();
+	}
+
+	/**
+	 * Also true once the user pressed Esc in Fiji (ImageJ's own stop key), which is then turned into this command's
+	 * cancel, so the core loops that poll this stop at their next step as for Fiji's task cancel.
+	 */
+	@Override
+	public boolean isCanceled() {
+		if (!super.isCanceled() && !headless() && escapePressed()) cancel("Cancelled (Esc)");
+		return super.isCanceled();
+	}
+
+	private static boolean escapePressed() {
+		try {
+			if (!ij.IJ.escapePressed()) return false;
+			ij.IJ.resetEscape();
+			return true;
+		}
+		catch (final LinkageError e) {
+			return false; // no ImageJ 1 on the class path: no Esc key to watch
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.io.File;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -20,7 +21,8 @@ import io.github.faig.nn.io.ModelPackage;
  * {@code .safetensors} — into a model package the other commands load. The architecture is read off the tensor
  * names and shapes.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Import Model", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Import Model",
+		weight = 85) }, headless = true,
 	label = "FAIG Import Model")
 public class ImportModelCommand extends FaigCommand {
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -33,7 +34,8 @@ import io.github.faig.nn.io.ModelPackage;
  * and shows what the target network loses — a stack of target, masked and baseline outputs with a table of the
  * gradient-map metric and PSNR — or sweeps the restoration strength λ of those filters (spec §4).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Mask Filters", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Mask Filters",
+		weight = 40) }, headless = true,
 	label = "FAIG Mask Filters")
 public class MaskFiltersCommand extends FaigCommand {
 

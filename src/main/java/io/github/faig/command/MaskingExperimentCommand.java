@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -44,7 +45,8 @@ import io.github.faig.nn.io.ModelPackage;
  * random), blurry and noisy inputs, deblurring and denoising masks — as a table of the mean and spread over images
  * and a plot of the metric against the proportion.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Masking Experiment", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Masking Experiment",
+		weight = 45) }, headless = true,
 	label = "FAIG Masking Experiment")
 public class MaskingExperimentCommand extends FaigCommand {
 
@@ -173,12 +175,15 @@ public class MaskingExperimentCommand extends FaigCommand {
 			results.addValue("images", c.metric().length);
 			results.addValue("channel", ch.label());
 		}
-		plot = plot(cells, rankings.keySet(), percents);
+		final List<Plot> panels = new ArrayList<>();
+		plot = plot(cells, rankings.keySet(), percents, panels);
+		io.github.faig.ij.Plots.show(panels);
 		Tables.show(results, "FAIG masking experiment");
 		if (output_dir != null) {
 			try (AtomicOutputs o = new AtomicOutputs(output_dir)) {
 				o.write("masking_experiment.csv", f -> Tables.saveCsv(results, f));
 				o.write("masking_experiment.png", f -> ImageFiles.save(plot, f));
+				o.write("masking_experiment_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
 				checkCancelled();
 				o.commit();
 			}
@@ -207,7 +212,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 
 	/** Four panels (mask × input), one line per method: the paper's Fig. 3 idea. */
 	private static ImagePlus plot(final List<MaskingExperiment.Cell> cells, final Iterable<String> methods,
-		final double[] percents)
+		final double[] percents, final List<Plot> panels)
 	{
 		final Color[] colours = { new Color(200, 40, 40), new Color(230, 140, 0), new Color(30, 90, 200), Color.GRAY };
 		ImageProcessor out = null;
@@ -236,6 +241,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 				p.addLabel(0.01, 0.99, mask + " mask, " + (in == Degradation.BLUR ? "blurry" : "noisy") + " input");
 				p.addLegend(legend.toString().trim());
 				p.setLimitsToFit(false);
+				panels.add(p);
 				final ImageProcessor ip = p.getProcessor().convertToRGB();
 				if (out == null) out = new ColorProcessor(ip.getWidth() * 2, ip.getHeight() * 2);
 				out.insert(ip, (panel % 2) * ip.getWidth(), (panel / 2) * ip.getHeight());

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -22,13 +23,15 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 
 /**
  * {@code Plugins>FAIG>FAIG Synthesize Degradations}: the paper's low-resolution inputs of an image (clean LR,
  * blurry, noisy, blur+noise; spec §1) as a labelled stack, with a table of the exact parameters of every slice.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Synthesize Degradations", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Synthesize Degradations",
+		weight = 10) }, headless = true,
 	label = "FAIG Synthesize Degradations")
 public class SynthesizeDegradationsCommand extends FaigCommand {
 
@@ -61,14 +64,29 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(persist = false, label = "Downscaling factor", min = "1", max = DegradationParams.SCALE_MAX)
 	private int scale = DegradationParams.DEFAULT_SCALE;
 
-	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN)
+	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN,
+		description = "on the normalised scale: a fraction of the range that normalization maps to [0,1]")
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(persist = false, label = "Random seed")
 	private long seed = 0;
 
-	@Parameter(persist = false, label = "Quantise to 8 bits", description = "as the reference; off gives 32-bit output")
+	@Parameter(persist = false, label = "Quantise to the input's type",
+		description = "8-bit and RGB as the reference, 16-bit to 16-bit levels, 32-bit unrounded; off gives 32-bit " +
+			"output")
 	private boolean quantize = true;
+
+	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the [0,1] scale (where blur and noise apply) and back")
+	private String normalization = "type-range";
+
+	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 0")
+	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
+
+	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 1")
+	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
 	@Parameter(label = "Output folder (optional)", required = false, persist = false,
 		style = FileWidget.DIRECTORY_STYLE,
@@ -91,6 +109,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 				"with_noise, with_blur_noise to true");
 		}
 		new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
+		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
@@ -102,33 +121,58 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		if (with_blur) variants.add(Degradation.BLUR);
 		if (with_noise) variants.add(Degradation.NOISE);
 		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
-		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, quantize);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final ImagePlus source = sourceImage(image, input_file);
+		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
+		final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
+		// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
+		// any other case rounds to the output type's own levels after the inverse map
+		final boolean byteLevels = quantize && type == OutputType.BYTE && range.low() == 0 && range.high() == 255;
+		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, byteLevels);
 
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source);
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, range);
 		final List<FloatImage> outputs = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
 		parameters = new ResultsTable();
+		final List<List<Variant>> made = new ArrayList<>();
 		for (int s = 0; s < slices.size(); s++) {
 			progress("Degrading slice " + (s + 1) + "/" + slices.size(), s, slices.size());
-			for (final Variant v : synthesis.degrade(slices.get(s), s + 1)) {
-				final String label = sliceLabel(source, s + 1) + " " + v.degradation().label();
-				outputs.add(v.image());
-				labels.add(label);
-				addRow(parameters, outputs.size(), label, v);
-			}
+			made.add(synthesis.degrade(slices.get(s), s + 1));
+		}
+		// a hyperstack (channels or frames) keeps its channels and slices; its variants follow one another as
+		// frames, so each variant is a whole hyperstack; a plain stack keeps each slice's variants together
+		final boolean hyper = slices.size() > 1 && (source.getNChannels() > 1 || source.getNFrames() > 1);
+		final int nv = made.get(0).size();
+		for (int k = 0; k < slices.size() * nv; k++) {
+			final int s = hyper ? k % slices.size() : k / nv;
+			final Variant v = made.get(s).get(hyper ? k / slices.size() : k % nv);
+			final String label = sliceLabel(source, s + 1) + " " + v.degradation().label();
+			outputs.add(v.image());
+			labels.add(label);
+			addRow(parameters, outputs.size(), label, v);
+			parameters.addValue("normalization", normalization);
+			parameters.addValue("intensity_low", range.low());
+			parameters.addValue("intensity_high", range.high());
 		}
 		final String base = ImageFiles.baseName(source.getTitle());
-		final OutputType type = quantize ? OutputType.BYTE : OutputType.FLOAT;
 		degraded = ImagePlusBridge.toImagePlus(base + "_degraded", outputs, labels, type,
-			ImagePlusBridge.resampled(source.getCalibration(), scale));
+			ImagePlusBridge.resampled(source.getCalibration(), scale), range);
+		if (hyper) {
+			degraded.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
+			degraded.setOpenAsHyperStack(true);
+			if (source.isComposite() && source.getNChannels() > 1 && degraded.getBitDepth() != 24) {
+				final ij.CompositeImage c = new ij.CompositeImage(degraded, ((ij.CompositeImage) source).getMode());
+				c.setTitle(degraded.getTitle());
+				c.setCalibration(degraded.getCalibration());
+				degraded = c;
+			}
+		}
 		Tables.show(parameters, "FAIG degradation parameters");
-		if (output_dir != null) write(base, outputs, labels, type, slices.size() == 1);
+		if (output_dir != null) write(base, outputs, labels, type, range, slices.size() == 1);
 	}
 
 	private void write(final String base, final List<FloatImage> outputs, final List<String> labels,
-		final OutputType type, final boolean singleImage) throws Exception
+		final OutputType type, final IntensityScale range, final boolean singleImage) throws Exception
 	{
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			out.write(base + "_degraded.tif", f -> ImageFiles.save(degraded, f));
@@ -136,7 +180,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 				for (int i = 0; i < outputs.size(); i++) {
 					final String variant = parameters.getStringValue("variant", i);
 					final ImagePlus one = ImagePlusBridge.toImagePlus(labels.get(i), List.of(outputs.get(i)), null,
-						type, degraded.getCalibration());
+						type, degraded.getCalibration(), range);
 					out.write(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(one, f));
 				}
 			}

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -40,13 +42,17 @@ import io.github.faig.train.TrainingConfig;
  * and writes it as a model package whose {@code model.json} records how it was made. Checkpoints beside the output
  * let a stopped run resume where it left off.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>FAIG>FAIG Train Model", headless = true,
+@Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Train Model",
+		weight = 80) }, headless = true,
 	label = "FAIG Train Model")
 public class TrainModelCommand extends FaigCommand {
 
 	/** The paper's network, the defaults of the shape inputs (a fine-tuned model keeps its own shape). */
 	private static final String DEFAULT_ARCHITECTURE = "MSRResNet";
 	private static final int DEFAULT_NUM_FEAT = 64, DEFAULT_NUM_BLOCK = 16, DEFAULT_SCALE = 2;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_data = "<html><b>Data and output</b>";
 
 	@Parameter(label = "Training images folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
 		description = "Ground-truth photographs; with a manifest.tsv its 'train' split trains and its 'validation' " +
@@ -55,6 +61,9 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Output model (package folder)", style = FileWidget.SAVE_STYLE, persist = false)
 	private File output_model;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_network = "<html><b>Network</b>";
 
 	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle" }, persist = false)
 	private String architecture = DEFAULT_ARCHITECTURE;
@@ -68,6 +77,9 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Scale", min = "2", max = "4", persist = false)
 	private int scale = DEFAULT_SCALE;
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_learning = "<html><b>What it learns</b>";
+
 	@Parameter(label = "Role", choices = { "baseline", "target", "custom" }, persist = false,
 		description = "baseline: clean LR only; target: blur p=0.5 and noise p=0.5; custom: p_blur, p_noise")
 	private String role = "baseline";
@@ -80,6 +92,9 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false)
 	private String init_model;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_optimisation = "<html><b>Optimisation</b>";
 
 	@Parameter(label = "Iterations", min = "1", persist = false)
 	private int iterations = 10000;
@@ -99,6 +114,9 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 0;
 
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_degradations = "<html><b>Degradations (spec section 1)</b>";
+
 	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
@@ -107,6 +125,9 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_checkpoints = "<html><b>Checkpoints and validation</b>";
 
 	@Parameter(label = "Checkpoint every (iterations)", min = "1", persist = false)
 	private int checkpoint_every = 500;
@@ -191,7 +212,8 @@ public class TrainModelCommand extends FaigCommand {
 					final double el = (System.nanoTime() - t0) / 1e9;
 					log.info(String.format(Locale.ROOT, "step %d/%d  L1 %.5f  lr %.2e  %.0f s", t, n, smooth[0], lr, el));
 				}
-				status.showStatus(t, n, String.format(Locale.ROOT, "Training %d/%d, L1 %.4f", t, n, smooth[0]));
+				// no stop from inside the trainer's callback: it checks isCanceled itself and saves its checkpoint first
+				report(String.format(Locale.ROOT, "Training, L1 %.4f", smooth[0]), t, n);
 			}, this::isCanceled);
 
 		final JsonObject prov = new JsonObject();

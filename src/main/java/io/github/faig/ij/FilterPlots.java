@@ -22,6 +22,13 @@ public final class FilterPlots {
 	public static ImagePlus positions(final String title, final FilterIndex filters, final List<String> names,
 		final List<int[]> sets)
 	{
+		return positions(title, filters, names, sets, null);
+	}
+
+	/** As above; each panel's {@link Plot} is also added to {@code panels} (for live windows and their data). */
+	public static ImagePlus positions(final String title, final FilterIndex filters, final List<String> names,
+		final List<int[]> sets, final List<Plot> panels)
+	{
 		final Color[] colours = { new Color(200, 40, 40), new Color(30, 90, 200), new Color(20, 140, 60) };
 		ImageProcessor out = null;
 		for (int s = 0; s < sets.size(); s++) {
@@ -43,6 +50,7 @@ public final class FilterPlots {
 			p.add("circle", x, y);
 			p.setColor(Color.BLACK);
 			p.addLabel(0.01, 0.99, names.get(s) + ": " + set.length + " filters");
+			if (panels != null) panels.add(p);
 			final ImageProcessor ip = p.getProcessor().convertToRGB();
 			if (out == null) out = new ColorProcessor(ip.getWidth() * sets.size(), ip.getHeight());
 			out.insert(ip, s * ip.getWidth(), 0);

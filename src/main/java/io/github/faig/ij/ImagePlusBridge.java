@@ -14,6 +14,8 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 import io.github.faig.degrade.Quantization;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.IntensityScale;
+import io.github.faig.image.IntensityScale.Normalization;
 
 /**
  * Converts between ImageJ 1 images and the core {@link FloatImage} on the [0, 1] scale, slice by slice.
@@ -24,9 +26,12 @@ import io.github.faig.image.FloatImage;
  * <tr><td>8-bit</td><td>1 channel, v / 255 (the LUT is ignored)</td><td>as RGB</td></tr>
  * <tr><td>16-bit</td><td>1 channel, v / 65535 (the full range, not the display range)</td>
  * <td>clamp, ×65535, round half to even</td></tr>
- * <tr><td>32-bit</td><td>1 channel, v unchanged (expected in [0, 1])</td><td>unchanged</td></tr>
+ * <tr><td>32-bit</td><td>1 channel, v unchanged when the image lies in [0, 1], else its min–max</td>
+ * <td>the inverse map, unrounded</td></tr>
  * </table>
- * Every stack slice (all channels, planes and frames of a hyperstack, in stack order) becomes one image.
+ * That is the {@code type-range} normalisation; {@code min-max} and {@code percentile} map the image's own range
+ * instead ({@link IntensityScale}). Every stack slice (all channels, planes and frames of a hyperstack, in stack
+ * order) becomes one image.
  */
 public final class ImagePlusBridge {
 
@@ -44,17 +49,104 @@ public final class ImagePlusBridge {
 
 	// -- ImagePlus to FloatImage --
 
-	/** Every stack slice of {@code imp} as a [0, 1] image. */
+	/** Every stack slice of {@code imp} on the [0, 1] scale of its type range ({@code type-range}). */
 	public static List<FloatImage> toFloatImages(final ImagePlus imp) {
+		checkSupported(imp);
+		return toFloatImages(imp, scaleOf(imp, Normalization.TYPE_RANGE, 0, 100));
+	}
+
+	/** Every stack slice of {@code imp} mapped to the [0, 1] scale by {@code scale}. */
+	public static List<FloatImage> toFloatImages(final ImagePlus imp, final IntensityScale scale) {
 		checkSupported(imp);
 		final ImageStack stack = imp.getStack();
 		final List<FloatImage> out = new ArrayList<>(stack.getSize());
 		for (int s = 1; s <= stack.getSize(); s++) {
-			final FloatImage f = toFloatImage(stack.getProcessor(s));
-			if (imp.getBitDepth() == 32) checkFinite(f, imp, s);
-			out.add(f);
+			if (imp.getBitDepth() == 32) checkFinite(toFloatImage(stack.getProcessor(s)), imp, s);
+			out.add(toFloatImage(stack.getProcessor(s), scale));
 		}
 		return out;
+	}
+
+	/**
+	 * The scale of {@code imp}'s values under a normalisation named by the {@code normalization} input
+	 * ({@code type-range}, {@code min-max}, {@code percentile}); min–max and percentiles are taken over every
+	 * channel and plane, so the planes of a stack keep their relative brightness.
+	 */
+	public static IntensityScale scaleOf(final ImagePlus imp, final String normalization, final double lowPercentile,
+		final double highPercentile)
+	{
+		return scaleOf(imp, Normalization.of(normalization, "normalization"), lowPercentile, highPercentile);
+	}
+
+	/** As {@link #scaleOf(ImagePlus, String, double, double)}. */
+	public static IntensityScale scaleOf(final ImagePlus imp, final Normalization mode, final double lowPercentile,
+		final double highPercentile)
+	{
+		checkSupported(imp);
+		final double typeMax = typeMax(imp.getBitDepth());
+		if (mode == Normalization.TYPE_RANGE && !Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
+		final ImageStack stack = imp.getStack();
+		final int n = imp.getWidth() * imp.getHeight() * (imp.getBitDepth() == 24 ? 3 : 1);
+		final float[] all = new float[n * stack.getSize()];
+		for (int s = 1; s <= stack.getSize(); s++) {
+			final float[] raw = rawValues(stack.getProcessor(s));
+			System.arraycopy(raw, 0, all, (s - 1) * n, n);
+		}
+		return IntensityScale.of(all, typeMax, mode, lowPercentile, highPercentile);
+	}
+
+	/** 255 for 8-bit and RGB, 65535 for 16-bit, NaN for 32-bit (float has no type range). */
+	static double typeMax(final int bitDepth) {
+		return bitDepth == 16 ? 65535 : bitDepth == 32 ? Double.NaN : 255;
+	}
+
+	/** The output type that keeps an image's own type: RGB and 8-bit as bytes, 16-bit, 32-bit. */
+	public static OutputType typeOf(final ImagePlus imp) {
+		checkSupported(imp);
+		final int bd = imp.getBitDepth();
+		return bd == 16 ? OutputType.SHORT : bd == 32 ? OutputType.FLOAT : OutputType.BYTE;
+	}
+
+	/** A processor's own values (RGB as R, G, B planes), before any scaling. */
+	private static float[] rawValues(final ImageProcessor ip) {
+		final int n = ip.getWidth() * ip.getHeight();
+		if (ip instanceof ColorProcessor) {
+			final int[] rgb = (int[]) ip.getPixels();
+			final float[] d = new float[3 * n];
+			for (int i = 0; i < n; i++) {
+				d[i] = (rgb[i] >> 16) & 0xff;
+				d[n + i] = (rgb[i] >> 8) & 0xff;
+				d[2 * n + i] = rgb[i] & 0xff;
+			}
+			return d;
+		}
+		final float[] d = new float[n];
+		if (ip instanceof ByteProcessor) {
+			final byte[] px = (byte[]) ip.getPixels();
+			for (int i = 0; i < n; i++) d[i] = px[i] & 0xff;
+		}
+		else if (ip instanceof ShortProcessor) {
+			final short[] px = (short[]) ip.getPixels();
+			for (int i = 0; i < n; i++) d[i] = px[i] & 0xffff;
+		}
+		else {
+			System.arraycopy(ip.getPixels(), 0, d, 0, n);
+		}
+		return d;
+	}
+
+	/** One processor mapped to the [0, 1] scale by {@code scale}. */
+	public static FloatImage toFloatImage(final ImageProcessor ip, final IntensityScale scale) {
+		final double typeMax = ip instanceof ShortProcessor ? 65535 : ip instanceof FloatProcessor ? Double.NaN : 255;
+		// the type range keeps the exact float arithmetic of before (v / 255f), so 8-bit results stay bit-identical
+		if (scale.low() == 0 && (scale.high() == typeMax || Double.isNaN(typeMax) && scale.isUnit())) {
+			return toFloatImage(ip);
+		}
+		final float[] raw = rawValues(ip);
+		final FloatImage img = new FloatImage(ip instanceof ColorProcessor ? 3 : 1, ip.getHeight(), ip.getWidth());
+		final float[] d = img.data();
+		for (int i = 0; i < raw.length; i++) d[i] = scale.forward(raw[i]);
+		return img;
 	}
 
 	/** Refuses NaN or infinite pixels (only 32-bit images can hold them), naming the image and slice. */
@@ -128,6 +220,17 @@ public final class ImagePlusBridge {
 	public static ImagePlus toImagePlus(final String title, final List<FloatImage> images,
 		final List<String> labels, final OutputType type, final Calibration calibration)
 	{
+		return toImagePlus(title, images, labels, type, calibration, null);
+	}
+
+	/**
+	 * As {@link #toImagePlus(String, List, List, OutputType, Calibration)}, mapping the [0, 1]-scale values back to
+	 * an image's own range by {@code scale} first ({@code null}: the output type's range, 32-bit unchanged); integer
+	 * types then round half to even and clamp to their range.
+	 */
+	public static ImagePlus toImagePlus(final String title, final List<FloatImage> images,
+		final List<String> labels, final OutputType type, final Calibration calibration, final IntensityScale scale)
+	{
 		if (images.isEmpty()) throw new IllegalArgumentException("no images to show");
 		final FloatImage first = images.get(0);
 		final int c = first.channels();
@@ -147,14 +250,14 @@ public final class ImagePlusBridge {
 			if (c == 3 && type == OutputType.FLOAT) {
 				for (int ch = 0; ch < 3; ch++) {
 					stack.addSlice(label == null ? "RGB".substring(ch, ch + 1) : label + " " + "RGB".charAt(ch),
-						toProcessor(img, ch, type));
+						toProcessor(img, ch, type, scale));
 				}
 			}
 			else if (c == 3) {
-				stack.addSlice(label, toColorProcessor(img));
+				stack.addSlice(label, toColorProcessor(img, scale));
 			}
 			else {
-				stack.addSlice(label, toProcessor(img, 0, type));
+				stack.addSlice(label, toProcessor(img, 0, type, scale));
 			}
 		}
 		ImagePlus imp = new ImagePlus(title, stack);
@@ -170,42 +273,88 @@ public final class ImagePlusBridge {
 
 	/** A 3-channel image as RGB, with the reference's rounding. */
 	public static ColorProcessor toColorProcessor(final FloatImage img) {
+		return toColorProcessor(img, null);
+	}
+
+	/** As {@link #toColorProcessor(FloatImage)}, mapping back by {@code scale} first. */
+	public static ColorProcessor toColorProcessor(final FloatImage img, final IntensityScale scale) {
 		final int n = img.width() * img.height();
 		final float[] d = img.data();
 		final int[] px = new int[n];
 		for (int i = 0; i < n; i++) {
-			final int r = Quantization.toByteLevel(d[i]);
-			final int g = Quantization.toByteLevel(d[n + i]);
-			final int b = Quantization.toByteLevel(d[2 * n + i]);
+			final int r = byteLevel(d[i], scale);
+			final int g = byteLevel(d[n + i], scale);
+			final int b = byteLevel(d[2 * n + i], scale);
 			px[i] = 0xff000000 | (r << 16) | (g << 8) | b;
 		}
 		return new ColorProcessor(img.width(), img.height(), px);
 	}
 
-	private static ImageProcessor toProcessor(final FloatImage img, final int ch, final OutputType type) {
+	// the type range goes through the reference's own rounding, so 8-bit results stay bit-identical
+	private static int byteLevel(final float v, final IntensityScale scale) {
+		if (scale == null || scale.low() == 0 && scale.high() == 255) return Quantization.toByteLevel(v);
+		return clampRound(scale.inverse(v), 255);
+	}
+
+	private static int clampRound(final double v, final int max) {
+		if (Double.isNaN(v)) throw new IllegalArgumentException("cannot quantise NaN");
+		final double q = Math.rint(v);
+		return q < 0 ? 0 : q > max ? max : (int) q;
+	}
+
+	private static ImageProcessor toProcessor(final FloatImage img, final int ch, final OutputType type,
+		final IntensityScale scale)
+	{
 		final int n = img.width() * img.height();
 		final float[] d = img.data();
 		final int off = img.channelOffset(ch);
 		switch (type) {
 			case BYTE: {
 				final byte[] px = new byte[n];
-				for (int i = 0; i < n; i++) px[i] = (byte) Quantization.toByteLevel(d[off + i]);
+				for (int i = 0; i < n; i++) px[i] = (byte) byteLevel(d[off + i], scale);
 				return new ByteProcessor(img.width(), img.height(), px);
 			}
 			case SHORT: {
 				final short[] px = new short[n];
+				final boolean typeRange = scale == null || scale.low() == 0 && scale.high() == 65535;
 				for (int i = 0; i < n; i++) {
-					final double v = Math.rint(d[off + i] * 65535.0);
-					px[i] = (short) (v < 0 ? 0 : v > 65535 ? 65535 : (int) v);
+					px[i] = (short) clampRound(typeRange ? d[off + i] * 65535.0 : scale.inverse(d[off + i]), 65535);
 				}
 				return new ShortProcessor(img.width(), img.height(), px, null);
 			}
 			default: {
 				final float[] px = new float[n];
-				System.arraycopy(d, off, px, 0, n);
+				if (scale == null || scale.isUnit()) System.arraycopy(d, off, px, 0, n);
+				else for (int i = 0; i < n; i++) px[i] = (float) scale.inverse(d[off + i]);
 				return new FloatProcessor(img.width(), img.height(), px);
 			}
 		}
+	}
+
+	// -- Hyperstacks --
+
+	/**
+	 * Gives {@code out} the channel, slice and frame dimensions of {@code source} when it has one output plane per
+	 * source plane (an image-to-image command), so a hyperstack stays one; grey composites keep their mode and LUTs.
+	 */
+	public static ImagePlus keepDimensions(final ImagePlus out, final ImagePlus source) {
+		if (source == null || out.getStackSize() != source.getStackSize() || source.getStackSize() == 1) return out;
+		final int c = source.getNChannels();
+		final int z = source.getNSlices();
+		final int t = source.getNFrames();
+		if (c * z * t != out.getStackSize()) return out;
+		out.setDimensions(c, z, t);
+		if (source.isHyperStack() || c > 1 && z * t > 1 || z > 1 && t > 1) out.setOpenAsHyperStack(true);
+		if (source.isComposite() && c > 1 && out.getBitDepth() != 24) {
+			final ij.CompositeImage comp = new CompositeImage(out, ((CompositeImage) source).getMode());
+			comp.setLuts(((CompositeImage) source).getLuts());
+			comp.setTitle(out.getTitle());
+			comp.setCalibration(out.getCalibration());
+			comp.setProperty("Info", out.getProperty("Info"));
+			comp.resetDisplayRanges();
+			return comp;
+		}
+		return out;
 	}
 
 	// -- Calibration --

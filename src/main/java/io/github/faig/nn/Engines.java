@@ -18,6 +18,9 @@ public final class Engines {
 
 	private static volatile Engine engine;
 
+	/** The thread count asked for (0: automatic), applied when the engine is loaded or already is. */
+	private static volatile int requestedThreads = 0;
+
 	private Engines() {}
 
 	/** The PyTorch engine, loaded on first use. Throws {@link IllegalStateException} with advice if it cannot. */
@@ -42,8 +45,76 @@ public final class Engines {
 				t.setContextClassLoader(previous);
 			}
 			engine = e;
+			applyThreads(requestedThreads);
 			return e;
 		}
+	}
+
+	/**
+	 * Asks for {@code n} native (intra-op) threads, or 0 for an automatic count that leaves the cores other programs
+	 * keep busy to them: libtorch's worker threads spin while they wait, so one thread per core on a machine where
+	 * another program holds a core makes every step wait for the slowest (7x slower with one of two cores busy).
+	 * Applied now if the engine is loaded, else when it is. Returns the count in force, or 0 if not yet loaded.
+	 */
+	public static int requestThreads(final int n) {
+		if (n < 0) throw new IllegalArgumentException("threads must be 0 (automatic) or more, got " + n);
+		requestedThreads = n;
+		return engine != null ? applyThreads(n) : 0;
+	}
+
+	/** The last automatic count and when it was measured: one quarter-second sample serves runs close together. */
+	private static int lastAutomatic;
+	private static long lastMeasured = Long.MIN_VALUE;
+
+	private static synchronized int applyThreads(final int n) {
+		int t = n;
+		if (t <= 0) {
+			final long now = System.nanoTime();
+			if (lastMeasured == Long.MIN_VALUE || now - lastMeasured > 30_000_000_000L) {
+				lastAutomatic = automaticThreads(Runtime.getRuntime().availableProcessors(), otherBusyCores());
+				lastMeasured = now;
+			}
+			t = lastAutomatic;
+		}
+		if (JniUtils.getNumThreads() != t) JniUtils.setNumThreads(t);
+		return t;
+	}
+
+	/** The automatic thread count: the cores not busy with other programs, at least one. */
+	static int automaticThreads(final int cores, final double otherBusy) {
+		return Math.max(1, Math.min(cores, cores - (int) Math.round(otherBusy)));
+	}
+
+	/**
+	 * How many cores other programs keep busy, from the machine's and this process's CPU use over a quarter of a
+	 * second; 0 when the platform does not say.
+	 */
+	static double otherBusyCores() {
+		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		if (!(os instanceof com.sun.management.OperatingSystemMXBean)) return 0;
+		final com.sun.management.OperatingSystemMXBean sun = (com.sun.management.OperatingSystemMXBean) os;
+		final int cores = Runtime.getRuntime().availableProcessors();
+		final long cpu0 = sun.getProcessCpuTime();
+		final long t0 = System.nanoTime();
+		sun.getCpuLoad(); // starts the machine-wide window
+		try {
+			Thread.sleep(250);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+		final double machine = sun.getCpuLoad();
+		final double self = (sun.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - t0);
+		if (!(machine >= 0)) return 0;
+		return Math.max(0, machine * cores - self);
+	}
+
+	/** The native thread count in force (loads the engine). */
+	public static int threads() {
+		pytorch();
+		return JniUtils.getNumThreads();
 	}
 
 	/** A new top-level manager of the engine; close it (try-with-resources). */

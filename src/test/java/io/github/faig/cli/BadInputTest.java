@@ -139,6 +139,12 @@ class BadInputTest {
 		c.add(of(1, syn, "input_file='{in}',output_dir='{out}'", "input_file"));
 		c.add(of(1, syn, "output_dir='{out}'", "input_file"));
 		c.add(of(1, syn, a + ",kernel_size=2147483647", "kernel_size"));
+		c.add(of(1, syn, a + ",normalization='zscore'", "normalization", "zscore"));
+		c.add(of(1, syn, a + ",normalization='percentile',low_percentile=90,high_percentile=10", "low_percentile"));
+		c.add(of(1, syn, a + ",high_percentile=101", "high_percentile"));
+		c.add(of(1, "FAIG Blind Super-Resolution", a + ",normalization='Min-Max'", "normalization"));
+		c.add(of(2, "FAIG Degradation Map", a + ",all_planes=yes", "all_planes"));
+		c.add(of(1, "FAIG Blind Super-Resolution", a + ",threads=-1", "threads"));
 		c.add(of(1, syn, a + ",kernel_size=4", "kernel_size"));
 		c.add(of(1, syn, a + ",kernel_size=1", "kernel_size"));
 		c.add(of(1, syn, a + ",blur_sigma=0", "blur_sigma"));

@@ -79,4 +79,25 @@ class LabelCommandRunnerTest extends SciJavaTest {
 			.getMessage());
 		assertEquals(0, dir.toFile().list().length);
 	}
+
+	@Test
+	void onlyThisProjectsCommandsAreResolvedAndOtherPluginsAreLeftAlone() throws Exception {
+		final LabelCommandRunner runner = runner();
+		assertNotNull(runner.find("FAIG Blind Super-Resolution"));
+		assertTrue(runner.supports("FAIG Synthesize Degradations"));
+		assertTrue(runner.supports("io.github.faig.command.BlindSuperResolutionCommand"));
+		// another plugin's command, by label, menu leaf or class name: not claimed
+		assertFalse(runner.supports("Other Plugin"));
+		assertFalse(runner.supports(org.example.other.OtherPluginCommand.class.getName()));
+		assertEquals(null, runner.find("Other Plugin"));
+		// so RunService picks another runner for it (SciJava's own, by class name), and the command runs there
+		final RunService rs = context.service(RunService.class);
+		final org.scijava.run.CodeRunner chosen = rs.getHandler(org.example.other.OtherPluginCommand.class.getName());
+		assertTrue(chosen == null || !(chosen instanceof LabelCommandRunner), String.valueOf(chosen));
+		assertTrue(rs.getHandler("FAIG Blind Super-Resolution") instanceof LabelCommandRunner);
+		// and at normal priority, not above the runners Fiji's --run relies on
+		final double priority = context.service(org.scijava.plugin.PluginService.class).getPlugin(
+			LabelCommandRunner.class).getPriority();
+		assertTrue(priority <= org.scijava.Priority.NORMAL, "priority " + priority);
+	}
 }

@@ -73,7 +73,7 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 		assertEquals(n, blur.size());
 		for (int i = 0; i < n; i++) assertEquals(blur.get(i), noise.get(n - 1 - i));
 		for (final String name : new String[] { "blur_filters.csv", "noise_filters.csv", "top_filters.csv",
-			"layer_counts.csv", "completeness.csv", "filter_positions.png", "filter_sets.json" })
+			"layer_counts.csv", "completeness.csv", "filter_positions.png", "filter_positions_data.csv", "filter_sets.json" })
 		{
 			assertTrue(new File(out, name).isFile(), name);
 		}

@@ -19,6 +19,7 @@ import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.IntensityScale;
 
 class ImagePlusBridgeTest {
 
@@ -103,5 +104,96 @@ class ImagePlusBridgeTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> ImagePlusBridge.toFloatImages(imp))
 			.getMessage().contains("bit depth"));
 		assertThrows(IllegalArgumentException.class, () -> ImagePlusBridge.toFloatImages(null));
+	}
+
+	// -- README's pixel table, one test per row (type-range) and per normalisation --
+
+	@Test
+	void tableRowRgbKeepsRgb() {
+		final ImagePlus imp = new ImagePlus("rgb", new ColorProcessor(2, 1, new int[] { 0xff102030, 0xffffffff }));
+		assertEquals(OutputType.BYTE, ImagePlusBridge.typeOf(imp));
+		final IntensityScale s = ImagePlusBridge.scaleOf(imp, "type-range", 1, 99);
+		final FloatImage f = ImagePlusBridge.toFloatImages(imp, s).get(0);
+		assertEquals(0x20 / 255f, f.get(1, 0, 0));
+		final ImagePlus back = ImagePlusBridge.toImagePlus("b", List.of(f), null, OutputType.BYTE, null, s);
+		assertEquals(24, back.getBitDepth());
+		assertArrayEquals((int[]) imp.getProcessor().getPixels(), (int[]) back.getProcessor().getPixels());
+	}
+
+	@Test
+	void tableRowEightBitKeepsEightBitAndRoundsHalfToEven() {
+		final ImagePlus imp = new ImagePlus("b", new ByteProcessor(2, 1, new byte[] { 3, (byte) 200 }));
+		assertEquals(OutputType.BYTE, ImagePlusBridge.typeOf(imp));
+		final IntensityScale s = ImagePlusBridge.scaleOf(imp, "type-range", 1, 99);
+		assertEquals(new IntensityScale(0, 255), s);
+		final FloatImage f = new FloatImage(1, 1, 2);
+		f.set(0, 0, 0, 0.5f); // 127.5: half a level, to the even 128
+		f.set(0, 0, 1, 1.2f); // above the range: clamped
+		final ImagePlus back = ImagePlusBridge.toImagePlus("b", List.of(f), null, OutputType.BYTE, null, s);
+		assertEquals(128, back.getProcessor().get(0, 0));
+		assertEquals(255, back.getProcessor().get(1, 0));
+		// as 32-bit: the same values in the input's range, unrounded
+		final ImagePlus fl = ImagePlusBridge.toImagePlus("f", List.of(f), null, OutputType.FLOAT, null, s);
+		assertEquals(127.5f, fl.getProcessor().getf(0, 0), 1e-4);
+		// half to even, not half up: levels 0.5 and 1.5 of a [0, 2] range go to 0 and 2
+		final FloatImage h = new FloatImage(1, 1, 2);
+		h.set(0, 0, 0, 0.25f);
+		h.set(0, 0, 1, 0.75f);
+		final ImagePlus r = ImagePlusBridge.toImagePlus("h", List.of(h), null, OutputType.SHORT, null,
+			new IntensityScale(0, 2));
+		assertEquals(0, r.getProcessor().get(0, 0));
+		assertEquals(2, r.getProcessor().get(1, 0));
+	}
+
+	@Test
+	void tableRowSixteenBitKeepsSixteenBitInItsRange() {
+		final ImagePlus imp = new ImagePlus("s", new ShortProcessor(3, 1, new short[] { 100, 2000, 3942 }, null));
+		assertEquals(OutputType.SHORT, ImagePlusBridge.typeOf(imp));
+		final IntensityScale t = ImagePlusBridge.scaleOf(imp, "type-range", 1, 99);
+		assertEquals(100 / 65535f, ImagePlusBridge.toFloatImages(imp, t).get(0).get(0, 0, 0));
+		final IntensityScale mm = ImagePlusBridge.scaleOf(imp, "min-max", 1, 99);
+		assertEquals(new IntensityScale(100, 3942), mm);
+		final FloatImage f = ImagePlusBridge.toFloatImages(imp, mm).get(0);
+		assertEquals(0f, f.get(0, 0, 0));
+		assertEquals(1f, f.get(0, 0, 2));
+		for (final IntensityScale s : List.of(t, mm)) {
+			final ImagePlus back = ImagePlusBridge.toImagePlus("b", List.of(ImagePlusBridge.toFloatImages(imp, s).get(
+				0)), null, OutputType.SHORT, null, s);
+			assertEquals(16, back.getBitDepth());
+			assertArrayEquals((short[]) imp.getProcessor().getPixels(), (short[]) back.getProcessor().getPixels());
+		}
+	}
+
+	@Test
+	void tableRowThirtyTwoBitKeepsItsRange() {
+		final ImagePlus unit = new ImagePlus("u", new FloatProcessor(2, 1, new float[] { 0.25f, 0.5f }));
+		assertTrue(ImagePlusBridge.scaleOf(unit, "type-range", 1, 99).isUnit());
+		final ImagePlus wide = new ImagePlus("w", new FloatProcessor(3, 1, new float[] { 0, 250, 1000 }));
+		assertEquals(OutputType.FLOAT, ImagePlusBridge.typeOf(wide));
+		final IntensityScale s = ImagePlusBridge.scaleOf(wide, "type-range", 1, 99);
+		assertEquals(new IntensityScale(0, 1000), s);
+		final FloatImage f = ImagePlusBridge.toFloatImages(wide, s).get(0);
+		assertEquals(0.25f, f.get(0, 0, 1));
+		final ImagePlus back = ImagePlusBridge.toImagePlus("b", List.of(f), null, OutputType.FLOAT, null, s);
+		assertArrayEquals(new float[] { 0, 250, 1000 }, (float[]) back.getProcessor().getPixels(), 1e-3f);
+	}
+
+	@Test
+	void percentilesSpanEveryPlane() {
+		final ImageStack st = new ImageStack(101, 1);
+		final short[] a = new short[101];
+		final short[] b = new short[101];
+		for (int i = 0; i < 101; i++) {
+			a[i] = (short) i;
+			b[i] = (short) (100 + i);
+		}
+		st.addSlice(new ShortProcessor(101, 1, a, null));
+		st.addSlice(new ShortProcessor(101, 1, b, null));
+		// 202 values 0..200 with 100 twice; the 50th percentile lies at rank 100.5 -> 100
+		final IntensityScale s = ImagePlusBridge.scaleOf(new ImagePlus("st", st), "percentile", 0, 50);
+		assertEquals(0, s.low(), 1e-9);
+		assertEquals(100, s.high(), 1e-9);
+		assertThrows(IllegalArgumentException.class, () -> ImagePlusBridge.scaleOf(new ImagePlus("st", st), "gamma",
+			1, 99));
 	}
 }

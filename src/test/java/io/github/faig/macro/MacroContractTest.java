@@ -169,7 +169,8 @@ class MacroContractTest extends SciJavaTest {
 	/** The Script Editor templates call real command classes with real input names. */
 	@Test
 	void scriptTemplatesNameRealCommandsAndInputs() throws Exception {
-		final Pattern call = Pattern.compile("command\\.run\\(\\s*\"([\\w.]+)\",\\s*(?:true|True),\\s*([^)]*)\\)");
+		// process=false: no pre/postprocessing, so no dialog, no filled-in image, no result windows
+		final Pattern call = Pattern.compile("command\\.run\\(\\s*\"([\\w.]+)\",\\s*(?:false|False),\\s*([^)]*)\\)");
 		final Pattern key = Pattern.compile("\"([a-z_]+)\"\\s*,");
 		int calls = 0;
 		for (final String t : new String[] { "Batch_Predict_Degradation.groovy", "Batch_Super_Resolution.py" }) {
@@ -186,6 +187,26 @@ class MacroContractTest extends SciJavaTest {
 			}
 		}
 		assertEquals(2, calls);
+	}
+
+	/** What the templates do: a command run with process=false still gets its services and does its work. */
+	@Test
+	void aCommandRunsWithoutPreprocessingAsTheTemplatesRunIt() throws Exception {
+		final File dir = Files.createTempDirectory("faig-template").toFile();
+		final File in = new File(dir, "lr.png");
+		io.github.faig.ij.ImageFiles.save(new ij.ImagePlus("lr", new ij.process.ColorProcessor(24, 24)), in);
+		ActiveImagePreprocessor.active = new ij.ImagePlus("open", new ij.process.ByteProcessor(64, 64));
+		try {
+			final CommandModule m = context.service(CommandService.class).run(
+				"io.github.faig.command.BlindSuperResolutionCommand", false, "input_file", in, "model", "srcnn-x2-target",
+				"output_dir", dir).get();
+			assertFalse(m.isCanceled(), m.getCancelReason());
+			assertEquals(null, m.getInput("image"), "no preprocessor ran");
+			assertTrue(new File(dir, "lr_x2_srcnn-x2-target.png").isFile());
+		}
+		finally {
+			ActiveImagePreprocessor.active = null;
+		}
 	}
 
 	/** A macro line runs through the command with inputs filled as imagej-legacy fills them. */

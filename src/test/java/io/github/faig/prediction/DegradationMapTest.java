@@ -3,14 +3,17 @@ package io.github.faig.prediction;
 import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
@@ -64,6 +67,53 @@ class DegradationMapTest extends SciJavaTest {
 		assertEquals(Degradation.NOISE, mostCommon(right), "right half " + right);
 		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
 		assertEquals(imp.getWidth(), map.getWidth());
+		assertEquals(imp.getHeight(), map.getHeight());
+		assertEquals(8, map.getBitDepth());
+		// the labelled image carries 1 + each tile's class; the overlay on the image one ROI per tile + a legend
+		for (int r = 0; r < t.size(); r++) {
+			final int x = (int) t.getValue("x", r) + tile / 2;
+			final int y = (int) t.getValue("y", r) + tile / 2;
+			assertEquals(Degradation.parse(t.getStringValue("decision", r)).ordinal() + 1, map.getProcessor().get(x, y));
+		}
+		final ij.gui.Overlay o = imp.getOverlay();
+		assertEquals(8 + 2 * Degradation.values().length, o.size());
+		assertEquals(t.getStringValue("decision", 0), o.get(0).getName());
+		assertEquals(new java.awt.Rectangle(0, 0, tile, tile), o.get(0).getBounds());
+	}
+
+	@Test
+	void aSelectionAndAllPlanesChooseTheTiles(@TempDir final Path dir) throws Exception {
+		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile(), "sample sets absent");
+		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
+		final ij.ImageStack st = new ij.ImageStack(96, 64);
+		final ij.process.ImageProcessor a = photo.getProcessor().crop();
+		a.setRoi(0, 0, 96, 64);
+		st.addSlice("a", a.crop());
+		a.setRoi(100, 50, 96, 64);
+		st.addSlice("b", a.crop());
+		final ImagePlus imp = new ImagePlus("two", st);
+		imp.setRoi(new ij.gui.Roi(40, 10, 40, 32)); // room for 1 x 2 tiles of 32, the second moved back
+		imp.setSlice(2);
+		CommandModule m = run(DegradationMapCommand.class, "image", imp, "tile_size", 32);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		ResultsTable t = (ResultsTable) m.getOutput("tiles");
+		assertEquals(2, t.size());
+		assertEquals(40, (int) t.getValue("x", 0));
+		assertEquals(48, (int) t.getValue("x", 1));
+		assertEquals(10, (int) t.getValue("y", 0));
+		assertEquals(2, (int) t.getValue("slice", 0), "the current plane");
+		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
+		assertEquals(0, map.getProcessor().get(5, 5), "outside the selection: not mapped");
+		m = run(DegradationMapCommand.class, "image", imp, "tile_size", 32, "all_planes", true, "output_dir", dir
+			.toFile());
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		t = (ResultsTable) m.getOutput("tiles");
+		assertEquals(4, t.size());
+		assertEquals(1, (int) t.getValue("slice", 0));
+		assertEquals(2, (int) t.getValue("slice", 3));
+		assertEquals(2, ((ImagePlus) m.getOutput("degradation_map")).getStackSize());
+		assertTrue(new File(dir.toFile(), "two_degradation_labels.tif").isFile());
+		assertTrue(new File(dir.toFile(), "two_degradation_tiles.csv").isFile());
 	}
 
 	private static Degradation mostCommon(final Map<Degradation, Integer> counts) {

@@ -1,0 +1,83 @@
+package io.github.faig.command;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * Headless progress: one line on stderr at most every {@code interval} (done/total, elapsed, estimated time left),
+ * so a run of hours shows it is alive. The first line comes only after one interval: short commands print nothing.
+ * Quiet when the system property {@code faig.quiet} is {@code true} or the environment variable {@code FAIG_QUIET}
+ * is set (to anything but {@code 0} or {@code false}).
+ */
+final class ProgressLine {
+
+	/** Seconds between lines unless {@code faig.progress.seconds} says otherwise. */
+	static final double DEFAULT_INTERVAL_S = 5;
+
+	private final String label;
+	private final PrintStream out;
+	private final LongSupplier nanos;
+	private final long intervalNanos;
+	private final long start;
+	private long last;
+
+	ProgressLine(final String label, final PrintStream out, final LongSupplier nanos, final double intervalSeconds) {
+		this.label = label;
+		this.out = out;
+		this.nanos = nanos;
+		this.intervalNanos = (long) (intervalSeconds * 1e9);
+		this.start = nanos.getAsLong();
+		this.last = start;
+	}
+
+	/** The reporter of a command run now, or {@code null} when headless progress is switched off or not headless. */
+	static ProgressLine forCommand(final String label, final boolean headless) {
+		if (!headless || quiet()) return null;
+		double s = DEFAULT_INTERVAL_S;
+		try {
+			s = Double.parseDouble(System.getProperty("faig.progress.seconds", "" + DEFAULT_INTERVAL_S));
+		}
+		catch (final NumberFormatException e) {
+			// keep the default: a bad tuning property must not stop a run
+		}
+		return new ProgressLine(label, System.err, System::nanoTime, Math.max(0.1, s));
+	}
+
+	/** Whether the user asked for no progress lines. */
+	static boolean quiet() {
+		if (Boolean.getBoolean("faig.quiet")) return true;
+		final String env = System.getenv("FAIG_QUIET");
+		return env != null && !env.isBlank() && !env.equals("0") && !env.equalsIgnoreCase("false");
+	}
+
+	/** Prints a line if an interval has passed since the last one; {@code done} of {@code total} are finished. */
+	void report(final String message, final long done, final long total) {
+		final long now = nanos.getAsLong();
+		if (now - last < intervalNanos) return;
+		last = now;
+		final double elapsed = (now - start) / 1e9;
+		final StringBuilder s = new StringBuilder(label).append(": ");
+		if (total > 0) {
+			s.append(done).append('/').append(total).append(String.format(Locale.ROOT, " (%.0f %%)", 100.0 * done /
+				total));
+		}
+		s.append(", ").append(duration(elapsed)).append(" elapsed");
+		if (total > 0 && done > 0 && done < total) {
+			s.append(", about ").append(duration(elapsed / done * (total - done))).append(" left");
+		}
+		if (message != null && !message.isBlank()) s.append(" - ").append(message);
+		out.println(s);
+		out.flush();
+	}
+
+	/** h:mm:ss or m:ss. */
+	static String duration(final double seconds) {
+		final long t = Math.round(Math.max(0, seconds));
+		final long h = t / 3600;
+		final long m = t / 60 % 60;
+		final long sec = t % 60;
+		return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m,
+			sec);
+	}
+}

@@ -1,0 +1,142 @@
+package io.github.faig.image;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The linear map between an image's own pixel values and the networks' [0, 1] scale: {@code n = (v − low) /
+ * (high − low)} on the way in, {@code v = low + n · (high − low)} on the way out. Values outside [low, high] map
+ * outside [0, 1]; nothing is clipped here (the output type's range clips, when it has one).
+ */
+public record IntensityScale(double low, double high) {
+
+	/** How {@code low} and {@code high} are chosen. */
+	public enum Normalization {
+		/** The pixel type's range: 8-bit and RGB [0, 255], 16-bit [0, 65535], 32-bit [0, 1] if the values fit. */
+		TYPE_RANGE("type-range"),
+		/** The image's smallest and largest value. */
+		MIN_MAX("min-max"),
+		/** Two percentiles of the image's values (as CSBDeep and StarDist normalise). */
+		PERCENTILE("percentile");
+
+		private final String label;
+
+		Normalization(final String label) {
+			this.label = label;
+		}
+
+		/** The name used by the commands' {@code normalization} input. */
+		public String label() {
+			return label;
+		}
+
+		/** The mode named {@code label}; a clear message naming {@code param} otherwise. */
+		public static Normalization of(final String label, final String param) {
+			for (final Normalization n : values()) {
+				if (n.label.equals(label)) return n;
+			}
+			throw new IllegalArgumentException(param + " must be one of type-range, min-max, percentile; got '" + label +
+				"'");
+		}
+	}
+
+	/** The choices of the {@code normalization} input, default first. */
+	public static final String[] CHOICES = { "type-range", "min-max", "percentile" };
+
+	/** Default percentiles (CSBDeep's defaults). */
+	public static final double DEFAULT_LOW_PERCENTILE = 1.0;
+	public static final double DEFAULT_HIGH_PERCENTILE = 99.8;
+
+	/** The identity: values already on the [0, 1] scale. */
+	public static final IntensityScale UNIT = new IntensityScale(0, 1);
+
+	public IntensityScale {
+		if (!Double.isFinite(low) || !Double.isFinite(high) || !(high > low)) {
+			throw new IllegalArgumentException("intensity range [" + low + ", " + high + "] is empty or not finite");
+		}
+	}
+
+	/** {@code v} on the [0, 1] scale. */
+	public float forward(final double v) {
+		return isUnit() ? (float) v : (float) ((v - low) / (high - low));
+	}
+
+	/** A [0, 1]-scale value back in the image's own values. */
+	public double inverse(final double n) {
+		return isUnit() ? n : low + n * (high - low);
+	}
+
+	/** True for the identity map (32-bit data already on the [0, 1] scale). */
+	public boolean isUnit() {
+		return low == 0 && high == 1;
+	}
+
+	/**
+	 * The scale of an image's values.
+	 *
+	 * @param values every value of the image (all channels and planes)
+	 * @param typeMax 255 or 65535 for integer types, {@code Double.NaN} for float data (which has no type range)
+	 */
+	public static IntensityScale of(final float[] values, final double typeMax, final Normalization mode,
+		final double lowPercentile, final double highPercentile)
+	{
+		switch (mode) {
+			case TYPE_RANGE: {
+				if (!Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
+				// float data has no type range: [0, 1] when it fits (today's behaviour), else its own min–max, so a
+				// 32-bit image in [0, 1000] is not clamped to [0, 1]
+				final double[] mm = minMax(values);
+				if (mm[0] >= 0 && mm[1] <= 1) return UNIT;
+				return spanOf(mm[0], mm[1]);
+			}
+			case MIN_MAX: {
+				final double[] mm = minMax(values);
+				return spanOf(mm[0], mm[1]);
+			}
+			default: {
+				checkPercentiles(lowPercentile, highPercentile);
+				final float[] sorted = values.clone();
+				Arrays.sort(sorted);
+				return spanOf(percentile(sorted, lowPercentile), percentile(sorted, highPercentile));
+			}
+		}
+	}
+
+	/** Refuses percentiles outside [0, 100] or in the wrong order, naming the inputs. */
+	public static void checkPercentiles(final double low, final double high) {
+		if (!(low >= 0 && low <= 100) || !(high >= 0 && high <= 100) || !(low < high)) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"low_percentile and high_percentile must satisfy 0 <= low < high <= 100; got %s and %s", low, high));
+		}
+	}
+
+	/** The {@code p}-th percentile of sorted values, interpolated linearly between ranks (NumPy's default). */
+	static double percentile(final float[] sorted, final double p) {
+		if (sorted.length == 0) throw new IllegalArgumentException("no values");
+		final double rank = p / 100.0 * (sorted.length - 1);
+		final int lo = (int) Math.floor(rank);
+		final int hi = Math.min(lo + 1, sorted.length - 1);
+		return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
+	}
+
+	private static double[] minMax(final float[] values) {
+		double min = Double.POSITIVE_INFINITY;
+		double max = Double.NEGATIVE_INFINITY;
+		for (final float v : values) {
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		if (values.length == 0) return new double[] { 0, 1 };
+		return new double[] { min, max };
+	}
+
+	// a flat image has no spread to scale by: keep its level, with a unit span
+	private static IntensityScale spanOf(final double low, final double high) {
+		return high > low ? new IntensityScale(low, high) : new IntensityScale(low, low + 1);
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "[%g, %g]", low, high);
+	}
+}

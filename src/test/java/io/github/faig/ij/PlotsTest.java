@@ -1,0 +1,40 @@
+package io.github.faig.ij;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+/** The data behind a plot goes to CSV headless; no window opens without a GUI. */
+class PlotsTest {
+
+	@Test
+	void theDataOfEveryPlotIsKeptWithItsTitle(@TempDir final Path dir) throws Exception {
+		final Plot a = new Plot("blur", "x", "y");
+		a.add("circle", new double[] { 1, 2, 3 }, new double[] { 10, 20, 30 });
+		final Plot b = new Plot("noise", "x", "y");
+		b.add("line", new double[] { 5, 6 }, new double[] { 0.5, 0.25 });
+		final ResultsTable t = Plots.data(List.of(a, b));
+		assertEquals(3, t.size());
+		final String[] h = t.getHeadings();
+		assertTrue(String.join("|", h).contains("blur: "), String.join("|", h));
+		assertEquals(30, t.getValue(h[1], 2), 1e-12);
+		assertEquals(0.25, t.getValue(h[3], 1), 1e-12);
+		assertTrue(Double.isNaN(t.getValue(h[3], 2)), "a shorter curve leaves its cells empty");
+		final File csv = dir.resolve("d.csv").toFile();
+		Plots.saveData(List.of(a, b), csv);
+		assertEquals(4, Files.readAllLines(csv.toPath()).size());
+		assertFalse(Plots.gui(), "no ImageJ GUI in a test");
+		Plots.show(List.of(a, b)); // a no-op without a GUI
+	}
+}

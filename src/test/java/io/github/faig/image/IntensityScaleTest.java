@@ -1,0 +1,62 @@
+package io.github.faig.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.faig.image.IntensityScale.Normalization;
+
+class IntensityScaleTest {
+
+	private static float[] ramp(final int n) {
+		final float[] v = new float[n];
+		for (int i = 0; i < n; i++) v[i] = n - 1 - i; // unsorted on purpose
+		return v;
+	}
+
+	@Test
+	void typeRangeIsTheTypesRangeAndFloatKeepsTheUnitInterval() {
+		assertEquals(new IntensityScale(0, 255), IntensityScale.of(ramp(3), 255, Normalization.TYPE_RANGE, 1, 99));
+		assertEquals(new IntensityScale(0, 65535), IntensityScale.of(ramp(3), 65535, Normalization.TYPE_RANGE, 1,
+			99));
+		assertTrue(IntensityScale.of(new float[] { 0, 0.5f, 1 }, Double.NaN, Normalization.TYPE_RANGE, 1, 99)
+			.isUnit());
+		// float data outside [0, 1] has no type range to use: its min–max
+		assertEquals(new IntensityScale(0, 1000), IntensityScale.of(new float[] { 1000, 0, 250 }, Double.NaN,
+			Normalization.TYPE_RANGE, 1, 99));
+	}
+
+	@Test
+	void minMaxAndPercentilesOfARamp() {
+		assertEquals(new IntensityScale(0, 100), IntensityScale.of(ramp(101), 255, Normalization.MIN_MAX, 1, 99));
+		// 101 values 0..100: the p-th percentile is p exactly
+		final IntensityScale p = IntensityScale.of(ramp(101), 255, Normalization.PERCENTILE, 1, 99.5);
+		assertEquals(1.0, p.low(), 1e-9);
+		assertEquals(99.5, p.high(), 1e-9);
+		// between ranks, linear interpolation: 4 values 0..3, 50th percentile = 1.5
+		assertEquals(1.5, IntensityScale.percentile(new float[] { 0, 1, 2, 3 }, 50), 1e-12);
+	}
+
+	@Test
+	void mapsForwardAndBackExactly() {
+		final IntensityScale s = new IntensityScale(100, 3942);
+		assertEquals(0f, s.forward(100));
+		assertEquals(1f, s.forward(3942));
+		assertEquals(2021.0, s.inverse(s.forward(2021)), 1e-3);
+		// outside the range maps outside [0, 1]: nothing is clipped on the way in
+		assertTrue(s.forward(0) < 0);
+	}
+
+	@Test
+	void flatImagesAndBadPercentilesAreHandled() {
+		final IntensityScale flat = IntensityScale.of(new float[] { 7, 7, 7 }, 255, Normalization.MIN_MAX, 1, 99);
+		assertEquals(7, flat.low());
+		assertEquals(8, flat.high());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> IntensityScale.checkPercentiles(60, 40))
+			.getMessage().contains("low_percentile"));
+		assertThrows(IllegalArgumentException.class, () -> IntensityScale.checkPercentiles(-1, 40));
+		assertThrows(IllegalArgumentException.class, () -> Normalization.of("zscore", "normalization"));
+	}
+}

@@ -1,0 +1,49 @@
+package io.github.faig.macro;
+
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.plugin.PlugIn;
+
+/**
+ * Test-scope stand-in for imagej-legacy's bridge: an IJ1 {@code run("FAIG …", options)} runs the SciJava command
+ * of that label with the macro's options, and its image outputs are shown (in batch mode: kept as batch-mode
+ * images), as Fiji's display postprocessor does. A failed command is logged and the macro goes on, as in Fiji.
+ */
+public class LegacyBridge implements PlugIn {
+
+	/** The context the commands run in; set by the test. */
+	public static volatile Context context;
+
+	/** The most images open when a command started (the macro's own batch-mode images). */
+	public static volatile int mostImagesOpen;
+
+	@Override
+	public void run(final String label) {
+		mostImagesOpen = Math.max(mostImagesOpen, ij.WindowManager.getImageCount());
+		final CommandService cs = context.service(CommandService.class);
+		CommandInfo info = null;
+		for (final CommandInfo i : cs.getCommands()) if (label.equals(i.getLabel())) info = i;
+		final String options = Macro.getOptions();
+		MacroOptionsPreprocessor.options = options == null ? "" : options;
+		try {
+			final CommandModule m = (CommandModule) cs.run(info, true).get();
+			if (m.isCanceled()) {
+				IJ.log("failed: " + m.getCancelReason());
+				return;
+			}
+			for (final Object o : m.getOutputs().values()) if (o instanceof ImagePlus) ((ImagePlus) o).show();
+		}
+		catch (final Exception e) {
+			IJ.log("failed: " + e);
+		}
+		finally {
+			MacroOptionsPreprocessor.options = null;
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package io.github.faig.macro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.process.ColorProcessor;
+import io.github.faig.SciJavaTest;
+import io.github.faig.ij.ImageFiles;
+
+/**
+ * The batch macros of {@code macros/} run by ImageJ 1's own macro interpreter, with {@code run("FAIG …")} bridged
+ * to the commands as imagej-legacy does.
+ */
+class MacroRunTest extends SciJavaTest {
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void bridgeCommands() throws Exception {
+		LegacyBridge.context = context;
+		if (Menus.getCommands() == null) {
+			// a headless JVM cannot build IJ1's menus: give it a command table of its own
+			final java.lang.reflect.Field f = Menus.class.getDeclaredField("pluginsTable");
+			f.setAccessible(true);
+			f.set(null, new Hashtable<String, String>());
+		}
+		final Hashtable<String, String> table = Menus.getCommands();
+		for (final String label : new String[] { "FAIG Synthesize Degradations", "FAIG Blind Super-Resolution",
+			"FAIG Predict Degradation", "FAIG Compute Filters" })
+		{
+			table.put(label, LegacyBridge.class.getName() + "(\"" + label + "\")");
+		}
+	}
+
+	/** Runs a macro of macros/ with an argument string; returns what it printed. */
+	private static String runMacro(final String name, final String arg) throws Exception {
+		final String code = Files.readString(new File("macros", name).toPath());
+		final PrintStream old = System.out;
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		final ij.macro.Interpreter interp = new ij.macro.Interpreter();
+		try {
+			interp.run(code, arg);
+		}
+		catch (final java.awt.HeadlessException e) {
+			// IJ1 shows macro errors in a dialog; headless, the message is still there
+		}
+		finally {
+			System.setOut(old);
+		}
+		assertEquals(null, interp.getErrorMessage(), name + " stopped at line " + interp.getLineNumber());
+		final String said = bytes.toString(StandardCharsets.UTF_8);
+		old.print(said);
+		return said;
+	}
+
+	private static void photo(final File f, final int w, final int h) throws Exception {
+		final ColorProcessor cp = new ColorProcessor(w, h);
+		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) cp.set(x, y, (x * 7 & 0xff) << 16 | (y * 5 & 0xff) << 8);
+		ImageFiles.save(new ImagePlus(f.getName(), cp), f);
+	}
+
+	@Test
+	void degradeFolderWithSpacesNoTrailingSeparatorNewOutputAndAFailure(@TempDir final Path dir) throws Exception {
+		final File in = dir.resolve("ground truth").toFile();
+		assertTrue(in.mkdir());
+		photo(new File(in, "a b.png"), 24, 20);
+		photo(new File(in, "c.png"), 30, 22);
+		photo(new File(in, "tiny.png"), 1, 1); // smaller than the scale: the command refuses it
+		final File out = dir.resolve("new/lr folder").toFile(); // does not exist yet, nor its parent
+		LegacyBridge.mostImagesOpen = 0;
+		final String said = runMacro("faig_degrade_folder.ijm", "input=[" + in + "] output=[" + out +
+			"] blur_sigma=1.5 noise_sigma=0.05 seed=2");
+		assertTrue(new File(out, "a b_degraded.tif").isFile(), "a file with a space was processed: " + String.join(",",
+			out.list() == null ? new String[0] : out.list()));
+		assertTrue(new File(out, "c_degraded.tif").isFile());
+		// the file named was processed, not the open image: 24x20 -> 12x10
+		assertEquals(12, IJ.openImage(new File(out, "a b_degraded.tif").getPath()).getWidth());
+		assertTrue(said.contains("degraded 2 images"), said);
+		assertTrue(said.contains("1 failed tiny.png"), said);
+		// each output image was shown (as Fiji does) and closed before the next file
+		assertEquals(0, LegacyBridge.mostImagesOpen, "images left open between files");
+	}
+
+	@Test
+	void superResolveFolderWithATrailingSeparator(@TempDir final Path dir) throws Exception {
+		final File in = dir.resolve("lr").toFile();
+		assertTrue(in.mkdir());
+		photo(new File(in, "x.png"), 24, 20);
+		photo(new File(in, "y.png"), 20, 20);
+		final File out = dir.resolve("sr").toFile();
+		final String said = runMacro("faig_superresolve_folder.ijm", "input=" + in + File.separator + " output=" + out +
+			" model=srcnn-x2-target");
+		assertTrue(said.contains("super-resolved 2 images"), said);
+		assertTrue(said.contains("0 failed"), said);
+		assertEquals(48, IJ.openImage(new File(out, "x_x2_srcnn-x2-target.png").getPath()).getWidth());
+	}
+}
