@@ -1,4 +1,4 @@
-// FAIG for Fiji: degrade every image of a folder (clean LR, blur, noise, blur+noise; spec section 1).
+// FAIG for Fiji: degrade every image of a folder (clean LR, blur, noise, blur+noise; docs/method.md section 1).
 // GUI: Plugins > FAIG > Macros (installed by the FAIG update site) or Plugins > Macros > Run...; asks for the folders.
 // Headless: ImageJ-linux64 --headless -macro faig_degrade_folder.ijm "input=/data/gt output=/data/lr blur_sigma=2.0 noise_sigma=0.1 seed=1"
 // Arguments follow ImageJ's rules: key=value, paths with spaces in [brackets]; folders with or without a

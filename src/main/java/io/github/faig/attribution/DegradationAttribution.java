@@ -12,7 +12,7 @@ import io.github.faig.degrade.Degrader;
 import io.github.faig.image.FloatImage;
 
 /**
- * Per-degradation FAIG (spec §3, Eq. 7) over a set of ground-truth images: each is degraded two ways, blurry and
+ * Per-degradation FAIG (docs/method.md §3, Eq. 7) over a set of ground-truth images: each is degraded two ways, blurry and
  * noisy (seeded: the noise of image {@code i} uses {@code seed + i}), and
  *
  * <pre>

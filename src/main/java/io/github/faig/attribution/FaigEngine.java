@@ -21,7 +21,7 @@ import io.github.faig.nn.Tensor;
 
 /**
  * Filter Attribution based on Integrated Gradients for one baseline/target pair of the same architecture
- * (spec §3, Eq. 6). For an input {@code x} and its ground truth, along {@code γ(α) = θ̄ + α(θ − θ̄)}:
+ * (docs/method.md §3, Eq. 6). For an input {@code x} and its ground truth, along {@code γ(α) = θ̄ + α(θ − θ̄)}:
  *
  * <pre>
  * a_w(x) = | (θ̄_w − θ_w) · Σ_k w_k ∂L/∂w (γ(α_k), x) |     L(γ, x) = Σ (F(γ, x) − x_gt)²
@@ -158,7 +158,7 @@ public final class FaigEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The "IG" comparison of the paper (spec §4): weight gradients of {@code sum(F(θ, x(α)))} integrated along the
+	 * The "IG" comparison of the paper (docs/method.md §4): weight gradients of {@code sum(F(θ, x(α)))} integrated along the
 	 * <em>input</em> path {@code x(α) = x_clean + α(x_deg − x_clean)} on the target model, not multiplied by the
 	 * input difference; per filter, the sum over its slice of {@code |Σ_k w_k ∂ sum(F)/∂w|}. The returned
 	 * attribution has no completeness figures (NaN).

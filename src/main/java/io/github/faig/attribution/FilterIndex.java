@@ -7,7 +7,7 @@ import io.github.faig.nn.ConvLayer;
 import io.github.faig.nn.NetworkSpec;
 
 /**
- * The reference's numbering of filters (spec §3): every K×K slice {@code W[o, i]} of every conv weight, layer by
+ * The reference's numbering of filters (docs/method.md §3): every K×K slice {@code W[o, i]} of every conv weight, layer by
  * layer in state-dict order, {@code index = offset(layer) + o · in_channels + i}. Biases are not filters.
  */
 public final class FilterIndex {

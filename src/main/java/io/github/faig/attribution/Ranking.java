@@ -53,7 +53,7 @@ public final class Ranking {
 		return new Ranking(order.clone(), s);
 	}
 
-	/** The exact reverse order, scores negated: with two degradations, the other one's ranking (spec §3). */
+	/** The exact reverse order, scores negated: with two degradations, the other one's ranking (docs/method.md §3). */
 	public Ranking reversed() {
 		final int[] r = new int[order.length];
 		for (int i = 0; i < r.length; i++) r[i] = order[order.length - 1 - i];

@@ -34,7 +34,7 @@ import io.github.faig.nn.io.ModelPackage;
 
 /**
  * {@code Plugins>FAIG>FAIG Compute Filters}: the discriminative filters of a baseline/target pair for blur and for
- * noise (spec §3, Eq. 7) from ground-truth images — the ranked filter sets in the reference's format, a table of
+ * noise (docs/method.md §3, Eq. 7) from ground-truth images — the ranked filter sets in the reference's format, a table of
  * the top filters, how many each layer holds, where they sit in the network, and the completeness check.
  */
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Compute Filters",
@@ -62,7 +62,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 	private File input_dir;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
-	private final String section_degradations = "<html><b>Degradations (spec section 1)</b>";
+	private final String section_degradations = "<html><b>Degradations (docs/method.md section 1)</b>";
 
 	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;

@@ -35,7 +35,7 @@ import io.github.faig.sr.SrModel;
 
 /**
  * {@code Plugins>FAIG>FAIG Degradation Representations}: where a network's deep features separate degradations
- * (the companion DDR paper, spec §7). LR patches of ground-truth images in labelled degradation classes go through
+ * (the companion DDR paper, docs/method.md §7). LR patches of ground-truth images in labelled degradation classes go through
  * the network; each patch's feature map at a layer is one vector. Reports the Calinski–Harabasz index (on PCA
  * vectors), clean-vs-class separations and held-out nearest-centroid identification accuracy, a 2-D scatter plot
  * (the first two principal components) coloured by class, and the PCA vectors as CSV. Optionally sweeps every layer

@@ -32,7 +32,7 @@ import io.github.faig.nn.io.ModelPackage;
 /**
  * {@code Plugins>FAIG>FAIG Mask Filters}: puts the baseline's filters back in place of the top p % of a filter set
  * and shows what the target network loses — a stack of target, masked and baseline outputs with a table of the
- * gradient-map metric and PSNR — or sweeps the restoration strength λ of those filters (spec §4).
+ * gradient-map metric and PSNR — or sweeps the restoration strength λ of those filters (docs/method.md §4).
  */
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Mask Filters",
 		weight = 40) }, headless = true,

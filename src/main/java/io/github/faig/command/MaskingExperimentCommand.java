@@ -40,7 +40,7 @@ import io.github.faig.nn.io.ModelPair;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
- * {@code Plugins>FAIG>FAIG Masking Experiment}: the paper's protocol (spec §4) on a set of ground-truth images —
+ * {@code Plugins>FAIG>FAIG Masking Experiment}: the paper's protocol (docs/method.md §4) on a set of ground-truth images —
  * proportions, ranking methods (FAIG from a filter-set folder; IG computed on discovery images; |θ − θ̄|; seeded
  * random), blurry and noisy inputs, deblurring and denoising masks — as a table of the mean and spread over images
  * and a plot of the metric against the proportion.

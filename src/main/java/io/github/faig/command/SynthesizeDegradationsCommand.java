@@ -28,7 +28,7 @@ import io.github.faig.io.AtomicOutputs;
 
 /**
  * {@code Plugins>FAIG>FAIG Synthesize Degradations}: the paper's low-resolution inputs of an image (clean LR,
- * blurry, noisy, blur+noise; spec §1) as a labelled stack, with a table of the exact parameters of every slice.
+ * blurry, noisy, blur+noise; docs/method.md §1) as a labelled stack, with a table of the exact parameters of every slice.
  */
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Synthesize Degradations",
 		weight = 10) }, headless = true,

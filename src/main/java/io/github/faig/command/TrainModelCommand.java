@@ -115,7 +115,7 @@ public class TrainModelCommand extends FaigCommand {
 	private long seed = 0;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
-	private final String section_degradations = "<html><b>Degradations (spec section 1)</b>";
+	private final String section_degradations = "<html><b>Degradations (docs/method.md section 1)</b>";
 
 	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;

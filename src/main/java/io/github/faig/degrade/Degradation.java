@@ -3,7 +3,7 @@ package io.github.faig.degrade;
 import java.util.Locale;
 
 /**
- * The kinds of low-resolution input of the paper: clean LR, blurry, noisy, and both (spec §1). The order of the
+ * The kinds of low-resolution input of the paper: clean LR, blurry, noisy, and both (docs/method.md §1). The order of the
  * operations is fixed: blur (on HR) → downscale → noise → 8-bit quantisation.
  */
 public enum Degradation {

@@ -1,7 +1,7 @@
 package io.github.faig.degrade;
 
 /**
- * The parameters of the paper's degradation model {@code x = (x_gt * k)↓r + n} (spec §1), validated on
+ * The parameters of the paper's degradation model {@code x = (x_gt * k)↓r + n} (docs/method.md §1), validated on
  * construction. Defaults are the reference's: σ_blur = 2, a 21×21 kernel, ×2 downscaling, σ_noise = 0.1 on the
  * [0, 1] scale.
  *

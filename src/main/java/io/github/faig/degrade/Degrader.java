@@ -5,7 +5,7 @@ import java.util.Random;
 import io.github.faig.image.FloatImage;
 
 /**
- * Synthesises the paper's low-resolution inputs from a ground-truth (HR) image (spec §1):
+ * Synthesises the paper's low-resolution inputs from a ground-truth (HR) image (docs/method.md §1):
  * <ul>
  * <li>clean LR: downscale → quantise</li>
  * <li>blurry: blur → downscale → quantise</li>

@@ -3,7 +3,7 @@ package io.github.faig.degrade;
 import io.github.faig.image.FloatImage;
 
 /**
- * Downscaling by an integer factor r as the exact r×r block mean (spec §1):
+ * Downscaling by an integer factor r as the exact r×r block mean (docs/method.md §1):
  * {@code LR[y,x] = mean of HR[r·y .. r·y+r-1, r·x .. r·x+r-1]}. The HR image is first cropped (bottom and right)
  * to a multiple of r, as the reference does. At r = 2 this equals OpenCV's bilinear {@code resize}.
  */

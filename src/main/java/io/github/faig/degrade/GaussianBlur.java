@@ -3,7 +3,7 @@ package io.github.faig.degrade;
 import io.github.faig.image.FloatImage;
 
 /**
- * Isotropic Gaussian blur as the paper's reference code applies it (spec §1): a {@code size x size} kernel
+ * Isotropic Gaussian blur as the paper's reference code applies it (docs/method.md §1): a {@code size x size} kernel
  * {@code K[y,x] = exp(-(x^2 + y^2) / (2 sigma^2))} on the grid {@code -size/2 .. size/2}, normalised to sum 1,
  * correlated with every channel, borders reflected without repeating the edge pixel (reflect-101, OpenCV's
  * {@code BORDER_DEFAULT}: {@code ... 2 1 | 0 1 2 ...}), output the same size as the input.

@@ -5,7 +5,7 @@ import java.util.Random;
 import io.github.faig.image.FloatImage;
 
 /**
- * Additive white Gaussian noise, independent per pixel and per channel, on the [0, 1] scale (spec §1). Always
+ * Additive white Gaussian noise, independent per pixel and per channel, on the [0, 1] scale (docs/method.md §1). Always
  * seeded (the reference is not): the same seed gives the same noise on every JVM, because
  * {@link Random#nextGaussian()} is specified exactly. Values are drawn channel by channel, row by row.
  */

@@ -3,7 +3,7 @@ package io.github.faig.degrade;
 import io.github.faig.image.FloatImage;
 
 /**
- * 8-bit quantisation as the reference saves its degraded images (spec §1): ×255, round half to even, clip to
+ * 8-bit quantisation as the reference saves its degraded images (docs/method.md §1): ×255, round half to even, clip to
  * [0, 255]; the result is kept on the [0, 1] scale ({@code q / 255}).
  */
 public final class Quantization {

@@ -3,7 +3,7 @@ package io.github.faig.degrade;
 import java.util.Random;
 
 /**
- * The target model's training mix (spec §1): blur with probability {@code pBlur} and noise with probability
+ * The target model's training mix (docs/method.md §1): blur with probability {@code pBlur} and noise with probability
  * {@code pNoise}, drawn independently per sample. With p = 0.5 each this gives 25 % clean, 25 % blur, 25 % noise
  * and 25 % blur+noise. The baseline model's mix is {@link #cleanOnly()}.
  */

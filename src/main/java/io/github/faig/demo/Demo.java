@@ -44,7 +44,7 @@ public final class Demo {
 			out.println("FAIG for Fiji demo: " + photos.length + " photographs from " + images.getPath() +
 				", results in " + output.getPath());
 
-			// Step 1: degradations (spec §1).
+			// Step 1: degradations (docs/method.md §1).
 			final File degradedDir = mkdirs(new File(output, "1-degradations"));
 			out.println();
 			out.println("1. Synthesize degradations (blur sigma 2, x2 block mean, noise sigma 0.1, 8-bit)");

@@ -8,7 +8,7 @@ import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
 
 /**
- * Puts the baseline's filters back into the target (spec §4), in plain Java on the weights:
+ * Puts the baseline's filters back into the target (docs/method.md §4), in plain Java on the weights:
  * <ul>
  * <li>{@link #mask}: each selected K×K slice {@code W[o, i]} is copied from the baseline; everything else, biases
  * included, stays the target's.</li>
@@ -66,7 +66,7 @@ public final class FilterMasking {
 	}
 
 	/**
-	 * The |θ − θ̄| comparison (spec §4): per filter {@code Σ|θ − θ̄| / Σ|θ̄|} over its K×K slice; not specific to a
+	 * The |θ − θ̄| comparison (docs/method.md §4): per filter {@code Σ|θ − θ̄| / Σ|θ̄|} over its K×K slice; not specific to a
 	 * degradation. A slice whose baseline is all zero scores by its difference alone.
 	 */
 	public float[] weightDifferenceScores() {

@@ -6,7 +6,7 @@ import io.github.faig.degrade.Quantization;
 import io.github.faig.image.FloatImage;
 
 /**
- * The reference's measure of how much masking changed an output (spec §4): on one channel of the 8-bit rounded
+ * The reference's measure of how much masking changed an output (docs/method.md §4): on one channel of the 8-bit rounded
  * outputs, central differences with zero padding, {@code G = sqrt(gv² + gh² + 1e-6)}, and
  * {@code 1000 · mean((G_masked − G_target)²)}.
  * <p>

@@ -18,7 +18,7 @@ import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.StateDict;
 
 /**
- * The paper's masking experiment (spec §4, Table 2 / Fig. 3): for each ranking method and proportion, mask the top
+ * The paper's masking experiment (docs/method.md §4, Table 2 / Fig. 3): for each ranking method and proportion, mask the top
  * filters of the deblurring and of the denoising ranking, run blurry and noisy inputs through the masked target,
  * and measure the change against the target's own output (gradient-map metric and PSNR), per image.
  */

@@ -25,7 +25,7 @@ public interface Architecture {
 	 */
 	List<String> tapNames();
 
-	/** The tap used by default for deep degradation representations (spec §7). */
+	/** The tap used by default for deep degradation representations (docs/method.md §7). */
 	String defaultTap();
 
 	/**

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * The one PyTorch engine of the JVM, loaded the way a Fiji plugin must load it (see djl-notes):
+ * The one PyTorch engine of the JVM, loaded the way a Fiji plugin must load it (README, Troubleshooting):
  * <ul>
  * <li>DJL finds engines through the thread context class loader; inside Fiji that loader may not see the plugin's
  * jars, so the first lookup runs with this class's own loader.</li>

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import ai.djl.ndarray.NDArray;
 
 /**
- * BasicSR's MSRResNet (spec §2):
+ * BasicSR's MSRResNet (docs/method.md §2):
  *
  * <pre>
  * feat = lrelu(conv_first(x))

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which network and its hyper-parameters (spec §2). Two architectures:
+ * Which network and its hyper-parameters (docs/method.md §2). Two architectures:
  * <ul>
  * <li>{@code MSRResNet}: {@code numFeat} channels, {@code numBlock} residual blocks, scale 2, 3 or 4. Paper size 64
  * × 16 at ×2 (151,936 filters).</li>
@@ -59,7 +59,7 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 		return build().layers();
 	}
 
-	/** How many filters (K×K weight slices, spec §3) the network has: Σ out·in over its convolutions. */
+	/** How many filters (K×K weight slices, docs/method.md §3) the network has: Σ out·in over its convolutions. */
 	public int filterCount() {
 		int n = 0;
 		for (final ConvLayer l : layers()) n += l.filterCount();

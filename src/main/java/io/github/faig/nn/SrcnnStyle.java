@@ -12,7 +12,7 @@ import java.util.function.Function;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The paper's SRCNN-style network (spec §2): a plain stack without skips or BN, as a PyTorch
+ * The paper's SRCNN-style network (docs/method.md §2): a plain stack without skips or BN, as a PyTorch
  * {@code nn.Sequential} named {@code features}. For width w and m middle convs (paper: 64 and 4):
  *
  * <pre>

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Named weights in a fixed order, as a PyTorch {@code state_dict}: BasicSR names such as
- * {@code conv_first.weight} or {@code features.0.bias} (spec §2). Plain Java, no native memory.
+ * {@code conv_first.weight} or {@code features.0.bias} (docs/method.md §2). Plain Java, no native memory.
  */
 public final class StateDict {
 

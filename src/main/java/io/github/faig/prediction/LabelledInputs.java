@@ -11,7 +11,7 @@ import io.github.faig.image.FloatImage;
 
 /**
  * Labelled LR inputs for calibrating and testing prediction: each ground-truth image is synthesised in all four
- * classes (clean, blur, noise, blur+noise; spec §1, noise seeded by image), and {@code crops} LR crops of
+ * classes (clean, blur, noise, blur+noise; docs/method.md §1, noise seeded by image), and {@code crops} LR crops of
  * {@code cropSize}² at seeded positions (the same for the four classes) are cut, or the whole image when
  * {@code cropSize} is 0.
  */

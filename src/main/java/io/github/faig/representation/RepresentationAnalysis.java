@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The discriminability of one set of vectors (spec §7): PCA fitted on the training images' samples; the
+ * The discriminability of one set of vectors (docs/method.md §7): PCA fitted on the training images' samples; the
  * Calinski–Harabasz index with the true labels on the PCA vectors (all samples); CHI of clean against each other
  * class; nearest-centroid distortion identification trained on the samples of half the images (even image index)
  * and tested on the other half (held-out images), in the same PCA space.

@@ -19,7 +19,7 @@ import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 
 /**
- * Deep degradation representations (spec §7): fixed-size LR patches at seeded positions of ground-truth images,
+ * Deep degradation representations (docs/method.md §7): fixed-size LR patches at seeded positions of ground-truth images,
  * degraded into labelled classes (the same positions for every class), each patch's feature map at one or more taps
  * flattened into a vector, without building a gradient graph.
  */

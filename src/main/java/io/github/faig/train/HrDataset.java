@@ -24,7 +24,7 @@ import io.github.faig.image.FloatImage;
 
 /**
  * Ground-truth photographs decoded once and kept as 8-bit planes (a quarter of the memory of floats), from which
- * training batches are cut: random HR crops with flips and transposition, degraded on the fly exactly as spec §1
+ * training batches are cut: random HR crops with flips and transposition, degraded on the fly exactly as docs/method.md §1
  * (blur on the HR crop, with context around it so the blur sees no artificial border; block-mean downscale; noise;
  * 8-bit quantisation).
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.faig.image.FloatImage;
 
-/** Analytic checks of the degradation model of spec §1. */
+/** Analytic checks of the degradation model of docs/method.md §1. */
 class DegradationTest {
 
 	/** An impulse, blurred, is the kernel itself (correlation with a symmetric kernel). */

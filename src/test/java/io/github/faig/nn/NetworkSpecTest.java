@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.faig.attribution.FilterIndex;
 
-/** The paper's network sizes and names (spec §2). */
+/** The paper's network sizes and names (docs/method.md §2). */
 class NetworkSpecTest {
 
 	@Test
