@@ -85,7 +85,7 @@ public final class OutputPaths {
 			throw new IllegalArgumentException(parameter + " '" + target + "' starts with ~, which is not expanded here: " +
 				"give the full path");
 		}
-		if (target.getParent() == null) {
+		if (target.getParent() == null && !target.getPath().equals(".") && !target.getPath().equals("..")) {
 			for (final File r : protectedRoots) {
 				if (new File(r, target.getPath()).exists() || new File(r, target.getPath() + ".zip").exists()) {
 					throw new IllegalArgumentException(parameter + " '" + target + "' is the name of a bundled model, " +

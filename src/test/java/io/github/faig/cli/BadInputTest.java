@@ -256,7 +256,7 @@ class BadInputTest {
 		final String tm = "FAIG Train Model";
 		final String tma = "input_dir='{gt}',num_feat=4,num_block=1,iterations=2,batch_size=1,patch_size=8";
 		c.add(of(1, tm, tma + ",output_model=''", "output_model"));
-		c.add(of(1, tm, tma + ",output_model='.'", "output_model"));
+		c.add(of(1, tm, tma + ",output_model='.'", "output_model", "current"));
 		c.add(of(1, tm, tma + ",output_model='{gt}'", "output_model", "input_dir"));
 		c.add(of(1, tm, tma + ",output_model='{root}'", "output_model"));
 		c.add(of(1, tm, tma + ",output_model='{userdir}'", "output_model", "already exists"));
@@ -273,7 +273,7 @@ class BadInputTest {
 		final String im = "FAIG Import Model";
 		final String w = "weights_file='{in}/w.safetensors'";
 		c.add(of(1, im, w + ",output_model=''", "output_model"));
-		c.add(of(1, im, w + ",output_model='.'", "output_model"));
+		c.add(of(1, im, w + ",output_model='.'", "output_model", "current"));
 		c.add(of(1, im, w + ",output_model='{in}/w.safetensors'", "output_model", "weights_file"));
 		c.add(of(1, im, w + ",output_model='{in}'", "output_model", "weights_file"));
 		c.add(of(1, im, w + ",output_model='{userdir}'", "output_model", "already exists"));
