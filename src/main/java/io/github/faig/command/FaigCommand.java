@@ -38,7 +38,8 @@ public abstract class FaigCommand extends ContextCommand {
 	@Parameter
 	private CommandService commandService;
 
-	@Parameter(label = "Native threads (0 = automatic)", min = "0", persist = false, required = false,
+	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = io.github.faig.nn.Engines.MAX_THREADS_TEXT,
+		persist = false, required = false,
 		description = "PyTorch worker threads; automatic leaves the cores other programs keep busy to them")
 	private int threads = 0;
 

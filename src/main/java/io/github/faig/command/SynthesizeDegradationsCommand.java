@@ -139,9 +139,9 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 			progress("Degrading slice " + (s + 1) + "/" + slices.size(), s, slices.size());
 			made.add(synthesis.degrade(slices.get(s), s + 1));
 		}
-		// a hyperstack (channels or frames) keeps its channels and slices; its variants follow one another as
-		// frames, so each variant is a whole hyperstack; a plain stack keeps each slice's variants together
-		final boolean hyper = slices.size() > 1 && (source.getNChannels() > 1 || source.getNFrames() > 1);
+		// a stack keeps its channels and slices (its z spacing stays true); its variants follow one another as frames,
+		// so each variant is a whole stack; a single image's variants are frames too
+		final boolean hyper = slices.size() > 1;
 		final int nv = made.get(0).size();
 		for (int k = 0; k < slices.size() * nv; k++) {
 			final int s = hyper ? k % slices.size() : k / nv;
@@ -157,6 +157,9 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		final String base = ImageFiles.baseName(source.getTitle());
 		degraded = ImagePlusBridge.toImagePlus(base + "_degraded", outputs, labels, type,
 			ImagePlusBridge.resampled(source.getCalibration(), scale), range);
+		// the z spacing is the source's: only x and y are downscaled
+		degraded.getCalibration().pixelDepth = source.getCalibration().pixelDepth;
+		if (!hyper && nv > 1) degraded.setDimensions(1, 1, nv);
 		if (hyper) {
 			degraded.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
 			degraded.setOpenAsHyperStack(true);

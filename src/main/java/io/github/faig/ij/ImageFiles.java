@@ -52,7 +52,7 @@ public final class ImageFiles {
 		}
 		if (imp == null || imp.getWidth() == 0) {
 			throw new IllegalArgumentException(parameter + " '" + file +
-				"' could not be read as an image (expected TIFF, PNG or JPEG)");
+				"' could not be read as an image (expected " + IMAGE_KINDS + ")");
 		}
 		return imp;
 	}

@@ -86,6 +86,10 @@ public final class ImagePlusBridge {
 		final double typeMax = typeMax(imp.getBitDepth());
 		if (mode == Normalization.TYPE_RANGE && !Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
 		final ImageStack stack = imp.getStack();
+		// NaN or infinity would make the range itself meaningless: name where it is first
+		if (imp.getBitDepth() == 32) {
+			for (int s = 1; s <= stack.getSize(); s++) checkFinite(toFloatImage(stack.getProcessor(s)), imp, s);
+		}
 		final int n = imp.getWidth() * imp.getHeight() * (imp.getBitDepth() == 24 ? 3 : 1);
 		final float[] all = new float[n * stack.getSize()];
 		for (int s = 1; s <= stack.getSize(); s++) {

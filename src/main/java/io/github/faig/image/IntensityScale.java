@@ -97,7 +97,15 @@ public record IntensityScale(double low, double high) {
 				checkPercentiles(lowPercentile, highPercentile);
 				final float[] sorted = values.clone();
 				Arrays.sort(sorted);
-				return spanOf(percentile(sorted, lowPercentile), percentile(sorted, highPercentile));
+				final double lo = percentile(sorted, lowPercentile);
+				final double hi = percentile(sorted, highPercentile);
+				// sparse data (a few bright beads on a flat background) would be scaled by a span of one grey level
+				if (!(hi > lo) && sorted[sorted.length - 1] > sorted[0]) {
+					throw new IllegalArgumentException(String.format(Locale.ROOT, "normalization=percentile: the %s and " +
+						"%s percentiles are both %s (most pixels share that value); choose percentiles further apart or " +
+						"normalization='min-max'", lowPercentile, highPercentile, lo));
+				}
+				return spanOf(lo, hi);
 			}
 		}
 	}

@@ -56,8 +56,14 @@ public final class Engines {
 	 * another program holds a core makes every step wait for the slowest (7x slower with one of two cores busy).
 	 * Applied now if the engine is loaded, else when it is. Returns the count in force, or 0 if not yet loaded.
 	 */
+	/** The most threads a command may ask for: libtorch starts every one, and crashes on absurd counts. */
+	public static final int MAX_THREADS = 256;
+	public static final String MAX_THREADS_TEXT = "" + MAX_THREADS;
+
 	public static int requestThreads(final int n) {
-		if (n < 0) throw new IllegalArgumentException("threads must be 0 (automatic) or more, got " + n);
+		if (n < 0 || n > MAX_THREADS) {
+			throw new IllegalArgumentException("threads must be 0 (automatic) to " + MAX_THREADS + ", got " + n);
+		}
 		requestedThreads = n;
 		return engine != null ? applyThreads(n) : 0;
 	}
@@ -76,6 +82,8 @@ public final class Engines {
 			}
 			t = lastAutomatic;
 		}
+		// more threads than cores only contend with each other
+		t = Math.min(t, Runtime.getRuntime().availableProcessors());
 		if (JniUtils.getNumThreads() != t) JniUtils.setNumThreads(t);
 		return t;
 	}

@@ -65,6 +65,11 @@ class BadInputTest {
 		final FloatProcessor fp = new FloatProcessor(24, 24);
 		fp.setf(3, 5, Float.NaN);
 		ImageFiles.save(new ImagePlus("nan", fp), in.resolve("nan.tif").toFile());
+		// sparse 16-bit data: a flat background and two bright beads
+		final ij.process.ShortProcessor beads = new ij.process.ShortProcessor(40, 40);
+		beads.set(100);
+		for (int k = 0; k < 2; k++) beads.set(5 + 7 * k, 20, 4000);
+		ImageFiles.save(new ImagePlus("beads", beads), in.resolve("beads16.tif").toFile());
 		Files.writeString(in.resolve("notes.txt"), "not an image\n");
 		Files.write(in.resolve("blob.bin"), new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80 });
 		Files.writeString(in.resolve("short_index.txt"), "1\n2\n");
@@ -160,6 +165,10 @@ class BadInputTest {
 		c.add(of(1, syn, "input_file='{in}/a.png',output_dir=''", "output_dir"));
 		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{in}/a.png'", "output_dir"));
 		c.add(of(1, syn, "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif", "slice 1"));
+		c.add(of(1, syn, "input_file='{in}/beads16.tif',normalization='percentile',output_dir='{out}'", "percentile",
+			"min-max"));
+		c.add(of(1, syn, a + ",threads=100000", "threads"));
+		c.add(of(1, "FAIG Degradation Map", "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif"));
 		// -- Blind Super-Resolution --
 		final String sr = "FAIG Blind Super-Resolution";
 		c.add(of(1, sr, a + ",model='no-such-model'", "model", "no-such-model"));
