@@ -32,6 +32,7 @@ import io.github.faig.nn.io.ModelPackage;
  *
  * <pre>
  * scripts/benchmark.sh MaskingStudy pair-prefix shipped-sets-dir eval-crop variant...
+ *   shipped-sets-dir: a Compute Filters output folder, or - for none (overlaps are then with the first variant)
  *   variant = name=rule:N:images:crop_size:crops  (crop_size 0: whole images; images: the first n of
  *             data/sets/discovery); e.g. gl16=gauss-legendre:16:12:64:4
  * </pre>
@@ -60,9 +61,13 @@ public final class MaskingStudy {
 		}
 		final Map<String, Ranking[]> rankings = new LinkedHashMap<>();
 		final Map<String, String> notes = new LinkedHashMap<>();
-		final FilterSets ship = FilterSets.read(shipped, fi.filterCount());
-		rankings.put("shipped", new Ranking[] { ship.ranking(Degradation.BLUR), ship.ranking(Degradation.NOISE) });
-		notes.put("shipped", "sets of " + shipped);
+		// "-": no shipped sets (overlaps are then against the first variant).
+		FilterSets ship = null;
+		if (!args[1].equals("-")) {
+			ship = FilterSets.read(shipped, fi.filterCount());
+			rankings.put("shipped", new Ranking[] { ship.ranking(Degradation.BLUR), ship.ranking(Degradation.NOISE) });
+			notes.put("shipped", "sets of " + shipped);
+		}
 		try (FaigEngine e = new FaigEngine(tgt.spec(), base.weights(), tgt.weights())) {
 			for (int a = 3; a < args.length; a++) {
 				final String[] kv = args[a].split("=", 2);
@@ -75,9 +80,10 @@ public final class MaskingStudy {
 				final long t0 = System.nanoTime();
 				final DegradationAttribution.Result r = new DegradationAttribution(e, p, 0, q, n, crop, crops).run(disc
 					.subList(0, images), discNames.subList(0, images), null, null);
+				if (ship == null) ship = new FilterSets(r.blur(), r.noise(), "", "", p);
 				rankings.put(kv[0], new Ranking[] { r.blur(), r.noise() });
 				notes.put(kv[0], String.format(Locale.ROOT, "%s N=%d, %d images, %s; %d inputs in %.0f s; completeness " +
-					"mean %.2f %%, max %.1f %%; top-1%% overlap with shipped blur %.3f noise %.3f", q.label(), n, images, crop > 0
+					"mean %.2f %%, max %.1f %%; top-1%% overlap with shipped (or first) blur %.3f noise %.3f", q.label(), n, images, crop > 0
 						? crops + " crops of " + crop : "whole images", r.inputs().size(), (System.nanoTime() - t0) / 1e9, 100 * r
 							.meanCompletenessError(), 100 * r.maxCompletenessError(), FaigBenchmark.overlap(ship.ranking(
 								Degradation.BLUR).top(1), r.blur().top(1)), FaigBenchmark.overlap(ship.ranking(Degradation.NOISE).top(
