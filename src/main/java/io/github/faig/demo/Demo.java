@@ -84,7 +84,7 @@ public final class Demo {
 				if (new File(new File(System.getProperty("faig.home", "."), "sample-models"), DemoSteps.SRCNN_FILTER_SETS)
 					.isDirectory())
 				{
-					DemoSteps.srcnnPair(commands, new File(images, "building.png"), degradedDir, mkdirs(new File(output,
+					DemoSteps.srcnnPair(commands, new File(images, "home.png"), degradedDir, mkdirs(new File(output,
 						"8-srcnn-pair")), out);
 				}
 			}
