@@ -59,7 +59,8 @@ if [ "$step" = all ] || [ "$step" = lambda ]; then
   rm -f "$out"/lambda/*.tif "$out"/lambda/*_blur.png
 fi
 if [ "$step" = all ] || [ "$step" = ddr ]; then
-  # 5. Deep degradation representations of baseline and target on held-out photographs, every layer.
+  # 5. Deep degradation representations of baseline and target on held-out photographs, every layer (the SRCNN-style
+  #    pair keeps larger taps: run it with FAIG_HEAP=12g).
   mkdir -p "$out/ddr"
   ./faig --run "FAIG Degradation Representations" "model='$models-baseline',comparison='$models-target',input_dir='data/sets/test',classes='clean;blur:2;noise:0.1',patch_size=32,patches=12,sweep_layers=true,components=50,seed=0,output_dir='$out/ddr'"
 fi
