@@ -1,47 +1,66 @@
 #!/usr/bin/env bash
-# Reproduces the experiments of RESULTS.md on the sample MSRResNet pair. Needs data/photos
-# (scripts/fetch-training-data.sh) and data/sets (scripts/make-experiment-sets.sh). Outputs go to results/
-# (small CSV and PNG files, committed); the discovered filter sets with their calibrated thresholds are then
-# shipped as sample-models/filter-sets-msrresnet-x2. About 45 minutes on 2 cores.
+# Reproduces the experiments of RESULTS.md on a sample pair, with the same commands and image sets for both:
+#   scripts/run-experiments.sh [pair] [step]
+#     pair: msrresnet (default: msrresnet-x2-baseline -> msrresnet-x2-target; outputs in results/filters,
+#           results/masking, results/lambda, results/ddr; sets shipped as sample-models/filter-sets-msrresnet-x2)
+#           or srcnn (srcnn-x2-baseline -> srcnn-x2-target; outputs in results/srcnn/filters, results/srcnn/masking,
+#           results/srcnn/lambda, results/srcnn/ddr; sets shipped as sample-models/filter-sets-srcnn-x2)
+#     step: all (default), filters, calibrate, masking, lambda or ddr
+#   (a lone argument that is not a pair name is the step: `scripts/run-experiments.sh filters` is the MSRResNet pair)
+# Needs data/photos (scripts/fetch-training-data.sh) and data/sets (scripts/make-experiment-sets.sh). Outputs are
+# small CSV and PNG files, committed. About 45 minutes on 2 cores for MSRResNet; the SRCNN-style network costs
+# about 2.5 times as much per step.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
-pair="baseline_model='msrresnet-x2-baseline',target_model='msrresnet-x2-target'"
+arch=msrresnet
+case "${1:-}" in
+  msrresnet|srcnn) arch="$1"; shift ;;
+esac
 step="${1:-all}"
-mkdir -p results/filters results/masking results/lambda
+case "$arch" in
+  msrresnet) models=msrresnet-x2; out=results ;;
+  srcnn) models=srcnn-x2; out=results/srcnn ;;
+esac
+pair="baseline_model='$models-baseline',target_model='$models-target'"
+shipped="sample-models/filter-sets-$models"
+# Masking proportions (percent); FAIG_PROPORTIONS=1 runs only the 1 % column (what RESULTS.md's SRCNN-style row
+# used: each masked SRCNN-style model on the 24 whole held-out inputs takes minutes on 2 shared cores).
+proportions="${FAIG_PROPORTIONS:-1,3,5,10}"
+mkdir -p "$out/filters" "$out/masking" "$out/lambda"
 
 if [ "$step" = all ] || [ "$step" = filters ]; then
   # 1. FAIG filter sets from the discovery images (train split): 12 photos x 4 LR crops of 64x64, the
   #    reference rule (right Riemann sum, N = 100).
-  ./faig --run "FAIG Compute Filters" "$pair,input_dir='data/sets/discovery',steps=100,quadrature='riemann',crop_size=64,crops=4,seed=0,percent=1.0,output_dir='results/filters'"
+  ./faig --run "FAIG Compute Filters" "$pair,input_dir='data/sets/discovery',steps=100,quadrature='riemann',crop_size=64,crops=4,seed=0,percent=1.0,output_dir='$out/filters'"
 fi
 if [ "$step" = all ] || [ "$step" = calibrate ]; then
   # 2. Prediction thresholds on the calibration images, accuracy on the held-out test images.
-  ./faig --run "FAIG Calibrate Thresholds" "filter_sets='results/filters',input_dir='data/sets/calibration',test_dir='data/sets/test',percent=1.0,steps=20,quadrature='trapezoid',pseudo_truth='target',crop_size=64,crops=2,seed=0,save_attributions=true"
+  ./faig --run "FAIG Calibrate Thresholds" "filter_sets='$out/filters',input_dir='data/sets/calibration',test_dir='data/sets/test',percent=1.0,steps=20,quadrature='trapezoid',pseudo_truth='target',crop_size=64,crops=2,seed=0,save_attributions=true"
   # Other read-outs of the same per-filter scores for the blur decision (RESULTS.md §3); needs numpy.
   if python3 -c "import numpy" 2>/dev/null; then
-    python3 tools/prediction_readouts.py results/filters > results/filters/prediction_readouts.md
+    python3 tools/prediction_readouts.py "$out/filters" > "$out/filters/prediction_readouts.md"
   fi
-  rm -rf sample-models/filter-sets-msrresnet-x2
-  mkdir -p sample-models/filter-sets-msrresnet-x2
-  cp results/filters/blur_index.txt results/filters/noise_index.txt results/filters/filter_sets.json \
-    sample-models/filter-sets-msrresnet-x2/
+  rm -rf "$shipped"
+  mkdir -p "$shipped"
+  cp "$out/filters/blur_index.txt" "$out/filters/noise_index.txt" "$out/filters/filter_sets.json" "$shipped/"
 fi
 if [ "$step" = all ] || [ "$step" = masking ]; then
   # 3. The masking experiment on held-out images; IG ranked on the discovery images like FAIG.
-  ./faig --run "FAIG Masking Experiment" "$pair,filter_sets='results/filters',input_dir='data/sets/masking',discovery_dir='data/sets/discovery',ig_steps=20,crop_size=64,crops=4,proportions='1,3,5,10',seed=0,channel='luminance',output_dir='results/masking'"
+  ./faig --run "FAIG Masking Experiment" "$pair,filter_sets='$out/filters',input_dir='data/sets/masking',discovery_dir='data/sets/discovery',ig_steps=20,crop_size=64,crops=4,proportions='$proportions',seed=0,channel='luminance',output_dir='$out/masking'"
 fi
 if [ "$step" = all ] || [ "$step" = lambda ]; then
   # 4. Restoration-strength sweep of the 1 % deblurring filters on blurry held-out inputs.
   for f in $(ls data/sets/masking | head -n 4); do
-    ./faig --run "FAIG Synthesize Degradations" "input_file='data/sets/masking/$f',with_clean=false,with_noise=false,with_blur_noise=false,seed=0,output_dir='results/lambda'"
+    ./faig --run "FAIG Synthesize Degradations" "input_file='data/sets/masking/$f',with_clean=false,with_noise=false,with_blur_noise=false,seed=0,output_dir='$out/lambda'"
     b="${f%.*}"
-    ./faig --run "FAIG Mask Filters" "$pair,input_file='results/lambda/${b}_blur.png',filter_file='results/filters/blur_index.txt',percent=1.0,mode='modulate',lambda_min=0,lambda_max=1.5,lambda_count=16,channel='luminance',output_dir='results/lambda'"
+    ./faig --run "FAIG Mask Filters" "$pair,input_file='$out/lambda/${b}_blur.png',filter_file='$out/filters/blur_index.txt',percent=1.0,mode='modulate',lambda_min=0,lambda_max=1.5,lambda_count=16,channel='luminance',output_dir='$out/lambda'"
   done
-  rm -f results/lambda/*.tif results/lambda/*_blur.png
+  rm -f "$out"/lambda/*.tif "$out"/lambda/*_blur.png
 fi
 if [ "$step" = all ] || [ "$step" = ddr ]; then
-  # 5. Deep degradation representations of baseline and target on held-out photographs, every layer.
-  mkdir -p results/ddr
-  ./faig --run "FAIG Degradation Representations" "model='msrresnet-x2-baseline',comparison='msrresnet-x2-target',input_dir='data/sets/test',classes='clean;blur:2;noise:0.1',patch_size=32,patches=12,sweep_layers=true,components=50,seed=0,output_dir='results/ddr'"
+  # 5. Deep degradation representations of baseline and target on held-out photographs, every layer (the SRCNN-style
+  #    pair keeps larger taps: run it with FAIG_HEAP=12g).
+  mkdir -p "$out/ddr"
+  ./faig --run "FAIG Degradation Representations" "model='$models-baseline',comparison='$models-target',input_dir='data/sets/test',classes='clean;blur:2;noise:0.1',patch_size=32,patches=12,sweep_layers=true,components=50,seed=0,output_dir='$out/ddr'"
 fi

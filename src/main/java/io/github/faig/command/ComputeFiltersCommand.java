@@ -16,6 +16,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.faig.attribution.CompletenessCheck;
 import io.github.faig.attribution.DegradationAttribution;
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
@@ -155,7 +156,8 @@ public class ComputeFiltersCommand extends FaigCommand {
 		final FilterSets sets = new FilterSets(r.blur(), r.noise(), baseline.name(), target.name(), p);
 		top_filters = topTable(filters, sets);
 		layer_counts = layerTable(filters, sets);
-		completeness = completenessTable(r);
+		final CompletenessCheck check = new CompletenessCheck();
+		completeness = completenessTable(r, check);
 		final List<ij.gui.Plot> panels = new ArrayList<>();
 		filter_positions = FilterPlots.positions("FAIG filter positions", filters, List.of("deblurring (blur)",
 			"denoising (noise)"), List.of(r.blur().top(percent), r.noise().top(percent)), panels);
@@ -163,6 +165,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 		log.info(String.format(Locale.ROOT, "FAIG Compute Filters: %d inputs, %s N=%d, completeness error mean %.3g %%, " +
 			"max %.3g %%, %.1f s", r.inputs().size(), rule, steps, 100 * r.meanCompletenessError(), 100 * r
 				.maxCompletenessError(), (System.nanoTime() - t0) / 1e9));
+		final String warning = check.warning(r.inputs().stream().map(DegradationAttribution.Input::attribution).toList(),
+			target.spec().architecture());
+		if (warning != null) log.warn("FAIG Compute Filters: " + warning);
 		Tables.show(top_filters, "FAIG top filters");
 		Tables.show(layer_counts, "FAIG filters per layer");
 		Tables.show(completeness, "FAIG completeness");
@@ -243,7 +248,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 		return t;
 	}
 
-	private static ResultsTable completenessTable(final DegradationAttribution.Result r) {
+	private static ResultsTable completenessTable(final DegradationAttribution.Result r,
+		final CompletenessCheck check)
+	{
 		final ResultsTable t = new ResultsTable();
 		for (final DegradationAttribution.Input in : r.inputs()) {
 			final FaigEngine.Attribution a = in.attribution();
@@ -257,6 +264,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 			t.addValue("relative_error_percent", 100 * a.completenessError());
 			t.addValue("quadrature", a.rule().label());
 			t.addValue("steps", a.steps());
+			t.addValue("check", check.verdict(a).label());
 		}
 		return t;
 	}

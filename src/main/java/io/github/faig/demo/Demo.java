@@ -81,6 +81,12 @@ public final class Demo {
 				DemoSteps.map(commands, new File(images, "building.png"), degradedDir, mkdirs(new File(output,
 					"6-degradation-map")), out);
 				DemoSteps.representations(commands, images, mkdirs(new File(output, "7-representations")), out);
+				if (new File(new File(System.getProperty("faig.home", "."), "sample-models"), DemoSteps.SRCNN_FILTER_SETS)
+					.isDirectory())
+				{
+					DemoSteps.srcnnPair(commands, new File(images, "home.png"), degradedDir, mkdirs(new File(output,
+						"8-srcnn-pair")), out);
+				}
 			}
 
 			out.println();

@@ -30,6 +30,8 @@ final class DemoSteps {
 	static final String BASELINE = "msrresnet-x2-baseline";
 	static final String TARGET = "msrresnet-x2-target";
 	static final String FILTER_SETS = "filter-sets-msrresnet-x2";
+	static final String SRCNN_TARGET = "srcnn-x2-target";
+	static final String SRCNN_FILTER_SETS = "filter-sets-srcnn-x2";
 
 	private DemoSteps() {}
 
@@ -211,6 +213,44 @@ final class DemoSteps {
 				.getStringValue("layer", r), t.getValue("chi_pca", r), t.getValue("identification_accuracy_heldout", r)));
 		}
 		o.println("   wrote " + out.getPath() + "/embedding.png, chi_by_depth.png, representations.csv");
+	}
+
+	/**
+	 * The SRCNN-style pair, briefly: where its shipped top-1 % filters sit, layer by layer, and the prediction of one
+	 * degraded image with its shipped filter sets (named, as a user would: {@code filter_sets=filter-sets-srcnn-x2}).
+	 */
+	static void srcnnPair(final CommandService commands, final File photo, final File degradedDir, final File out,
+		final PrintStream o) throws Exception
+	{
+		final File dir = io.github.faig.nn.io.ModelLocator.resolve(SRCNN_FILTER_SETS, "filter_sets");
+		final io.github.faig.attribution.FilterIndex fi = io.github.faig.attribution.FilterIndex.of(
+			io.github.faig.nn.io.ModelLocator.load(SRCNN_TARGET, "model").spec());
+		final io.github.faig.attribution.FilterSets sets = io.github.faig.attribution.FilterSets.read(dir, fi
+			.filterCount());
+		o.println();
+		o.println("8. The SRCNN-style pair (" + sets.baselineModel() + " -> " + sets.targetModel() + "): shipped " +
+			SRCNN_FILTER_SETS + ", top 1 % per layer (deblurring / denoising)");
+		final int[][] counts = new int[2][fi.layers().size()];
+		for (int d = 0; d < 2; d++) {
+			for (final int i : sets.ranking(d == 0 ? Degradation.BLUR : Degradation.NOISE).top(1.0)) {
+				counts[d][fi.filter(i).layer()]++;
+			}
+		}
+		final StringBuilder s = new StringBuilder("  ");
+		for (int l = 0; l < fi.layers().size(); l++) {
+			s.append(String.format(Locale.ROOT, " %s %d/%d", fi.layers().get(l).name(), counts[0][l], counts[1][l]));
+		}
+		o.println(s);
+		// One image: the noisy slice of the photo's degraded stack.
+		final ImagePlus deg = degraded(degradedDir, photo);
+		final ImagePlus noisy = new ImagePlus(ImageFiles.baseName(photo.getName()) + "_noise", deg.getStack()
+			.getProcessor(3));
+		final ResultsTable t = (ResultsTable) run(commands, PredictDegradationCommand.class, "image", noisy,
+			"filter_sets", SRCNN_FILTER_SETS, "output_dir", out).getOutput("predictions");
+		o.println(String.format(Locale.ROOT, "   %s (true: noise): OS_blur %.3f (T %.3f), OS_noise %.3f (T %.3f) -> %s, " +
+			"%.1f s", noisy.getTitle(), t.getValue("os_blur", 0), t.getValue("t_blur", 0), t.getValue("os_noise", 0), t
+				.getValue("t_noise", 0), t.getStringValue("decision", 0), t.getValue("seconds", 0)));
+		o.println("   wrote " + out.getPath() + "/predictions.csv");
 	}
 
 	private static List<String> prepend(final String head, final List<String> rows) {

@@ -38,9 +38,11 @@ import io.github.faig.train.HrDataset;
  * scripts/benchmark.sh FaigBenchmark memory [steps]             resident memory every 1000 steps
  * scripts/benchmark.sh FaigBenchmark quadrature [images]        rules at fewer steps vs Riemann N = 100
  * scripts/benchmark.sh FaigBenchmark completeness               error at N = 100 per rule on photographs
+ * scripts/benchmark.sh FaigBenchmark path                       the loss L(θ̄ + α(θ − θ̄)) along the FAIG path
  * </pre>
  *
- * The pair defaults to {@code msrresnet-x2-baseline} / {@code msrresnet-x2-target}; photographs come from the
+ * The pair defaults to {@code msrresnet-x2-baseline} / {@code msrresnet-x2-target}
+ * ({@code FAIG_JAVA_OPTS=-Dfaig.pair=srcnn-x2} for the SRCNN-style pair); photographs come from the
  * validation split of {@code data/photos} when present, otherwise from the demo images.
  */
 public final class FaigBenchmark {
@@ -56,6 +58,7 @@ public final class FaigBenchmark {
 				case "memory": memory(e, args.length > 1 ? Integer.parseInt(args[1]) : 10000); break;
 				case "quadrature": quadrature(e, args.length > 1 ? Integer.parseInt(args[1]) : 6); break;
 				case "completeness": completeness(e); break;
+				case "path": path(base, tgt); break;
 				default: throw new IllegalArgumentException("unknown mode " + mode);
 			}
 		}
@@ -181,18 +184,24 @@ public final class FaigBenchmark {
 		for (int i = 0; i < hr.size(); i++) names.add("img" + i);
 		final DegradationParams p = DegradationParams.defaults();
 		final long t0 = System.nanoTime();
-		final Ranking ref = new DegradationAttribution(e, p, 1, Quadrature.RIEMANN, 100, 48, 2).run(hr, names, null,
-			null).blur();
-		System.out.println(String.format(Locale.ROOT, "quadrature: reference Riemann N=100 on %d images x 2 crops of " +
-			"48x48 (x2 degradations) in %.0f s", hr.size(), (System.nanoTime() - t0) / 1e9));
-		System.out.println("rule,N,top1%_overlap_blur,top1%_overlap_noise,spearman,seconds");
+		final DegradationAttribution.Result refResult = new DegradationAttribution(e, p, 1, Quadrature.RIEMANN, 100, 48,
+			2).run(hr, names, null, null);
+		final Ranking ref = refResult.blur();
+		System.out.println(String.format(Locale.ROOT, "quadrature: %s, reference Riemann N=100 on %d images x 2 crops " +
+			"of 48x48 (x2 degradations) in %.0f s; its completeness error mean %.3f %%, max %.3f %%", e.network().spec(),
+			hr.size(), (System.nanoTime() - t0) / 1e9, 100 * refResult.meanCompletenessError(), 100 * refResult
+				.maxCompletenessError()));
+		System.out.println("rule,N,top1%_overlap_blur,top1%_overlap_noise,spearman,seconds,completeness_mean_percent," +
+			"completeness_max_percent");
 		for (final Quadrature q : Quadrature.values()) {
 			for (final int n : new int[] { 4, 8, 16, 32 }) {
 				final long t1 = System.nanoTime();
-				final Ranking r = new DegradationAttribution(e, p, 1, q, n, 48, 2).run(hr, names, null, null).blur();
-				System.out.println(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.4f,%.0f", q.label(), n, overlap(ref.top(1),
-					r.top(1)), overlap(ref.reversed().top(1), r.reversed().top(1)), spearman(ref, r), (System.nanoTime() -
-						t1) / 1e9));
+				final DegradationAttribution.Result res = new DegradationAttribution(e, p, 1, q, n, 48, 2).run(hr, names,
+					null, null);
+				final Ranking r = res.blur();
+				System.out.println(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.4f,%.0f,%.3f,%.3f", q.label(), n, overlap(
+					ref.top(1), r.top(1)), overlap(ref.reversed().top(1), r.reversed().top(1)), spearman(ref, r), (System
+						.nanoTime() - t1) / 1e9, 100 * res.meanCompletenessError(), 100 * res.maxCompletenessError()));
 			}
 		}
 	}
@@ -219,6 +228,52 @@ public final class FaigBenchmark {
 				}
 				System.out.println(String.format(Locale.ROOT, "%s,%d,mean of %d,%.4f", q.label(), n, k, 100 * sum / k));
 			}
+		}
+	}
+
+	/**
+	 * The loss along the straight path from baseline (α = 0) to target (α = 1) that FAIG integrates over, on 64×64
+	 * centre crops (blurry and noisy) of 2 validation photographs: where the integrand is large and how it varies.
+	 */
+	static void path(final ModelPackage base, final ModelPackage tgt) throws Exception {
+		final List<FloatImage> hr = photos(2);
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final List<FloatImage> lrs = new ArrayList<>();
+		final List<FloatImage> gts = new ArrayList<>();
+		final List<String> labels = new ArrayList<>();
+		for (int i = 0; i < hr.size(); i++) {
+			for (final Degradation deg : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
+				final FloatImage gt = d.groundTruth(hr.get(i));
+				final FloatImage lr = d.degrade(gt, deg, i);
+				final int y = (lr.height() - 64) / 2;
+				final int x = (lr.width() - 64) / 2;
+				lrs.add(lr.crop(y, x, 64, 64));
+				gts.add(gt.crop(2 * y, 2 * x, 128, 128));
+				labels.add("img" + i + "_" + deg.label());
+			}
+		}
+		System.out.println("path: " + tgt.spec() + ", L = sum of squared errors over the 128x128x3 output");
+		System.out.println("alpha," + String.join(",", labels));
+		for (int k = 0; k <= 20; k++) {
+			final double alpha = k / 20.0;
+			final io.github.faig.nn.StateDict sd = new io.github.faig.nn.StateDict();
+			for (final String n : tgt.weights().names()) {
+				final float[] a = base.weights().get(n).data();
+				final float[] b = tgt.weights().get(n).data();
+				final float[] c = new float[a.length];
+				for (int j = 0; j < c.length; j++) c[j] = (float) (a[j] + alpha * (b[j] - a[j]));
+				sd.put(n, new io.github.faig.nn.Tensor(tgt.weights().get(n).shape(), c));
+			}
+			final List<FloatImage> out = io.github.faig.masking.MaskedOutputs.run(tgt.spec(), sd, lrs);
+			final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.2f", alpha));
+			for (int i = 0; i < out.size(); i++) {
+				double l = 0;
+				final float[] o = out.get(i).data();
+				final float[] g = gts.get(i).data();
+				for (int j = 0; j < o.length; j++) l += (o[j] - g[j]) * (double) (o[j] - g[j]);
+				line.append(String.format(Locale.ROOT, ",%.4f", l));
+			}
+			System.out.println(line);
 		}
 	}
 

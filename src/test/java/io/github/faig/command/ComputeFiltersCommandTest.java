@@ -67,6 +67,11 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 		assertEquals(n / 10, (int) sum);
 		final ResultsTable c = (ResultsTable) m.getOutput("completeness");
 		assertEquals(8, c.size());
+		// Every input carries the completeness check's verdict (CompletenessCheck).
+		for (int r = 0; r < c.size(); r++) {
+			final String v = c.getStringValue("check", r);
+			assertTrue(v.equals("ok") || v.equals("exceeds") || v.startsWith("exempt"), v);
+		}
 		assertTrue(((ImagePlus) m.getOutput("filter_positions")).getWidth() > 500);
 		final List<String> blur = Files.readAllLines(new File(out, "blur_index.txt").toPath());
 		final List<String> noise = Files.readAllLines(new File(out, "noise_index.txt").toPath());

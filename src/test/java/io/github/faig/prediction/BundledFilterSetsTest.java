@@ -1,0 +1,81 @@
+package io.github.faig.prediction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.scijava.command.CommandModule;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.faig.SciJavaTest;
+import io.github.faig.attribution.FilterIndex;
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.command.DegradationMapCommand;
+import io.github.faig.command.PredictDegradationCommand;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Degrader;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.nn.io.ModelPackage;
+
+/**
+ * Both shipped filter sets are found by their bundled names, as models are, and drive Predict Degradation and the
+ * Degradation Map with their own pair (the models named in their {@code filter_sets.json}) and calibrated thresholds.
+ */
+class BundledFilterSetsTest extends SciJavaTest {
+
+	private static ImagePlus noisyCrop() {
+		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
+			"photo")).get(0).asRgb();
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final FloatImage lr = d.degrade(d.groundTruth(photo), Degradation.NOISE, 1);
+		final FloatImage crop = lr.crop((lr.height() - 48) / 2, (lr.width() - 64) / 2, 48, 64);
+		return ImagePlusBridge.toImagePlus("noisy", List.of(crop), null, ImagePlusBridge.OutputType.BYTE, null);
+	}
+
+	@Test
+	void srcnnSetsResolveByNameAndPredict() throws Exception {
+		checkByName("filter-sets-srcnn-x2", "srcnn-x2-baseline", "srcnn-x2-target");
+	}
+
+	@Test
+	void msrresnetSetsResolveByNameAndPredict() throws Exception {
+		checkByName("filter-sets-msrresnet-x2", "msrresnet-x2-baseline", "msrresnet-x2-target");
+	}
+
+	private static void checkByName(final String name, final String baseline, final String target) throws Exception {
+		assumeTrue(new File("sample-models/" + name + "/" + FilterSets.JSON).isFile(), name + " absent");
+		final File dir = ModelLocator.resolve(name, "filter_sets");
+		assertEquals(new File("sample-models", name).getCanonicalFile(), dir.getCanonicalFile());
+		final ModelPackage t = ModelLocator.load(target, "model");
+		final FilterSets sets = FilterSets.read(dir, FilterIndex.of(t.spec()).filterCount());
+		assertEquals(baseline, sets.baselineModel());
+		assertEquals(target, sets.targetModel());
+		assertNotNull(PredictionSettings.fromJson(sets.extra()), name + " carries calibrated thresholds");
+
+		final ImagePlus imp = noisyCrop();
+		final CommandModule p = run(PredictDegradationCommand.class, "image", imp, "filter_sets", name);
+		assertFalse(p.isCanceled(), p.getCancelReason());
+		final ResultsTable pr = (ResultsTable) p.getOutput("predictions");
+		assertEquals(1, pr.size());
+		final PredictionSettings s = PredictionSettings.fromJson(sets.extra());
+		assertEquals(s.thresholds().blur(), pr.getValue("t_blur", 0), 1e-9);
+		assertEquals(s.thresholds().noise(), pr.getValue("t_noise", 0), 1e-9);
+		Degradation.parse(pr.getStringValue("decision", 0));
+
+		final CommandModule m = run(DegradationMapCommand.class, "image", imp, "filter_sets", name, "tile_size", 32);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ResultsTable tiles = (ResultsTable) m.getOutput("tiles");
+		assertEquals(4, tiles.size());
+		for (int r = 0; r < tiles.size(); r++) Degradation.parse(tiles.getStringValue("decision", r));
+	}
+}
