@@ -139,6 +139,9 @@ public class TrainModelCommand extends FaigCommand {
 		description = "recorded in model.json; mind the licences of the training photographs")
 	private String license = "Apache-2.0";
 
+	/** The model to fine-tune, read once by {@link #validate()}; {@code null} for a fresh network. */
+	private ModelPackage init;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Training log")
 	private ResultsTable training_log;
 
@@ -161,7 +164,8 @@ public class TrainModelCommand extends FaigCommand {
 		OutputPaths.checkNewModel(output_model, "output_model", ins, ModelLocator.roots(), ModelPackage::replaceProblem);
 		if (init_model != null && !init_model.isBlank()) {
 			// fine-tuning keeps the network's shape: a shape input that says otherwise would be silently ignored
-			final NetworkSpec s = ModelLocator.load(init_model, "init_model").spec();
+			init = ModelLocator.load(init_model, "init_model");
+			final NetworkSpec s = init.spec();
 			final Object[][] shape = { { "architecture", architecture, DEFAULT_ARCHITECTURE, s.architecture() },
 				{ "num_feat", num_feat, DEFAULT_NUM_FEAT, s.numFeat() }, { "num_block", num_block, DEFAULT_NUM_BLOCK, s
 					.numBlock() }, { "scale", scale, DEFAULT_SCALE, s.scale() } };
@@ -178,8 +182,6 @@ public class TrainModelCommand extends FaigCommand {
 	protected void execute() throws Exception {
 		final TrainingMix mix = role.equals("baseline") ? TrainingMix.cleanOnly() : role.equals("target")
 			? TrainingMix.target() : new TrainingMix(p_blur, p_noise);
-		final ModelPackage init = init_model == null || init_model.isBlank() ? null : ModelLocator.load(init_model,
-			"init_model");
 		final NetworkSpec spec = init != null ? init.spec() : new NetworkSpec(architecture, scale, num_feat,
 			num_block);
 		// the degradation's ×r is the network's: a fine-tuned model keeps its own scale whatever 'scale' says

@@ -61,7 +61,7 @@ public final class ImagePlusBridge {
 		final ImageStack stack = imp.getStack();
 		final List<FloatImage> out = new ArrayList<>(stack.getSize());
 		for (int s = 1; s <= stack.getSize(); s++) {
-			if (imp.getBitDepth() == 32) checkFinite(toFloatImage(stack.getProcessor(s)), imp, s);
+			checkFinite(stack.getProcessor(s), imp, s);
 			out.add(toFloatImage(stack.getProcessor(s), scale));
 		}
 		return out;
@@ -87,9 +87,7 @@ public final class ImagePlusBridge {
 		if (mode == Normalization.TYPE_RANGE && !Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
 		final ImageStack stack = imp.getStack();
 		// NaN or infinity would make the range itself meaningless: name where it is first
-		if (imp.getBitDepth() == 32) {
-			for (int s = 1; s <= stack.getSize(); s++) checkFinite(toFloatImage(stack.getProcessor(s)), imp, s);
-		}
+		for (int s = 1; s <= stack.getSize(); s++) checkFinite(stack.getProcessor(s), imp, s);
 		final int n = imp.getWidth() * imp.getHeight() * (imp.getBitDepth() == 24 ? 3 : 1);
 		final float[] all = new float[n * stack.getSize()];
 		for (int s = 1; s <= stack.getSize(); s++) {
@@ -154,14 +152,19 @@ public final class ImagePlusBridge {
 	}
 
 	/** Refuses NaN or infinite pixels (only 32-bit images can hold them), naming the image and slice. */
-	private static void checkFinite(final FloatImage f, final ImagePlus imp, final int slice) {
-		final float[] d = f.data();
+	/**
+	 * Refuses NaN or infinite pixels, naming the image, slice and pixel. Only 32-bit processors can hold them; their
+	 * own pixel array is read, nothing is converted.
+	 */
+	private static void checkFinite(final ImageProcessor ip, final ImagePlus imp, final int slice) {
+		if (!(ip instanceof ij.process.FloatProcessor)) return;
+		final float[] d = (float[]) ip.getPixels();
 		for (int i = 0; i < d.length; i++) {
 			if (!Float.isFinite(d[i])) {
 				final String src = imp.getOriginalFileInfo() != null && imp.getOriginalFileInfo().fileName != null ? imp
 					.getOriginalFileInfo().fileName : imp.getTitle();
 				throw new IllegalArgumentException("image '" + src + "' slice " + slice + " holds " + d[i] + " at pixel (" +
-					i % f.width() + ", " + i / f.width() % f.height() + "): expected finite pixel values");
+					i % ip.getWidth() + ", " + i / ip.getWidth() + "): expected finite pixel values");
 			}
 		}
 	}

@@ -207,28 +207,39 @@ public final class FaigBenchmark {
 	}
 
 	static void completeness(final FaigEngine e) throws Exception {
-		final List<FloatImage> hr = photos(2);
-		final Degrader d = new Degrader(DegradationParams.defaults());
+		final Crops c = centreCrops(photos(2));
 		System.out.println("rule,N,input,relative_error_percent");
 		for (final Quadrature q : Quadrature.values()) {
 			for (final int n : new int[] { 10, 25, 50, 100 }) {
 				double sum = 0;
-				int k = 0;
-				for (int i = 0; i < hr.size(); i++) {
-					for (final Degradation deg : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-						final FloatImage gt = d.groundTruth(hr.get(i));
-						final FloatImage lr = d.degrade(gt, deg, i);
-						final int y = (lr.height() - 64) / 2;
-						final int x = (lr.width() - 64) / 2;
-						final double err = e.attribute(lr.crop(y, x, 64, 64), gt.crop(2 * y, 2 * x, 128, 128), q, n)
-							.completenessError();
-						sum += err;
-						k++;
-					}
+				for (int i = 0; i < c.lr().size(); i++) {
+					sum += e.attribute(c.lr().get(i), c.gt().get(i), q, n).completenessError();
 				}
-				System.out.println(String.format(Locale.ROOT, "%s,%d,mean of %d,%.4f", q.label(), n, k, 100 * sum / k));
+				System.out.println(String.format(Locale.ROOT, "%s,%d,mean of %d,%.4f", q.label(), n, c.lr().size(), 100 *
+					sum / c.lr().size()));
 			}
 		}
+	}
+
+	/** 64×64 LR centre crops (blurry and noisy, in that order, per photograph) with their 128×128 ground truths. */
+	record Crops(List<FloatImage> lr, List<FloatImage> gt, List<String> labels) {}
+
+	/** The crops of {@link #completeness} and {@link #path}, degraded once. */
+	static Crops centreCrops(final List<FloatImage> hr) {
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final Crops c = new Crops(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		for (int i = 0; i < hr.size(); i++) {
+			for (final Degradation deg : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
+				final FloatImage gt = d.groundTruth(hr.get(i));
+				final FloatImage lr = d.degrade(gt, deg, i);
+				final int y = (lr.height() - 64) / 2;
+				final int x = (lr.width() - 64) / 2;
+				c.lr().add(lr.crop(y, x, 64, 64));
+				c.gt().add(gt.crop(2 * y, 2 * x, 128, 128));
+				c.labels().add("img" + i + "_" + deg.label());
+			}
+		}
+		return c;
 	}
 
 	/**
@@ -236,22 +247,10 @@ public final class FaigBenchmark {
 	 * centre crops (blurry and noisy) of 2 validation photographs: where the integrand is large and how it varies.
 	 */
 	static void path(final ModelPackage base, final ModelPackage tgt) throws Exception {
-		final List<FloatImage> hr = photos(2);
-		final Degrader d = new Degrader(DegradationParams.defaults());
-		final List<FloatImage> lrs = new ArrayList<>();
-		final List<FloatImage> gts = new ArrayList<>();
-		final List<String> labels = new ArrayList<>();
-		for (int i = 0; i < hr.size(); i++) {
-			for (final Degradation deg : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-				final FloatImage gt = d.groundTruth(hr.get(i));
-				final FloatImage lr = d.degrade(gt, deg, i);
-				final int y = (lr.height() - 64) / 2;
-				final int x = (lr.width() - 64) / 2;
-				lrs.add(lr.crop(y, x, 64, 64));
-				gts.add(gt.crop(2 * y, 2 * x, 128, 128));
-				labels.add("img" + i + "_" + deg.label());
-			}
-		}
+		final Crops crops = centreCrops(photos(2));
+		final List<FloatImage> lrs = crops.lr();
+		final List<FloatImage> gts = crops.gt();
+		final List<String> labels = crops.labels();
 		System.out.println("path: " + tgt.spec() + ", L = sum of squared errors over the 128x128x3 output");
 		System.out.println("alpha," + String.join(",", labels));
 		for (int k = 0; k <= 20; k++) {

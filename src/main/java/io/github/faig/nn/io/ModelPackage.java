@@ -281,6 +281,7 @@ public final class ModelPackage {
 		final boolean zipped = target.getName().endsWith(".zip");
 		// a fresh name of our own: nothing that already exists is ever deleted to make room for it
 		final Path tmp = OutputPaths.freshSibling(dst, !zipped);
+		Path aside = null; // a fresh folder of ours that holds the earlier package while the new one moves in
 		Path old = null;
 		try {
 			final String text = json(writtenBy);
@@ -300,7 +301,8 @@ public final class ModelPackage {
 			}
 			if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS)) {
 				// the earlier package steps aside (a rename), and comes back if the new one cannot move in
-				old = OutputPaths.freshSibling(dst, true).resolve("package");
+				aside = OutputPaths.freshSibling(dst, true);
+				old = aside.resolve("package");
 				Files.move(dst, old);
 			}
 			try {
@@ -313,10 +315,12 @@ public final class ModelPackage {
 			}
 		}
 		finally {
+			// only what this call made: the temporary package, the replaced package (proven replaceable above) and the
+			// folder that held it aside; a package moved back stays where it was
 			deleteOwn(tmp);
-			if (old != null) {
-				deleteOwn(old);
-				Files.deleteIfExists(old.getParent());
+			if (old != null) deleteOwn(old);
+			if (aside != null && !Files.exists(aside.resolve("package"), LinkOption.NOFOLLOW_LINKS)) {
+				Files.deleteIfExists(aside);
 			}
 		}
 	}
