@@ -2,13 +2,13 @@ package io.github.faig.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
+import io.github.faig.image.CropPositions;
 import io.github.faig.image.FloatImage;
 
 /**
@@ -110,23 +110,15 @@ public final class DegradationAttribution {
 			final FloatImage blurry = degrader.degrade(gt, Degradation.BLUR, seed + i);
 			final FloatImage noisy = degrader.degrade(gt, Degradation.NOISE, seed + i);
 			final FloatImage clean = method == Method.INPUT_IG ? degrader.degrade(gt, Degradation.CLEAN, seed + i) : null;
-			final Random pos = new Random(seed * 31 + i);
+			final CropPositions pos = cropSize > 0 ? new CropPositions(seed, CropPositions.DISCOVERY, i, blurry.width(),
+				blurry.height(), cropSize, "image " + names.get(i) + " (crop_size, in LR pixels)") : null;
 			final int k = cropSize > 0 ? crops : 1;
 			for (int c = 0; c < k; c++) {
-				int y = 0;
-				int x = 0;
-				int h = blurry.height();
-				int w = blurry.width();
-				if (cropSize > 0) {
-					if (cropSize > h || cropSize > w) {
-						throw new IllegalArgumentException("crop_size " + cropSize + " exceeds image " + names.get(i) + " (" + w +
-							"x" + h + " LR pixels)");
-					}
-					y = pos.nextInt(h - cropSize + 1);
-					x = pos.nextInt(w - cropSize + 1);
-					h = cropSize;
-					w = cropSize;
-				}
+				final int[] yx = pos != null ? pos.next() : new int[2];
+				final int y = yx[0];
+				final int x = yx[1];
+				final int h = pos != null ? cropSize : blurry.height();
+				final int w = pos != null ? cropSize : blurry.width();
 				final FloatImage gtc = gt.crop(y * s, x * s, h * s, w * s);
 				final String label = names.get(i) + (cropSize > 0 ? "#" + (c + 1) : "");
 				for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {

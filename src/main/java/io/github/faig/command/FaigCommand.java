@@ -243,6 +243,26 @@ public abstract class FaigCommand extends ContextCommand {
 		};
 	}
 
+	/**
+	 * This command as a workflow's {@link io.github.faig.workflow.Monitor}: progress goes to the status bar, Fiji's
+	 * task and (headless) the progress line; a cancel from the task, Esc or the module stops the workflow at its next
+	 * step.
+	 */
+	protected io.github.faig.workflow.Monitor monitor() {
+		return new io.github.faig.workflow.Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				report(message, done, total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return isCanceled();
+			}
+		};
+	}
+
 	/** The task of the run in progress, or {@code null} before it starts. */
 	org.scijava.task.Task task() {
 		return task;

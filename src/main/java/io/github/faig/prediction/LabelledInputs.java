@@ -2,11 +2,11 @@ package io.github.faig.prediction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
+import io.github.faig.image.CropPositions;
 import io.github.faig.image.FloatImage;
 
 /**
@@ -32,22 +32,15 @@ public final class LabelledInputs {
 			final FloatImage[] lr = new FloatImage[4];
 			for (final Degradation k : Degradation.values()) lr[k.ordinal()] = d.degrade(gt, k, seed + 7919L * i + k
 				.ordinal());
-			final Random pos = new Random(seed * 131 + i);
+			final CropPositions pos = cropSize > 0 ? new CropPositions(seed, CropPositions.LABELLED, i, lr[0].width(),
+				lr[0].height(), cropSize, "image " + names.get(i) + " (crop_size, in LR pixels)") : null;
 			final int n = cropSize > 0 ? crops : 1;
 			for (int c = 0; c < n; c++) {
-				int y = 0;
-				int x = 0;
-				int h = lr[0].height();
-				int w = lr[0].width();
-				if (cropSize > 0) {
-					if (cropSize > h || cropSize > w) {
-						throw new IllegalArgumentException("crop_size " + cropSize + " exceeds image " + names.get(i));
-					}
-					y = pos.nextInt(h - cropSize + 1);
-					x = pos.nextInt(w - cropSize + 1);
-					h = cropSize;
-					w = cropSize;
-				}
+				final int[] yx = pos != null ? pos.next() : new int[2];
+				final int y = yx[0];
+				final int x = yx[1];
+				final int h = pos != null ? cropSize : lr[0].height();
+				final int w = pos != null ? cropSize : lr[0].width();
 				for (final Degradation k : Degradation.values()) {
 					out.add(new Input(names.get(i) + (cropSize > 0 ? "#" + (c + 1) : ""), k, lr[k.ordinal()].crop(y, x, h, w)));
 				}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
+import io.github.faig.image.CropPositions;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
@@ -57,13 +57,12 @@ public final class RepresentationSet {
 				lr[c] = d.degrade(gt, Degradation.of(k.blurSigma() > 0, k.noiseSigma() > 0), seed * 1_000_003L + 31L * i +
 					c);
 			}
-			if (lr[0].width() < size || lr[0].height() < size) {
-				throw new IllegalArgumentException("image " + (i + 1) + " is smaller than patch_size " + size + " (LR)");
-			}
-			final Random pos = new Random(seed * 7919L + i);
+			final CropPositions pos = new CropPositions(seed, CropPositions.REPRESENTATION, i, lr[0].width(), lr[0]
+				.height(), size, "image " + (i + 1) + " (patch_size, in LR pixels)");
 			for (int k = 0; k < perImage; k++) {
-				final int y = pos.nextInt(lr[0].height() - size + 1);
-				final int x = pos.nextInt(lr[0].width() - size + 1);
+				final int[] yx = pos.next();
+				final int y = yx[0];
+				final int x = yx[1];
 				for (int c = 0; c < classes.size(); c++) {
 					out.add(lr[c].crop(y, x, size, size));
 					labels.add(c);

@@ -1,0 +1,59 @@
+package io.github.faig.workflow;
+
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How a workflow reports progress and learns that its caller wants it to stop: one type for every workflow, whoever
+ * calls it (a Fiji command, the demo, a benchmark, a test, a Spark task).
+ * <p>
+ * A workflow calls {@link #progress} at each step boundary (an input, a FAIG path step, an SR tile, a training
+ * iteration) and {@link #checkCancelled()} at the same places; it leaves nothing half-written when it stops.
+ * </p>
+ */
+public interface Monitor {
+
+	/** A monitor that shows nothing and never cancels. */
+	Monitor NONE = new Monitor() {
+
+		@Override
+		public void progress(final String message, final long done, final long total) {}
+
+		@Override
+		public boolean isCancelled() {
+			return false;
+		}
+	};
+
+	/**
+	 * Step {@code done} of {@code total} is reached (an estimate of {@code total} is fine: the count only informs).
+	 *
+	 * @param message what is being done, for a status line
+	 */
+	void progress(String message, long done, long total);
+
+	/** Whether the caller asked the work to stop. */
+	boolean isCancelled();
+
+	/** Stops the work here if the caller asked: throws {@link CancellationException}. */
+	default void checkCancelled() {
+		if (isCancelled() || Thread.currentThread().isInterrupted()) throw new CancellationException();
+	}
+
+	/**
+	 * The cancel check to hand a core loop that asks it before every step: each call also counts a step and reports
+	 * it as {@code message} out of {@code totalSteps}.
+	 */
+	default BooleanSupplier steps(final String message, final long totalSteps) {
+		final long[] done = { 0 };
+		return () -> {
+			progress(message, Math.min(done[0]++, totalSteps), totalSteps);
+			return isCancelled();
+		};
+	}
+
+	/** The cancel check alone, for core loops that report nothing. */
+	default BooleanSupplier cancelCheck() {
+		return this::isCancelled;
+	}
+}
