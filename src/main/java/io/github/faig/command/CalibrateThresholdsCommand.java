@@ -202,7 +202,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		for (int i = 0; i < inputs.size(); i++) {
 			final double el = (System.nanoTime() - t0) / 1e9;
 			progress(String.format(Locale.ROOT, "Scoring %s input %d/%d, about %s left", set, i + 1, inputs.size(),
-				ComputeFiltersCommand.duration(i == 0 ? 0 : el / i * (inputs.size() - i))), i, inputs.size());
+				io.github.faig.workflow.Durations.approximate(i == 0 ? 0 : el / i * (inputs.size() - i))), i, inputs.size());
 			final LabelledInputs.Input in = inputs.get(i);
 			final long t1 = System.nanoTime();
 			final float[] filterScores = predictor.filterScores(in.lr());

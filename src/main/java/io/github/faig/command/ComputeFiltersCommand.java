@@ -30,6 +30,7 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.workflow.Durations;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.nn.io.ModelPackage;
 
@@ -147,7 +148,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 			r = da.run(gts, names, (done, total, label, a) -> {
 				final double el = (System.nanoTime() - t0) / 1e9;
 				final double left = el / done * (total - done);
-				progress(String.format(Locale.ROOT, "FAIG %d/%d (%s), about %s left", done, total, label, duration(left)),
+				progress(String.format(Locale.ROOT, "FAIG %d/%d (%s), about %s left", done, total, label, Durations.approximate(left)),
 					done, total);
 			}, stepsOf("FAIG path steps", (long) gts.size() * 2 * (crop_size > 0 ? crops : 1) * (steps + 1)));
 		}
@@ -267,11 +268,5 @@ public class ComputeFiltersCommand extends FaigCommand {
 			t.addValue("check", check.verdict(a).label());
 		}
 		return t;
-	}
-
-	static String duration(final double s) {
-		if (s < 90) return Math.round(s) + " s";
-		if (s < 5400) return Math.round(s / 60) + " min";
-		return String.format(Locale.ROOT, "%.1f h", s / 3600);
 	}
 }
