@@ -1,0 +1,121 @@
+package io.github.faig.workflow;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * How a workflow runs the independent items of a set: {@link #LOCAL} one after another in this JVM (a plain run),
+ * or a cluster's executors (the Spark runner, {@code ./faig --spark MASTER}). Either way the results come back in
+ * item order and the workflow's reduce step sees exactly what a plain run gives it.
+ * <p>
+ * A workflow asks {@link #current()} for the sharding of the run it belongs to; the launcher
+ * {@link #install installs} another one around a command.
+ * </p>
+ */
+public interface Sharding extends AutoCloseable {
+
+	/** Runs the items one after another in this JVM, with the progress and cancel of the caller's monitor. */
+	Sharding LOCAL = new Sharding() {
+
+		@Override
+		public <S, I extends Serializable, R extends Serializable> List<R> map(final String what, final List<I> items,
+			final ItemTask<S, I, R> task, final Monitor monitor) throws Exception
+		{
+			final S given = task.opened();
+			final S state = given != null ? given : task.open();
+			try {
+				final List<R> out = new ArrayList<>(items.size());
+				for (int i = 0; i < items.size(); i++) {
+					monitor.checkCancelled();
+					out.add(task.apply(state, i, items.get(i), monitor));
+				}
+				return out;
+			}
+			finally {
+				if (given == null && state instanceof AutoCloseable) ((AutoCloseable) state).close();
+			}
+		}
+
+		@Override
+		public <T extends Serializable> Shared<T> share(final T value) {
+			return () -> value;
+		}
+
+		@Override
+		public String toString() {
+			return "local";
+		}
+	};
+
+	/**
+	 * The results of {@code task} on every item, in item order. Item {@code i} is applied with index {@code i}.
+	 *
+	 * @param what what an item is, for progress messages ("images", "files")
+	 * @throws java.util.concurrent.CancellationException when the monitor asked to stop
+	 */
+	<S, I extends Serializable, R extends Serializable> List<R> map(String what, List<I> items, ItemTask<S, I, R> task,
+		Monitor monitor) throws Exception;
+
+	/** {@code value} as every item's task reads it (sent once to each JVM that runs items). */
+	<T extends Serializable> Shared<T> share(T value);
+
+	/** Releases what the sharding holds (a cluster connection); the local one holds nothing. */
+	@Override
+	default void close() {}
+
+	/** The sharding of the run in progress: {@link #LOCAL} unless the launcher installed another. */
+	static Sharding current() {
+		return Installed.current;
+	}
+
+	/**
+	 * Makes {@code s} the {@link #current()} sharding until the returned scope closes (then the previous one is
+	 * back).
+	 */
+	static Scope install(final Sharding s) {
+		final Sharding before = Installed.current;
+		Installed.current = s;
+		return () -> Installed.current = before;
+	}
+
+	/** The span during which an installed sharding is current. */
+	interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+	}
+
+	/**
+	 * Makes the sharding of a cluster, found at run time with {@link ServiceLoader} (the Spark runner provides one);
+	 * the plugin itself references no cluster library.
+	 */
+	interface Provider {
+
+		/**
+		 * A sharding whose items run on the cluster at {@code master} (a Spark master URL such as
+		 * {@code local[2]} or {@code spark://host:7077}; empty: the one the submitting tool configured).
+		 *
+		 * @param appName how the cluster names the run
+		 */
+		Sharding open(String master, String appName);
+	}
+
+	/** The cluster sharding at {@code master}; IllegalStateException when no cluster runner is on the class path. */
+	static Sharding cluster(final String master, final String appName) {
+		for (final Provider p : ServiceLoader.load(Provider.class, Sharding.class.getClassLoader())) {
+			return p.open(master, appName);
+		}
+		throw new IllegalStateException("--spark needs the Spark runner on the class path (build it with " +
+			"mvn -B install && mvn -B -f spark/pom.xml package -DskipTests, or run through ./faig --spark)");
+	}
+}
+
+/** Holds the installed sharding (interfaces cannot have mutable static fields). */
+final class Installed {
+
+	static volatile Sharding current = Sharding.LOCAL;
+
+	private Installed() {}
+}
