@@ -18,6 +18,7 @@ import org.scijava.run.RunService;
 
 import io.github.faig.demo.Demo;
 import io.github.faig.nn.TerminationGuard;
+import io.github.faig.workflow.Sharding;
 
 /**
  * The {@code ./faig} launcher: runs the project's commands headless the way Fiji's
@@ -28,6 +29,7 @@ import io.github.faig.nn.TerminationGuard;
  * ./faig --run "FAIG Synthesize Degradations" "input_file='a.png',blur_sigma=2.0,output_dir='out'"
  * ./faig --list                 the commands and their inputs
  * ./faig demo [folder]          the demo
+ * ./faig --spark MASTER --run "Label" "key=value,…"   the same run, its items on a Spark cluster (the spark/ part)
  * </pre>
  *
  * Exit status: 0 on success, 1 when a command failed (its reason on standard error), 2 for a bad command line.
@@ -69,12 +71,27 @@ public final class FaigMain {
 		if (args[0].equals("build-training-set")) {
 			return io.github.faig.data.TrainingSetBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
+		final String master = args[0].equals("--spark") && args.length > 1 ? args[1] : null;
+		if (args[0].equals("--spark") && (master == null || args.length < 3 || !args[2].equals("--run"))) {
+			err.println("faig: expected --spark MASTER --run \"Command Label\" \"key=value,...\" (MASTER: local[2], " +
+				"spark://host:7077)");
+			return 2;
+		}
+		final String[] line = master != null ? Arrays.copyOfRange(args, 2, args.length) : args;
 		// The guard covers the context's start too: a signal then stops the command before it begins, with a reason.
 		final Stopper stop = new Stopper();
 		try (TerminationGuard g = TerminationGuard.install("faig-shutdown", stop::signal, STOP_WAIT_S);
-			Context context = new Context())
+			Context context = new Context();
+			Sharding items = master != null ? Sharding.cluster(master, "FAIG " + (line.length > 1 ? line[1] : "")) :
+				Sharding.LOCAL;
+			Sharding.Scope scope = Sharding.install(items))
 		{
-			return run(context, out, err, stop, args);
+			return run(context, out, err, stop, line);
+		}
+		catch (final IllegalStateException e) {
+			if (master == null) throw e;
+			err.println("faig: " + e.getMessage());
+			return 2;
 		}
 	}
 
@@ -208,6 +225,8 @@ public final class FaigMain {
 		out.println("  ./faig --run \"Command Label\" \"key=value,key='text',...\"   run a command headless");
 		out.println("      text and paths in quotes (key='a b'), numbers and true/false bare, lists quoted (key='1,3,5');");
 		out.println("      status 0 done, 1 invalid value or failed run, 2 malformed line; FAIG_DEBUG=1 adds stack traces");
+		out.println("  ./faig --spark MASTER --run \"Command Label\" \"...\"      the same, its items run by Spark");
+		out.println("      (MASTER: local[2], spark://host:7077; README, Running on a cluster)");
 		out.println("  ./faig --list                                          commands and their inputs");
 		out.println("  ./faig demo [output-folder]                            run the demo");
 		out.println("  ./faig model-card <models-dir> <photos-dir> [max-side]   PSNR/SSIM table of the models");

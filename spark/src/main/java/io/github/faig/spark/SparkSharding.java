@@ -1,0 +1,215 @@
+package io.github.faig.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+import io.github.faig.workflow.ItemTask;
+import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Sharding;
+import scala.Tuple2;
+
+/**
+ * The items of a workflow as Spark tasks: one task per item, results collected on the driver in item order, so the
+ * workflow's reduce step runs exactly as in a plain run. Each executor JVM builds the task's state once per job
+ * ({@link ExecutorState}) and runs one item at a time on it (the models' single gradient collector). The driver
+ * reports tasks done out of total through the workflow's monitor and cancels the job when the monitor asks.
+ */
+public final class SparkSharding implements Sharding {
+
+	/**
+	 * Test-only fault injection: the first attempt of each item this accepts fails (in the JVMs where it is set, so
+	 * local masters only); Spark then retries it.
+	 */
+	static volatile IntPredicate failFirstAttempt = i -> false;
+
+	private final String master;
+	private final String appName;
+	private JavaSparkContext jsc;
+
+	/** @param master a Spark master URL; empty: the one the submitting tool configured (spark-submit) */
+	public SparkSharding(final String master, final String appName) {
+		this.master = master;
+		this.appName = appName;
+	}
+
+	/** The context, started on first use (a command that stops at validation never starts Spark). */
+	synchronized JavaSparkContext context() {
+		if (jsc == null) jsc = new JavaSparkContext(SparkSettings.conf(new SparkConf(), master, appName));
+		return jsc;
+	}
+
+	@Override
+	public <T extends Serializable> Shared<T> share(final T value) {
+		return new BroadcastValue<>(context().broadcast(value));
+	}
+
+	@Override
+	public <S, I extends Serializable, R extends Serializable> List<R> map(final String what, final List<I> items,
+		final ItemTask<S, I, R> task, final Monitor monitor) throws Exception
+	{
+		if (items.isEmpty()) return new ArrayList<>();
+		monitor.checkCancelled();
+		final JavaSparkContext sc = context();
+		final String job = UUID.randomUUID().toString();
+		final S here = task.opened();
+		if (here != null) ExecutorState.lend(job, here); // executors inside this JVM (local masters) use it
+		final List<Tuple2<Integer, I>> indexed = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) indexed.add(new Tuple2<>(i, items.get(i)));
+		sc.setJobGroup(job, appName + ": " + items.size() + " " + what, false);
+		try {
+			final JavaFutureAction<List<Tuple2<Integer, R>>> f = sc.parallelize(indexed, items.size()).mapPartitions(
+				new Apply<>(job, task)).collectAsync();
+			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor));
+			got.sort(Comparator.comparing(Tuple2::_1));
+			final List<R> out = new ArrayList<>(got.size());
+			for (final Tuple2<Integer, R> t : got) out.add(t._2());
+			return out;
+		}
+		finally {
+			sc.clearJobGroup();
+			ExecutorState.release(job);
+		}
+	}
+
+	/** Waits for the job, reporting tasks done of total, and cancels it when the monitor asks. */
+	private static <T> T await(final JavaSparkContext sc, final JavaFutureAction<T> f, final String what,
+		final int total, final Monitor monitor) throws Exception
+	{
+		long reported = -1;
+		while (true) {
+			if (monitor.isCancelled() || Thread.currentThread().isInterrupted()) {
+				f.cancel(false);
+				throw new CancellationException();
+			}
+			try {
+				return f.get(250, TimeUnit.MILLISECONDS);
+			}
+			catch (final TimeoutException e) {
+				final long done = tasksDone(sc, f);
+				if (done != reported) {
+					monitor.progress("Spark: " + done + "/" + total + " tasks done (" + what + ")", done, total);
+					reported = done;
+				}
+			}
+			catch (final ExecutionException e) {
+				if (monitor.isCancelled() || sc.sc().isStopped()) {
+					final CancellationException c = new CancellationException("the Spark job was stopped");
+					c.initCause(e.getCause());
+					throw c;
+				}
+				throw failure(e.getCause());
+			}
+		}
+	}
+
+	private static long tasksDone(final JavaSparkContext sc, final JavaFutureAction<?> f) {
+		long done = 0;
+		for (final int id : f.jobIds()) {
+			final SparkJobInfo job = sc.statusTracker().getJobInfo(id);
+			if (job == null) continue;
+			for (final int s : job.stageIds()) {
+				final SparkStageInfo stage = sc.statusTracker().getStageInfo(s);
+				if (stage != null) done += stage.numCompletedTasks();
+			}
+		}
+		return done;
+	}
+
+	/** The item's own exception where Spark kept it (an invalid input's message reaches the user unchanged). */
+	private static Exception failure(final Throwable t) {
+		Throwable c = t;
+		while (c != null) {
+			if (c instanceof IllegalArgumentException || c instanceof CancellationException) return (Exception) c;
+			c = c.getCause();
+		}
+		return t instanceof Exception ? (Exception) t : new RuntimeException(t);
+	}
+
+	@Override
+	public synchronized void close() {
+		if (jsc != null) jsc.stop();
+		jsc = null;
+	}
+
+	@Override
+	public String toString() {
+		return "spark " + (master.isEmpty() ? "(submitted)" : master);
+	}
+
+	/** Runs the items of one partition on this JVM's state for the job. */
+	static final class Apply<S, I, R> implements FlatMapFunction<Iterator<Tuple2<Integer, I>>, Tuple2<Integer, R>> {
+
+		private static final long serialVersionUID = 1L;
+		private final String job;
+		private final ItemTask<S, I, R> task;
+
+		Apply(final String job, final ItemTask<S, I, R> task) {
+			this.job = job;
+			this.task = task;
+		}
+
+		@Override
+		public Iterator<Tuple2<Integer, R>> call(final Iterator<Tuple2<Integer, I>> items) throws Exception {
+			final TaskContext tc = TaskContext.get();
+			final Monitor m = new Monitor() {
+
+				@Override
+				public void progress(final String message, final long done, final long total) {}
+
+				@Override
+				public boolean isCancelled() {
+					return tc != null && tc.isInterrupted();
+				}
+			};
+			final List<Tuple2<Integer, R>> out = new ArrayList<>();
+			final ExecutorState.Entry<S> state = ExecutorState.of(job, task);
+			while (items.hasNext()) {
+				final Tuple2<Integer, I> it = items.next();
+				if (tc != null && tc.attemptNumber() == 0 && failFirstAttempt.test(it._1())) {
+					throw new IllegalStateException("injected failure of item " + it._1() + " (test hook)");
+				}
+				// one item at a time per JVM on its state: the models' single gradient collector
+				synchronized (state) {
+					m.checkCancelled();
+					out.add(new Tuple2<>(it._1(), task.apply(state.value(), it._1(), it._2(), m)));
+				}
+			}
+			return out.iterator();
+		}
+	}
+
+	/** A broadcast variable as the workflows' {@link Shared}. */
+	static final class BroadcastValue<T> implements Shared<T> {
+
+		private static final long serialVersionUID = 1L;
+		private final Broadcast<T> b;
+
+		BroadcastValue(final Broadcast<T> b) {
+			this.b = b;
+		}
+
+		@Override
+		public T get() {
+			return b.value();
+		}
+	}
+}

@@ -1,0 +1,160 @@
+package io.github.faig.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.faig.workflow.ItemTask;
+import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Sharding;
+
+/** The Spark sharding against the local one, on tasks whose answers are known; faults, cancel, progress. */
+class SparkShardingTest {
+
+	/** local[2,2]: two task threads, and a failed task is tried twice in all. */
+	private static SparkSharding spark;
+
+	static final AtomicInteger opened = new AtomicInteger();
+	static final AtomicInteger closed = new AtomicInteger();
+	static final AtomicInteger attempts = new AtomicInteger();
+
+	/** Per-JVM state: counts its opening and closing. */
+	static final class State implements AutoCloseable {
+
+		final AtomicInteger busy = new AtomicInteger();
+
+		State() {
+			opened.incrementAndGet();
+		}
+
+		@Override
+		public void close() {
+			closed.incrementAndGet();
+		}
+	}
+
+	/** item i, index k -> offset + k * 1000 + i; checks that no two items use the state at once. */
+	static final class Task implements ItemTask<State, Integer, Integer> {
+
+		private static final long serialVersionUID = 1L;
+		private final Shared<Integer> offset;
+
+		Task(final Shared<Integer> offset) {
+			this.offset = offset;
+		}
+
+		@Override
+		public State open() {
+			return new State();
+		}
+
+		@Override
+		public Integer apply(final State s, final int index, final Integer item, final Monitor m) throws Exception {
+			attempts.incrementAndGet();
+			if (s.busy.incrementAndGet() != 1) throw new IllegalStateException("two items at once on one state");
+			Thread.sleep(20);
+			s.busy.decrementAndGet();
+			if (item < 0) throw new IllegalArgumentException("item " + index + " is negative: " + item);
+			return offset.get() + index * 1000 + item;
+		}
+	}
+
+	@BeforeAll
+	static void start() {
+		spark = new SparkSharding("local[2,2]", "SparkShardingTest");
+	}
+
+	@AfterAll
+	static void stop() {
+		spark.close();
+	}
+
+	private static List<Integer> items(final int n) {
+		final List<Integer> items = new ArrayList<>();
+		for (int i = 0; i < n; i++) items.add(7 * i + 3);
+		return items;
+	}
+
+	@Test
+	void sameResultsInItemOrderAsTheLocalRunAndOneStatePerJob() throws Exception {
+		final List<Integer> items = items(9);
+		final List<Integer> local = Sharding.LOCAL.map("items", items, new Task(Sharding.LOCAL.share(5)),
+			Monitor.NONE);
+		opened.set(0);
+		closed.set(0);
+		final List<String> progress = new ArrayList<>();
+		final Monitor m = new Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				progress.add(done + "/" + total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+		assertEquals(local, spark.map("items", items, new Task(spark.share(5)), m));
+		assertEquals(5 + 8 * 1000 + 59, local.get(8));
+		// local[2]: the executors are this JVM; the job's state opened once and closed when the job ended
+		assertEquals(1, opened.get());
+		assertEquals(1, closed.get());
+		assertTrue(progress.stream().allMatch(p -> p.endsWith("/9")), progress.toString());
+	}
+
+	@Test
+	void aTaskThatFailsIsRetriedAndTheResultIsUnchanged() throws Exception {
+		final List<Integer> items = items(4);
+		final List<Integer> expected = Sharding.LOCAL.map("items", items, new Task(() -> 0), Monitor.NONE);
+		attempts.set(0);
+		SparkSharding.failFirstAttempt = i -> i == 2;
+		try {
+			assertEquals(expected, spark.map("items", items, new Task(spark.share(0)), Monitor.NONE));
+		}
+		finally {
+			SparkSharding.failFirstAttempt = i -> false;
+		}
+		// the hook throws before the item runs: four items, each applied once
+		assertEquals(4, attempts.get());
+	}
+
+	@Test
+	void anInvalidItemsMessageReachesTheCaller() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spark.map("items", List.of(
+			1, -4), new Task(spark.share(0)), Monitor.NONE));
+		assertEquals("item 1 is negative: -4", e.getMessage());
+	}
+
+	@Test
+	void cancellingStopsTheJob() {
+		final AtomicBoolean stop = new AtomicBoolean();
+		final Monitor m = new Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				if (done >= 1) stop.set(true);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return stop.get();
+			}
+		};
+		final long t0 = System.nanoTime();
+		assertThrows(CancellationException.class, () -> spark.map("items", items(400), new Task(spark.share(0)), m));
+		// 400 items of 20 ms on one state would take 8 s
+		assertTrue((System.nanoTime() - t0) / 1e9 < 6, "cancel took " + (System.nanoTime() - t0) / 1e9 + " s");
+	}
+}
