@@ -41,6 +41,10 @@ public final class SparkSharding implements Sharding {
 	 */
 	static volatile IntPredicate failFirstAttempt = i -> false;
 
+	/** Item wall times of the running job (sent back by the executors as accumulator values). */
+	private final List<Double> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
+	private org.apache.spark.util.CollectionAccumulator<Double> itemSeconds;
+
 	private final String master;
 	private final String appName;
 	private JavaSparkContext jsc;
@@ -53,7 +57,10 @@ public final class SparkSharding implements Sharding {
 
 	/** The context, started on first use (a command that stops at validation never starts Spark). */
 	synchronized JavaSparkContext context() {
-		if (jsc == null) jsc = new JavaSparkContext(SparkSettings.conf(new SparkConf(), master, appName));
+		if (jsc == null) {
+			jsc = new JavaSparkContext(SparkSettings.conf(new SparkConf(), master, appName));
+			itemSeconds = jsc.sc().collectionAccumulator("faig item seconds");
+		}
 		return jsc;
 	}
 
@@ -77,8 +84,12 @@ public final class SparkSharding implements Sharding {
 		sc.setJobGroup(job, appName + ": " + items.size() + " " + what, false);
 		try {
 			final JavaFutureAction<List<Tuple2<Integer, R>>> f = sc.parallelize(indexed, items.size()).mapPartitions(
-				new Apply<>(job, task)).collectAsync();
+				new Apply<>(job, task, itemSeconds)).collectAsync();
+			final long t0 = System.nanoTime();
+			itemSeconds.reset();
 			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor));
+			seconds.addAll(itemSeconds.value());
+			report(what, items.size(), (System.nanoTime() - t0) / 1e9, got);
 			got.sort(Comparator.comparing(Tuple2::_1));
 			final List<R> out = new ArrayList<>(got.size());
 			for (final Tuple2<Integer, R> t : got) out.add(t._2());
@@ -88,6 +99,20 @@ public final class SparkSharding implements Sharding {
 			sc.clearJobGroup();
 			ExecutorState.release(job);
 		}
+	}
+
+	/** Item wall times, measured on the executors: the figures a projection to more executors needs. */
+	private <R> void report(final String what, final int n, final double wall, final List<Tuple2<Integer, R>> got) {
+		final double[] t = seconds.stream().mapToDouble(Double::doubleValue).toArray();
+		seconds.clear();
+		final java.util.DoubleSummaryStatistics st = java.util.Arrays.stream(t).filter(x -> x >= 0)
+			.summaryStatistics();
+		final java.util.DoubleSummaryStatistics open = java.util.Arrays.stream(t).filter(x -> x < 0).map(x -> -x)
+			.summaryStatistics();
+		System.err.println(String.format(java.util.Locale.ROOT, "faig: spark: %d %s as %d tasks in %.1f s; item " +
+			"time mean %.2f s, min %.2f s, max %.2f s, sum %.1f s; state built %d times, mean %.2f s", n, what, got
+				.size(), wall, st.getAverage(), st.getMin(), st.getMax(), st.getSum(), open.getCount(), open
+					.getAverage()));
 	}
 
 	/** Waits for the job, reporting tasks done of total, and cancels it when the monitor asks. */
@@ -161,10 +186,14 @@ public final class SparkSharding implements Sharding {
 		private static final long serialVersionUID = 1L;
 		private final String job;
 		private final ItemTask<S, I, R> task;
+		private final org.apache.spark.util.CollectionAccumulator<Double> seconds;
 
-		Apply(final String job, final ItemTask<S, I, R> task) {
+		Apply(final String job, final ItemTask<S, I, R> task,
+			final org.apache.spark.util.CollectionAccumulator<Double> seconds)
+		{
 			this.job = job;
 			this.task = task;
+			this.seconds = seconds;
 		}
 
 		@Override
@@ -181,7 +210,10 @@ public final class SparkSharding implements Sharding {
 				}
 			};
 			final List<Tuple2<Integer, R>> out = new ArrayList<>();
+			final long o0 = System.nanoTime();
 			final ExecutorState.Entry<S> state = ExecutorState.of(job, task);
+			final double opening = (System.nanoTime() - o0) / 1e9;
+			if (opening > 0.01) seconds.add(-opening); // negative: building the JVM's state (models), not an item
 			while (items.hasNext()) {
 				final Tuple2<Integer, I> it = items.next();
 				if (tc != null && tc.attemptNumber() == 0 && failFirstAttempt.test(it._1())) {
@@ -190,7 +222,9 @@ public final class SparkSharding implements Sharding {
 				// one item at a time per JVM on its state: the models' single gradient collector
 				synchronized (state) {
 					m.checkCancelled();
+					final long t0 = System.nanoTime();
 					out.add(new Tuple2<>(it._1(), task.apply(state.value(), it._1(), it._2(), m)));
+					seconds.add((System.nanoTime() - t0) / 1e9);
 				}
 			}
 			return out.iterator();
