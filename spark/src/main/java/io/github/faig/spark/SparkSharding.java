@@ -41,6 +41,9 @@ public final class SparkSharding implements Sharding {
 	 */
 	static volatile IntPredicate failFirstAttempt = i -> false;
 
+	/** Items this JVM's drivers have had run by Spark (tests check that a run went through Spark). */
+	static final java.util.concurrent.atomic.AtomicLong itemsRun = new java.util.concurrent.atomic.AtomicLong();
+
 	/** Item wall times of the running job (sent back by the executors as accumulator values). */
 	private final List<Double> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
 	private org.apache.spark.util.CollectionAccumulator<Double> itemSeconds;
@@ -89,6 +92,7 @@ public final class SparkSharding implements Sharding {
 			itemSeconds.reset();
 			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor));
 			seconds.addAll(itemSeconds.value());
+			itemsRun.addAndGet(got.size());
 			report(what, items.size(), (System.nanoTime() - t0) / 1e9, got);
 			got.sort(Comparator.comparing(Tuple2::_1));
 			final List<R> out = new ArrayList<>(got.size());

@@ -1,0 +1,143 @@
+package io.github.faig.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.faig.cli.FaigMain;
+
+/**
+ * The README's Spark check: each command run with {@code --spark local[2]} against the same plain run on four
+ * small images, through the launcher's own entry point (same parsing, same outputs).
+ */
+class SparkCommandsTest {
+
+	static final String[] IMAGES = { "building_48.png", "fruits_48.png", "home_48.png", "squirrel_cls_48.png" };
+
+	static Path root;
+	static Path images;
+
+	@BeforeAll
+	static void fixtures() throws IOException {
+		System.setProperty("faig.launcher", "true");
+		root = Files.createTempDirectory("faig-spark-commands");
+		images = Files.createDirectories(root.resolve("images"));
+		for (final String n : IMAGES) {
+			try (InputStream in = SparkCommandsTest.class.getResourceAsStream("/images/" + n)) {
+				Files.copy(in, images.resolve(n));
+			}
+		}
+	}
+
+	/** Runs the launcher; fails with its standard error unless it succeeds. */
+	static String faig(final String... args) {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int status = FaigMain.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+			StandardCharsets.UTF_8), args);
+		final String e = err.toString(StandardCharsets.UTF_8);
+		assertEquals(0, status, String.join(" ", args) + ": " + e);
+		return e;
+	}
+
+	/** The same command line, plain and with --spark MASTER; the Spark run must have sent its items to Spark. */
+	static void both(final String label, final String line, final Path plain, final Path spark, final String master,
+		final int items)
+	{
+		faig("--run", label, line.replace("{out}", plain.toString()));
+		final long before = SparkSharding.itemsRun.get();
+		faig("--spark", master, "--run", label, line.replace("{out}", spark.toString()));
+		assertEquals(items, SparkSharding.itemsRun.get() - before, "items run by Spark");
+	}
+
+	static final String COMPUTE = "crop_size=16,crops=2,steps=4,seed=3,output_dir='{out}',input_dir='";
+
+	@Test
+	void computeFiltersGivesIdenticalFilterSets() throws IOException {
+		final Path plain = root.resolve("cf-plain");
+		final Path spark = root.resolve("cf-spark");
+		both("FAIG Compute Filters", COMPUTE + images + "'", plain, spark, "local[2]", IMAGES.length);
+		for (final String f : new String[] { "blur_index.txt", "noise_index.txt" }) {
+			assertEquals(Files.readString(plain.resolve(f)), Files.readString(spark.resolve(f)), f);
+		}
+		assertCsvClose(plain.resolve("completeness.csv"), spark.resolve("completeness.csv"));
+	}
+
+	@Test
+	void aTaskThatFailsOnceIsRetriedAndTheFilterSetsAreUnchanged() throws IOException {
+		final Path plain = root.resolve("cf-plain-f");
+		final Path spark = root.resolve("cf-retry");
+		SparkSharding.failFirstAttempt = i -> i == 1;
+		try {
+			// local[2,2]: a task may fail once and is retried
+			both("FAIG Compute Filters", COMPUTE + images + "'", plain, spark, "local[2,2]", IMAGES.length);
+		}
+		finally {
+			SparkSharding.failFirstAttempt = i -> false;
+		}
+		for (final String f : new String[] { "blur_index.txt", "noise_index.txt" }) {
+			assertEquals(Files.readString(plain.resolve(f)), Files.readString(spark.resolve(f)), f);
+		}
+	}
+
+	@Test
+	void predictDegradationGivesIdenticalDecisions() throws IOException {
+		final Path plain = root.resolve("pd-plain");
+		final Path spark = root.resolve("pd-spark");
+		both("FAIG Predict Degradation", "output_dir='{out}',input_dir='" + images + "'", plain, spark, "local[2]",
+			IMAGES.length);
+		final List<String[]> a = csv(plain.resolve("predictions.csv"));
+		final List<String[]> b = csv(spark.resolve("predictions.csv"));
+		assertEquals(IMAGES.length + 1, a.size());
+		final List<String> head = List.of(a.get(0));
+		for (final String col : new String[] { "image", "blur", "noise", "decision" }) {
+			final int c = head.indexOf(col);
+			assertTrue(c >= 0, col);
+			for (int r = 1; r < a.size(); r++) assertEquals(a.get(r)[c], b.get(r)[c], col + " of row " + r);
+		}
+		for (final String col : new String[] { "os_blur", "os_noise" }) {
+			final int c = head.indexOf(col);
+			for (int r = 1; r < a.size(); r++) {
+				assertEquals(Double.parseDouble(a.get(r)[c]), Double.parseDouble(b.get(r)[c]), 1e-6, col + " of row " + r);
+			}
+		}
+	}
+
+	static List<String[]> csv(final Path f) throws IOException {
+		final List<String[]> rows = new ArrayList<>();
+		for (final String line : Files.readAllLines(f)) rows.add(line.split(",", -1));
+		return rows;
+	}
+
+	/** Same table; numbers within float-summation tolerance, text identical. */
+	static void assertCsvClose(final Path a, final Path b) throws IOException {
+		final List<String[]> x = csv(a);
+		final List<String[]> y = csv(b);
+		assertEquals(x.size(), y.size(), a.getFileName().toString());
+		for (int r = 0; r < x.size(); r++) {
+			for (int c = 0; c < x.get(r).length; c++) {
+				final String u = x.get(r)[c];
+				final String v = y.get(r)[c];
+				try {
+					assertEquals(Double.parseDouble(u), Double.parseDouble(v), 1e-5 * Math.max(1, Math.abs(Double
+						.parseDouble(u))), a.getFileName() + " row " + r + " column " + c);
+				}
+				catch (final NumberFormatException e) {
+					assertEquals(u, v, a.getFileName() + " row " + r + " column " + c);
+				}
+			}
+		}
+	}
+}
