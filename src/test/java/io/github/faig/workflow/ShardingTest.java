@@ -142,6 +142,28 @@ class ShardingTest {
 	}
 
 	@Test
+	void shippedFilesAreCopiedWithTheirNamesAndBytes() throws Exception {
+		final java.io.File folder = ModelLocator.resolve("filter-sets-srcnn-x2", "filter_sets");
+		final java.io.File file = new java.io.File(ModelLocator.resolve("srcnn-x2-target", "target_model"), "model.json");
+		final ShippedFiles s = ShippedFiles.of(folder, file);
+		final List<java.io.File> copies = s.copies();
+		assertEquals(folder.getName(), copies.get(0).getName());
+		assertEquals("model.json", copies.get(1).getName());
+		assertArrayEquals(java.nio.file.Files.readAllBytes(file.toPath()), java.nio.file.Files.readAllBytes(copies.get(1)
+			.toPath()));
+		final String[] names = folder.list();
+		java.util.Arrays.sort(names);
+		final String[] copied = copies.get(0).list();
+		java.util.Arrays.sort(copied);
+		assertArrayEquals(names, copied);
+		for (final String n : names) {
+			assertArrayEquals(java.nio.file.Files.readAllBytes(new java.io.File(folder, n).toPath()), java.nio.file.Files
+				.readAllBytes(new java.io.File(copies.get(0), n).toPath()), n);
+		}
+		assertSame(copies, s.copies(), "written once per JVM");
+	}
+
+	@Test
 	void packedPairUnpacksToTheSameWeights() throws Exception {
 		final ModelPair pair = ModelPair.load("srcnn-x2-baseline", "srcnn-x2-target");
 		final ModelPair back = PackedPair.of(pair).unpack();
