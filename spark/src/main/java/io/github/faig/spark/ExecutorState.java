@@ -52,13 +52,22 @@ final class ExecutorState {
 		lent.put(job, new Entry<>(state, false));
 	}
 
-	/**
-	 * The job is over (called on the driver): forget a lent state (its owner closes it), and close the state that
-	 * executors inside this JVM opened for it. Remote executors close theirs at their next job or when they exit.
-	 */
-	static synchronized void release(final String job) throws Exception {
+	/** The job is over (called on the driver): forget a lent state; its owner closes it. */
+	static synchronized void release(final String job) {
 		lent.remove(job);
-		if (job.equals(ExecutorState.job)) closeCurrent();
+	}
+
+	/**
+	 * The driver is done with Spark: close the state executors inside this JVM built (local masters). Remote
+	 * executors close theirs at their next job or when they exit.
+	 */
+	static synchronized void closeAll() {
+		try {
+			closeCurrent();
+		}
+		catch (final Exception e) {
+			throw new IllegalStateException("closing the executors' models failed", e);
+		}
 	}
 
 	private static void closeCurrent() throws Exception {

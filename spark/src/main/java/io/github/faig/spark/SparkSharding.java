@@ -48,6 +48,9 @@ public final class SparkSharding implements Sharding {
 	private final List<Double> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
 	private org.apache.spark.util.CollectionAccumulator<Double> itemSeconds;
 
+	/** The executors' state key of each task this driver has mapped. */
+	private final java.util.Map<ItemTask<?, ?, ?>, String> keys = new java.util.WeakHashMap<>();
+
 	private final String master;
 	private final String appName;
 	private JavaSparkContext jsc;
@@ -79,7 +82,12 @@ public final class SparkSharding implements Sharding {
 		if (items.isEmpty()) return new ArrayList<>();
 		monitor.checkCancelled();
 		final JavaSparkContext sc = context();
-		final String job = UUID.randomUUID().toString();
+		// one key per task: a workflow that maps the same task in several rounds (chunks of a large folder) keeps
+		// its executors' state
+		final String job;
+		synchronized (keys) {
+			job = keys.computeIfAbsent(task, t -> UUID.randomUUID().toString());
+		}
 		final S here = task.opened();
 		if (here != null) ExecutorState.lend(job, here); // executors inside this JVM (local masters) use it
 		final List<Tuple2<Integer, I>> indexed = new ArrayList<>(items.size());
@@ -175,8 +183,13 @@ public final class SparkSharding implements Sharding {
 
 	@Override
 	public synchronized void close() {
-		if (jsc != null) jsc.stop();
-		jsc = null;
+		try {
+			ExecutorState.closeAll(); // what executors inside this JVM (local masters) built
+		}
+		finally {
+			if (jsc != null) jsc.stop();
+			jsc = null;
+		}
 	}
 
 	@Override

@@ -106,10 +106,14 @@ class SparkShardingTest {
 				return false;
 			}
 		};
-		assertEquals(local, spark.map("items", items, new Task(spark.share(5)), m));
+		final Task task = new Task(spark.share(5));
+		assertEquals(local, spark.map("items", items, task, m));
 		assertEquals(5 + 8 * 1000 + 59, local.get(8));
-		// local[2]: the executors are this JVM; the job's state opened once and closed when the job ended
+		// local[2]: the executors are this JVM, which built the task's state once; a second round keeps it
+		assertEquals(local.subList(0, 3), spark.map("items", items.subList(0, 3), task, Monitor.NONE));
 		assertEquals(1, opened.get());
+		assertEquals(0, closed.get());
+		ExecutorState.closeAll(); // as closing the sharding does
 		assertEquals(1, closed.get());
 		assertTrue(progress.stream().allMatch(p -> p.endsWith("/9")), progress.toString());
 	}
