@@ -17,6 +17,7 @@ fi
 [ -f "$home/target/test-classes/io/github/faig/tools/DevTools.class" ] ||
   { echo "dev-tool: target/test-classes holds no tools (built with -Dmaven.test.skip?)" >&2; exit 1; }
 exec java -Xmx"${FAIG_HEAP:-4g}" -Djava.awt.headless=true -Dai.djl.offline=true \
-  -Dai.djl.pytorch.num_interop_threads=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${FAIG_JAVA_OPTS:-} \
+  -Dai.djl.pytorch.num_interop_threads=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda=error ${FAIG_JAVA_OPTS:-} \
   -cp "$home/target/test-classes:$home/target/classes:$(cat "$home/target/classpath.txt")" \
   io.github.faig.tools.DevTools "$@"
