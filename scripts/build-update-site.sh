@@ -54,10 +54,10 @@ repo="${FAIG_M2_REPO:-$HOME/.m2/repository}"
 # shellcheck disable=SC2206 # FAIG_MVN_OPTS is a list of options, split on spaces
 mvn_opts=(-q -B ${FAIG_MVN_OPTS:-})
 [ -z "${FAIG_M2_REPO:-}" ] || mvn_opts+=("-Dmaven.repo.local=$FAIG_M2_REPO")
-export FAIG_MVN_OPTS FAIG_M2_REPO="${FAIG_M2_REPO:-}" # ./faig applies them too, should it build
+export FAIG_MVN_OPTS FAIG_M2_REPO="${FAIG_M2_REPO:-}" # ./faig and scripts/dev-tool.sh apply them too, should they build
 cd "$home"
 mvn "${mvn_opts[@]}" -DskipTests package
-touch target/.faig-built # just built: ./faig below need not build again
+touch target/.faig-built # just built (the developer tools too, with the test sources): nothing below builds again
 rm -rf "$work" && mkdir -p "$work/samples"
 mvn "${mvn_opts[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/jars"
 for c in linux-x86_64 linux-aarch64 osx-aarch64 win-x86_64; do
@@ -75,6 +75,7 @@ managed="$repo/org/scijava/pom-scijava/$parent/pom-scijava-$parent.pom"
 cp src/demo/images/*.png src/demo/images/NOTICE.md "$work/samples/"
 release=()
 [ "${FAIG_RELEASE:-0}" = 1 ] && release=(--release)
-./faig build-update-site "$site" "$jar" "$work/jars" "$work/natives" sample-models --managed "$managed" \
+FAIG_TOOLS_BUILT=1 scripts/dev-tool.sh build-update-site "$site" "$jar" "$work/jars" "$work/natives" sample-models \
+  --managed "$managed" \
   --add macros=scripts/Plugins/FAIG/Macros --add "$work/samples=images/faig-samples" \
   --add update-site/extras/scripts=scripts "${release[@]}"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the training/validation photographs from Debian packages (see shared docs/data-sources.md):
-# downloads pinned package versions, unpacks them without installing, then runs the project's
-# TrainingSetBuilder (carve GCompris bundles, convert WebP with dwebp, downscale large photos with an
-# antialiasing area filter, drop near-duplicates, write manifest.tsv with SHA-256, source, licence, split).
+# downloads pinned package versions, unpacks them without installing, then runs the project's developer tool
+# TrainingSetBuilder (scripts/dev-tool.sh build-training-set: carve GCompris bundles, convert WebP with dwebp,
+# downscale large photos with an antialiasing area filter, drop near-duplicates, write manifest.tsv with SHA-256,
+# source, licence, split).
 #
 #   scripts/fetch-training-data.sh [data-dir]        (default: data/, ignored by git)
 #
@@ -50,5 +51,5 @@ export LD_LIBRARY_PATH="$data/unpacked/libwebp7/usr/lib/x86_64-linux-gnu:$data/u
 command -v dwebp >/dev/null || { echo "fetch: dwebp not found in the unpacked webp package" >&2; exit 1; }
 
 cd "$home"
-./faig build-training-set "$data/unpacked" "$data/photos"
+scripts/dev-tool.sh build-training-set "$data/unpacked" "$data/photos"
 echo "fetch: done; manifest at $data/photos/manifest.tsv" >&2

@@ -9,6 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVPrinter;
+
+import io.github.faig.io.Csv;
+
 /**
  * Filters ordered best first by a score (ties by ascending index), with the reference's file format (one filter
  * index per line, all filters, best first: {@code blur_index.txt}, {@code noise_index.txt}) and a richer CSV.
@@ -94,7 +98,7 @@ public final class Ranking {
 	/** Writes the reference format: one index per line, best first. */
 	public void writeIndexFile(final File f) throws IOException {
 		try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(f.toPath(), StandardCharsets.US_ASCII))) {
-			for (final int i : order) w.println(i);
+			for (final int i : order) w.print(i + "\n"); // the reference's line ends, whatever the platform
 		}
 	}
 
@@ -130,13 +134,12 @@ public final class Ranking {
 
 	/** Writes {@code rank,index,layer,out,in,score} for the top {@code percent} % (100 for all). */
 	public void writeCsv(final File f, final FilterIndex filters, final double percent) throws IOException {
-		try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8))) {
-			w.println("rank,index,layer,out,in,score");
+		try (CSVPrinter w = Csv.create(f, "rank", "index", "layer", "out", "in", "score")) {
 			final int n = count(percent);
 			for (int r = 0; r < n; r++) {
 				final FilterIndex.Filter fl = filters.filter(order[r]);
-				w.println((r + 1) + "," + fl.index() + "," + fl.layerName() + "," + fl.out() + "," + fl.in() + "," +
-					String.format(Locale.ROOT, "%.9g", scores[order[r]]));
+				w.printRecord(r + 1, fl.index(), fl.layerName(), fl.out(), fl.in(), String.format(Locale.ROOT, "%.9g",
+					scores[order[r]]));
 			}
 		}
 	}

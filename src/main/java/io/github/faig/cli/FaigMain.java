@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.scijava.Context;
+import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import org.scijava.run.RunService;
+import org.scijava.service.Service;
 
 import io.github.faig.demo.Demo;
 import io.github.faig.nn.TerminationGuard;
@@ -61,15 +63,6 @@ public final class FaigMain {
 		}
 		if (args[0].equals("demo")) {
 			return Demo.run(out, err, Arrays.copyOfRange(args, 1, args.length));
-		}
-		if (args[0].equals("build-update-site")) {
-			return io.github.faig.site.UpdateSiteBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
-		}
-		if (args[0].equals("model-card")) {
-			return io.github.faig.train.ModelCard.run(out, err, Arrays.copyOfRange(args, 1, args.length));
-		}
-		if (args[0].equals("build-training-set")) {
-			return io.github.faig.data.TrainingSetBuilder.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
 		final String master = args[0].equals("--spark") && args.length > 1 ? args[1] : null;
 		if (args[0].equals("--spark") && (master == null || args.length < 3 || !args[2].equals("--run"))) {
@@ -229,8 +222,7 @@ public final class FaigMain {
 		out.println("      (MASTER: local[2], spark://host:7077; README, Running on a cluster)");
 		out.println("  ./faig --list                                          commands and their inputs");
 		out.println("  ./faig demo [output-folder]                            run the demo");
-		out.println("  ./faig model-card <models-dir> <photos-dir> [max-side]   PSNR/SSIM table of the models");
-		out.println("  ./faig build-training-set <unpacked-dir> <out-dir>     (used by scripts/fetch-training-data.sh)");
+		out.println("  developer tools (model card, training set, update site): scripts/dev-tool.sh, not in the plugin");
 	}
 
 	private static void list(final Context context, final PrintStream out) {
@@ -242,8 +234,8 @@ public final class FaigMain {
 		for (final CommandInfo info : infos) {
 			out.println(info.getTitle() + "    (" + info.getMenuPath() + ")");
 			for (final ModuleItem<?> item : info.inputs()) {
-				if (item.getVisibility() == org.scijava.ItemVisibility.MESSAGE) continue;
-				if (org.scijava.service.Service.class.isAssignableFrom(item.getType()) ||
+				if (item.getVisibility() == ItemVisibility.MESSAGE) continue;
+				if (Service.class.isAssignableFrom(item.getType()) ||
 					Context.class.isAssignableFrom(item.getType())) continue;
 				out.println("    " + item.getName() + " : " + item.getType().getSimpleName() +
 					(item.getDefaultValue() != null ? " = " + item.getDefaultValue() : "") +

@@ -1,5 +1,6 @@
 package io.github.faig.cli;
 
+import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,6 +47,25 @@ public final class HeadlessLine {
 	/** The keys and values of {@code line} in their order; an empty or blank line has none. */
 	public static Map<String, Value> parse(final String line) {
 		return new HeadlessLine(line == null ? "" : line).all();
+	}
+
+	/**
+	 * The line that {@link #parse} reads back as {@code values}, in their order: paths and text quoted
+	 * ({@code key='a b'}, or {@code key="it's"} when the text holds a single quote; a text holding both kinds of quote
+	 * has no exact form and is written between single quotes as it is), numbers and true/false bare.
+	 */
+	public static String format(final Map<String, ?> values) {
+		final StringBuilder s = new StringBuilder();
+		for (final Map.Entry<String, ?> e : values.entrySet()) {
+			if (s.length() > 0) s.append(',');
+			final Object v = e.getValue();
+			final String text = v instanceof File ? ((File) v).getPath() : String.valueOf(v);
+			final char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+			s.append(e.getKey()).append('=');
+			if (v instanceof Number || v instanceof Boolean) s.append(text);
+			else s.append(quote).append(text).append(quote);
+		}
+		return s.toString();
 	}
 
 	private Map<String, Value> all() {

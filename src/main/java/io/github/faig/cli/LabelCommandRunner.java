@@ -9,11 +9,14 @@ import org.scijava.Priority;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.run.AbstractCodeRunner;
 import org.scijava.run.CodeRunner;
+
+import io.github.faig.command.FaigCommand;
 
 /**
  * Lets {@code --run "Label" "key=value,…"} name a command by its label (the menu leaf, as Fiji's headless
@@ -104,7 +107,7 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		final Map<String, Object> typed = new LinkedHashMap<>();
 		for (final Map.Entry<String, Object> e : inputMap.entrySet()) {
 			final String key = e.getKey();
-			final org.scijava.module.ModuleItem<?> item = info.getInput(key);
+			final ModuleItem<?> item = info.getInput(key);
 			if (item == null) {
 				throw new InvocationTargetException(new IllegalArgumentException("'" + info.getTitle() +
 					"' has no input named '" + key + "'"));
@@ -140,8 +143,8 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
 		}
 		// a FAIG command that finished its work before a late stop request did not fail
-		final boolean done = module.getDelegateObject() instanceof io.github.faig.command.FaigCommand &&
-			((io.github.faig.command.FaigCommand) module.getDelegateObject()).completed();
+		final boolean done = module.getDelegateObject() instanceof FaigCommand &&
+			((FaigCommand) module.getDelegateObject()).completed();
 		if (!done && module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			throw new InvocationTargetException(new CommandFailedException(((Cancelable) module).getCancelReason()));
 		}

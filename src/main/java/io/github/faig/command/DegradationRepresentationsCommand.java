@@ -3,9 +3,6 @@ package io.github.faig.command;
 import io.github.faig.io.OutputPaths;
 import java.awt.Color;
 import java.io.File;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +23,7 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Csv;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.representation.DegradationClass;
@@ -174,12 +172,8 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 				out.write("embedding.png", f -> ImageFiles.save(embedding, f));
 				out.write("chi_by_depth.png", f -> ImageFiles.save(depth_plot, f));
 				out.write("chi_by_depth_data.csv", f -> io.github.faig.ij.Plots.saveData(depthPlots, f));
-				out.write("vectors_pca.csv", f -> {
-					try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8))) {
-						w.println("model,layer,class,image,pc1,pc2");
-						for (final String[] r : csv) w.println(String.join(",", r));
-					}
-				});
+				out.write("vectors_pca.csv", f -> Csv.write(f, List.of("model", "layer", "class", "image", "pc1", "pc2"),
+					csv));
 				checkCancelled();
 				out.commit();
 			}

@@ -1,7 +1,5 @@
 package io.github.faig.command;
 
-import io.github.faig.io.OutputPaths;
-import io.github.faig.nn.io.ModelLocator;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -11,15 +9,15 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.faig.nn.NetworkSpec;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.ImportModel;
+import io.github.faig.nn.io.ImportOptions;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
  * {@code Plugins>FAIG>FAIG Import Model}: turns weights from elsewhere — the authors' BasicSR checkpoints
  * ({@code .pth} with {@code params}/{@code params_ema}), plain state dicts as {@code .pth}, {@code .npz} or
  * {@code .safetensors} — into a model package the other commands load. The architecture is read off the tensor
- * names and shapes.
+ * names and shapes. The work is {@link ImportModel}'s.
  */
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Import Model",
 		weight = 85) }, headless = true,
@@ -32,13 +30,13 @@ public class ImportModelCommand extends FaigCommand {
 	@Parameter(label = "Checkpoint entry", persist = false,
 		description = "for a .pth dict of state dicts: params_ema (the paper's analysis), params, or another key " +
 			"such as net_g; ignored when the file is a state dict itself")
-	private String checkpoint_key = "params_ema";
+	private String checkpoint_key = ImportOptions.DEFAULTS.checkpointKey();
 
 	@Parameter(label = "Role", choices = { "baseline", "target", "other" }, persist = false)
-	private String role = "other";
+	private String role = ImportOptions.DEFAULTS.role();
 
 	@Parameter(label = "Licence of the weights", persist = false)
-	private String license = "unknown";
+	private String license = ImportOptions.DEFAULTS.license();
 
 	@Parameter(label = "Output model (package folder or .zip)", persist = false, style = FileWidget.SAVE_STYLE)
 	private File output_model;
@@ -46,25 +44,18 @@ public class ImportModelCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Architecture")
 	private String architecture;
 
+	/** The run, its paths checked by {@link #validate()}. */
+	private ImportModel importer;
+
 	@Override
 	protected void validate() throws Exception {
-		if (weights_file == null || weights_file.getPath().isBlank()) {
-			throw new IllegalArgumentException("weights_file was not given: expected a .pth, .npz or .safetensors file");
-		}
-		if (!weights_file.isFile()) {
-			throw new IllegalArgumentException("weights_file '" + weights_file + "' does not exist or is not a file");
-		}
-		OutputPaths.checkNewModel(output_model, "output_model", java.util.Collections.singletonMap("weights_file",
-			weights_file), ModelLocator.roots(), ModelPackage::replaceProblem);
+		importer = new ImportModel(new ImportOptions(weights_file, checkpoint_key, role, license, output_model));
 	}
 
 	@Override
 	protected void execute() throws Exception {
-		final String name = output_model.getName().replaceAll("\\.zip$", "");
-		final ModelPackage p = ModelImporter.importModel(weights_file, null, checkpoint_key, name, role, license);
-		p.write(output_model, "FAIG Import Model");
-		final NetworkSpec s = p.spec();
-		architecture = s.toString();
-		log.info("FAIG Import Model: " + weights_file.getName() + " -> " + output_model + " (" + s + ")");
+		final ModelPackage p = importer.run(monitor());
+		architecture = p.spec().toString();
+		log.info("FAIG Import Model: " + weights_file.getName() + " -> " + output_model + " (" + architecture + ")");
 	}
 }

@@ -6,14 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.ResultsTable;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import io.github.faig.attribution.FilterIndex;
+import io.github.faig.attribution.FilterSets;
 import io.github.faig.command.BlindSuperResolutionCommand;
 import io.github.faig.command.ComputeFiltersCommand;
+import io.github.faig.command.DegradationMapCommand;
+import io.github.faig.command.DegradationRepresentationsCommand;
 import io.github.faig.command.MaskFiltersCommand;
 import io.github.faig.command.PredictDegradationCommand;
 import io.github.faig.degrade.Degradation;
@@ -23,6 +30,8 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
+import io.github.faig.io.Csv;
+import io.github.faig.nn.io.ModelLocator;
 
 /** The demo's steps that need the sample models, each through the same command a user runs. */
 final class DemoSteps {
@@ -35,7 +44,7 @@ final class DemoSteps {
 
 	private DemoSteps() {}
 
-	static CommandModule run(final CommandService commands, final Class<? extends org.scijava.command.Command> c,
+	static CommandModule run(final CommandService commands, final Class<? extends Command> c,
 		final Object... inputs) throws Exception
 	{
 		final CommandModule m = commands.run(c, true, inputs).get();
@@ -134,7 +143,7 @@ final class DemoSteps {
 		o.println();
 		o.println("5. Predicting the degradation of the degraded images (shipped filter sets and thresholds)");
 		final int[][] conf = new int[4][4];
-		final List<String> rows = new ArrayList<>();
+		final List<String[]> rows = new ArrayList<>();
 		for (final File photo : photos) {
 			final ResultsTable t = (ResultsTable) run(commands, PredictDegradationCommand.class, "image", degraded(
 				degradedDir, photo), "filter_sets", FILTER_SETS).getOutput("predictions");
@@ -142,12 +151,11 @@ final class DemoSteps {
 				final Degradation truth = Degradation.values()[r];
 				final Degradation said = Degradation.parse(t.getStringValue("decision", r));
 				conf[truth.ordinal()][said.ordinal()]++;
-				rows.add(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%s", photo.getName(), truth.label(), t.getValue(
-					"os_blur", r), t.getValue("os_noise", r), said.label()));
+				rows.add(new String[] { photo.getName(), truth.label(), String.format(Locale.ROOT, "%.4f", t.getValue(
+					"os_blur", r)), String.format(Locale.ROOT, "%.4f", t.getValue("os_noise", r)), said.label() });
 			}
 		}
-		java.nio.file.Files.write(new File(out, "predictions.csv").toPath(), prepend("image,true,os_blur,os_noise," +
-			"predicted", rows));
+		Csv.write(new File(out, "predictions.csv"), List.of("image", "true", "os_blur", "os_noise", "predicted"), rows);
 		o.println("   confusion matrix (rows: true, columns: predicted)");
 		o.println(String.format(Locale.ROOT, "   %-12s %8s %8s %8s %10s", "", "clean", "blur", "noise", "blur+noise"));
 		int ok = 0;
@@ -167,13 +175,13 @@ final class DemoSteps {
 		final ImagePlus deg = degraded(degradedDir, photo);
 		final int w = deg.getWidth();
 		final int h = deg.getHeight();
-		final ij.process.ColorProcessor mixed = (ij.process.ColorProcessor) deg.getStack().getProcessor(3).duplicate();
-		final ij.process.ImageProcessor blur = deg.getStack().getProcessor(2);
+		final ColorProcessor mixed = (ColorProcessor) deg.getStack().getProcessor(3).duplicate();
+		final ImageProcessor blur = deg.getStack().getProcessor(2);
 		for (int y = 0; y < h; y++) for (int x = 0; x < w / 2; x++) mixed.set(x, y, blur.get(x, y));
 		final ImagePlus imp = new ImagePlus(ImageFiles.baseName(photo.getName()) + "_left_blur_right_noise", mixed);
 		ImageFiles.save(imp, new File(out, imp.getTitle() + ".png"));
 		final int tile = 32;
-		final ResultsTable t = (ResultsTable) run(commands, io.github.faig.command.DegradationMapCommand.class, "image",
+		final ResultsTable t = (ResultsTable) run(commands, DegradationMapCommand.class, "image",
 			imp, "filter_sets", FILTER_SETS, "tile_size", tile, "output_dir", out).getOutput("tiles");
 		o.println();
 		o.println("6. Degradation map of " + imp.getTitle() + " (" + w + "x" + h + ", tiles of " + tile + " px; " +
@@ -200,8 +208,8 @@ final class DemoSteps {
 	static void representations(final CommandService commands, final File images, final File out,
 		final PrintStream o) throws Exception
 	{
-		final ResultsTable t = (ResultsTable) run(commands,
-			io.github.faig.command.DegradationRepresentationsCommand.class, "model", BASELINE, "comparison", TARGET,
+		final ResultsTable t = (ResultsTable) run(commands, DegradationRepresentationsCommand.class, "model", BASELINE,
+			"comparison", TARGET,
 			"input_dir", images, "classes", "clean;blur:2;noise:0.1", "patch_size", 32, "patches", 8, "sweep_layers",
 			true, "components", 20, "seed", 1L, "output_dir", out).getOutput("representations");
 		o.println();
@@ -222,11 +230,9 @@ final class DemoSteps {
 	static void srcnnPair(final CommandService commands, final File photo, final File degradedDir, final File out,
 		final PrintStream o) throws Exception
 	{
-		final File dir = io.github.faig.nn.io.ModelLocator.resolve(SRCNN_FILTER_SETS, "filter_sets");
-		final io.github.faig.attribution.FilterIndex fi = io.github.faig.attribution.FilterIndex.of(
-			io.github.faig.nn.io.ModelLocator.load(SRCNN_TARGET, "model").spec());
-		final io.github.faig.attribution.FilterSets sets = io.github.faig.attribution.FilterSets.read(dir, fi
-			.filterCount());
+		final File dir = ModelLocator.resolve(SRCNN_FILTER_SETS, "filter_sets");
+		final FilterIndex fi = FilterIndex.of(ModelLocator.load(SRCNN_TARGET, "model").spec());
+		final FilterSets sets = FilterSets.read(dir, fi.filterCount());
 		o.println();
 		o.println("8. The SRCNN-style pair (" + sets.baselineModel() + " -> " + sets.targetModel() + "): shipped " +
 			SRCNN_FILTER_SETS + ", top 1 % per layer (deblurring / denoising)");
@@ -251,13 +257,6 @@ final class DemoSteps {
 			"%.1f s", noisy.getTitle(), t.getValue("os_blur", 0), t.getValue("t_blur", 0), t.getValue("os_noise", 0), t
 				.getValue("t_noise", 0), t.getStringValue("decision", 0), t.getValue("seconds", 0)));
 		o.println("   wrote " + out.getPath() + "/predictions.csv");
-	}
-
-	private static List<String> prepend(final String head, final List<String> rows) {
-		final List<String> l = new ArrayList<>();
-		l.add(head);
-		l.addAll(rows);
-		return l;
 	}
 
 	static File mkdirs(final File f) {

@@ -3,6 +3,7 @@ package io.github.faig.ij;
 import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -17,8 +18,8 @@ public final class ImageFiles {
 	private ImageFiles() {}
 
 	/** The image files read: TIFF, PNG, JPEG, BMP, GIF (by name; any characters, newlines included, before it). */
-	private static final java.util.regex.Pattern IMAGE_NAME = java.util.regex.Pattern.compile(
-		"(?s).*\\.(tiff?|png|jpe?g|bmp|gif)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+	private static final Pattern IMAGE_NAME = Pattern.compile(
+		"(?s).*\\.(tiff?|png|jpe?g|bmp|gif)$", Pattern.CASE_INSENSITIVE);
 
 	/** The kinds of image file read, for messages. */
 	public static final String IMAGE_KINDS = "TIFF, PNG, JPEG, BMP or GIF";

@@ -157,7 +157,7 @@ public final class ImagePlusBridge {
 	 * own pixel array is read, nothing is converted.
 	 */
 	private static void checkFinite(final ImageProcessor ip, final ImagePlus imp, final int slice) {
-		if (!(ip instanceof ij.process.FloatProcessor)) return;
+		if (!(ip instanceof FloatProcessor)) return;
 		final float[] d = (float[]) ip.getPixels();
 		for (int i = 0; i < d.length; i++) {
 			if (!Float.isFinite(d[i])) {

@@ -1,5 +1,6 @@
 package io.github.faig.ij;
 
+import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class Plots {
 
 	/** Whether plot windows can be shown: an ImageJ GUI is running and this is not a headless run. */
 	public static boolean gui() {
-		return !java.awt.GraphicsEnvironment.isHeadless() && !Boolean.getBoolean("faig.launcher") && IJ
+		return !GraphicsEnvironment.isHeadless() && !Boolean.getBoolean("faig.launcher") && IJ
 			.getInstance() != null;
 	}
 

@@ -2,9 +2,15 @@ package io.github.faig.io;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where a command may write. A command writes only directly inside its {@code output_dir}, or to its
@@ -25,7 +31,7 @@ public final class OutputPaths {
 		if (s.isEmpty()) return "_";
 		if (s.startsWith(".")) s = "_" + s.substring(1);
 		// file systems take 255 bytes: shorten the name before its extension, keeping both ends recognisable
-		while (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+		while (s.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
 			final int dot = s.lastIndexOf('.');
 			final String ext = dot > 0 && s.length() - dot <= 16 ? s.substring(dot) : "";
 			final String stem = s.substring(0, s.length() - ext.length());
@@ -37,24 +43,24 @@ public final class OutputPaths {
 	/** The longest file name written, in UTF-8 bytes: 255 less room for a temporary prefix. */
 	static final int MAX_NAME_BYTES = 230;
 
-	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
 	 * Creates a new, empty file (or folder) beside {@code target} under a name no other file has, which starts with
 	 * {@code .part-} and keeps {@code target}'s extension (writers pick the format from it). Unlike
-	 * {@link java.nio.file.Files#createTempFile}, the permissions are the user's defaults, so colleagues can read the results.
+	 * {@link Files#createTempFile}, the permissions are the user's defaults, so colleagues can read the results.
 	 */
 	public static Path freshSibling(final Path target, final boolean folder) throws IOException {
 		final String name = target.getFileName().toString();
 		final int dot = name.lastIndexOf('.');
 		final String ext = folder || dot <= 0 || name.length() - dot > 16 ? "" : name.substring(dot);
 		for (int attempt = 0;; attempt++) {
-			final Path p = target.resolveSibling(String.format(java.util.Locale.ROOT, ".part-%08x%s", RANDOM.nextInt(),
+			final Path p = target.resolveSibling(String.format(Locale.ROOT, ".part-%08x%s", RANDOM.nextInt(),
 				ext));
 			try {
-				return folder ? java.nio.file.Files.createDirectory(p) : java.nio.file.Files.createFile(p);
+				return folder ? Files.createDirectory(p) : Files.createFile(p);
 			}
-			catch (final java.nio.file.FileAlreadyExistsException e) {
+			catch (final FileAlreadyExistsException e) {
 				if (attempt > 100) throw e;
 			}
 		}
@@ -77,7 +83,7 @@ public final class OutputPaths {
 	 * new or a package this project wrote ({@code replaceable}).
 	 */
 	public static void checkNewModel(final File target, final String parameter, final Map<String, File> inputs,
-		final List<File> protectedRoots, final java.util.function.Function<File, String> replaceProblem)
+		final List<File> protectedRoots, final Function<File, String> replaceProblem)
 	{
 		if (target == null || target.getPath().isBlank()) throw new IllegalArgumentException(parameter +
 			" was not given: expected the path of a new model package (folder or .zip)");
@@ -123,7 +129,7 @@ public final class OutputPaths {
 		if (!parent.canWrite()) {
 			throw new IllegalArgumentException(parameter + " '" + target + "': its folder " + parent + " is not writable");
 		}
-		final String problem = target.exists() || java.nio.file.Files.isSymbolicLink(target.toPath()) ? replaceProblem
+		final String problem = target.exists() || Files.isSymbolicLink(target.toPath()) ? replaceProblem
 			.apply(target) : null;
 		if (problem != null) {
 			throw new IllegalArgumentException(parameter + " '" + target + "' already exists and is not a model " +

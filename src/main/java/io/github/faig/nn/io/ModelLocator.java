@@ -1,8 +1,10 @@
 package io.github.faig.nn.io;
 
 import java.io.File;
+import java.io.FileFilter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,12 +43,12 @@ public final class ModelLocator {
 	}
 
 	/** The names (without {@code .zip}) of the entries of every root that {@code which} accepts, first root first. */
-	private static List<String> names(final java.io.FileFilter which) {
+	private static List<String> names(final FileFilter which) {
 		final List<String> names = new ArrayList<>();
 		for (final File r : roots()) {
 			final File[] dirs = r.listFiles(which);
 			if (dirs == null) continue;
-			java.util.Arrays.sort(dirs);
+			Arrays.sort(dirs);
 			for (final File d : dirs) {
 				final String n = d.getName().replaceAll("\\.zip$", "");
 				if (!names.contains(n)) names.add(n);

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -21,6 +24,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.github.faig.io.OutputPaths;
+import io.github.faig.nn.ConvLayer;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
@@ -84,7 +88,7 @@ public final class ModelPackage {
 	/** The weights in state-dict (filter numbering) order, whatever order a pickle or npz gave them in. */
 	private static StateDict inLayerOrder(final NetworkSpec spec, final StateDict sd) {
 		final StateDict out = new StateDict();
-		for (final io.github.faig.nn.ConvLayer l : spec.layers()) {
+		for (final ConvLayer l : spec.layers()) {
 			out.put(l.weightName(), sd.get(l.weightName()));
 			out.put(l.biasName(), sd.get(l.biasName()));
 		}
@@ -137,7 +141,7 @@ public final class ModelPackage {
 			if (!w.isFile()) throw new IOException("model '" + path + "' lacks its weights file " + w.getName());
 			return fromParts(meta, SafeTensors.read(w), path);
 		}
-		if (path.isFile() && path.getName().toLowerCase(java.util.Locale.ROOT).matches(
+		if (path.isFile() && path.getName().toLowerCase(Locale.ROOT).matches(
 			".*\\.(pth|pt|ckpt|npz|safetensors)$"))
 		{
 			throw new IOException("'" + path + "' is a weights file, not a model package: turn it into one with FAIG " +
@@ -157,7 +161,7 @@ public final class ModelPackage {
 					return fromParts(meta, SafeTensors.read(in, path.getName() + ":" + we.getName()), path);
 				}
 			}
-			catch (final java.util.zip.ZipException e) {
+			catch (final ZipException e) {
 				throw new IOException("model file '" + path + "' is neither a model folder nor a valid zip of one");
 			}
 		}
@@ -165,7 +169,7 @@ public final class ModelPackage {
 	}
 
 	private static ZipEntry find(final ZipFile zip, final String leaf) {
-		for (final ZipEntry e : java.util.Collections.list(zip.entries())) {
+		for (final ZipEntry e : Collections.list(zip.entries())) {
 			if (e.getName().equals(leaf) || e.getName().endsWith("/" + leaf)) return e;
 		}
 		return null;
@@ -352,7 +356,7 @@ public final class ModelPackage {
 			}
 			if (path.isFile() && path.getName().endsWith(".zip")) {
 				try (ZipFile zip = new ZipFile(path)) {
-					for (final ZipEntry e : java.util.Collections.list(zip.entries())) {
+					for (final ZipEntry e : Collections.list(zip.entries())) {
 						if (!e.getName().equals(JSON) && !e.getName().equals(WEIGHTS)) {
 							return "it also holds '" + e.getName() + "'";
 						}

@@ -1,6 +1,9 @@
 package io.github.faig.nn.io;
 
 import java.io.IOException;
+import java.util.Arrays;
+
+import io.github.faig.nn.StateDict;
 
 /** A baseline and a target model of one architecture, as every FAIG analysis needs them. */
 public record ModelPair(ModelPackage baseline, ModelPackage target) {
@@ -17,9 +20,9 @@ public record ModelPair(ModelPackage baseline, ModelPackage target) {
 		}
 	}
 
-	private static boolean sameWeights(final io.github.faig.nn.StateDict a, final io.github.faig.nn.StateDict b) {
+	private static boolean sameWeights(final StateDict a, final StateDict b) {
 		for (final String n : a.names()) {
-			if (!b.contains(n) || !java.util.Arrays.equals(a.get(n).data(), b.get(n).data())) return false;
+			if (!b.contains(n) || !Arrays.equals(a.get(n).data(), b.get(n).data())) return false;
 		}
 		return true;
 	}

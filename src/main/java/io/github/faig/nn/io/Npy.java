@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import io.github.faig.nn.StateDict;
@@ -31,7 +33,7 @@ public final class Npy {
 	public static StateDict readNpz(final File file) throws IOException {
 		final StateDict sd = new StateDict();
 		try (ZipFile zip = new ZipFile(file)) {
-			final java.util.Enumeration<? extends ZipEntry> en = zip.entries();
+			final Enumeration<? extends ZipEntry> en = zip.entries();
 			while (en.hasMoreElements()) {
 				final ZipEntry e = en.nextElement();
 				if (!e.getName().endsWith(".npy")) continue;
@@ -41,7 +43,7 @@ public final class Npy {
 				}
 			}
 		}
-		catch (final java.util.zip.ZipException e) {
+		catch (final ZipException e) {
 			throw new IOException(file + " is not a valid .npz archive: " + e.getMessage());
 		}
 		if (sd.size() == 0) throw new IOException(file + " holds no .npy arrays");

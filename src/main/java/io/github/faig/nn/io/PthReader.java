@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import io.github.faig.nn.Tensor;
@@ -136,7 +139,7 @@ public final class PthReader {
 			if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) throw e;
 			throw new IOException(file + " is truncated or damaged: " + oneLine(e) + "; expected a torch.save checkpoint");
 		}
-		if (n > 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")) {
+		if (n > 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
 			throw new IOException(file + " is a tar checkpoint of PyTorch < 0.4, which is not read; re-save it with " +
 				"torch.save in a current PyTorch, or export the state dict as .safetensors or .npz");
 		}
@@ -173,7 +176,7 @@ public final class PthReader {
 				return unpickler.load(in);
 			}
 		}
-		catch (final java.util.zip.ZipException e) {
+		catch (final ZipException e) {
 			throw new IOException(file + " is a damaged zip (" + oneLine(e) + "): expected a torch.save checkpoint");
 		}
 	}
@@ -272,7 +275,7 @@ public final class PthReader {
 			else if (last >= 0) last += (size[d] - 1) * stride[d];
 		}
 		if (Tensor.numel(size) > Integer.MAX_VALUE || offset < 0 || last >= root.numel) {
-			throw new PickleException("a tensor of shape " + java.util.Arrays.toString(size) + " lies outside its " +
+			throw new PickleException("a tensor of shape " + Arrays.toString(size) + " lies outside its " +
 				"storage of " + root.numel + " elements");
 		}
 		return new PendingTensor(root, offset, size, stride);

@@ -1,7 +1,9 @@
 package io.github.faig.nn.io;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,7 +195,7 @@ public final class SafeTensors {
 	public static void write(final StateDict sd, final Map<String, String> metadata, final File file)
 		throws IOException
 	{
-		try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file.toPath()))) {
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.toPath()))) {
 			write(sd, metadata, out);
 		}
 	}
@@ -202,7 +204,7 @@ public final class SafeTensors {
 		try {
 			in.readFully(b);
 		}
-		catch (final java.io.EOFException e) {
+		catch (final EOFException e) {
 			throw new IOException(what + " is truncated: not a complete safetensors file");
 		}
 	}

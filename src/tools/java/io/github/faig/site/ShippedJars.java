@@ -3,7 +3,9 @@ package io.github.faig.site;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,7 +75,7 @@ public final class ShippedJars {
 	/** The artifacts managed in {@code pom}'s {@code <dependencyManagement>} (versions with properties resolved). */
 	public static ShippedJars fromManagedPom(final File pom) throws IOException {
 		final Document doc;
-		try (InputStream in = java.nio.file.Files.newInputStream(pom.toPath())) {
+		try (InputStream in = Files.newInputStream(pom.toPath())) {
 			doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
 		}
 		catch (final Exception e) {
@@ -183,7 +185,7 @@ public final class ShippedJars {
 	public List<Decision> decideAll(final File folder) throws IOException {
 		final File[] jars = folder.listFiles((d, n) -> n.endsWith(".jar") && !n.startsWith("pytorch-native-"));
 		if (jars == null) throw new IOException("no runtime jars in " + folder);
-		java.util.Arrays.sort(jars);
+		Arrays.sort(jars);
 		final List<Decision> out = new ArrayList<>();
 		for (final File j : jars) out.add(decide(j));
 		return out;

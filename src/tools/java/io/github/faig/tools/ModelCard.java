@@ -1,12 +1,14 @@
-package io.github.faig.train;
+package io.github.faig.tools;
 
 import java.io.File;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import ai.djl.ndarray.NDManager;
 import io.github.faig.degrade.Degradation;
@@ -15,6 +17,8 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.train.Evaluator;
+import io.github.faig.train.HrDataset;
 
 /**
  * The model card's table: PSNR and SSIM of every model of a folder, and of bilinear upsampling, on the validation
@@ -22,8 +26,8 @@ import io.github.faig.nn.io.ModelPackage;
  * image).
  *
  * <pre>
- * ./faig model-card sample-models data/photos [max-side]
- * ./faig model-card sample-models/msrresnet-x2-baseline:results/training data/photos 384
+ * scripts/dev-tool.sh model-card sample-models data/photos [max-side]
+ * scripts/dev-tool.sh model-card sample-models/msrresnet-x2-baseline:results/training data/photos 384
  * </pre>
  */
 public final class ModelCard {
@@ -38,14 +42,14 @@ public final class ModelCard {
 		try {
 			// one or more folders of model packages, or packages themselves, separated like a class path
 			final List<File> dirList = new ArrayList<>();
-			for (final String part : args[0].split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+			for (final String part : args[0].split(Pattern.quote(File.pathSeparator))) {
 				final File f = new File(part);
 				if (new File(f, ModelPackage.JSON).isFile()) dirList.add(f);
 				else {
 					final File[] inside = f.listFiles(d -> new File(d, ModelPackage.JSON).isFile());
 					if (inside == null) throw new IllegalArgumentException("models folder " + f + " does not exist");
-					java.util.Arrays.sort(inside);
-					dirList.addAll(java.util.Arrays.asList(inside));
+					Arrays.sort(inside);
+					dirList.addAll(Arrays.asList(inside));
 				}
 			}
 			if (dirList.isEmpty()) throw new IllegalArgumentException("no model packages in " + args[0]);

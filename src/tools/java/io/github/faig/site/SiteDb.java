@@ -1,5 +1,6 @@
 package io.github.faig.site;
 
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -102,10 +104,10 @@ public final class SiteDb {
 			f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 			doc = f.newDocumentBuilder().parse(in);
 		}
-		catch (final java.util.zip.ZipException e) {
+		catch (final ZipException e) {
 			throw new IOException(dbXmlGz + " is not gzip-compressed" + expected, e);
 		}
-		catch (final java.io.EOFException e) {
+		catch (final EOFException e) {
 			throw new IOException(dbXmlGz + " is cut short" + expected, e);
 		}
 		catch (final SAXException | ParserConfigurationException e) {

@@ -9,18 +9,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import io.github.faig.degrade.Quantization;
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Hashes;
 
 /**
  * Builds the project's training and validation photographs from unpacked Debian packages (see
@@ -133,12 +133,12 @@ public final class TrainingSetBuilder {
 				final String split = Integer.parseInt(p.pixelSha().substring(0, 2), 16) < 64 ? "validation" : "train";
 				if (split.equals("validation")) val++;
 				pixels += (long) p.image().width() * p.image().height();
-				w.println(String.join("\t", name, sha256(Files.readAllBytes(f.toPath())), p.pixelSha(), Integer
+				w.println(String.join("\t", name, Hashes.sha256(f.toPath()), p.pixelSha(), Integer
 					.toString(p.image().width()), Integer.toString(p.image().height()), split, p.source(), p.version(), p
 						.license(), p.origin()));
 			}
 		}
-		Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING);
 		log.println(String.format(Locale.ROOT, "build-training-set: %d photos (%d train, %d validation), %.1f Mpx; " +
 			"%d skipped (small or clip-art), %d near-duplicates dropped; manifest %s", kept.size(), kept.size() - val,
 			val, pixels / 1e6, skipped, duplicates, manifest));
@@ -247,7 +247,7 @@ public final class TrainingSetBuilder {
 		final FloatImage small = AreaResize.resize(img, h, w);
 		// Back to 8-bit levels, as the PNG will store them.
 		for (int i = 0; i < small.data().length; i++) {
-			small.data()[i] = io.github.faig.degrade.Quantization.toByteLevel(small.data()[i]) / 255f;
+			small.data()[i] = Quantization.toByteLevel(small.data()[i]) / 255f;
 		}
 		return small;
 	}
@@ -276,18 +276,9 @@ public final class TrainingSetBuilder {
 		b[2] = (byte) (img.height() >> 8);
 		b[3] = (byte) img.height();
 		for (int i = 0; i < img.data().length; i++) {
-			b[8 + i] = (byte) io.github.faig.degrade.Quantization.toByteLevel(img.data()[i]);
+			b[8 + i] = (byte) Quantization.toByteLevel(img.data()[i]);
 		}
-		return sha256(b);
-	}
-
-	public static String sha256(final byte[] b) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hashes.sha256(b);
 	}
 
 	static BufferedImage toBuffered(final FloatImage img) {
@@ -298,9 +289,9 @@ public final class TrainingSetBuilder {
 		final int[] px = new int[n];
 		final float[] d = img.data();
 		for (int i = 0; i < n; i++) {
-			final int r = io.github.faig.degrade.Quantization.toByteLevel(d[i]);
-			final int g = io.github.faig.degrade.Quantization.toByteLevel(d[n + i]);
-			final int b = io.github.faig.degrade.Quantization.toByteLevel(d[2 * n + i]);
+			final int r = Quantization.toByteLevel(d[i]);
+			final int g = Quantization.toByteLevel(d[n + i]);
+			final int b = Quantization.toByteLevel(d[2 * n + i]);
 			px[i] = (r << 16) | (g << 8) | b;
 		}
 		bi.setRGB(0, 0, w, h, px, 0, w);

@@ -3,17 +3,27 @@ package io.github.faig.site;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
 import java.text.ParseException;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a Fiji update site, on top of the one already in the folder: each file as
@@ -24,7 +34,7 @@ import java.util.TimeZone;
  * current version), so the updater offers to remove it instead of calling it "locally modified".
  *
  * <pre>
- * ./faig build-update-site &lt;site-dir&gt; &lt;project-jar&gt; &lt;runtime-jars-dir&gt; &lt;natives-dir&gt; &lt;models-dir&gt;
+ * scripts/dev-tool.sh build-update-site &lt;site-dir&gt; &lt;project-jar&gt; &lt;runtime-jars-dir&gt; &lt;natives-dir&gt; &lt;models-dir&gt;
  *     --managed &lt;pom-scijava.pom&gt; [--add &lt;dir&gt;=&lt;fiji-folder&gt;]... [--release]
  * </pre>
  *
@@ -195,7 +205,7 @@ public final class UpdateSiteBuilder {
 	 * on it would mark that site's files obsolete.
 	 */
 	static void checkOwnRecords(final SiteDb db, final List<Entry> entries) throws IOException {
-		final java.util.Set<String> shipped = new java.util.HashSet<>();
+		final Set<String> shipped = new HashSet<>();
 		for (final Entry e : entries) shipped.add(SiteDb.key(e.fijiPath()));
 		final List<String> foreign = new ArrayList<>();
 		for (final SiteDb.Record r : db.records.values()) {
@@ -223,7 +233,7 @@ public final class UpdateSiteBuilder {
 
 	/** The version a site path carries ({@code 1.2.3} or {@code 1.2.3-SNAPSHOT}), or null. */
 	static String version(final String path) {
-		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+(?:\\.\\d+)*(?:-SNAPSHOT)?)\\.jar$")
+		final Matcher m = Pattern.compile("-(\\d+(?:\\.\\d+)*(?:-SNAPSHOT)?)\\.jar$")
 			.matcher(path);
 		return m.find() ? m.group(1) : null;
 	}
@@ -232,7 +242,7 @@ public final class UpdateSiteBuilder {
 	static int compareVersions(final String a, final String b) {
 		final String[] x = a.replace("-SNAPSHOT", "").split("\\."), y = b.replace("-SNAPSHOT", "").split("\\.");
 		for (int i = 0; i < Math.max(x.length, y.length); i++) {
-			final int c = new java.math.BigInteger(i < x.length ? x[i] : "0").compareTo(new java.math.BigInteger(i <
+			final int c = new BigInteger(i < x.length ? x[i] : "0").compareTo(new BigInteger(i <
 				y.length ? y[i] : "0"));
 			if (c != 0) return c;
 		}
@@ -320,7 +330,7 @@ public final class UpdateSiteBuilder {
 	public static void addFolder(final List<Entry> out, final File dir, final String prefix) {
 		final File[] files = dir.listFiles();
 		if (files == null) return;
-		java.util.Arrays.sort(files);
+		Arrays.sort(files);
 		for (final File f : files) {
 			if (f.getName().startsWith(".") || f.getName().endsWith(".checkpoint.safetensors")) continue;
 			if (f.isDirectory()) addFolder(out, f, prefix + "/" + f.getName());
@@ -415,12 +425,12 @@ public final class UpdateSiteBuilder {
 
 	/** One line for a failure: the JDK's file-system errors carry only a path as their message. */
 	static String describe(final Exception e) {
-		if (e instanceof java.nio.file.FileSystemException f && (f.getReason() == null || f.getMessage().equals(f
+		if (e instanceof FileSystemException f && (f.getReason() == null || f.getMessage().equals(f
 			.getFile())))
 		{
-			final String what = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-				: e instanceof java.nio.file.FileAlreadyExistsException ? "already exists (a file where a folder is " +
-					"needed?)" : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass()
+			final String what = e instanceof NoSuchFileException ? "no such file or folder"
+				: e instanceof FileAlreadyExistsException ? "already exists (a file where a folder is " +
+					"needed?)" : e instanceof AccessDeniedException ? "permission denied" : e.getClass()
 						.getSimpleName();
 			return f.getFile() + ": " + what;
 		}

@@ -1,0 +1,31 @@
+package io.github.faig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Writing a headless line: the text a user would type, and what the reader reads back. */
+class HeadlessLineTest {
+
+	@Test
+	void formatWritesTextQuotedAndNumbersBareAndParsesBack() {
+		final Map<String, Object> v = new LinkedHashMap<>();
+		v.put("input_dir", new File("data/my photos"));
+		v.put("role", "target");
+		v.put("name", "it's");
+		v.put("learning_rate", 4e-4);
+		v.put("seed", 1L);
+		v.put("with_clean", false);
+		final String line = HeadlessLine.format(v);
+		assertEquals("input_dir='data/my photos',role='target',name=\"it's\",learning_rate=4.0E-4,seed=1," +
+			"with_clean=false", line);
+		final Map<String, HeadlessLine.Value> back = HeadlessLine.parse(line);
+		assertEquals(v.keySet(), back.keySet());
+		assertEquals("it's", back.get("name").text());
+		assertEquals("4.0E-4", back.get("learning_rate").text());
+	}
+}

@@ -1,0 +1,72 @@
+package io.github.faig.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandModule;
+
+import ij.measure.ResultsTable;
+import io.github.faig.SciJavaTest;
+import io.github.faig.cli.HeadlessLine;
+import io.github.faig.nn.Fixtures;
+import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.train.TrainModelTest;
+
+/**
+ * The line Train Model records in {@code model.json}, read off the command's declared inputs: the same text as the
+ * sample models' (the format of sample-models/*&#47;model.json), and a line the launcher reads back.
+ */
+class TrainModelCommandTest extends SciJavaTest {
+
+	private static String recorded(final Object... inputs) throws Exception {
+		final CommandModule m = run(TrainModelCommand.class, inputs);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final File out = (File) m.getInput("output_model");
+		assertEquals(1, ((ResultsTable) m.getOutput("training_log")).size());
+		return ModelPackage.read(out).provenance().get("command").getAsString();
+	}
+
+	@Test
+	void aFreshRunRecordsEveryInputThatShapesTheModel(@TempDir final Path dir) throws Exception {
+		final File in = TrainModelTest.photos(dir, false);
+		final File out = dir.resolve("mine").toFile();
+		final String line = recorded("input_dir", in, "output_model", out, "num_feat", 4, "num_block", 1, "iterations", 2,
+			"batch_size", 1, "patch_size", 8, "seed", 3L, "validation_crop", 16, "checkpoint_every", 7);
+		assertEquals("./faig --run \"FAIG Train Model\" \"input_dir='" + in + "',output_model='" + out + "'," +
+			"architecture='MSRResNet',num_feat=4,num_block=1,scale=2,role='baseline',iterations=2,batch_size=1," +
+			"patch_size=8,learning_rate=2.0E-4,ema_decay=0.999,seed=3,blur_sigma=2.0,kernel_size=21,noise_sigma=0.1," +
+			"validation_crop=16\"", line);
+		final String[] parts = line.split("\" \"");
+		final Map<String, HeadlessLine.Value> back = HeadlessLine.parse(parts[1].substring(0, parts[1].length() - 1));
+		assertEquals(out.getPath(), back.get("output_model").text());
+		assertEquals(List.of("input_dir", "output_model", "architecture", "num_feat", "num_block", "scale", "role",
+			"iterations", "batch_size", "patch_size", "learning_rate", "ema_decay", "seed", "blur_sigma", "kernel_size",
+			"noise_sigma", "validation_crop"), List.copyOf(back.keySet()));
+	}
+
+	@Test
+	void aFineTunedCustomRunRecordsTheShapeItTrainedAndWhatMatters(@TempDir final Path dir) throws Exception {
+		final File in = TrainModelTest.photos(dir, false);
+		final File init = dir.resolve("init").toFile();
+		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
+			.write(init);
+		final File out = dir.resolve("fine").toFile();
+		final String line = recorded("input_dir", in, "output_model", out, "init_model", init.getPath(), "role",
+			"custom", "p_blur", 0.25, "iterations", 1, "batch_size", 1, "patch_size", 8, "validation_crop", 16, "license",
+			"CC-BY-4.0");
+		// the shape is the fixture's (8 features, 2 blocks), not the inputs' defaults (64, 16)
+		assertEquals("./faig --run \"FAIG Train Model\" \"input_dir='" + in + "',output_model='" + out + "'," +
+			"architecture='MSRResNet',num_feat=8,num_block=2,scale=2,role='custom',p_blur=0.25,p_noise=0.5,init_model='" +
+			init + "',iterations=1,batch_size=1,patch_size=8,learning_rate=2.0E-4,ema_decay=0.999,seed=0," +
+			"blur_sigma=2.0,kernel_size=21,noise_sigma=0.1,validation_crop=16,license='CC-BY-4.0'\"", line);
+		assertEquals("init", ModelPackage.read(out).provenance().get("fine_tuned_from").getAsString());
+	}
+}
