@@ -29,7 +29,7 @@ public interface Sharding extends AutoCloseable {
 				final List<R> out = new ArrayList<>(items.size());
 				for (int i = 0; i < items.size(); i++) {
 					monitor.checkCancelled();
-					out.add(task.apply(state, i, items.get(i), monitor));
+					out.add(task.apply(state, i, items.get(i), forItem(monitor, i, items.size(), what)));
 				}
 				return out;
 			}
@@ -64,6 +64,26 @@ public interface Sharding extends AutoCloseable {
 	/** Releases what the sharding holds (a cluster connection); the local one holds nothing. */
 	@Override
 	default void close() {}
+
+	/**
+	 * {@code monitor} as item {@code index} of {@code count} sees it: the item's own step counts become counts of the
+	 * whole run (item {@code index} covers the {@code index}-th equal share), and messages name the item.
+	 */
+	static Monitor forItem(final Monitor monitor, final int index, final int count, final String what) {
+		return new Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				monitor.progress(message + " (" + (index + 1) + "/" + count + " " + what + ")", index * total + done,
+					count * total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return monitor.isCancelled();
+			}
+		};
+	}
 
 	/** The sharding of the run in progress: {@link #LOCAL} unless the launcher installed another. */
 	static Sharding current() {

@@ -112,6 +112,41 @@ class ShardingTest {
 	}
 
 	@Test
+	void localReportsAnItemsStepsAsStepsOfTheWholeRun() throws Exception {
+		final List<String> seen = new ArrayList<>();
+		final Monitor m = new Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				seen.add(message + " " + done + "/" + total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+		final ItemTask<Object, Integer, Integer> task = new ItemTask<>() {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			public Object open() {
+				return "state";
+			}
+
+			@Override
+			public Integer apply(final Object s, final int index, final Integer item, final Monitor monitor) {
+				for (int k = 0; k < 2; k++) monitor.progress("step", k, 2);
+				return item;
+			}
+		};
+		Sharding.LOCAL.map("images", List.of(5, 6), task, m);
+		assertEquals(List.of("step (1/2 images) 0/4", "step (1/2 images) 1/4", "step (2/2 images) 2/4",
+			"step (2/2 images) 3/4"), seen);
+	}
+
+	@Test
 	void installedShardingIsCurrentUntilItsScopeCloses() {
 		assertSame(Sharding.LOCAL, Sharding.current());
 		final Sharding other = new Sharding() {
