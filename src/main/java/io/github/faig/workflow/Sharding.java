@@ -1,9 +1,12 @@
 package io.github.faig.workflow;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 
 /**
  * How a workflow runs the independent items of a set: {@link #LOCAL} one after another in this JVM (a plain run),
@@ -21,26 +24,45 @@ public interface Sharding extends AutoCloseable {
 
 		@Override
 		public <S, I extends Serializable, R extends Serializable> List<R> map(final String what, final List<I> items,
-			final ItemTask<S, I, R> task, final Monitor monitor) throws Exception
+			final ItemTask<S, I, R> task, final Monitor monitor)
 		{
 			final S given = task.opened();
-			final S state = given != null ? given : task.open();
 			try {
-				final List<R> out = new ArrayList<>(items.size());
-				for (int i = 0; i < items.size(); i++) {
-					monitor.checkCancelled();
-					out.add(task.apply(state, i, items.get(i), forItem(monitor, i, items.size(), what)));
+				final S state = given != null ? given : task.open();
+				try {
+					final List<R> out = new ArrayList<>(items.size());
+					for (int i = 0; i < items.size(); i++) {
+						monitor.checkCancelled();
+						out.add(task.apply(state, i, items.get(i), forItem(monitor, i, items.size(), what)));
+					}
+					return out;
 				}
-				return out;
+				finally {
+					if (given == null && state instanceof AutoCloseable) ((AutoCloseable) state).close();
+				}
 			}
-			finally {
-				if (given == null && state instanceof AutoCloseable) ((AutoCloseable) state).close();
+			catch (final RuntimeException e) {
+				throw e;
+			}
+			catch (final Exception e) {
+				throw unchecked(e);
 			}
 		}
 
 		@Override
-		public <T extends Serializable> Shared<T> share(final T value) {
-			return () -> value;
+		public <T extends Serializable> Shared<T> share(final Callable<T> value) {
+			// read only where no JVM has the caller's state open, which this JVM has: made on demand
+			return () -> {
+				try {
+					return value.call();
+				}
+				catch (final RuntimeException e) {
+					throw e;
+				}
+				catch (final Exception e) {
+					throw unchecked(e);
+				}
+			};
 		}
 
 		@Override
@@ -54,12 +76,23 @@ public interface Sharding extends AutoCloseable {
 	 *
 	 * @param what what an item is, for progress messages ("images", "files")
 	 * @throws java.util.concurrent.CancellationException when the monitor asked to stop
+	 * @throws RuntimeException an item's failure (a checked one wrapped, {@link UncheckedIOException} for I/O)
 	 */
 	<S, I extends Serializable, R extends Serializable> List<R> map(String what, List<I> items, ItemTask<S, I, R> task,
-		Monitor monitor) throws Exception;
+		Monitor monitor);
 
-	/** {@code value} as every item's task reads it (sent once to each JVM that runs items). */
-	<T extends Serializable> Shared<T> share(T value);
+	/**
+	 * The value {@code value} computes, as every item's task reads it: sent once to each JVM that runs items. A
+	 * sharding computes it only if some JVM will need it (the local one never does when the caller's state is open).
+	 */
+	<T extends Serializable> Shared<T> share(Callable<T> value);
+
+	/** {@code e} as an unchecked exception: I/O as {@link UncheckedIOException}, others wrapped. */
+	static RuntimeException unchecked(final Exception e) {
+		if (e instanceof RuntimeException) return (RuntimeException) e;
+		if (e instanceof IOException) return new UncheckedIOException((IOException) e);
+		return new IllegalStateException(e.getMessage(), e);
+	}
 
 	/** Releases what the sharding holds (a cluster connection); the local one holds nothing. */
 	@Override

@@ -159,8 +159,8 @@ class ShardingTest {
 			}
 
 			@Override
-			public <T extends java.io.Serializable> Shared<T> share(final T value) {
-				return () -> value;
+			public <T extends java.io.Serializable> Shared<T> share(final java.util.concurrent.Callable<T> value) {
+				throw new UnsupportedOperationException();
 			}
 		};
 		try (Sharding.Scope s = Sharding.install(other)) {

@@ -71,13 +71,20 @@ public final class SparkSharding implements Sharding {
 	}
 
 	@Override
-	public <T extends Serializable> Shared<T> share(final T value) {
-		return new BroadcastValue<>(context().broadcast(value));
+	public <T extends Serializable> Shared<T> share(final java.util.concurrent.Callable<T> value) {
+		final T v;
+		try {
+			v = value.call();
+		}
+		catch (final Exception e) {
+			throw Sharding.unchecked(e);
+		}
+		return new BroadcastValue<>(context().broadcast(v));
 	}
 
 	@Override
 	public <S, I extends Serializable, R extends Serializable> List<R> map(final String what, final List<I> items,
-		final ItemTask<S, I, R> task, final Monitor monitor) throws Exception
+		final ItemTask<S, I, R> task, final Monitor monitor)
 	{
 		if (items.isEmpty()) return new ArrayList<>();
 		monitor.checkCancelled();
@@ -129,7 +136,7 @@ public final class SparkSharding implements Sharding {
 
 	/** Waits for the job, reporting tasks done of total, and cancels it when the monitor asks. */
 	private static <T> T await(final JavaSparkContext sc, final JavaFutureAction<T> f, final String what,
-		final int total, final Monitor monitor) throws Exception
+		final int total, final Monitor monitor)
 	{
 		long reported = -1;
 		while (true) {
@@ -139,6 +146,11 @@ public final class SparkSharding implements Sharding {
 			}
 			try {
 				return f.get(250, TimeUnit.MILLISECONDS);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				f.cancel(false);
+				throw new CancellationException("interrupted");
 			}
 			catch (final TimeoutException e) {
 				final long done = tasksDone(sc, f);
@@ -172,13 +184,13 @@ public final class SparkSharding implements Sharding {
 	}
 
 	/** The item's own exception where Spark kept it (an invalid input's message reaches the user unchanged). */
-	private static Exception failure(final Throwable t) {
+	private static RuntimeException failure(final Throwable t) {
 		Throwable c = t;
 		while (c != null) {
-			if (c instanceof IllegalArgumentException || c instanceof CancellationException) return (Exception) c;
+			if (c instanceof IllegalArgumentException || c instanceof CancellationException) return (RuntimeException) c;
 			c = c.getCause();
 		}
-		return t instanceof Exception ? (Exception) t : new RuntimeException(t);
+		return t instanceof Exception ? Sharding.unchecked((Exception) t) : new IllegalStateException(t);
 	}
 
 	@Override

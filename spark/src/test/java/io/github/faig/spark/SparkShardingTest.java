@@ -89,7 +89,7 @@ class SparkShardingTest {
 	@Test
 	void sameResultsInItemOrderAsTheLocalRunAndOneStatePerJob() throws Exception {
 		final List<Integer> items = items(9);
-		final List<Integer> local = Sharding.LOCAL.map("items", items, new Task(Sharding.LOCAL.share(5)),
+		final List<Integer> local = Sharding.LOCAL.map("items", items, new Task(Sharding.LOCAL.share(() -> 5)),
 			Monitor.NONE);
 		opened.set(0);
 		closed.set(0);
@@ -106,7 +106,7 @@ class SparkShardingTest {
 				return false;
 			}
 		};
-		final Task task = new Task(spark.share(5));
+		final Task task = new Task(spark.share(() -> 5));
 		assertEquals(local, spark.map("items", items, task, m));
 		assertEquals(5 + 8 * 1000 + 59, local.get(8));
 		// local[2]: the executors are this JVM, which built the task's state once; a second round keeps it
@@ -125,7 +125,7 @@ class SparkShardingTest {
 		attempts.set(0);
 		SparkSharding.failFirstAttempt = i -> i == 2;
 		try {
-			assertEquals(expected, spark.map("items", items, new Task(spark.share(0)), Monitor.NONE));
+			assertEquals(expected, spark.map("items", items, new Task(spark.share(() -> 0)), Monitor.NONE));
 		}
 		finally {
 			SparkSharding.failFirstAttempt = i -> false;
@@ -137,7 +137,7 @@ class SparkShardingTest {
 	@Test
 	void anInvalidItemsMessageReachesTheCaller() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spark.map("items", List.of(
-			1, -4), new Task(spark.share(0)), Monitor.NONE));
+			1, -4), new Task(spark.share(() -> 0)), Monitor.NONE));
 		assertEquals("item 1 is negative: -4", e.getMessage());
 	}
 
@@ -157,7 +157,7 @@ class SparkShardingTest {
 			}
 		};
 		final long t0 = System.nanoTime();
-		assertThrows(CancellationException.class, () -> spark.map("items", items(400), new Task(spark.share(0)), m));
+		assertThrows(CancellationException.class, () -> spark.map("items", items(400), new Task(spark.share(() -> 0)), m));
 		// 400 items of 20 ms on one state would take 8 s
 		assertTrue((System.nanoTime() - t0) / 1e9 < 6, "cancel took " + (System.nanoTime() - t0) / 1e9 + " s");
 	}
