@@ -32,6 +32,12 @@ import io.github.faig.nn.io.ModelLocator;
  * headless line means the same thing on every machine, whatever was run before.
  * </p>
  * <p>
+ * A FAIG command is a {@link DynamicCommand}, its own module: the choices of its model and filter-set inputs
+ * ({@link #MODEL_STYLE}, {@link #FILTER_SETS_STYLE}) are what is installed when it starts. Run it through the
+ * {@link ModuleService} (or {@link #run(Context, Class, Object...)}): {@code CommandService.run} starts it but hands
+ * back {@code null} for such a command.
+ * </p>
+ * <p>
  * Subclasses are thin: they check their inputs, call the plain-Java core, and turn results into ImageJ images,
  * tables and files.
  * </p>
