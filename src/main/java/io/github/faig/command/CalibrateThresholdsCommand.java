@@ -60,10 +60,12 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File test_dir;
 
-	@Parameter(label = "Baseline model (empty: as the filter sets say)", required = false, persist = false)
+	@Parameter(label = "Baseline model (empty: as the filter sets say)", required = false, persist = false,
+		style = MODEL_STYLE)
 	private String baseline_model;
 
-	@Parameter(label = "Target model (empty: as the filter sets say)", required = false, persist = false)
+	@Parameter(label = "Target model (empty: as the filter sets say)", required = false, persist = false,
+		style = MODEL_STYLE)
 	private String target_model;
 
 	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)

@@ -52,7 +52,8 @@ public class DegradationMapCommand extends FaigCommand {
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
 	private File input_file;
 
-	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false)
+	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false,
+		style = FILTER_SETS_STYLE)
 	private String filter_sets = PredictionContext.DEFAULT_FILTER_SETS;
 
 	@Parameter(label = "Tile size (pixels)", min = "16", persist = false)

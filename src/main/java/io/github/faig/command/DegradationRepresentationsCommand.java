@@ -48,10 +48,11 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
 		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
-	@Parameter(label = "Model", persist = false)
+	@Parameter(label = "Model", persist = false, style = MODEL_STYLE)
 	private String model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Second model to compare (optional)", required = false, persist = false)
+	@Parameter(label = "Second model to compare (optional)", required = false, persist = false,
+		style = MODEL_STYLE)
 	private String comparison;
 
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)

@@ -45,10 +45,10 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
 	private File input_file;
 
-	@Parameter(label = "Baseline model", persist = false)
+	@Parameter(label = "Baseline model", persist = false, style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model", persist = false)
+	@Parameter(label = "Target model", persist = false, style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
 	@Parameter(label = "Filter set (e.g. blur_index.txt)", persist = false, style = FileWidget.OPEN_STYLE)

@@ -50,10 +50,10 @@ import io.github.faig.nn.io.ModelPackage;
 	label = "FAIG Masking Experiment")
 public class MaskingExperimentCommand extends FaigCommand {
 
-	@Parameter(label = "Baseline model", persist = false)
+	@Parameter(label = "Baseline model", persist = false, style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model", persist = false)
+	@Parameter(label = "Target model", persist = false, style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
 	@Parameter(label = "FAIG filter sets (folder)", persist = false, style = FileWidget.DIRECTORY_STYLE,

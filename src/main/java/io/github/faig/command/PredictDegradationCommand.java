@@ -45,7 +45,8 @@ public class PredictDegradationCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
-	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false)
+	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false,
+		style = FILTER_SETS_STYLE)
 	private String filter_sets = PredictionContext.DEFAULT_FILTER_SETS;
 
 	@Parameter(label = "T_blur (-1 = calibrated)", persist = false)

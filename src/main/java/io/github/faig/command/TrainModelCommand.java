@@ -79,7 +79,8 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "P(noise) (custom role)", min = "0", max = "1", persist = false)
 	private double p_noise = DEFAULTS.pNoise();
 
-	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false)
+	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false,
+		style = MODEL_STYLE)
 	private String init_model;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)

@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -21,6 +20,7 @@ import io.github.faig.TestImages;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.command.ComputeFiltersCommandTest;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.MaskFiltersCommand;
 import io.github.faig.command.MaskingExperimentCommand;
 import io.github.faig.image.FloatImage;
@@ -137,7 +137,7 @@ class MaskingTest extends SciJavaTest {
 		Ranking.ofOrder(IntStream.range(0, n).toArray()).writeIndexFile(ranking);
 		final ImagePlus img = io.github.faig.ij.ImagePlusBridge.toImagePlus("lr", List.of(TestImages.random(3, 16, 16,
 			1)), null, io.github.faig.ij.ImagePlusBridge.OutputType.BYTE, null);
-		CommandModule m = run(MaskFiltersCommand.class, "image", img,
+		FaigCommand m = run(MaskFiltersCommand.class, "image", img,
 			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "filter_file", ranking, "percent", 10.0);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(3, ((ImagePlus) m.getOutput("outputs")).getStackSize());
@@ -161,7 +161,7 @@ class MaskingTest extends SciJavaTest {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
-		CommandModule m = run(io.github.faig.command.ComputeFiltersCommand.class,
+		FaigCommand m = run(io.github.faig.command.ComputeFiltersCommand.class,
 			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2], "steps", 4,
 			"output_dir", sets);
 		assertFalse(m.isCanceled(), m.getCancelReason());
