@@ -41,7 +41,7 @@ public final class MaskingExperiment {
 	 * @param percents the proportions masked, in [0, 100], distinct
 	 * @param masks the masks, in table order
 	 * @param inputs the evaluation input kinds (the paper: blurry and noisy), in table order
-	 * @param degradations blur, noise and seed of the evaluation inputs (and of attribution-based methods' discovery)
+	 * @param degradations blur, noise and seed of the evaluation inputs
 	 * @param centreCrop LR side of the centre crop each evaluation image is cut to, or 0 for whole images
 	 * @param channel what the gradient-map metric reads
 	 */
