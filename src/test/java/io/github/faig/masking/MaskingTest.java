@@ -18,7 +18,9 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.TestImages;
 import io.github.faig.attribution.FilterIndex;
+import io.github.faig.attribution.RandomRanking;
 import io.github.faig.attribution.Ranking;
+import io.github.faig.attribution.WeightDifferenceRanking;
 import io.github.faig.command.ComputeFiltersCommandTest;
 import io.github.faig.command.FaigCommand;
 import io.github.faig.command.MaskFiltersCommand;
@@ -55,7 +57,7 @@ class MaskingTest extends SciJavaTest {
 		final StateDict[] p = pair();
 		final FilterIndex fi = FilterIndex.of(SPEC);
 		final FilterMasking m = new FilterMasking(p[0], p[1], fi);
-		final Ranking r = Ranking.of(FilterMasking.randomScores(fi.filterCount(), 3));
+		final Ranking r = Ranking.of(RandomRanking.scores(fi.filterCount(), 3));
 		final List<FloatImage> in = List.of(TestImages.random(3, 14, 12, 4));
 		final FloatImage target = MaskedOutputs.run(SPEC, p[1], in).get(0);
 		final FloatImage baseline = MaskedOutputs.run(SPEC, p[0], in).get(0);
@@ -93,7 +95,7 @@ class MaskingTest extends SciJavaTest {
 	void weightDifferenceIsNormalisedByTheBaselineL1() {
 		final StateDict[] p = pair();
 		final FilterIndex fi = FilterIndex.of(SPEC);
-		final float[] s = new FilterMasking(p[0], p[1], fi).weightDifferenceScores();
+		final float[] s = WeightDifferenceRanking.scores(fi, p[0], p[1]);
 		final int f = fi.index(0, 1, 2);
 		final float[] b = p[0].get("conv_first.weight").data();
 		final float[] t = p[1].get("conv_first.weight").data();
