@@ -38,6 +38,7 @@ import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.MaskingExperiment;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.prediction.PredictionModels;
 
 /**
  * {@code Plugins>FAIG>FAIG Masking Experiment}: the paper's protocol (docs/method.md §4) on a set of ground-truth images —
@@ -132,7 +133,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 		final ModelPackage base = pair.baseline();
 		final ModelPackage tgt = pair.target();
 		final FilterIndex filters = FilterIndex.of(tgt.spec());
-		final FilterSets faig = FilterSets.read(PredictionContext.resolveSetsFolder(filter_sets), filters.filterCount());
+		final FilterSets faig = FilterSets.read(PredictionModels.resolveSetsFolder(filter_sets), filters.filterCount());
 		final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, tgt.spec().scale(), noise_sigma);
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);
