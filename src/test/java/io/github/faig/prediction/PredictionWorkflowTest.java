@@ -163,11 +163,13 @@ class PredictionWorkflowTest {
 		final FloatImage clean = d.degrade(gt, Degradation.CLEAN, 1);
 		final FloatImage noisy = d.degrade(gt, Degradation.NOISE, 1);
 		final int tile = 32;
+		// the two halves of one 128 x 64 window, from the clean and the noisy image
+		final FloatImage left = clean.crop(40, 50, 2 * tile, 2 * tile);
+		final FloatImage right = noisy.crop(40, 50 + 2 * tile, 2 * tile, 2 * tile);
 		final FloatImage mixed = new FloatImage(3, 2 * tile, 4 * tile);
-		final int y0 = (clean.height() - 2 * tile) / 2;
-		final int x0 = (clean.width() - 4 * tile) / 2;
-		for (int c = 0; c < 3; c++) for (int y = 0; y < 2 * tile; y++) for (int x = 0; x < 4 * tile; x++) {
-			mixed.set(c, y, x, (x < 2 * tile ? clean : noisy).get(c, y0 + y, x0 + x));
+		for (int row = 0; row < 3 * 2 * tile; row++) {
+			System.arraycopy(left.data(), row * 2 * tile, mixed.data(), row * 4 * tile, 2 * tile);
+			System.arraycopy(right.data(), row * 2 * tile, mixed.data(), row * 4 * tile + 2 * tile, 2 * tile);
 		}
 		final List<DegradationMap.TileDecision> m;
 		try (DegradationMap map = new DegradationMap(new DegradationMapOptions(PredictionOptions.defaults(), tile))) {
@@ -179,8 +181,8 @@ class PredictionWorkflowTest {
 			assertEquals(0, t.plane());
 			assertEquals(t.tile().column() * tile, t.tile().x());
 			assertEquals(t.tile().row() * tile, t.tile().y());
-			final boolean right = t.tile().x() >= 2 * tile;
-			if (t.prediction().decision().hasNoise() != right) wrong.add(t.tile() + " " + t.prediction());
+			final boolean noisyHalf = t.tile().x() >= 2 * tile;
+			if (t.prediction().decision().hasNoise() != noisyHalf) wrong.add(t.tile() + " " + t.prediction());
 		}
 		assertTrue(wrong.isEmpty(), "noise decided where it is not, or missed: " + wrong);
 	}
