@@ -105,7 +105,7 @@ public class PredictDegradationCommand extends FaigCommand {
 				final Source s = sources.get(i);
 				progress("Predicting " + s.name() + " (" + (i + 1) + "/" + sources.size() + ")", i, sources.size());
 				try {
-					for (final Input in : s.planes().get()) addRow(in, p.predict(in.image(), in.name(), monitor()));
+					addRows(p, s.planes().get());
 				}
 				catch (final RuntimeException e) {
 					// a folder goes on past a file it cannot read or predict; one named input is the whole job
@@ -145,6 +145,13 @@ public class PredictDegradationCommand extends FaigCommand {
 		failures.incrementCounter();
 		failures.addValue("file", file);
 		failures.addValue("reason", reason);
+	}
+
+	/** Predicts every plane of a file first, so that a file is either in the table whole or a failure. */
+	private void addRows(final PredictDegradation p, final List<Input> planes) {
+		final List<PredictDegradation.Result> r = new ArrayList<>();
+		for (final Input in : planes) r.add(p.predict(in.image(), in.name(), monitor()));
+		for (int k = 0; k < planes.size(); k++) addRow(planes.get(k), r.get(k));
 	}
 
 	private void addRow(final Input in, final PredictDegradation.Result r) {
