@@ -304,13 +304,6 @@ public abstract class FaigCommand extends DynamicCommand {
 		}
 	}
 
-	/** A threshold input: within [0, 1], or −1 for the calibrated value. */
-	protected static void checkThreshold(final double t, final String param) {
-		if (t != -1 && (t < 0 || t > 1)) {
-			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + t);
-		}
-	}
-
 	/**
 	 * The image a command works on: the file named by {@code input_file} when one is given (a macro that names a
 	 * file means that file, whatever image Fiji has open), else the given image (in Fiji, the active one); a clear

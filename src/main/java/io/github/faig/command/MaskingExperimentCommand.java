@@ -39,6 +39,7 @@ import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
 import io.github.faig.masking.MaskingExperiment;
 import io.github.faig.nn.io.ModelPair;
+import io.github.faig.prediction.PredictionModels;
 
 /**
  * {@code Plugins>FAIG>FAIG Masking Experiment}: the paper's protocol (docs/method.md §4) on a set of ground-truth images —
@@ -156,7 +157,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 	/** FAIG from filter_sets, IG when there are discovery images, |θ − θ̄| and random: the table's method order. */
 	private List<RankingMethod> methods(final ModelPair pair) throws IOException {
 		final List<RankingMethod> methods = new ArrayList<>();
-		methods.add(FixedRanking.of("FAIG", FilterSets.read(PredictionContext.resolveSetsFolder(filter_sets), FilterIndex
+		methods.add(FixedRanking.of("FAIG", FilterSets.read(PredictionModels.resolveSetsFolder(filter_sets), FilterIndex
 			.of(pair.target().spec()).filterCount())));
 		if (discovery_dir != null) methods.add(new InputIgRanking(ig_steps, crop_size, crops));
 		else log.info("FAIG Masking Experiment: no discovery_dir, so no IG comparison");
