@@ -21,6 +21,7 @@ closeNewImages(keep);
 ok = wroteSince(output, "predictions.csv", t0);
 if (ok) print("FAIG: predictions written to " + output + "predictions.csv");
 else print("FAIG: Predict Degradation failed; 1 failed (see the log)");
+if (wroteSince(output, "predictions_failed.csv", t0)) print("FAIG: some files failed; they are listed with the reasons in " + output + "predictions_failed.csv");
 
 // -- helpers (the same in every FAIG macro) --
 

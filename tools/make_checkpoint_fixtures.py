@@ -18,6 +18,10 @@ output of the weights the importer should take, under 'output'; other entries un
   noncontiguous       a state_dict() holding a transposed view, a strided slice and a slice with storage offset
   legacy              BasicSR's dict saved with _use_new_zipfile_serialization=False (the pre-1.6 format; its
                       storage keys are memory addresses, so this file alone differs from run to run)
+  edsr_basicsr        BasicSR's save_network of an EDSR-baseline net_g and net_g_ema (4 features, 1 block, x2)
+
+Names after the folder make only those checkpoints; the EDSR one was made with
+    /usr/bin/python3 tools/make_checkpoint_fixtures.py src/test/resources/fixtures/checkpoints edsr_basicsr
 """
 import os
 import sys
@@ -26,7 +30,7 @@ import torch
 
 sys.dont_write_bytecode = True  # no __pycache__ in tools/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_parity_fixtures import MSRResNet, SRCNNStyle, randomize, write_safetensors  # noqa: E402
+from make_parity_fixtures import EDSR, MSRResNet, SRCNNStyle, randomize, write_safetensors  # noqa: E402
 
 
 def basicsr_state(net):
@@ -76,7 +80,7 @@ def strided_copy(t):
 
 def make_fixtures(out_dir, size, msr, srcnn, damp=1.0):
     os.makedirs(out_dir, exist_ok=True)
-    x = torch.rand((1, 3, size, size), generator=torch.Generator().manual_seed(7))
+    x = input_image(size)
 
     g, g_ema = fresh(msr, 11, damp), fresh(msr, 12, damp)
     basicsr_save([g, g_ema], ['params', 'params_ema'], f'{out_dir}/msrresnet_basicsr.pth')
@@ -89,6 +93,19 @@ def make_fixtures(out_dir, size, msr, srcnn, damp=1.0):
     return x, g_ema, s
 
 
+def input_image(size):
+    return torch.rand((1, 3, size, size), generator=torch.Generator().manual_seed(7))
+
+
+def make_edsr(out_dir, x):
+    g, g_ema = fresh(lambda: EDSR(4, 1, 2), 19), fresh(lambda: EDSR(4, 1, 2), 20)
+    basicsr_save([g, g_ema], ['params', 'params_ema'], f'{out_dir}/edsr_basicsr.pth')
+    write_io(out_dir, 'edsr_basicsr', x, {'output': forward(g_ema, x), 'output_params': forward(g, x)})
+
+
+ONLY = {'edsr_basicsr': make_edsr}
+
+
 def main():
     args = sys.argv[1:]
     torch.set_num_threads(1)
@@ -98,6 +115,10 @@ def main():
         make_fixtures(out_dir, 96, lambda: MSRResNet(64, 16, 2), lambda: SRCNNStyle(64, 4, 2), 0.1)
         return
     out_dir = args[0] if args else 'src/test/resources/fixtures/checkpoints'
+    if args[1:]:
+        for name in args[1:]:
+            ONLY[name](out_dir, input_image(12))
+        return
     x, g_ema, s = make_fixtures(out_dir, 12, lambda: MSRResNet(4, 1, 2), lambda: SRCNNStyle(4, 1, 2))
 
     d = fresh(lambda: SRCNNStyle(4, 1, 2), 14)
@@ -133,6 +154,8 @@ def main():
     with open(f'{out_dir}/legacy.pth', 'rb') as f:
         assert f.read(2) != b'PK', 'legacy.pth must not be a zip'
     write_io(out_dir, 'legacy', x, {'output': forward(gl_ema, x), 'output_params': forward(gl, x)})
+
+    make_edsr(out_dir, x)
 
 
 if __name__ == '__main__':

@@ -4,15 +4,23 @@
 Requires Debian's python3-torch (apt-get install python3-torch):
     /usr/bin/python3 tools/make_parity_fixtures.py src/test/resources/fixtures
 
-Independent PyTorch definitions of MSRResNet (BasicSR layout) and the SRCNN-style net, tiny widths, random
-weights (non-zero biases), a 12x12 input. Writes per network:
+Independent PyTorch definitions of MSRResNet (BasicSR layout), the SRCNN-style net and EDSR-baseline (BasicSR's
+names and mean shift, written from the description in docs/method.md section 2), tiny widths, random weights
+(non-zero biases), a 12x12 input. Writes per network:
   <name>_weights.safetensors  the state dict (BasicSR names)
-  <name>_io.safetensors       input (1,3,12,12), output, and the feature taps
+  <name>_io.safetensors       input (1,3,12,12), output, and the feature taps; for EDSR also 'target' and the
+                              gradient 'grad:<parameter>' of sum((output - target)^2)
   <name>.pth                  a BasicSR checkpoint {'params': ..., 'params_ema': ...} in PyTorch's zip format
   <name>.npz                  the params_ema state dict as numpy arrays
   <name>_params_io.safetensors  the output of the 'params' weights (to check the importer's choice)
+(edsr_x3 and edsr_x4, kept small, have an 8x8 input and only the first two files.)
+
+Names on the command line make only those networks, e.g. (how the EDSR fixtures were made; the output of the
+others is byte-identical on a rerun):
+    /usr/bin/python3 tools/make_parity_fixtures.py src/test/resources/fixtures edsr_x2 edsr_x3 edsr_x4
 """
 import json
+import math
 import struct
 import sys
 
@@ -90,6 +98,60 @@ class SRCNNStyle(nn.Module):
         return out
 
 
+class EDSRBlock(nn.Module):
+    # conv3x3 - ReLU - conv3x3, scaled by res_scale, added to the block's input; no batch norm.
+    def __init__(self, f, res_scale):
+        super().__init__()
+        self.conv1 = nn.Conv2d(f, f, 3, 1, 1)
+        self.conv2 = nn.Conv2d(f, f, 3, 1, 1)
+        self.res_scale = res_scale
+
+    def forward(self, x):
+        return x + self.conv2(F.relu(self.conv1(x))) * self.res_scale
+
+
+class EDSR(nn.Module):
+    """EDSR-baseline with BasicSR's parameter names and mean shift: the input becomes (x - rgb_mean) * img_range, the
+    output out / img_range + rgb_mean. rgb_mean is a plain attribute, not a buffer, so the state dict holds only
+    the convolutions (as BasicSR's)."""
+
+    def __init__(self, num_feat, num_block, upscale, res_scale=1.0, img_range=255.0,
+                 rgb_mean=(0.4488, 0.4371, 0.4040)):
+        super().__init__()
+        self.img_range = img_range
+        self.mean = torch.tensor(rgb_mean, dtype=torch.float32).view(1, 3, 1, 1)
+        self.conv_first = nn.Conv2d(3, num_feat, 3, 1, 1)
+        self.body = nn.Sequential(*[EDSRBlock(num_feat, res_scale) for _ in range(num_block)])
+        self.conv_after_body = nn.Conv2d(num_feat, num_feat, 3, 1, 1)
+        if upscale == 3:
+            stages = [nn.Conv2d(num_feat, 9 * num_feat, 3, 1, 1), nn.PixelShuffle(3)]
+        else:
+            stages = []
+            for _ in range(int(math.log2(upscale))):
+                stages += [nn.Conv2d(num_feat, 4 * num_feat, 3, 1, 1), nn.PixelShuffle(2)]
+        # a conv at every even index, a pixel shuffle after it: upsample.0, upsample.2, ...
+        self.upsample = nn.Sequential(*stages)
+        self.conv_last = nn.Conv2d(num_feat, 3, 3, 1, 1)
+
+    def forward(self, x, taps=None):
+        feat = self.conv_first((x - self.mean) * self.img_range)
+        if taps is not None:
+            taps['conv_first'] = feat.clone()
+        out = feat
+        for i, b in enumerate(self.body):
+            out = b(out)
+            if taps is not None:
+                taps['body.%d' % i] = out.clone()
+        out = self.conv_after_body(out) + feat
+        if taps is not None:
+            taps['conv_after_body'] = out.clone()
+        for i, m in enumerate(self.upsample):
+            out = m(out)
+            if taps is not None and isinstance(m, nn.PixelShuffle):
+                taps['upsample.%d' % (i - 1)] = out.clone()
+        return self.conv_last(out) / self.img_range + self.mean
+
+
 def write_safetensors(path, tensors, metadata=None):
     header = {}
     offset = 0
@@ -123,37 +185,59 @@ def randomize(model, gen):
                 p.copy_(torch.randn(p.shape, generator=gen) * 0.05)
 
 
-def make(out_dir, name, model, seed):
+def make(out_dir, name, model, seed, grads=False, size=12, full=True):
     gen = torch.Generator().manual_seed(seed)
     randomize(model, gen)
     model.eval()
     sd = {k: v.clone() for k, v in model.state_dict().items()}
     # params differ from params_ema so the importer's choice is visible
     sd_params = {k: v + 0.05 * torch.randn(v.shape, generator=gen) for k, v in sd.items()}
-    x = torch.rand((1, 3, 12, 12), generator=gen)
+    x = torch.rand((1, 3, size, size), generator=gen)
     taps = {}
     with torch.no_grad():
         y = model(x, taps)
     write_safetensors(f'{out_dir}/{name}_weights.safetensors', sd, {'format': 'pt'})
     io = {'input': x, 'output': y}
     io.update({'tap:' + k: v for k, v in taps.items()})
+    if grads:
+        # the gradients FAIG and training take: of a squared error against a random target
+        t = torch.rand(y.shape, generator=gen)
+        model.zero_grad()
+        ((model(x) - t) ** 2).sum().backward()
+        io['target'] = t
+        io.update({'grad:' + k: p.grad for k, p in model.named_parameters()})
     write_safetensors(f'{out_dir}/{name}_io.safetensors', io)
-    torch.save({'params': sd_params, 'params_ema': sd}, f'{out_dir}/{name}.pth')
-    np.savez(f'{out_dir}/{name}.npz', **{k: v.numpy() for k, v in sd.items()})
-    model.load_state_dict(sd_params)
-    with torch.no_grad():
-        y2 = model(x)
-    write_safetensors(f'{out_dir}/{name}_params_io.safetensors', {'input': x, 'output': y2})
+    if full:
+        torch.save({'params': sd_params, 'params_ema': sd}, f'{out_dir}/{name}.pth')
+        np.savez(f'{out_dir}/{name}.npz', **{k: v.numpy() for k, v in sd.items()})
+        model.load_state_dict(sd_params)
+        with torch.no_grad():
+            y2 = model(x)
+        write_safetensors(f'{out_dir}/{name}_params_io.safetensors', {'input': x, 'output': y2})
     print(name, tuple(y.shape), 'params', sum(v.numel() for v in sd.values()), 'max |y|', float(y.abs().max()))
+
+
+NETWORKS = {
+    'msrresnet_x2': lambda: (MSRResNet(8, 2, 2), 1, {}),
+    'msrresnet_x4': lambda: (MSRResNet(4, 1, 4), 2, {}),
+    'msrresnet_x3': lambda: (MSRResNet(4, 1, 3), 4, {}),
+    'srcnn_x2': lambda: (SRCNNStyle(4, 4, 2), 3, {}),
+    # EDSR: BasicSR's defaults at x2; at x3 the large EDSR's res_scale; at x4 every option away from its default
+    # (the Java test sets them: a checkpoint does not hold them)
+    'edsr_x2': lambda: (EDSR(6, 2, 2), 5, {'grads': True}),
+    'edsr_x3': lambda: (EDSR(4, 1, 3, res_scale=0.1), 6, {'grads': True, 'size': 8, 'full': False}),
+    'edsr_x4': lambda: (EDSR(4, 1, 4, res_scale=0.5, img_range=1.0, rgb_mean=(0.5, 0.4, 0.3)), 7,
+                        {'grads': True, 'size': 8, 'full': False}),
+}
 
 
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/fixtures'
+    names = sys.argv[2:] or list(NETWORKS)
     torch.set_num_threads(1)
-    make(out_dir, 'msrresnet_x2', MSRResNet(8, 2, 2), 1)
-    make(out_dir, 'msrresnet_x4', MSRResNet(4, 1, 4), 2)
-    make(out_dir, 'msrresnet_x3', MSRResNet(4, 1, 3), 4)
-    make(out_dir, 'srcnn_x2', SRCNNStyle(4, 4, 2), 3)
+    for name in names:
+        model, seed, kwargs = NETWORKS[name]()
+        make(out_dir, name, model, seed, **kwargs)
 
 
 if __name__ == '__main__':

@@ -3,9 +3,8 @@ package io.github.faig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.scijava.Context;
-import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
+
+import io.github.faig.command.FaigCommand;
 
 /**
  * Base of the tests that run commands through a SciJava context, as Fiji, macros and the headless launcher do: one
@@ -25,10 +24,11 @@ public abstract class SciJavaTest {
 		context.dispose();
 	}
 
-	/** Runs {@code command} with inputs given as name, value, name, value, ... and waits for it to end. */
-	protected static CommandModule run(final Class<? extends Command> command, final Object... inputs)
-		throws Exception
-	{
-		return context.service(CommandService.class).run(command, true, inputs).get();
+	/**
+	 * Runs {@code command} with inputs given as name, value, name, value, ... and waits for it to end; returns the
+	 * command, its own module (outputs, cancel reason).
+	 */
+	protected static <C extends FaigCommand> C run(final Class<C> command, final Object... inputs) throws Exception {
+		return FaigCommand.run(context, command, inputs);
 	}
 }

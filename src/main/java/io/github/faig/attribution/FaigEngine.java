@@ -9,8 +9,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.ConvLayer;
@@ -137,7 +135,7 @@ public final class FaigEngine implements AutoCloseable {
 			try (NDManager image = manager.newSubManager()) {
 				final NDArray x = image.create(lr.data(), new Shape(1, 3, lr.height(), lr.width()));
 				final NDArray y = image.create(gt.data(), new Shape(1, 3, gt.height(), gt.width()));
-				for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+				Engines.zeroGradients(params);
 				moveTo(0);
 				final double lossBaseline = loss(x, y);
 				double lossTarget = Double.NaN;
@@ -186,7 +184,7 @@ public final class FaigEngine implements AutoCloseable {
 				final Shape shape = new Shape(1, 3, clean.height(), clean.width());
 				final NDArray x0 = image.create(clean.data(), shape);
 				final NDArray dx = image.create(degraded.data(), shape).sub(x0);
-				for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+				Engines.zeroGradients(params);
 				for (int k = 0; k < steps; k++) {
 					stopIf(cancelled);
 					try (NDManager sub = manager.newSubManager()) {
@@ -209,7 +207,7 @@ public final class FaigEngine implements AutoCloseable {
 						layer++;
 					}
 				}
-				for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+				Engines.zeroGradients(params);
 				return new Attribution(scores, Double.NaN, Double.NaN, Double.NaN, steps, rule);
 			}
 		}
@@ -218,7 +216,7 @@ public final class FaigEngine implements AutoCloseable {
 	/** Throws {@link CancellationException} (gradients cleared) when {@code cancelled} says so. */
 	private void stopIf(final BooleanSupplier cancelled) {
 		if (cancelled == null || !cancelled.getAsBoolean()) return;
-		for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+		Engines.zeroGradients(params);
 		throw new CancellationException();
 	}
 
@@ -291,7 +289,7 @@ public final class FaigEngine implements AutoCloseable {
 				}
 			}
 		}
-		for (final NDArray p : params) JniUtils.zeroGrad((PtNDArray) p);
+		Engines.zeroGradients(params);
 		return new Attribution(scores, signed, lossTarget, lossBaseline, steps, rule);
 	}
 

@@ -3,6 +3,7 @@ package io.github.faig.attribution;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import io.github.faig.io.Csv;
  * Filters ordered best first by a score (ties by ascending index), with the reference's file format (one filter
  * index per line, all filters, best first: {@code blur_index.txt}, {@code noise_index.txt}) and a richer CSV.
  */
-public final class Ranking {
+public final class Ranking implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final int[] order;
 	private final float[] scores;

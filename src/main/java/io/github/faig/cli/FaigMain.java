@@ -17,9 +17,12 @@ import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import org.scijava.run.RunService;
 import org.scijava.service.Service;
+import org.scijava.widget.WidgetStyle;
 
+import io.github.faig.command.FaigCommand;
 import io.github.faig.demo.Demo;
 import io.github.faig.nn.TerminationGuard;
+import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.Sharding;
 
 /**
@@ -225,6 +228,17 @@ public final class FaigMain {
 		out.println("  developer tools (model card, training set, update site): scripts/dev-tool.sh, not in the plugin");
 	}
 
+	/** What a model or filter-set input takes, for the listing; empty for other inputs. */
+	private static String packages(final ModuleItem<?> item) {
+		if (WidgetStyle.isStyle(item, FaigCommand.MODEL_STYLE)) {
+			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledNames()) + "; or a folder/.zip path";
+		}
+		if (WidgetStyle.isStyle(item, FaigCommand.FILTER_SETS_STYLE)) {
+			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledSets()) + "; or a folder path";
+		}
+		return "";
+	}
+
 	private static void list(final Context context, final PrintStream out) {
 		out.println("Headless: ./faig --run \"Label\" \"key=value,...\"  text and paths quoted (key='a b'), numbers and " +
 			"true/false bare, lists quoted (proportions='1,3,5,10'), each key once.");
@@ -239,7 +253,7 @@ public final class FaigMain {
 					Context.class.isAssignableFrom(item.getType())) continue;
 				out.println("    " + item.getName() + " : " + item.getType().getSimpleName() +
 					(item.getDefaultValue() != null ? " = " + item.getDefaultValue() : "") +
-					(item.isRequired() ? "" : "  (optional)"));
+					(item.isRequired() ? "" : "  (optional)") + packages(item));
 			}
 		}
 	}

@@ -41,7 +41,7 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
 	private File input_file;
 
-	@Parameter(label = "Model (bundled name or package path)", persist = false,
+	@Parameter(label = "Model (bundled name or package path)", persist = false, style = MODEL_STYLE,
 		description = "e.g. msrresnet-x2-target, srcnn-x2-baseline, or a model folder/zip")
 	private String model = DEFAULT_MODEL;
 

@@ -47,10 +47,10 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_models = "<html><b>Models</b>";
 
-	@Parameter(label = "Baseline model (plain SR)", persist = false)
+	@Parameter(label = "Baseline model (plain SR)", persist = false, style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model (also removes blur and noise)", persist = false)
+	@Parameter(label = "Target model (also removes blur and noise)", persist = false, style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)

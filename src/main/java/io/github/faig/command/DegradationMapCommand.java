@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.io.File;
+import java.io.IOException;
 import java.util.List;
 
 import org.scijava.ItemIO;
@@ -13,7 +14,10 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import ij.CompositeImage;
+import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.measure.ResultsTable;
 import ij.gui.Overlay;
 import ij.gui.Roi;
@@ -27,9 +31,11 @@ import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.prediction.DegradationMap;
+import io.github.faig.prediction.DegradationMapOptions;
 import io.github.faig.prediction.DegradationPredictor;
-import io.github.faig.prediction.PredictionSettings;
-import io.github.faig.prediction.Thresholds;
+import io.github.faig.prediction.PredictionModels;
+import io.github.faig.prediction.PredictionOptions;
 
 /**
  * {@code Plugins>FAIG>FAIG Degradation Map}: degradation prediction tile by tile, for images whose degradation
@@ -52,8 +58,9 @@ public class DegradationMapCommand extends FaigCommand {
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
 	private File input_file;
 
-	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false)
-	private String filter_sets = PredictionContext.DEFAULT_FILTER_SETS;
+	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false,
+		style = FILTER_SETS_STYLE)
+	private String filter_sets = PredictionModels.DEFAULT_FILTER_SETS;
 
 	@Parameter(label = "Tile size (pixels)", min = "16", persist = false)
 	private int tile_size = 64;
@@ -100,109 +107,116 @@ public class DegradationMapCommand extends FaigCommand {
 		notBlank(input_file, "input_file");
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
-		if (filter_sets != null && filter_sets.isBlank()) {
-			throw new IllegalArgumentException("filter_sets is empty: give a filter-sets folder or bundled name, or " +
-				"leave it out for " + PredictionContext.DEFAULT_FILTER_SETS);
-		}
-		checkThreshold(t_blur, "t_blur");
-		checkThreshold(t_noise, "t_noise");
+		options();
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
+	private DegradationMapOptions options() {
+		return new DegradationMapOptions(new PredictionOptions(filter_sets, t_blur, t_noise), tile_size);
+	}
+
 	@Override
 	protected void execute() throws Exception {
-		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final ImagePlus source = sourceImage(image, input_file);
 		ImagePlusBridge.checkSupported(source);
 		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final Rectangle sel = Selections.bounds(source);
-		final Rectangle box = sel != null ? sel : new Rectangle(0, 0, source.getWidth(), source.getHeight());
-		if (box.width < tile_size || box.height < tile_size) {
-			throw new IllegalArgumentException((sel != null ? "the selection" : "image") + " of " + box.width + "x" +
-				box.height + " pixels is smaller than tile_size=" + tile_size);
-		}
-		final File setsDir = PredictionContext.resolveSets(filter_sets);
-		final PredictionSettings s = PredictionSettings.fromJson(io.github.faig.attribution.FilterSets.read(setsDir, -1)
-			.extra());
-		if (s == null && (t_blur < 0 || t_noise < 0)) {
-			throw new IllegalArgumentException("filter_sets have no calibrated thresholds; give t_blur and t_noise");
-		}
-		final Thresholds t = new Thresholds(t_blur >= 0 ? t_blur : s.thresholds().blur(), t_noise >= 0 ? t_noise : s
-			.thresholds().noise());
+		final DegradationMap.Region region = sel != null ? new DegradationMap.Region(sel.x, sel.y, sel.width,
+			sel.height) : new DegradationMap.Region(0, 0, source.getWidth(), source.getHeight());
+		final String what = sel != null ? "the selection" : "image";
+		// a region smaller than one tile is refused before the models load
+		DegradationMap.tiles(region, tile_size, what);
 		final int[] planes = planes(source);
-		final int[] ys = starts(box.y, box.height);
-		final int[] xs = starts(box.x, box.width);
-		final int total = planes.length * ys.length * xs.length;
-		final ij.ImageStack labels = new ij.ImageStack(source.getWidth(), source.getHeight());
-		overlay = new Overlay();
-		tiles = new ResultsTable();
-		try (PredictionContext pc = new PredictionContext(setsDir, null, null, s != null ? s.pseudoTruth()
-			: DegradationPredictor.PseudoTruth.TARGET))
-		{
-			// a tile is one network input: the model's receptive field is the smallest that works
-			if (tile_size < pc.truth.minInputSize()) {
-				throw new IllegalArgumentException("tile_size=" + tile_size + " is smaller than the receptive field of " +
-					pc.truth.modelName() + ": expected tile_size >= " + pc.truth.minInputSize());
-			}
-			final DegradationPredictor p = new DegradationPredictor(pc.engine, pc.truth, pc.sets, s != null ? s.percent()
-				: 1.0, s != null ? s.rule() : io.github.faig.attribution.Quadrature.TRAPEZOID, s != null ? s.steps() : 20,
-				this::isCanceled);
-			int k = 0;
-			for (final int plane : planes) {
-				final FloatImage img = ImagePlusBridge.toFloatImage(source.getStack().getProcessor(plane), range).asRgb();
-				final int[] czt = source.convertIndexToPosition(plane);
-				final ByteProcessor label = new ByteProcessor(source.getWidth(), source.getHeight());
-				for (int ty = 0; ty < ys.length; ty++) {
-					for (int tx = 0; tx < xs.length; tx++) {
-						progress("Tile " + (k + 1) + "/" + total, k++, total);
-						final DegradationPredictor.Prediction r = p.predict(img.crop(ys[ty], xs[tx], tile_size, tile_size), t);
-						final Degradation d = r.decision();
-						tiles.incrementCounter();
-						tiles.addValue("tile_x", tx);
-						tiles.addValue("tile_y", ty);
-						tiles.addValue("x", xs[tx]);
-						tiles.addValue("y", ys[ty]);
-						tiles.addValue("width", tile_size);
-						tiles.addValue("height", tile_size);
-						tiles.addValue("os_blur", r.scores().blur());
-						tiles.addValue("os_noise", r.scores().noise());
-						tiles.addValue("decision", d.label());
-						// the plane's position comes last, so existing columns keep their places
-						tiles.addValue("channel", czt[0]);
-						tiles.addValue("slice", czt[1]);
-						tiles.addValue("frame", czt[2]);
-						overlay.add(tileRoi(xs[tx], ys[ty], d, source, plane, czt));
-						label.setValue(d.ordinal() + 1);
-						label.setRoi(xs[tx], ys[ty], tile_size, tile_size);
-						label.fill();
-					}
-				}
-				labels.addSlice(source.getStack().getShortSliceLabel(plane), label);
-			}
+		final List<DegradationMap.TileDecision> decisions;
+		try (DegradationMap map = new DegradationMap(options())) {
+			decisions = map.run(planes.length, p -> ImagePlusBridge.toFloatImage(source.getStack().getProcessor(
+				planes[p]), range).asRgb(), region, what, monitor());
 		}
-		addLegend(overlay);
-		final String base = ImageFiles.baseName(source.getTitle());
-		degradation_map = new ImagePlus(base + "_degradation_map", labels);
-		degradation_map.getProcessor().setLut(lut());
-		degradation_map.setDisplayRange(0, 255);
-		degradation_map.setCalibration(source.getCalibration().copy());
-		if (all_planes) degradation_map = ImagePlusBridge.keepDimensions(degradation_map, source);
-		degradation_map.setProperty("Info", "FAIG degradation map: 0 not mapped, 1 clean, 2 blur, 3 noise, " +
-			"4 blur+noise\n");
+		results(source, planes, decisions);
 		// the map lies over the image itself; an image read from a file is not shown, so only the PNG carries it
 		if (input_file == null && image != null) image.setOverlay(overlay);
 		Tables.show(tiles, "FAIG degradation map tiles");
-		if (output_dir != null) {
-			final ImagePlus picture = planes.length == 1 ? picture(source, planes[0], range) : null;
-			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-				if (picture != null) out.write(base + "_degradation_map.png", f -> ImageFiles.save(picture, f));
-				out.write(base + "_degradation_labels.tif", f -> ImageFiles.save(degradation_map, f));
-				out.write(base + "_degradation_tiles.csv", f -> Tables.saveCsv(tiles, f));
-				checkCancelled();
-				out.commit();
+		write(source, planes, range);
+	}
+
+	/** The tiles table, the overlay (a ROI per tile, then the legend) and the labelled image. */
+	private void results(final ImagePlus source, final int[] planes, final List<DegradationMap.TileDecision> decisions) {
+		final ByteProcessor[] label = new ByteProcessor[planes.length];
+		for (int i = 0; i < planes.length; i++) label[i] = new ByteProcessor(source.getWidth(), source.getHeight());
+		overlay = new Overlay();
+		tiles = new ResultsTable();
+		for (final DegradationMap.TileDecision td : decisions) {
+			final int plane = planes[td.plane()];
+			final int[] czt = source.convertIndexToPosition(plane);
+			final DegradationMap.Tile t = td.tile();
+			final Degradation d = td.prediction().decision();
+			addRow(t, td.prediction(), czt);
+			overlay.add(tileRoi(t.x(), t.y(), d, source, plane, czt));
+			label[td.plane()].setValue(d.ordinal() + 1);
+			label[td.plane()].setRoi(t.x(), t.y(), tile_size, tile_size);
+			label[td.plane()].fill();
+		}
+		addLegend(overlay);
+		final ImageStack labels = new ImageStack(source.getWidth(), source.getHeight());
+		for (int i = 0; i < planes.length; i++) labels.addSlice(source.getStack().getShortSliceLabel(planes[i]), label[i]);
+		degradation_map = labelImage(source, labels);
+	}
+
+	private void addRow(final DegradationMap.Tile t, final DegradationPredictor.Prediction r, final int[] czt) {
+		tiles.incrementCounter();
+		tiles.addValue("tile_x", t.column());
+		tiles.addValue("tile_y", t.row());
+		tiles.addValue("x", t.x());
+		tiles.addValue("y", t.y());
+		tiles.addValue("width", tile_size);
+		tiles.addValue("height", tile_size);
+		tiles.addValue("os_blur", r.scores().blur());
+		tiles.addValue("os_noise", r.scores().noise());
+		tiles.addValue("decision", r.decision().label());
+		// the plane's position comes last, so existing columns keep their places
+		tiles.addValue("channel", czt[0]);
+		tiles.addValue("slice", czt[1]);
+		tiles.addValue("frame", czt[2]);
+	}
+
+	/**
+	 * The labelled planes as an image of the source's calibration (and, for all planes, dimensions) with the class
+	 * LUT on every channel.
+	 */
+	private ImagePlus labelImage(final ImagePlus source, final ImageStack labels) {
+		ImagePlus m = new ImagePlus(ImageFiles.baseName(source.getTitle()) + "_degradation_map", labels);
+		m.getProcessor().setLut(lut());
+		m.setDisplayRange(0, 255);
+		m.setCalibration(source.getCalibration().copy());
+		if (all_planes) m = ImagePlusBridge.keepDimensions(m, source);
+		// a multichannel source makes it a composite with the source's channel colours: classes have their own
+		if (m instanceof CompositeImage) {
+			final CompositeImage c = (CompositeImage) m;
+			final LUT[] luts = new LUT[c.getNChannels()];
+			for (int i = 0; i < luts.length; i++) {
+				luts[i] = lut();
+				luts[i].min = 0;
+				luts[i].max = 255;
 			}
+			c.setLuts(luts);
+			c.setMode(IJ.COLOR);
+		}
+		m.setProperty("Info", "FAIG degradation map: 0 not mapped, 1 clean, 2 blur, 3 noise, 4 blur+noise\n");
+		return m;
+	}
+
+	private void write(final ImagePlus source, final int[] planes, final IntensityScale range) throws IOException {
+		if (output_dir == null) return;
+		final String base = ImageFiles.baseName(source.getTitle());
+		final ImagePlus picture = planes.length == 1 ? picture(source, planes[0], range) : null;
+		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+			if (picture != null) out.write(base + "_degradation_map.png", f -> ImageFiles.save(picture, f));
+			out.write(base + "_degradation_labels.tif", f -> ImageFiles.save(degradation_map, f));
+			out.write(base + "_degradation_tiles.csv", f -> Tables.saveCsv(tiles, f));
+			checkCancelled();
+			out.commit();
 		}
 	}
 
@@ -212,14 +226,6 @@ public class DegradationMapCommand extends FaigCommand {
 		final int[] all = new int[imp.getStackSize()];
 		for (int i = 0; i < all.length; i++) all[i] = i + 1;
 		return all;
-	}
-
-	/** Tile origins covering {@code n} pixels from {@code from}; the last tile is moved back to end at the border. */
-	private int[] starts(final int from, final int n) {
-		final int count = (n + tile_size - 1) / tile_size;
-		final int[] s = new int[count];
-		for (int i = 0; i < count; i++) s[i] = from + Math.min(i * tile_size, n - tile_size);
-		return s;
 	}
 
 	private Roi tileRoi(final int x, final int y, final Degradation d, final ImagePlus source, final int plane,

@@ -1,11 +1,11 @@
 package io.github.faig.command;
 
-import io.github.faig.io.OutputPaths;
 import java.awt.Color;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -20,16 +20,18 @@ import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.Plots;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.Csv;
+import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.representation.DegradationClass;
+import io.github.faig.representation.DegradationRepresentations;
 import io.github.faig.representation.RepresentationAnalysis;
-import io.github.faig.representation.RepresentationSet;
-import io.github.faig.sr.SrModel;
+import io.github.faig.representation.RepresentationOptions;
 
 /**
  * {@code Plugins>FAIG>FAIG Degradation Representations}: where a network's deep features separate degradations
@@ -48,10 +50,11 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
 		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
-	@Parameter(label = "Model", persist = false)
+	@Parameter(label = "Model", persist = false, style = MODEL_STYLE)
 	private String model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Second model to compare (optional)", required = false, persist = false)
+	@Parameter(label = "Second model to compare (optional)", required = false, persist = false,
+		style = MODEL_STYLE)
 	private String comparison;
 
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)
@@ -101,82 +104,72 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		notBlank(input_dir, "input_dir");
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
-		DegradationClass.parse(classes);
+		options();
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
+		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
+	}
+
+	private RepresentationOptions options() {
+		return new RepresentationOptions(DegradationClass.parse(classes), patch_size, patches, layer, sweep_layers,
+			components, seed);
 	}
 
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final List<DegradationClass> cls = DegradationClass.parse(classes);
+		final RepresentationOptions o = options();
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);
-		if (gts.size() < 2) throw new IllegalArgumentException("need at least 2 images (half fit, half held out)");
 		final List<ModelPackage> models = new ArrayList<>();
 		models.add(ModelLocator.load(model, "model"));
-		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison,
-			"comparison"));
-		int scale = 1;
-		for (final ModelPackage pkg : models) scale = Math.max(scale, pkg.spec().scale());
-		for (int i = 0; i < gts.size(); i++) {
-			// the patches are cut from the LR image: each side must hold patch_size x the model's scale HR pixels
-			final int side = Math.min(gts.get(i).width(), gts.get(i).height());
-			if (side < patch_size * scale) {
-				throw new IllegalArgumentException("image " + names.get(i) + " (" + gts.get(i).width() + "x" + gts.get(i)
-					.height() + ") is smaller than patch_size=" + patch_size + " LR pixels at x" + scale + ": expected a smaller " +
-					"patch_size");
+		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison, "comparison"));
+		DegradationRepresentations.checkImages(gts, names, patch_size, models.stream().mapToInt(m -> m.spec().scale())
+			.max().orElse(1));
+		final List<DegradationRepresentations.ModelResult> results = new ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			progress("Features of " + models.get(m).name(), m, models.size());
+			try (DegradationRepresentations r = new DegradationRepresentations(models.get(m), o)) {
+				results.add(r.run(gts, monitor()));
 			}
 		}
 		representations = new ResultsTable();
-		final List<List<RepresentationAnalysis.Result>> all = new ArrayList<>();
-		RepresentationAnalysis.Result shown = null;
-		final List<String[]> csv = new ArrayList<>();
-		for (int m = 0; m < models.size(); m++) {
-			final ModelPackage pkg = models.get(m);
-			final RepresentationSet.Patches p = RepresentationSet.patches(gts, cls, patch_size, patches, pkg.spec()
-				.scale(), seed);
-			final List<RepresentationAnalysis.Result> results = new ArrayList<>();
-			try (SrModel sr = SrModel.load(pkg)) {
-				final String tap = layer == null || layer.isBlank() ? sr.network().architecture().defaultTap() : layer;
-				final List<String> taps = sweep_layers ? sr.network().architecture().tapNames() : List.of(tap);
-				progress("Features of " + pkg.name(), m, models.size());
-				final Map<String, RepresentationSet.Vectors> v = RepresentationSet.features(sr.network(), sr.manager(), p,
-					taps, 16, this::isCanceled);
-				for (final String t : taps) {
-					checkCancelled();
-					final RepresentationAnalysis.Result r = RepresentationAnalysis.analyse(v.get(t), cls.size(), components);
-					results.add(r);
-					addRow(pkg.name(), sr.network().architecture().tapNames().indexOf(t), r, cls);
-					if (m == 0 && t.equals(tap)) {
-						shown = r;
-						for (int i = 0; i < r.samples(); i++) {
-							csv.add(new String[] { pkg.name(), t, cls.get(p.labels()[i]).label(), names.get(p.images()[i]),
-								Double.toString(r.embedding2d()[i][0]), Double.toString(r.embedding2d()[i][1]) });
-						}
-					}
-				}
-			}
-			all.add(results);
+		for (final DegradationRepresentations.ModelResult r : results) {
+			for (final DegradationRepresentations.Layer l : r.layers()) addRow(r.model(), l.depth(), l.result(), o.classes());
 		}
 		final List<Plot> scatterPlot = new ArrayList<>();
 		final List<Plot> depthPlots = new ArrayList<>();
-		embedding = scatter(shown, cls, models.get(0).name(), scatterPlot);
-		depth_plot = depthPlot(all, models, depthPlots);
-		io.github.faig.ij.Plots.show(scatterPlot);
-		io.github.faig.ij.Plots.show(depthPlots);
+		embedding = scatter(results.get(0).shown(), o.classes(), models.get(0).name(), scatterPlot);
+		depth_plot = depthPlot(results, depthPlots);
+		Plots.show(scatterPlot);
+		Plots.show(depthPlots);
 		Tables.show(representations, "FAIG degradation representations");
-		if (output_dir != null) {
-			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-				out.write("representations.csv", f -> Tables.saveCsv(representations, f));
-				out.write("embedding.png", f -> ImageFiles.save(embedding, f));
-				out.write("chi_by_depth.png", f -> ImageFiles.save(depth_plot, f));
-				out.write("chi_by_depth_data.csv", f -> io.github.faig.ij.Plots.saveData(depthPlots, f));
-				out.write("vectors_pca.csv", f -> Csv.write(f, List.of("model", "layer", "class", "image", "pc1", "pc2"),
-					csv));
-				checkCancelled();
-				out.commit();
-			}
+		write(depthPlots, vectors(results.get(0), o.classes(), names));
+	}
+
+	/** The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components. */
+	private static List<String[]> vectors(final DegradationRepresentations.ModelResult r,
+		final List<DegradationClass> cls, final List<String> names)
+	{
+		final RepresentationAnalysis.Result a = r.shown();
+		final List<String[]> csv = new ArrayList<>();
+		for (int i = 0; i < a.samples(); i++) {
+			csv.add(new String[] { r.model(), r.shownTap(), cls.get(r.patches().labels()[i]).label(), names.get(r.patches()
+				.images()[i]), Double.toString(a.embedding2d()[i][0]), Double.toString(a.embedding2d()[i][1]) });
+		}
+		return csv;
+	}
+
+	private void write(final List<Plot> depthPlots, final List<String[]> csv) throws IOException {
+		if (output_dir == null) return;
+		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+			out.write("representations.csv", f -> Tables.saveCsv(representations, f));
+			out.write("embedding.png", f -> ImageFiles.save(embedding, f));
+			out.write("chi_by_depth.png", f -> ImageFiles.save(depth_plot, f));
+			out.write("chi_by_depth_data.csv", f -> Plots.saveData(depthPlots, f));
+			out.write("vectors_pca.csv", f -> Csv.write(f, List.of("model", "layer", "class", "image", "pc1", "pc2"),
+				csv));
+			checkCancelled();
+			out.commit();
 		}
 	}
 
@@ -224,24 +217,22 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		return new ImagePlus("FAIG representations", p.getProcessor());
 	}
 
-	private static ImagePlus depthPlot(final List<List<RepresentationAnalysis.Result>> all,
-		final List<ModelPackage> models, final List<Plot> sink)
-	{
+	private static ImagePlus depthPlot(final List<DegradationRepresentations.ModelResult> all, final List<Plot> sink) {
 		final Plot p = new Plot("Calinski-Harabasz index by depth", "layer (depth)", "CHI (PCA vectors)");
 		p.setSize(560, 360);
 		final StringBuilder legend = new StringBuilder();
 		for (int m = 0; m < all.size(); m++) {
-			final List<RepresentationAnalysis.Result> rs = all.get(m);
+			final List<DegradationRepresentations.Layer> rs = all.get(m).layers();
 			final double[] x = new double[rs.size()];
 			final double[] y = new double[rs.size()];
 			for (int i = 0; i < rs.size(); i++) {
 				x[i] = i;
-				y[i] = rs.get(i).chi();
+				y[i] = rs.get(i).result().chi();
 			}
 			p.setColor(m == 0 ? new Color(30, 90, 200) : new Color(200, 40, 40));
 			p.setLineWidth(2);
 			p.addPoints(x, y, rs.size() > 1 ? Plot.CONNECTED_CIRCLES : Plot.CIRCLE);
-			legend.append(models.get(m).name()).append('\n');
+			legend.append(all.get(m).model()).append('\n');
 		}
 		p.setColor(Color.BLACK);
 		p.addLegend(legend.toString().trim());

@@ -1,18 +1,27 @@
 package io.github.faig.command;
 
+import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import java.util.List;
-
+import org.scijava.Context;
 import org.scijava.app.StatusService;
-import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModuleItem;
 import org.scijava.command.CommandService;
-import org.scijava.module.ModuleItem;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
+import org.scijava.ui.UIService;
+import org.scijava.widget.FileWidget;
+import org.scijava.widget.WidgetStyle;
+
+import io.github.faig.nn.io.ModelLocator;
 
 /**
  * What every FAIG command shares: bad input and I/O failures end the command with a clear message (through
@@ -23,20 +32,39 @@ import org.scijava.plugin.Parameter;
  * headless line means the same thing on every machine, whatever was run before.
  * </p>
  * <p>
+ * A FAIG command is a {@link DynamicCommand}, its own module: the choices of its model and filter-set inputs
+ * ({@link #MODEL_STYLE}, {@link #FILTER_SETS_STYLE}) are what is installed when it starts. Run it through the
+ * {@link ModuleService} (or {@link #run(Context, Class, Object...)}): {@code CommandService.run} starts it but hands
+ * back {@code null} for such a command.
+ * </p>
+ * <p>
  * Subclasses are thin: they check their inputs, call the plain-Java core, and turn results into ImageJ images,
  * tables and files.
  * </p>
  */
-public abstract class FaigCommand extends ContextCommand {
+public abstract class FaigCommand extends DynamicCommand {
+
+	/**
+	 * Widget style of a model input (a {@code String}): the dialog offers the bundled and installed models (every
+	 * package {@link ModelLocator} finds by name), the current value, and {@link #OTHER_MODEL} to pick a package
+	 * folder or {@code .zip}. Macros and headless lines still give any name or path.
+	 */
+	public static final String MODEL_STYLE = "faig-model";
+
+	/** Widget style of a filter-set input (a {@code String}): as {@link #MODEL_STYLE}, for filter-set folders. */
+	public static final String FILTER_SETS_STYLE = "faig-filter-sets";
+
+	/** The last choice of a model input: opens a chooser for a package folder or {@code .zip}. */
+	public static final String OTHER_MODEL = "Other folder or .zip\u2026";
+
+	/** The last choice of a filter-set input: opens a folder chooser. */
+	public static final String OTHER_FILTER_SETS = "Other folder\u2026";
 
 	@Parameter
 	protected LogService log;
 
 	@Parameter
 	protected StatusService status;
-
-	@Parameter
-	private CommandService commandService;
 
 	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = io.github.faig.nn.Engines.MAX_THREADS_TEXT,
 		persist = false, required = false,
@@ -122,18 +150,13 @@ public abstract class FaigCommand extends ContextCommand {
 
 	/**
 	 * Checks every input's value against its declaration, the same way from the menu, a macro or a headless line:
-	 * a choice among its choices, a number within its min and max and finite.
+	 * a choice among its choices, a number within its min and max and finite. A model or filter-set input takes any
+	 * name or path (its choices only help the dialog); the resolver says what is wrong with one that does not exist.
 	 */
-	private void checkDeclaredInputs() throws IllegalAccessException {
-		final CommandInfo info = commandService == null ? null : commandService.getCommand(getClass());
-		if (info == null) return;
-		for (final ModuleItem<?> item : info.inputs()) {
-			if (!(item instanceof CommandModuleItem)) continue;
-			final java.lang.reflect.Field f = ((CommandModuleItem<?>) item).getField();
-			if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
-			f.setAccessible(true);
-			final Object v = f.get(this);
+	private void checkDeclaredInputs() {
+		for (final ModuleItem<?> item : getInfo().inputs()) {
 			final String key = item.getName();
+			final Object v = getInput(key);
 			if (v instanceof Number) {
 				final double d = ((Number) v).doubleValue();
 				if (!Double.isFinite(d)) throw new IllegalArgumentException(key + " must be a finite number, got " + v);
@@ -146,11 +169,114 @@ public abstract class FaigCommand extends ContextCommand {
 					throw new IllegalArgumentException(key + " must be at most " + max + ", got " + v);
 				}
 			}
+			if (packageInput(item)) {
+				if (other(item).equals(v)) {
+					throw new IllegalArgumentException(key + " '" + v + "' is the dialog's chooser entry: expected a " +
+						"bundled name or a path");
+				}
+				continue;
+			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
 				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + v + "'");
 			}
 		}
+	}
+
+	/**
+	 * Fills the choices of the model and filter-set inputs (see {@link #MODEL_STYLE}): what is installed is known
+	 * only now, not when the annotations were compiled. SciJava calls this before the dialog or the run.
+	 */
+	@Override
+	public void initialize() throws org.scijava.module.MethodCallException {
+		super.initialize();
+		for (final ModuleItem<?> item : getInfo().inputs()) {
+			if (!packageInput(item)) continue;
+			final String key = item.getName();
+			final Object v = getInput(key);
+			final String current = v instanceof String && !((String) v).isBlank() ? (String) v : null;
+			final List<String> choices = new ArrayList<>();
+			// an optional input without a default keeps "not given" as its first choice
+			if (current == null && !item.isRequired()) choices.add("");
+			if (current != null) choices.add(current);
+			for (final String n : WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? ModelLocator.bundledSets()
+				: ModelLocator.bundledNames()) if (!choices.contains(n)) choices.add(n);
+			choices.add(other(item));
+			final MutableModuleItem<String> m = getInfo().getMutableInput(key, String.class);
+			m.setChoices(choices);
+			m.setCallback("choosePackage");
+			lastChoice.put(key, current == null ? choices.get(0) : current);
+		}
+	}
+
+	/** Each package input's value before its chooser entry was picked: what a cancelled chooser restores. */
+	private final Map<String, String> lastChoice = new HashMap<>();
+
+	/** Opens the dialog's chooser: (title, start, {@link FileWidget} style) to the chosen file or {@code null}. */
+	interface Chooser {
+
+		File choose(String title, File start, String style);
+	}
+
+	/** The chooser behind the "Other …" entries: the UI's own file dialog (tests put a stub here). */
+	Chooser chooser = (title, start, style) -> context().service(UIService.class).chooseFile(title, start, style);
+
+	/**
+	 * The dialog's callback of the model and filter-set inputs: where the chooser entry was picked, opens a folder
+	 * (or package) chooser; the chosen path becomes the value and the first choice; a cancelled chooser restores
+	 * the value before.
+	 */
+	@SuppressWarnings("unused") // called by SciJava, named in initialize()
+	private void choosePackage() {
+		for (final ModuleItem<?> item : getInfo().inputs()) {
+			if (!packageInput(item) || item.getChoices() == null) continue;
+			final String key = item.getName();
+			final Object v = getInput(key);
+			if (!other(item).equals(v)) {
+				if (v instanceof String) lastChoice.put(key, (String) v);
+				continue;
+			}
+			final String before = lastChoice.get(key);
+			final File start = before != null && new File(before).exists() ? new File(before) : null;
+			final File chosen = chooser.choose(item.getLabel(), start, WidgetStyle.isStyle(item, FILTER_SETS_STYLE)
+				? FileWidget.DIRECTORY_STYLE : FileWidget.FILE_AND_DIRECTORY_STYLE);
+			if (chosen == null) {
+				setInput(key, before);
+				continue;
+			}
+			final String path = chosen.getPath();
+			final MutableModuleItem<String> m = getInfo().getMutableInput(key, String.class);
+			final List<String> choices = new ArrayList<>(m.getChoices());
+			choices.remove(path);
+			// first: a choice widget whose list changes selects its first entry
+			choices.add(0, path);
+			m.setChoices(choices);
+			setInput(key, path);
+			lastChoice.put(key, path);
+		}
+	}
+
+	/** Whether {@code item} names a model or filter-set package (see {@link #MODEL_STYLE}). */
+	private static boolean packageInput(final ModuleItem<?> item) {
+		return item.getType() == String.class && (WidgetStyle.isStyle(item, MODEL_STYLE) || WidgetStyle.isStyle(item,
+			FILTER_SETS_STYLE));
+	}
+
+	/** The chooser entry of a package input. */
+	private static String other(final ModuleItem<?> item) {
+		return WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? OTHER_FILTER_SETS : OTHER_MODEL;
+	}
+
+	/**
+	 * Runs {@code command} in {@code context} as Fiji and macros run it (with SciJava's pre- and postprocessing) and
+	 * waits for it to end; inputs are given as name, value, name, value, ... Returns the command, which is its own
+	 * module: {@code getOutput(name)}, {@code isCanceled()}, {@code getCancelReason()}.
+	 */
+	public static <C extends FaigCommand> C run(final Context context, final Class<C> command, final Object... inputs)
+		throws Exception
+	{
+		final org.scijava.command.CommandInfo info = context.service(CommandService.class).getCommand(command);
+		return command.cast(context.service(ModuleService.class).run(info, true, inputs).get());
 	}
 
 	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
@@ -175,13 +301,6 @@ public abstract class FaigCommand extends ContextCommand {
 	protected static void eitherFileOrDir(final java.io.File file, final java.io.File dir) {
 		if (file != null && dir != null) {
 			throw new IllegalArgumentException("input_file and input_dir were both given: expected one of them");
-		}
-	}
-
-	/** A threshold input: within [0, 1], or −1 for the calibrated value. */
-	protected static void checkThreshold(final double t, final String param) {
-		if (t != -1 && (t < 0 || t > 1)) {
-			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + t);
 		}
 	}
 

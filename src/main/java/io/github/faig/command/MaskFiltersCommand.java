@@ -3,7 +3,6 @@ package io.github.faig.command;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -20,14 +19,10 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
-import io.github.faig.image.ImageMetrics;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.masking.FilterMasking;
 import io.github.faig.masking.GradientMapMetric;
-import io.github.faig.masking.MaskedOutputs;
-import io.github.faig.nn.StateDict;
+import io.github.faig.masking.MaskFilters;
 import io.github.faig.nn.io.ModelPair;
-import io.github.faig.nn.io.ModelPackage;
 
 /**
  * {@code Plugins>FAIG>FAIG Mask Filters}: puts the baseline's filters back in place of the top p % of a filter set
@@ -45,10 +40,10 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
 	private File input_file;
 
-	@Parameter(label = "Baseline model", persist = false)
+	@Parameter(label = "Baseline model", persist = false, style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model", persist = false)
+	@Parameter(label = "Target model", persist = false, style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
 	@Parameter(label = "Filter set (e.g. blur_index.txt)", persist = false, style = FileWidget.OPEN_STYLE)
@@ -97,90 +92,54 @@ public class MaskFiltersCommand extends FaigCommand {
 				"in it, such as blur_index.txt or noise_index.txt");
 		}
 		if (!filter_file.isFile()) throw new IllegalArgumentException("filter_file '" + filter_file + "' does not exist");
-		if (mode.equals("modulate") && !(lambda_max > lambda_min)) {
-			throw new IllegalArgumentException("lambda_max must be greater than lambda_min, got " + lambda_min + " and " +
-				lambda_max);
-		}
+		options();
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+	}
+
+	private MaskFilters.Options options() {
+		return new MaskFilters.Options(percent, MaskFilters.Mode.parse(mode), lambda_min, lambda_max, lambda_count,
+			GradientMapMetric.Channel.parse(channel));
 	}
 
 	@Override
 	protected void execute() throws Exception {
-		if (filter_file == null) throw new IllegalArgumentException("filter_file was not given");
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final GradientMapMetric.Channel ch = GradientMapMetric.Channel.parse(channel);
 		final ModelPair pair = ModelPair.load(baseline_model, target_model);
-		final ModelPackage base = pair.baseline();
-		final ModelPackage tgt = pair.target();
-		final FilterIndex filters = FilterIndex.of(tgt.spec());
-		if (!filter_file.isFile()) {
-			throw new IllegalArgumentException("filter_file '" + filter_file + "' does not exist");
-		}
-		final Ranking ranking = Ranking.readIndexFile(filter_file, filters.filterCount());
-		final int[] selected = ranking.top(percent);
-		final boolean sweep = mode.equals("modulate");
-		if (sweep && lambda_count < 2) throw new IllegalArgumentException("lambda_count must be >= 2");
+		final Ranking ranking = Ranking.readIndexFile(filter_file, FilterIndex.of(pair.target().spec()).filterCount());
 		final ImagePlus source = sourceImage(image, input_file);
-		final List<FloatImage> inputs = new ArrayList<>();
-		for (final FloatImage f : ImagePlusBridge.toFloatImages(source)) inputs.add(f.asRgb());
-
-		final FilterMasking masking = new FilterMasking(base.weights(), tgt.weights(), filters);
-		final List<String> names = new ArrayList<>();
-		final List<StateDict> variants = new ArrayList<>();
-		names.add("target");
-		variants.add(tgt.weights());
-		if (sweep) {
-			for (int j = 0; j < lambda_count; j++) {
-				final double l = lambda_min + j * (lambda_max - lambda_min) / (lambda_count - 1);
-				names.add(String.format(Locale.ROOT, "lambda=%.3g", l));
-				variants.add(masking.modulate(selected, l));
-			}
-		}
-		else {
-			names.add(String.format(Locale.ROOT, "masked %.3g%%", percent));
-			variants.add(masking.mask(selected));
-		}
-		names.add("baseline");
-		variants.add(base.weights());
-
-		final List<List<FloatImage>> out = new ArrayList<>();
-		for (int v = 0; v < variants.size(); v++) {
-			progress("Running " + names.get(v), v, variants.size());
-			out.add(MaskedOutputs.run(tgt.spec(), variants.get(v), inputs));
-		}
+		final MaskFilters.Options o = options();
+		final MaskFilters.Result r = new MaskFilters(pair, ranking, o).run(ImagePlusBridge.toFloatImages(source),
+			monitor());
+		final String title = ImageFiles.baseName(source.getTitle());
+		final boolean several = r.outputs().size() > r.variants().size();
 		metrics = new ResultsTable();
 		final List<FloatImage> stack = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
-		final String title = ImageFiles.baseName(source.getTitle());
-		for (int s = 0; s < inputs.size(); s++) {
-			for (int v = 0; v < variants.size(); v++) {
-				final FloatImage o = out.get(v).get(s);
-				final FloatImage t = out.get(0).get(s);
-				stack.add(o);
-				labels.add(title + (inputs.size() > 1 ? ":" + (s + 1) : "") + " " + names.get(v));
-				metrics.incrementCounter();
-				metrics.addValue("slice", s + 1);
-				metrics.addValue("output", names.get(v));
-				if (sweep) {
-					metrics.addValue("lambda", v == 0 ? 1 : v == variants.size() - 1 ? 0 : lambda_min + (v - 1) *
-						(lambda_max - lambda_min) / (lambda_count - 1));
-				}
-				metrics.addValue("filters", v == 0 || v == variants.size() - 1 ? 0 : selected.length);
-				metrics.addValue("gradient_metric_vs_target", GradientMapMetric.metric(o, t, ch));
-				metrics.addValue("psnr_vs_target", ImageMetrics.psnr8(o, t, 0));
-				metrics.addValue("channel", ch.label());
-			}
+		for (final MaskFilters.Output out : r.outputs()) {
+			stack.add(out.image());
+			labels.add(title + (several ? ":" + (out.input() + 1) : "") + " " + out.variant().name());
+			addRow(out, o);
 		}
 		outputs = ImagePlusBridge.toImagePlus(title + "_" + mode, stack, labels, ImagePlusBridge.OutputType.BYTE,
-			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / tgt.spec().scale()));
+			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / pair.target().spec().scale()));
 		Tables.show(metrics, "FAIG masking metrics");
 		if (output_dir != null) {
-			try (AtomicOutputs o = new AtomicOutputs(output_dir)) {
-				o.write(title + "_" + mode + ".tif", f -> ImageFiles.save(outputs, f));
-				o.write(title + "_" + mode + "_metrics.csv", f -> Tables.saveCsv(metrics, f));
+			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
+				w.write(title + "_" + mode + ".tif", f -> ImageFiles.save(outputs, f));
+				w.write(title + "_" + mode + "_metrics.csv", f -> Tables.saveCsv(metrics, f));
 				checkCancelled();
-				o.commit();
+				w.commit();
 			}
 		}
+	}
+
+	private void addRow(final MaskFilters.Output out, final MaskFilters.Options o) {
+		metrics.incrementCounter();
+		metrics.addValue("slice", out.input() + 1);
+		metrics.addValue("output", out.variant().name());
+		if (o.mode() == MaskFilters.Mode.MODULATE) metrics.addValue("lambda", out.variant().lambda());
+		metrics.addValue("filters", out.variant().filters());
+		metrics.addValue("gradient_metric_vs_target", out.metric());
+		metrics.addValue("psnr_vs_target", out.psnr());
+		metrics.addValue("channel", o.channel().label());
 	}
 }

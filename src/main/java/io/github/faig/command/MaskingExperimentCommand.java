@@ -1,12 +1,11 @@
 package io.github.faig.command;
 
-import io.github.faig.io.OutputPaths;
 import java.awt.Color;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.scijava.ItemIO;
@@ -21,23 +20,26 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
-import io.github.faig.attribution.DegradationAttribution;
-import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
-import io.github.faig.attribution.Quadrature;
-import io.github.faig.attribution.Ranking;
+import io.github.faig.attribution.FixedRanking;
+import io.github.faig.attribution.InputIgRanking;
+import io.github.faig.attribution.RandomRanking;
+import io.github.faig.attribution.RankingMethod;
+import io.github.faig.attribution.WeightDifferenceRanking;
 import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.Plots;
 import io.github.faig.ij.Tables;
-import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.masking.FilterMasking;
+import io.github.faig.io.OutputPaths;
 import io.github.faig.masking.GradientMapMetric;
+import io.github.faig.masking.Mask;
 import io.github.faig.masking.MaskingExperiment;
 import io.github.faig.nn.io.ModelPair;
-import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.prediction.PredictionModels;
 
 /**
  * {@code Plugins>FAIG>FAIG Masking Experiment}: the paper's protocol (docs/method.md §4) on a set of ground-truth images —
@@ -50,10 +52,10 @@ import io.github.faig.nn.io.ModelPackage;
 	label = "FAIG Masking Experiment")
 public class MaskingExperimentCommand extends FaigCommand {
 
-	@Parameter(label = "Baseline model", persist = false)
+	@Parameter(label = "Baseline model", persist = false, style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model", persist = false)
+	@Parameter(label = "Target model", persist = false, style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
 	@Parameter(label = "FAIG filter sets (folder)", persist = false, style = FileWidget.DIRECTORY_STYLE,
@@ -117,7 +119,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 		outputDirNeededHeadless(output_dir);
 		parsePercents(proportions);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final java.util.Map<String, File> ins = new java.util.HashMap<>();
+		final Map<String, File> ins = new HashMap<>();
 		ins.put("input_dir", input_dir);
 		ins.put("discovery_dir", discovery_dir);
 		OutputPaths.checkDistinct(output_dir, ins);
@@ -125,71 +127,64 @@ public class MaskingExperimentCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final double[] percents = parsePercents(proportions);
-		final GradientMapMetric.Channel ch = GradientMapMetric.Channel.parse(channel);
 		final ModelPair pair = ModelPair.load(baseline_model, target_model);
-		final ModelPackage base = pair.baseline();
-		final ModelPackage tgt = pair.target();
-		final FilterIndex filters = FilterIndex.of(tgt.spec());
-		final FilterSets faig = FilterSets.read(PredictionContext.resolveSetsFolder(filter_sets), filters.filterCount());
-		final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, tgt.spec().scale(), noise_sigma);
+		final DegradationOptions degradations = new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed);
+		final List<RankingMethod> methods = methods(pair);
 		final List<String> names = new ArrayList<>();
-		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);
-
-		final Map<String, Ranking[]> rankings = new LinkedHashMap<>();
-		rankings.put("FAIG", new Ranking[] { faig.ranking(Degradation.BLUR), faig.ranking(Degradation.NOISE) });
-		if (discovery_dir != null) {
-			final List<String> dn = new ArrayList<>();
-			final List<FloatImage> disc = GroundTruths.load(null, discovery_dir, dn);
-			try (FaigEngine e = new FaigEngine(tgt.spec(), base.weights(), tgt.weights())) {
-				final DegradationAttribution.Result ig = new DegradationAttribution(e, p, seed, Quadrature.RIEMANN, ig_steps,
-					crop_size, crops, DegradationAttribution.Method.INPUT_IG).run(disc, dn, (d, t, l, a) -> progress(
-						"IG ranking " + d + "/" + t, d, t), this::isCanceled);
-				rankings.put("IG", new Ranking[] { ig.blur(), ig.noise() });
-			}
-		}
-		else {
-			log.info("FAIG Masking Experiment: no discovery_dir, so no IG comparison");
-		}
-		final Ranking diff = Ranking.of(new FilterMasking(base.weights(), tgt.weights(), filters)
-			.weightDifferenceScores());
-		rankings.put("|theta-theta_bar|", new Ranking[] { diff, diff });
-		final Ranking random = Ranking.of(FilterMasking.randomScores(filters.filterCount(), seed));
-		rankings.put("random", new Ranking[] { random, random });
-
-		final List<MaskingExperiment.Cell> cells = new MaskingExperiment(tgt.spec(), base.weights(), tgt.weights(), p,
-			seed, ch).run(rankings, percents, gts, (d, t, w) -> progress("Masking " + w + " (" + d + "/" + t + ")", d, t),
-				this::isCanceled);
-		results = new ResultsTable();
-		for (final MaskingExperiment.Cell c : cells) {
-			results.incrementCounter();
-			results.addValue("method", c.method());
-			results.addValue("mask", c.mask());
-			results.addValue("input", c.input() == Degradation.BLUR ? "blurry" : "noisy");
-			results.addValue("percent", c.percent());
-			results.addValue("filters", c.filters());
-			results.addValue("metric_mean", c.metricMean());
-			results.addValue("metric_std", c.metricStd());
-			results.addValue("psnr_mean", c.psnrMean());
-			results.addValue("images", c.metric().length);
-			results.addValue("channel", ch.label());
-		}
+		final RankingMethod.Discovery discovery = discovery_dir == null ? null : new RankingMethod.Discovery(
+			GroundTruths.load(null, discovery_dir, names), names, degradations);
+		final MaskingExperiment.Options o = new MaskingExperiment.Options(methods, parsePercents(proportions), List.of(
+			Mask.values()), List.of(Degradation.BLUR, Degradation.NOISE), degradations, 0, GradientMapMetric.Channel
+				.parse(channel));
+		final MaskingExperiment.Result r = new MaskingExperiment(pair, o).run(GroundTruths.load(image, input_dir,
+			new ArrayList<>()), discovery, monitor());
+		results = table(r.cells(), o.channel());
 		final List<Plot> panels = new ArrayList<>();
-		plot = plot(cells, rankings.keySet(), percents, panels);
-		io.github.faig.ij.Plots.show(panels);
+		plot = plot(r, o, panels);
+		Plots.show(panels);
 		Tables.show(results, "FAIG masking experiment");
 		if (output_dir != null) {
-			try (AtomicOutputs o = new AtomicOutputs(output_dir)) {
-				o.write("masking_experiment.csv", f -> Tables.saveCsv(results, f));
-				o.write("masking_experiment.png", f -> ImageFiles.save(plot, f));
-				o.write("masking_experiment_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
+			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
+				w.write("masking_experiment.csv", f -> Tables.saveCsv(results, f));
+				w.write("masking_experiment.png", f -> ImageFiles.save(plot, f));
+				w.write("masking_experiment_data.csv", f -> Plots.saveData(panels, f));
 				checkCancelled();
-				o.commit();
+				w.commit();
 			}
 		}
 	}
 
+	/** FAIG from filter_sets, IG when there are discovery images, |θ − θ̄| and random: the table's method order. */
+	private List<RankingMethod> methods(final ModelPair pair) throws IOException {
+		final List<RankingMethod> methods = new ArrayList<>();
+		methods.add(FixedRanking.of("FAIG", FilterSets.read(PredictionModels.resolveSetsFolder(filter_sets), FilterIndex
+			.of(pair.target().spec()).filterCount())));
+		if (discovery_dir != null) methods.add(new InputIgRanking(ig_steps, crop_size, crops));
+		else log.info("FAIG Masking Experiment: no discovery_dir, so no IG comparison");
+		methods.add(new WeightDifferenceRanking());
+		methods.add(new RandomRanking(seed));
+		return methods;
+	}
+
+	private static ResultsTable table(final List<MaskingExperiment.Cell> cells, final GradientMapMetric.Channel ch) {
+		final ResultsTable t = new ResultsTable();
+		for (final MaskingExperiment.Cell c : cells) {
+			t.incrementCounter();
+			t.addValue("method", c.method());
+			t.addValue("mask", c.mask().label());
+			t.addValue("input", c.inputLabel());
+			t.addValue("percent", c.percent());
+			t.addValue("filters", c.filters());
+			t.addValue("metric_mean", c.metricMean());
+			t.addValue("metric_std", c.metricStd());
+			t.addValue("psnr_mean", c.psnrMean());
+			t.addValue("images", c.images());
+			t.addValue("channel", ch.label());
+		}
+		return t;
+	}
+
+	/** Numbers separated by commas (or spaces), each a percentage in [0, 100] given once. */
 	static double[] parsePercents(final String s) {
 		final String[] parts = s.split("[,;\\s]+");
 		final double[] out = new double[parts.length];
@@ -200,37 +195,35 @@ public class MaskingExperimentCommand extends FaigCommand {
 			catch (final NumberFormatException e) {
 				throw new IllegalArgumentException("proportions must be numbers separated by commas, got '" + s + "'");
 			}
-			if (!(out[i] >= 0 && out[i] <= 100)) {
-				throw new IllegalArgumentException("proportions must lie in [0, 100], got " + out[i]);
-			}
-			for (int j = 0; j < i; j++) {
-				if (out[j] == out[i]) throw new IllegalArgumentException("proportions lists " + out[i] + " twice: '" + s + "'");
-			}
 		}
-		return out;
+		try {
+			return MaskingExperiment.Options.checkPercents(out);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException(e.getMessage() + ": '" + s + "'");
+		}
 	}
 
-	/** Four panels (mask × input), one line per method: the paper's Fig. 3 idea. */
-	private static ImagePlus plot(final List<MaskingExperiment.Cell> cells, final Iterable<String> methods,
-		final double[] percents, final List<Plot> panels)
+	/** One panel per mask and input kind (masks down, inputs across), one line per method: the paper's Fig. 3 idea. */
+	private static ImagePlus plot(final MaskingExperiment.Result r, final MaskingExperiment.Options o,
+		final List<Plot> panels)
 	{
 		final Color[] colours = { new Color(200, 40, 40), new Color(230, 140, 0), new Color(30, 90, 200), Color.GRAY };
+		final double[] percents = o.percents();
 		ImageProcessor out = null;
-		int panel = 0;
-		for (final String mask : new String[] { "deblurring", "denoising" }) {
-			for (final Degradation in : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-				final Plot p = new Plot("mask " + mask + " filters, " + (in == Degradation.BLUR ? "blurry" : "noisy") +
-					" input", "masked filters (%)", "gradient-map metric (x1e-3)");
+		for (int row = 0; row < o.masks().size(); row++) {
+			final Mask mask = o.masks().get(row);
+			for (int col = 0; col < o.inputs().size(); col++) {
+				final Degradation in = o.inputs().get(col);
+				final String input = MaskingExperiment.Cell.inputLabel(in);
+				final Plot p = new Plot("mask " + mask.label() + " filters, " + input + " input", "masked filters (%)",
+					"gradient-map metric (x1e-3)");
 				p.setSize(420, 300);
 				int m = 0;
 				final StringBuilder legend = new StringBuilder();
-				for (final String method : methods) {
+				for (final String method : r.rankings().keySet()) {
 					final double[] y = new double[percents.length];
-					for (final MaskingExperiment.Cell c : cells) {
-						if (c.method().equals(method) && c.mask().equals(mask) && c.input() == in) {
-							for (int k = 0; k < percents.length; k++) if (percents[k] == c.percent()) y[k] = c.metricMean();
-						}
-					}
+					for (int k = 0; k < percents.length; k++) y[k] = r.cell(method, mask, in, percents[k]).metricMean();
 					p.setColor(colours[m++ % colours.length]);
 					p.setLineWidth(2);
 					p.addPoints(percents, y, Plot.LINE);
@@ -238,14 +231,15 @@ public class MaskingExperimentCommand extends FaigCommand {
 				}
 				p.setColor(Color.BLACK);
 				// Plot titles are not drawn into the image: label each panel inside its frame.
-				p.addLabel(0.01, 0.99, mask + " mask, " + (in == Degradation.BLUR ? "blurry" : "noisy") + " input");
+				p.addLabel(0.01, 0.99, mask.label() + " mask, " + input + " input");
 				p.addLegend(legend.toString().trim());
 				p.setLimitsToFit(false);
 				panels.add(p);
 				final ImageProcessor ip = p.getProcessor().convertToRGB();
-				if (out == null) out = new ColorProcessor(ip.getWidth() * 2, ip.getHeight() * 2);
-				out.insert(ip, (panel % 2) * ip.getWidth(), (panel / 2) * ip.getHeight());
-				panel++;
+				if (out == null) {
+					out = new ColorProcessor(ip.getWidth() * o.inputs().size(), ip.getHeight() * o.masks().size());
+				}
+				out.insert(ip, col * ip.getWidth(), row * ip.getHeight());
 			}
 		}
 		return new ImagePlus("FAIG masking experiment", out);

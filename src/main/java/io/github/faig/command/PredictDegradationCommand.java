@@ -1,10 +1,13 @@
 package io.github.faig.command;
 
-import io.github.faig.io.OutputPaths;
+import java.awt.Rectangle;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -21,9 +24,11 @@ import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.OutputPaths;
 import io.github.faig.prediction.DegradationPredictor;
-import io.github.faig.prediction.PredictionSettings;
-import io.github.faig.prediction.Thresholds;
+import io.github.faig.prediction.PredictDegradation;
+import io.github.faig.prediction.PredictionModels;
+import io.github.faig.prediction.PredictionOptions;
 
 /**
  * {@code Plugins>FAIG>FAIG Predict Degradation}: whether an image (each slice, or each file headless) contains blur
@@ -45,8 +50,9 @@ public class PredictDegradationCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
-	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false)
-	private String filter_sets = PredictionContext.DEFAULT_FILTER_SETS;
+	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false,
+		style = FILTER_SETS_STYLE)
+	private String filter_sets = PredictionModels.DEFAULT_FILTER_SETS;
 
 	@Parameter(label = "T_blur (-1 = calibrated)", persist = false)
 	private double t_blur = -1;
@@ -79,101 +85,131 @@ public class PredictDegradationCommand extends FaigCommand {
 		notBlank(input_dir, "input_dir");
 		notBlank(output_dir, "output_dir");
 		eitherFileOrDir(input_file, input_dir);
-		if (filter_sets != null && filter_sets.isBlank()) {
-			throw new IllegalArgumentException("filter_sets is empty: give a filter-sets folder or bundled name, or " +
-				"leave it out for " + PredictionContext.DEFAULT_FILTER_SETS);
-		}
-		checkThreshold(t_blur, "t_blur");
-		checkThreshold(t_noise, "t_noise");
+		options();
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
+		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
+	}
+
+	private PredictionOptions options() {
+		return new PredictionOptions(filter_sets, t_blur, t_noise);
 	}
 
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final List<Input> inputs = inputs();
-		final File setsDir = PredictionContext.resolveSets(filter_sets);
-		final PredictionSettings stored = PredictionSettings.fromJson(io.github.faig.attribution.FilterSets.read(
-			setsDir, -1).extra());
-		if (stored == null && (t_blur < 0 || t_noise < 0)) {
-			throw new IllegalArgumentException("filter_sets '" + setsDir + "' have no calibrated thresholds: run FAIG " +
-				"Calibrate Thresholds on them, or give t_blur and t_noise");
-		}
-		final PredictionSettings s = stored != null ? stored : new PredictionSettings(1.0, 20,
-			io.github.faig.attribution.Quadrature.TRAPEZOID, DegradationPredictor.PseudoTruth.TARGET, Thresholds
-				.paper());
-		final Thresholds t = new Thresholds(t_blur >= 0 ? t_blur : s.thresholds().blur(), t_noise >= 0 ? t_noise : s
-			.thresholds().noise());
+		final List<Source> sources = sources();
 		predictions = new ResultsTable();
-		try (PredictionContext pc = new PredictionContext(setsDir, null, null, s.pseudoTruth())) {
-			final DegradationPredictor p = new DegradationPredictor(pc.engine, pc.truth, pc.sets, s.percent(), s.rule(), s
-				.steps(), this::isCanceled);
-			for (int i = 0; i < inputs.size(); i++) {
-				final Input in = inputs.get(i);
-				progress("Predicting " + in.name() + " (" + (i + 1) + "/" + inputs.size() + ")", i, inputs.size());
-				final DegradationPredictor.Prediction r = p.predict(in.image(), t);
-				predictions.incrementCounter();
-				predictions.addValue("image", in.name());
-				predictions.addValue("os_blur", r.scores().blur());
-				predictions.addValue("os_noise", r.scores().noise());
-				predictions.addValue("t_blur", t.blur());
-				predictions.addValue("t_noise", t.noise());
-				predictions.addValue("blur", r.decision().hasBlur() ? "yes" : "no");
-				predictions.addValue("noise", r.decision().hasNoise() ? "yes" : "no");
-				predictions.addValue("decision", r.decision().label());
-				predictions.addValue("seconds", r.scores().seconds());
-				// the plane's position comes last, so existing columns keep their places
-				predictions.addValue("channel", in.channel());
-				predictions.addValue("slice", in.slice());
-				predictions.addValue("frame", in.frame());
-				log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), r.scores().blur(),
-					r.scores().noise(), r.decision().label()));
+		final ResultsTable failures = new ResultsTable();
+		try (PredictDegradation p = new PredictDegradation(options())) {
+			for (int i = 0; i < sources.size(); i++) {
+				final Source s = sources.get(i);
+				progress("Predicting " + s.name() + " (" + (i + 1) + "/" + sources.size() + ")", i, sources.size());
+				try {
+					addRows(p, s.planes().get());
+				}
+				catch (final RuntimeException e) {
+					// a folder goes on past a file it cannot read or predict; one named input is the whole job
+					if (input_dir == null || e instanceof CancellationException) throw e;
+					addFailure(failures, s.name(), e);
+				}
 			}
 		}
 		Tables.show(predictions, "FAIG degradation predictions");
-		if (output_dir != null) {
-			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-				out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));
-				checkCancelled();
-				out.commit();
-			}
+		write(failures);
+		if (failures.size() > 0) throw new IllegalStateException(failed(failures, sources.size()));
+	}
+
+	private void write(final ResultsTable failures) throws java.io.IOException {
+		if (output_dir == null) return;
+		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+			out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));
+			if (failures.size() > 0) out.write(FAILED_CSV, f -> Tables.saveCsv(failures, f));
+			checkCancelled();
+			out.commit();
 		}
+	}
+
+	/** How many files failed, the first with its reason, and where the list is. */
+	private String failed(final ResultsTable failures, final int files) {
+		return failures.size() + " of " + files + " files of input_dir failed (" + failures.getStringValue("file", 0) +
+			": " + failures.getStringValue("reason", 0) + (failures.size() > 1 ? "; …" : "") + "); the others were " +
+			"predicted" + (output_dir != null ? ", the failed files are listed in " + FAILED_CSV : "");
+	}
+
+	/** The file of the files of {@code input_dir} that failed, with their reasons (written only when one did). */
+	static final String FAILED_CSV = "predictions_failed.csv";
+
+	private void addFailure(final ResultsTable failures, final String file, final RuntimeException e) {
+		final String reason = String.valueOf(e.getMessage());
+		log.warn("FAIG Predict Degradation: " + file + " failed: " + reason);
+		failures.incrementCounter();
+		failures.addValue("file", file);
+		failures.addValue("reason", reason);
+	}
+
+	/** Predicts every plane of a file first, so that a file is either in the table whole or a failure. */
+	private void addRows(final PredictDegradation p, final List<Input> planes) {
+		final List<PredictDegradation.Result> r = new ArrayList<>();
+		for (final Input in : planes) r.add(p.predict(in.image(), in.name(), monitor()));
+		for (int k = 0; k < planes.size(); k++) addRow(planes.get(k), r.get(k));
+	}
+
+	private void addRow(final Input in, final PredictDegradation.Result r) {
+		final DegradationPredictor.Prediction d = r.prediction();
+		predictions.incrementCounter();
+		predictions.addValue("image", in.name());
+		predictions.addValue("os_blur", d.scores().blur());
+		predictions.addValue("os_noise", d.scores().noise());
+		predictions.addValue("t_blur", d.thresholds().blur());
+		predictions.addValue("t_noise", d.thresholds().noise());
+		predictions.addValue("blur", d.decision().hasBlur() ? "yes" : "no");
+		predictions.addValue("noise", d.decision().hasNoise() ? "yes" : "no");
+		predictions.addValue("decision", d.decision().label());
+		predictions.addValue("seconds", d.scores().seconds());
+		// the plane's position comes last, so existing columns keep their places
+		predictions.addValue("channel", in.channel());
+		predictions.addValue("slice", in.slice());
+		predictions.addValue("frame", in.frame());
+		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), d.scores().blur(), d
+			.scores().noise(), d.decision().label()));
 	}
 
 	/** One image to predict: a plane of an image or file, with its position in the hyperstack (1-based). */
 	private record Input(FloatImage image, String name, int channel, int slice, int frame) {}
 
-	private List<Input> inputs() {
-		final List<Input> out = new ArrayList<>();
+	/** What is predicted as one: a file of {@code input_dir} (read when its turn comes), or one plane. */
+	private record Source(String name, Supplier<List<Input>> planes) {}
+
+	private List<Source> sources() {
+		final List<Source> out = new ArrayList<>();
 		// named inputs win over the image Fiji fills in (the active one): a macro means the files it names
-		if (input_file != null) {
-			planes(ImageFiles.open(input_file, "input_file"), input_file.getName(), out);
-		}
-		else if (input_dir != null) {
+		if (input_dir != null) {
 			for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-				checkCancelled();
-				planes(ImageFiles.open(f, "input_dir"), f.getName(), out);
+				out.add(new Source(f.getName(), () -> planes(ImageFiles.open(f, "input_dir"), f.getName())));
 			}
+			return out;
 		}
-		else if (image != null) {
-			planes(image, ImageFiles.baseName(image.getTitle()), out);
-		}
+		final List<Input> planes;
+		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName());
+		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()));
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
+		for (final Input in : planes) out.add(new Source(in.name(), () -> List.of(in)));
 		return out;
 	}
 
 	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
-	private void planes(final ImagePlus imp, final String name, final List<Input> out) {
+	private List<Input> planes(final ImagePlus imp, final String name) {
+		final List<Input> out = new ArrayList<>();
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scaleOf(imp, normalization,
 			low_percentile, high_percentile));
-		final java.awt.Rectangle roi = Selections.bounds(imp);
+		final Rectangle roi = Selections.bounds(imp);
 		for (int s = 0; s < slices.size(); s++) {
 			final int[] czt = imp.convertIndexToPosition(s + 1);
 			FloatImage img = slices.get(s).asRgb();
 			if (roi != null) img = img.crop(roi.y, roi.x, roi.height, roi.width);
 			out.add(new Input(img, name + (slices.size() > 1 ? ":" + (s + 1) : ""), czt[0], czt[1], czt[2]));
 		}
+		return out;
 	}
 }

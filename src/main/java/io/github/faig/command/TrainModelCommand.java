@@ -50,7 +50,11 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_network = "<html><b>Network</b>";
 
-	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle" }, persist = false)
+	/**
+	 * The canonical names of {@link io.github.faig.nn.Architectures#names()}, in its order: SciJava's choices are
+	 * static, so ArchitecturesTest keeps them in step with the registry.
+	 */
+	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle", "EDSR" }, persist = false)
 	private String architecture = DEFAULT_ARCHITECTURE;
 
 	@Parameter(label = "Features (width)", min = "1", persist = false)
@@ -75,7 +79,8 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "P(noise) (custom role)", min = "0", max = "1", persist = false)
 	private double p_noise = DEFAULTS.pNoise();
 
-	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false)
+	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false,
+		style = MODEL_STYLE)
 	private String init_model;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
@@ -51,10 +50,8 @@ public final class Demo {
 			out.println(String.format(Locale.ROOT, "   %-16s %9s %9s  %s", "image", "HR", "LR",
 				"PSNR vs clean LR (dB): blur / noise / blur+noise"));
 			for (final File photo : photos) {
-				final CommandModule m = commands.run(SynthesizeDegradationsCommand.class, true, "input_file", photo,
-					"seed", 1L, "output_dir", degradedDir).get();
-				if (m.isCanceled()) throw new IllegalStateException(m.getCancelReason());
-				final ImagePlus deg = (ImagePlus) m.getOutput("degraded");
+				final ImagePlus deg = (ImagePlus) DemoSteps.run(commands, SynthesizeDegradationsCommand.class,
+					"input_file", photo, "seed", 1L, "output_dir", degradedDir).getOutput("degraded");
 				final List<FloatImage> v = ImagePlusBridge.toFloatImages(deg);
 				final ImagePlus hr = ImageFiles.open(photo, "photo");
 				final List<String> psnr = new ArrayList<>();

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
@@ -21,6 +19,7 @@ import io.github.faig.command.BlindSuperResolutionCommand;
 import io.github.faig.command.ComputeFiltersCommand;
 import io.github.faig.command.DegradationMapCommand;
 import io.github.faig.command.DegradationRepresentationsCommand;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.MaskFiltersCommand;
 import io.github.faig.command.PredictDegradationCommand;
 import io.github.faig.degrade.Degradation;
@@ -44,10 +43,10 @@ final class DemoSteps {
 
 	private DemoSteps() {}
 
-	static CommandModule run(final CommandService commands, final Class<? extends Command> c,
+	static FaigCommand run(final CommandService commands, final Class<? extends FaigCommand> c,
 		final Object... inputs) throws Exception
 	{
-		final CommandModule m = commands.run(c, true, inputs).get();
+		final FaigCommand m = FaigCommand.run(commands.context(), c, inputs);
 		if (m.isCanceled()) throw new IllegalStateException(m.getCancelReason());
 		return m;
 	}
@@ -87,7 +86,7 @@ final class DemoSteps {
 		o.println("3. FAIG filter sets of " + BASELINE + " -> " + TARGET + " (4 photos x 2 crops of 48x48, N = 20 " +
 			"trapezoid)");
 		final long t0 = System.nanoTime();
-		final CommandModule m = run(commands, ComputeFiltersCommand.class, "baseline_model", BASELINE,
+		final FaigCommand m = run(commands, ComputeFiltersCommand.class, "baseline_model", BASELINE,
 			"target_model", TARGET, "input_dir", images, "steps", 20, "quadrature", "trapezoid", "crop_size", 48,
 			"crops", 2, "seed", 1L, "percent", 1.0, "output_dir", out);
 		final ResultsTable top = (ResultsTable) m.getOutput("top_filters");

@@ -2,8 +2,12 @@ package io.github.faig.ij;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -46,7 +50,7 @@ public final class ImageFiles {
 		}
 		final ImagePlus imp;
 		try {
-			imp = new Opener().openImage(file.getAbsolutePath());
+			imp = withoutOwnReport(() -> new Opener().openImage(file.getAbsolutePath()));
 		}
 		catch (final RuntimeException e) {
 			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read as an image: " + e);
@@ -56,6 +60,48 @@ public final class ImageFiles {
 				"' could not be read as an image (expected " + IMAGE_KINDS + ")");
 		}
 		return imp;
+	}
+
+	/**
+	 * Runs {@code read} with what this thread prints on stdout kept back. Headless, ImageJ reports a file it cannot
+	 * read there, in several lines ("Unsupported format or file not found", "FileInfo parameter error", ...); the
+	 * caller's one-line message says it instead. Other threads print as before.
+	 */
+	static <T> T withoutOwnReport(final Supplier<T> read) {
+		final PrintStream before = System.out;
+		final Thread reader = Thread.currentThread();
+		final AtomicBoolean holding = new AtomicBoolean(true);
+		final PrintStream filter = new PrintStream(new OutputStream() {
+
+			private boolean held() {
+				return holding.get() && Thread.currentThread() == reader;
+			}
+
+			@Override
+			public void write(final int b) {
+				if (!held()) before.write(b);
+			}
+
+			@Override
+			public void write(final byte[] b, final int off, final int len) {
+				if (!held()) before.write(b, off, len);
+			}
+
+			@Override
+			public void flush() {
+				before.flush();
+			}
+		}, true);
+		System.setOut(filter);
+		try {
+			return read.get();
+		}
+		finally {
+			// another thread may have put its own stream over this one meanwhile: then this one stays below it,
+			// passing everything through
+			holding.set(false);
+			if (System.out == filter) System.setOut(before);
+		}
 	}
 
 	/** Saves as TIFF, or as PNG/JPEG when the name says so (single images only). */

@@ -1,38 +1,121 @@
 package io.github.faig.masking;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
 
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Ranking;
+import io.github.faig.attribution.RankingMethod;
 import io.github.faig.degrade.Degradation;
-import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.Degrader;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
+import io.github.faig.masking.GradientMapMetric.Channel;
 import io.github.faig.nn.NetworkSpec;
-import io.github.faig.nn.StateDict;
+import io.github.faig.nn.io.ModelPair;
+import io.github.faig.workflow.Monitor;
 
 /**
- * The paper's masking experiment (docs/method.md §4, Table 2 / Fig. 3): for each ranking method and proportion, mask the top
- * filters of the deblurring and of the denoising ranking, run blurry and noisy inputs through the masked target,
- * and measure the change against the target's own output (gradient-map metric and PSNR), per image.
+ * The paper's masking experiment (docs/method.md §4, Table 2 / Fig. 3): each ranking method ranks the pair's filters
+ * for blur and for noise; for each mask (the top filters of the deblurring or of the denoising ranking) and each
+ * proportion, the masked target runs on every input kind of every evaluation image, and the change against the
+ * target's own output is measured per image (gradient-map metric and PSNR).
+ * <p>
+ * For a distributed run: {@link #evaluation} once per worker, each method's {@link RankingMethod#rank} once,
+ * {@link #cells} per masked model (method × mask × proportion), in any order; {@link #run} is that loop. Image
+ * {@code i}'s noise is seeded by {@code seed + i}, so a shard of the cells equals the same cells of a whole run.
+ * </p>
  */
 public final class MaskingExperiment {
 
-	/** One cell: a method, a mask, an input kind and a proportion, with its per-image values. */
-	public record Cell(String method, String mask, Degradation input, double percent, int filters, double[] metric,
-		double[] psnr)
+	/**
+	 * @param methods the ranking methods, distinct names, in table order
+	 * @param percents the proportions masked, in [0, 100], distinct
+	 * @param masks the masks, in table order
+	 * @param inputs the evaluation input kinds (the paper: blurry and noisy), in table order
+	 * @param degradations blur, noise and seed of the evaluation inputs
+	 * @param centreCrop LR side of the centre crop each evaluation image is cut to, or 0 for whole images
+	 * @param channel what the gradient-map metric reads
+	 */
+	public record Options(List<RankingMethod> methods, double[] percents, List<Mask> masks, List<Degradation> inputs,
+		DegradationOptions degradations, int centreCrop, Channel channel) implements Serializable
 	{
+
+		private static final long serialVersionUID = 1L;
+
+		public Options {
+			if (methods.isEmpty()) throw new IllegalArgumentException("no ranking method was given");
+			final Set<String> names = new HashSet<>();
+			for (final RankingMethod m : methods) {
+				if (!names.add(m.name())) throw new IllegalArgumentException("ranking method '" + m.name() + "' given twice");
+			}
+			percents = checkPercents(percents);
+			if (masks.isEmpty() || new HashSet<>(masks).size() != masks.size()) {
+				throw new IllegalArgumentException("masks must be distinct and at least one, got " + masks);
+			}
+			if (inputs.isEmpty() || new HashSet<>(inputs).size() != inputs.size()) {
+				throw new IllegalArgumentException("input kinds must be distinct and at least one, got " + inputs);
+			}
+			if (centreCrop < 0) throw new IllegalArgumentException("centre crop must be >= 0, got " + centreCrop);
+			if (degradations == null || channel == null) {
+				throw new IllegalArgumentException("degradations and channel must be given");
+			}
+			methods = List.copyOf(methods);
+			masks = List.copyOf(masks);
+			inputs = List.copyOf(inputs);
+		}
+
+		/** The paper's protocol for {@code methods}: 1, 3, 5, 10 %, both masks, blurry and noisy whole images. */
+		public static Options defaults(final List<RankingMethod> methods) {
+			return new Options(methods, new double[] { 1, 3, 5, 10 }, List.of(Mask.values()), List.of(Degradation.BLUR,
+				Degradation.NOISE), DegradationOptions.defaults(), 0, Channel.LUMINANCE);
+		}
+
+		/** These options with other proportions. */
+		public Options withPercents(final double... p) {
+			return new Options(methods, p, masks, inputs, degradations, centreCrop, channel);
+		}
+
+		@Override
+		public double[] percents() {
+			return percents.clone();
+		}
+
+		/** A copy of {@code p}, refused unless every value lies in [0, 100] once. */
+		public static double[] checkPercents(final double[] p) {
+			if (p.length == 0) throw new IllegalArgumentException("proportions must list at least one percentage");
+			for (int i = 0; i < p.length; i++) {
+				if (!(p[i] >= 0 && p[i] <= 100)) {
+					throw new IllegalArgumentException("proportions must lie in [0, 100], got " + p[i]);
+				}
+				for (int j = 0; j < i; j++) {
+					if (p[j] == p[i]) throw new IllegalArgumentException("proportions lists " + p[i] + " twice");
+				}
+			}
+			return p.clone();
+		}
+	}
+
+	/** One cell: a method, a mask, an input kind and a proportion, with its per-image values. */
+	public record Cell(String method, Mask mask, Degradation input, double percent, int filters, double[] metric,
+		double[] psnr) implements Serializable
+	{
+
+		private static final long serialVersionUID = 1L;
 
 		public double metricMean() {
 			return mean(metric);
 		}
 
+		/** The sample standard deviation over images (0 for one image). */
 		public double metricStd() {
 			return std(metric);
 		}
@@ -40,75 +123,142 @@ public final class MaskingExperiment {
 		public double psnrMean() {
 			return mean(psnr);
 		}
+
+		/** Evaluation images. */
+		public int images() {
+			return metric.length;
+		}
+
+		/** The input kind as tables name it: "blurry", "noisy", "clean" or "blurry+noisy". */
+		public String inputLabel() {
+			return inputLabel(input);
+		}
+
+		public static String inputLabel(final Degradation d) {
+			return switch (d) {
+				case CLEAN -> "clean";
+				case BLUR -> "blurry";
+				case NOISE -> "noisy";
+				case BLUR_NOISE -> "blurry+noisy";
+			};
+		}
 	}
 
-	/** Progress: masked models done of total. */
-	@FunctionalInterface
-	public interface Progress {
-		void model(int done, int total, String what);
-	}
+	/** Every method's rankings (in method order) and every cell (method, mask, proportion, input kind order). */
+	public record Result(Map<String, Map<Degradation, Ranking>> rankings, List<Cell> cells) implements Serializable {
 
-	private final NetworkSpec spec;
-	private final StateDict baseline;
-	private final StateDict target;
-	private final DegradationParams params;
-	private final long seed;
-	private final GradientMapMetric.Channel channel;
+		private static final long serialVersionUID = 1L;
 
-	public MaskingExperiment(final NetworkSpec spec, final StateDict baseline, final StateDict target,
-		final DegradationParams params, final long seed, final GradientMapMetric.Channel channel)
-	{
-		this.spec = spec;
-		this.baseline = baseline;
-		this.target = target;
-		this.params = params;
-		this.seed = seed;
-		this.channel = channel;
+		/** The cell of a method, mask, input kind and proportion. */
+		public Cell cell(final String method, final Mask mask, final Degradation input, final double percent) {
+			for (final Cell c : cells) {
+				if (c.method().equals(method) && c.mask() == mask && c.input() == input && c.percent() == percent) return c;
+			}
+			throw new IllegalArgumentException("no cell for " + method + ", " + mask + " mask, " + input + " inputs, " +
+				percent + " %");
+		}
 	}
 
 	/**
-	 * @param rankings per method, the deblurring ranking ({@code [0]}) and the denoising ranking ({@code [1]})
-	 * @param percents proportions to mask
+	 * The evaluation set: every input kind of every (centre-cropped) image, and the target's outputs on them, in
+	 * image order.
 	 */
-	public List<Cell> run(final Map<String, Ranking[]> rankings, final double[] percents,
-		final List<FloatImage> groundTruths, final Progress progress, final BooleanSupplier cancelled)
+	public record Evaluation(Map<Degradation, List<FloatImage>> inputs, Map<Degradation, List<FloatImage>> targetOutputs) {}
+
+	private final ModelPair pair;
+	private final NetworkSpec spec;
+	private final Options options;
+	private final FilterMasking masking;
+
+	public MaskingExperiment(final ModelPair pair, final Options options) {
+		this.pair = pair;
+		this.spec = pair.target().spec();
+		this.options = options;
+		this.masking = new FilterMasking(pair.baseline().weights(), pair.target().weights(), FilterIndex.of(spec));
+	}
+
+	public Options options() {
+		return options;
+	}
+
+	/** Ranks with every method, then masks and measures every cell. */
+	public Result run(final List<FloatImage> groundTruths, final RankingMethod.Discovery discovery,
+		final Monitor monitor)
 	{
-		final Degrader d = new Degrader(params);
-		final Map<Degradation, List<FloatImage>> inputs = new LinkedHashMap<>();
-		for (final Degradation kind : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-			final List<FloatImage> l = new ArrayList<>();
-			for (int i = 0; i < groundTruths.size(); i++) l.add(d.degrade(d.groundTruth(groundTruths.get(i)), kind, seed +
-				i));
-			inputs.put(kind, l);
+		final Map<String, Map<Degradation, Ranking>> rankings = new LinkedHashMap<>();
+		for (final RankingMethod m : options.methods()) {
+			monitor.checkCancelled();
+			rankings.put(m.name(), m.rank(pair, discovery, monitor));
 		}
-		final List<FloatImage> all = new ArrayList<>();
-		inputs.values().forEach(all::addAll);
-		final List<FloatImage> targetOut = MaskedOutputs.run(spec, target, all);
-		final FilterMasking masking = new FilterMasking(baseline, target, FilterIndex.of(spec));
+		final Evaluation eval = evaluation(groundTruths, monitor);
 		final List<Cell> cells = new ArrayList<>();
-		final int total = rankings.size() * percents.length * 2;
+		final double[] percents = options.percents();
+		final int total = rankings.size() * options.masks().size() * percents.length;
 		int done = 0;
-		for (final Map.Entry<String, Ranking[]> m : rankings.entrySet()) {
-			for (int mask = 0; mask < 2; mask++) {
+		for (final Map.Entry<String, Map<Degradation, Ranking>> m : rankings.entrySet()) {
+			for (final Mask mask : options.masks()) {
 				for (final double p : percents) {
-					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
-					final int[] sel = m.getValue()[mask].top(p);
-					final List<FloatImage> out = MaskedOutputs.run(spec, masking.mask(sel), all);
-					int k = 0;
-					for (final Degradation kind : inputs.keySet()) {
-						final int n = inputs.get(kind).size();
-						final double[] metric = new double[n];
-						final double[] psnr = new double[n];
-						for (int i = 0; i < n; i++, k++) {
-							metric[i] = GradientMapMetric.metric(out.get(k), targetOut.get(k), channel);
-							psnr[i] = ImageMetrics.psnr8(out.get(k), targetOut.get(k), 0);
-						}
-						cells.add(new Cell(m.getKey(), mask == 0 ? "deblurring" : "denoising", kind, p, sel.length, metric,
-							psnr));
-					}
-					if (progress != null) progress.model(++done, total, m.getKey() + " " + p + "%");
+					monitor.checkCancelled();
+					cells.addAll(cells(eval, m.getKey(), m.getValue().get(mask.degradation()), mask, p));
+					monitor.progress("Masking " + m.getKey() + " " + p + "% (" + ++done + "/" + total + ")", done, total);
 				}
 			}
+		}
+		return new Result(Collections.unmodifiableMap(rankings), List.copyOf(cells));
+	}
+
+	/** Degrades every image to every input kind (image {@code i} seeded by {@code seed + i}) and runs the target. */
+	public Evaluation evaluation(final List<FloatImage> groundTruths, final Monitor monitor) {
+		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no evaluation images");
+		final Degrader d = new Degrader(options.degradations().params(spec.scale()));
+		final Map<Degradation, List<FloatImage>> inputs = new EnumMap<>(Degradation.class);
+		final Map<Degradation, List<FloatImage>> outputs = new EnumMap<>(Degradation.class);
+		for (final Degradation kind : options.inputs()) {
+			monitor.checkCancelled();
+			final List<FloatImage> l = new ArrayList<>();
+			for (int i = 0; i < groundTruths.size(); i++) {
+				final FloatImage gt = d.groundTruth(centreCrop(groundTruths.get(i), i));
+				l.add(d.degrade(gt, kind, options.degradations().seed() + i));
+			}
+			inputs.put(kind, List.copyOf(l));
+			outputs.put(kind, List.copyOf(MaskedOutputs.run(spec, pair.target().weights(), l)));
+		}
+		return new Evaluation(inputs, outputs);
+	}
+
+	private FloatImage centreCrop(final FloatImage hr, final int index) {
+		if (options.centreCrop() == 0) return hr;
+		final int s = spec.scale();
+		final int side = s * options.centreCrop();
+		if (hr.width() < side || hr.height() < side) {
+			throw new IllegalArgumentException("evaluation image " + (index + 1) + " (" + hr.width() + "x" + hr.height() +
+				") is smaller than the centre crop of " + side + "x" + side + " pixels");
+		}
+		return hr.crop((hr.height() - side) / 2 / s * s, (hr.width() - side) / 2 / s * s, side, side);
+	}
+
+	/**
+	 * The cells of one masked model: the top {@code percent} % of {@code ranking} put back to the baseline's, one
+	 * cell per input kind.
+	 */
+	public List<Cell> cells(final Evaluation eval, final String method, final Ranking ranking, final Mask mask,
+		final double percent)
+	{
+		final int[] sel = ranking.top(percent);
+		final List<FloatImage> all = new ArrayList<>();
+		for (final Degradation kind : options.inputs()) all.addAll(eval.inputs().get(kind));
+		final List<FloatImage> out = MaskedOutputs.run(spec, masking.mask(sel), all);
+		final List<Cell> cells = new ArrayList<>();
+		int k = 0;
+		for (final Degradation kind : options.inputs()) {
+			final List<FloatImage> target = eval.targetOutputs().get(kind);
+			final double[] metric = new double[target.size()];
+			final double[] psnr = new double[target.size()];
+			for (int i = 0; i < target.size(); i++, k++) {
+				metric[i] = GradientMapMetric.metric(out.get(k), target.get(i), options.channel());
+				psnr[i] = ImageMetrics.psnr8(out.get(k), target.get(i), 0);
+			}
+			cells.add(new Cell(method, mask, kind, percent, sel.length, metric, psnr));
 		}
 		return cells;
 	}

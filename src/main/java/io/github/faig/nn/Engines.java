@@ -1,7 +1,9 @@
 package io.github.faig.nn;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -137,6 +139,19 @@ public final class Engines {
 	public static void workerThread() {
 		pytorch();
 		JniUtils.setGradMode(false);
+	}
+
+	/**
+	 * Clears the gradient PyTorch accumulated in a parameter, in place (the gradient buffer stays): what
+	 * {@code optimizer.zero_grad()} does, before a backward pass or after an update.
+	 */
+	public static void zeroGradient(final NDArray parameter) {
+		JniUtils.zeroGrad((PtNDArray) parameter);
+	}
+
+	/** {@link #zeroGradient} for each of {@code parameters}. */
+	public static void zeroGradients(final Iterable<? extends NDArray> parameters) {
+		for (final NDArray p : parameters) zeroGradient(p);
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ai.djl.ndarray.NDArray;
 
@@ -21,84 +23,146 @@ import ai.djl.ndarray.NDArray;
  * out  = lrelu(pixel_shuffle(upconv(out)))  once (×2, ×3) or twice (×4)
  * out  = conv_last(lrelu(conv_hr(out))) + bilinear(x)
  * </pre>
+ *
+ * Scale 2, 3 or 4; names {@code MSRResNet}, {@code SRResNet}. Initial weights: kaiming-normal scaled by 0.1, as
+ * BasicSR's {@code default_init_weights(…, 0.1)} (residual branches and the rest alike).
  */
-final class MSRResNet implements Architecture {
+public final class MSRResNet implements ArchitectureProvider {
 
-	private final NetworkSpec spec;
-	private final List<ConvLayer> layers = new ArrayList<>();
-	private final List<ConvLayer> upconvs = new ArrayList<>();
-	private final int shuffle;
+	private static final Pattern BODY = Pattern.compile("body\\.(\\d+)\\.conv1\\.weight");
 
-	MSRResNet(final NetworkSpec spec) {
-		this.spec = spec;
-		final int f = spec.numFeat();
-		layers.add(new ConvLayer("conv_first", 3, f, 3));
-		for (int b = 0; b < spec.numBlock(); b++) {
-			layers.add(new ConvLayer("body." + b + ".conv1", f, f, 3));
-			layers.add(new ConvLayer("body." + b + ".conv2", f, f, 3));
+	@Override
+	public String name() {
+		return NetworkSpec.MSRRESNET;
+	}
+
+	@Override
+	public List<String> aliases() {
+		return List.of("SRResNet");
+	}
+
+	@Override
+	public void check(final NetworkSpec spec) {
+		if (spec.scale() != 2 && spec.scale() != 3 && spec.scale() != 4) {
+			throw new IllegalArgumentException("MSRResNet supports scale 2, 3 or 4, got " + spec.scale());
 		}
-		shuffle = spec.scale() == 4 ? 2 : spec.scale();
-		final int ups = spec.scale() == 4 ? 2 : 1;
-		for (int u = 1; u <= ups; u++) {
-			final ConvLayer up = new ConvLayer("upconv" + u, f, f * shuffle * shuffle, 3);
-			upconvs.add(up);
-			layers.add(up);
+	}
+
+	@Override
+	public Architecture build(final NetworkSpec spec) {
+		return new Net(spec);
+	}
+
+	@Override
+	public StateDict initialWeights(final NetworkSpec spec, final long seed) {
+		return SrNetwork.kaimingNormal(spec, seed, Math.sqrt(2.0), 0.1);
+	}
+
+	@Override
+	public List<String> signature() {
+		return List.of("conv_first.weight", "upconv1.weight");
+	}
+
+	@Override
+	public NetworkSpec infer(final StateDict sd) {
+		final int f = (int) sd.get("conv_first.weight").shape()[0];
+		int blocks = 0;
+		for (final String n : sd.names()) {
+			final Matcher m = BODY.matcher(n);
+			if (m.matches()) blocks = Math.max(blocks, Integer.parseInt(m.group(1)) + 1);
 		}
-		layers.add(new ConvLayer("conv_hr", f, f, 3));
-		layers.add(new ConvLayer("conv_last", f, 3, 3));
-	}
-
-	@Override
-	public NetworkSpec spec() {
-		return spec;
-	}
-
-	@Override
-	public List<ConvLayer> layers() {
-		return List.copyOf(layers);
-	}
-
-	@Override
-	public List<String> tapNames() {
-		final List<String> names = new ArrayList<>();
-		names.add("conv_first");
-		for (int b = 0; b < spec.numBlock(); b++) names.add("body." + b);
-		for (final ConvLayer u : upconvs) names.add(u.name());
-		names.add("conv_hr");
-		return names;
-	}
-
-	@Override
-	public String defaultTap() {
-		return spec.numBlock() > 0 ? "body." + (spec.numBlock() - 1) : "conv_first";
-	}
-
-	@Override
-	public NDArray forward(final Function<String, NDArray> p, final NDArray x,
-		final BiConsumer<String, NDArray> taps)
-	{
-		int i = 0;
-		NDArray out = lrelu(conv(x, p, layers.get(i++)));
-		if (taps != null) taps.accept("conv_first", out);
-		for (int b = 0; b < spec.numBlock(); b++) {
-			final NDArray branch = conv(ai.djl.nn.Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
-			out = out.add(branch);
-			if (taps != null) taps.accept("body." + b, out);
+		final int scale;
+		if (sd.contains("upconv2.weight")) scale = 4;
+		else {
+			final Tensor up = sd.get("upconv1.weight");
+			scale = (int) Math.round(Math.sqrt(up.shape()[0] / (double) f));
+			if (scale < 2 || up.shape()[0] != (long) f * scale * scale) {
+				throw new IllegalArgumentException("upconv1.weight has " + up.shape()[0] + " output channels: expected " +
+					"num_feat x scale² (" + 4 * f + " for x2, " + 9 * f + " for x3, with num_feat " + f + ")");
+			}
 		}
-		for (final ConvLayer up : upconvs) {
-			out = lrelu(pixelShuffle(conv(out, p, up), shuffle));
-			i++;
-			if (taps != null) taps.accept(up.name(), out);
-		}
-		out = lrelu(conv(out, p, layers.get(i++)));
-		if (taps != null) taps.accept("conv_hr", out);
-		out = conv(out, p, layers.get(i));
-		return out.add(bilinearUpsample(x, spec.scale()));
+		return new NetworkSpec(NetworkSpec.MSRRESNET, scale, f, blocks);
 	}
 
-	@Override
-	public int receptiveRadius() {
-		// conv_first + 2 per block + upconvs at LR; conv_hr and conv_last at HR add one LR pixel between them.
-		return 1 + 2 * spec.numBlock() + upconvs.size() + 1;
+	/** The network of one spec. */
+	private static final class Net implements Architecture {
+
+		private final NetworkSpec spec;
+		private final List<ConvLayer> layers = new ArrayList<>();
+		private final List<ConvLayer> upconvs = new ArrayList<>();
+		private final int shuffle;
+
+		Net(final NetworkSpec spec) {
+			this.spec = spec;
+			final int f = spec.numFeat();
+			layers.add(new ConvLayer("conv_first", 3, f, 3));
+			for (int b = 0; b < spec.numBlock(); b++) {
+				layers.add(new ConvLayer("body." + b + ".conv1", f, f, 3));
+				layers.add(new ConvLayer("body." + b + ".conv2", f, f, 3));
+			}
+			shuffle = spec.scale() == 4 ? 2 : spec.scale();
+			final int ups = spec.scale() == 4 ? 2 : 1;
+			for (int u = 1; u <= ups; u++) {
+				final ConvLayer up = new ConvLayer("upconv" + u, f, f * shuffle * shuffle, 3);
+				upconvs.add(up);
+				layers.add(up);
+			}
+			layers.add(new ConvLayer("conv_hr", f, f, 3));
+			layers.add(new ConvLayer("conv_last", f, 3, 3));
+		}
+
+		@Override
+		public NetworkSpec spec() {
+			return spec;
+		}
+
+		@Override
+		public List<ConvLayer> layers() {
+			return List.copyOf(layers);
+		}
+
+		@Override
+		public List<String> tapNames() {
+			final List<String> names = new ArrayList<>();
+			names.add("conv_first");
+			for (int b = 0; b < spec.numBlock(); b++) names.add("body." + b);
+			for (final ConvLayer u : upconvs) names.add(u.name());
+			names.add("conv_hr");
+			return names;
+		}
+
+		@Override
+		public String defaultTap() {
+			return spec.numBlock() > 0 ? "body." + (spec.numBlock() - 1) : "conv_first";
+		}
+
+		@Override
+		public NDArray forward(final Function<String, NDArray> p, final NDArray x,
+			final BiConsumer<String, NDArray> taps)
+		{
+			int i = 0;
+			NDArray out = lrelu(conv(x, p, layers.get(i++)));
+			if (taps != null) taps.accept("conv_first", out);
+			for (int b = 0; b < spec.numBlock(); b++) {
+				final NDArray branch = conv(ai.djl.nn.Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
+				out = out.add(branch);
+				if (taps != null) taps.accept("body." + b, out);
+			}
+			for (final ConvLayer up : upconvs) {
+				out = lrelu(pixelShuffle(conv(out, p, up), shuffle));
+				i++;
+				if (taps != null) taps.accept(up.name(), out);
+			}
+			out = lrelu(conv(out, p, layers.get(i++)));
+			if (taps != null) taps.accept("conv_hr", out);
+			out = conv(out, p, layers.get(i));
+			return out.add(bilinearUpsample(x, spec.scale()));
+		}
+
+		@Override
+		public int receptiveRadius() {
+			// conv_first + 2 per block + upconvs at LR; conv_hr and conv_last at HR add one LR pixel between them.
+			return 1 + 2 * spec.numBlock() + upconvs.size() + 1;
+		}
 	}
 }

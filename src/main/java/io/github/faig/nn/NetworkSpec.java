@@ -1,34 +1,59 @@
 package io.github.faig.nn;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Which network and its hyper-parameters (docs/method.md §2). Two architectures:
+ * Which network and its hyper-parameters (docs/method.md §2): an architecture of {@link Architectures} (its
+ * canonical name), the scale, {@code num_feat}, {@code num_block}, and the architecture's own
+ * {@linkplain ArchitectureProvider#options() options}, every one present (defaults filled in). What
+ * {@code num_feat} and {@code num_block} mean, and which values are allowed, is the architecture's to say:
  * <ul>
  * <li>{@code MSRResNet}: {@code numFeat} channels, {@code numBlock} residual blocks, scale 2, 3 or 4. Paper size 64
  * × 16 at ×2 (151,936 filters).</li>
  * <li>{@code SRCNNStyle}: a plain conv stack without skips; {@code numFeat} is the width of the first conv (the
  * others have 2·width), {@code numBlock} the number of 2w→2w convs before upsampling; scale 2 or 3. Paper size
  * width 64, 4 middle convs (156,224 filters).</li>
+ * <li>{@code EDSR}: EDSR-baseline as BasicSR's {@code EDSR}, {@code numFeat} channels, {@code numBlock} residual
+ * blocks, scale 2, 3 or 4; options {@code res_scale}, {@code img_range}, {@code rgb_mean} ({@link Edsr}).</li>
  * </ul>
  * Input and output are always RGB.
  */
-public record NetworkSpec(String architecture, int scale, int numFeat, int numBlock) {
+public record NetworkSpec(String architecture, int scale, int numFeat, int numBlock,
+	Map<String, List<Double>> options)
+{
 
 	public static final String MSRRESNET = "MSRResNet";
 	public static final String SRCNN_STYLE = "SRCNNStyle";
 
-	public NetworkSpec {
-		architecture = canonical(architecture);
+	/**
+	 * @param architecture a name or alias of {@link Architectures} (canonicalised)
+	 * @param options values of the architecture's options by name; {@code null} or a missing option takes its
+	 *          default
+	 * @throws IllegalArgumentException in one line, for an unknown architecture or option, or values the
+	 *           architecture does not accept
+	 */
+	public NetworkSpec(final String architecture, final int scale, final int numFeat, final int numBlock,
+		final Map<String, List<Double>> options)
+	{
+		final ArchitectureProvider a = Architectures.get(architecture);
 		if (numFeat < 1) throw new IllegalArgumentException("num_feat must be >= 1, got " + numFeat);
 		if (numBlock < 0) throw new IllegalArgumentException("num_block must be >= 0, got " + numBlock);
-		if (architecture.equals(MSRRESNET) && scale != 2 && scale != 3 && scale != 4) {
-			throw new IllegalArgumentException("MSRResNet supports scale 2, 3 or 4, got " + scale);
-		}
-		if (architecture.equals(SRCNN_STYLE) && scale != 2 && scale != 3) {
-			throw new IllegalArgumentException("SRCNNStyle supports scale 2 or 3, got " + scale);
-		}
+		this.architecture = a.name();
+		this.scale = scale;
+		this.numFeat = numFeat;
+		this.numBlock = numBlock;
+		this.options = complete(a, options == null ? Map.of() : options);
+		a.check(this);
+	}
+
+	/** A spec with the architecture's default options. */
+	public NetworkSpec(final String architecture, final int scale, final int numFeat, final int numBlock) {
+		this(architecture, scale, numFeat, numBlock, null);
 	}
 
 	/** The paper's MSRResNet ×2: 64 features, 16 blocks. */
@@ -41,17 +66,68 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 		return new NetworkSpec(SRCNN_STYLE, 2, 64, 4);
 	}
 
-	private static String canonical(final String a) {
-		if (a == null) throw new IllegalArgumentException("architecture was not given");
-		final String s = a.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-		if (s.equals("msrresnet") || s.equals("srresnet")) return MSRRESNET;
-		if (s.equals("srcnnstyle") || s.equals("srcnn")) return SRCNN_STYLE;
-		throw new IllegalArgumentException("unknown architecture '" + a + "'; expected MSRResNet or SRCNNStyle");
+	private static Map<String, List<Double>> complete(final ArchitectureProvider a,
+		final Map<String, List<Double>> given)
+	{
+		final Map<String, List<Double>> out = new LinkedHashMap<>();
+		final List<String> declared = new ArrayList<>();
+		for (final ArchitectureProvider.Option o : a.options()) {
+			declared.add(o.name());
+			final List<Double> v = given.containsKey(o.name()) ? given.get(o.name()) : o.defaults();
+			if (v == null || v.size() != o.defaults().size()) {
+				throw new IllegalArgumentException(a.name() + " option " + o.name() + " takes " + (o.vector() ? o.defaults()
+					.size() + " numbers" : "one number") + ", got " + v);
+			}
+			for (final Double d : v) {
+				if (d == null || !Double.isFinite(d)) {
+					throw new IllegalArgumentException(a.name() + " option " + o.name() + " must be finite, got " + v);
+				}
+			}
+			out.put(o.name(), List.copyOf(v));
+		}
+		for (final String k : new TreeSet<>(given.keySet())) {
+			if (!declared.contains(k)) {
+				throw new IllegalArgumentException(a.name() + " has no option '" + k + "'" + (declared.isEmpty()
+					? ": it takes none" : "; its options are " + String.join(", ", declared)));
+			}
+		}
+		return Collections.unmodifiableMap(out);
+	}
+
+	/** The provider of this spec's architecture. */
+	public ArchitectureProvider provider() {
+		return Architectures.get(architecture);
+	}
+
+	/** The value of a number option of the architecture. */
+	public double option(final String name) {
+		final List<Double> v = options.get(name);
+		if (v == null) throw new IllegalArgumentException(architecture + " has no option '" + name + "'");
+		if (v.size() != 1) throw new IllegalArgumentException(architecture + " option " + name + " is a vector");
+		return v.get(0);
+	}
+
+	/** The values of a vector option of the architecture. */
+	public double[] vector(final String name) {
+		final List<Double> v = options.get(name);
+		if (v == null) throw new IllegalArgumentException(architecture + " has no option '" + name + "'");
+		final double[] out = new double[v.size()];
+		for (int i = 0; i < out.length; i++) out[i] = v.get(i);
+		return out;
+	}
+
+	/** This spec with one option set. */
+	public NetworkSpec withOption(final String name, final double... values) {
+		final Map<String, List<Double>> o = new LinkedHashMap<>(options);
+		final List<Double> v = new ArrayList<>();
+		for (final double d : values) v.add(d);
+		o.put(name, v);
+		return new NetworkSpec(architecture, scale, numFeat, numBlock, o);
 	}
 
 	/** The implementation of this architecture. */
 	public Architecture build() {
-		return architecture.equals(MSRRESNET) ? new MSRResNet(this) : new SrcnnStyle(this);
+		return provider().build(this);
 	}
 
 	/** The convolutions in BasicSR state-dict order, which is also the filter numbering order. */
@@ -66,8 +142,16 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 		return n;
 	}
 
+	/** For example {@code MSRResNet(x2, num_feat=64, num_block=16)}; options are named where they differ from the defaults. */
 	@Override
 	public String toString() {
-		return architecture + "(x" + scale + ", num_feat=" + numFeat + ", num_block=" + numBlock + ")";
+		final StringBuilder s = new StringBuilder(architecture + "(x" + scale + ", num_feat=" + numFeat + ", num_block=" +
+			numBlock);
+		for (final ArchitectureProvider.Option o : provider().options()) {
+			final List<Double> v = options.get(o.name());
+			if (v.equals(o.defaults())) continue;
+			s.append(", ").append(o.name()).append('=').append(o.vector() ? v.toString() : v.get(0).toString());
+		}
+		return s.append(")").toString();
 	}
 }

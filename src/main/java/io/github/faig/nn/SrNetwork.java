@@ -123,10 +123,9 @@ public final class SrNetwork extends AbstractBlock {
 	}
 
 	/**
-	 * BasicSR's initialisation, drawn from a seeded Java generator so it is the same on every run: kaiming-normal
-	 * weights (fan-in) and zero biases. MSRResNet scales every conv's weights by 0.1 as BasicSR's
-	 * {@code default_init_weights(…, 0.1)} does (residual branches and the rest alike); the SRCNN-style net, which
-	 * has no residual paths, uses the LeakyReLU(0.1) gain without scaling.
+	 * The architecture's initial weights ({@link ArchitectureProvider#initialWeights}), drawn from a seeded Java
+	 * generator so they are the same on every run: for MSRResNet and the SRCNN-style net BasicSR's kaiming-normal
+	 * start ({@link #kaimingNormal}), for EDSR PyTorch's default one.
 	 */
 	public SrNetwork initialize(final NDManager manager, final long seed) {
 		return load(initialWeights(spec, seed), manager);
@@ -134,13 +133,22 @@ public final class SrNetwork extends AbstractBlock {
 
 	/** The initial weights of {@link #initialize} as a plain state dict. */
 	public static StateDict initialWeights(final NetworkSpec spec, final long seed) {
+		return spec.provider().initialWeights(spec, seed);
+	}
+
+	/**
+	 * Kaiming-normal weights (fan-in) times {@code gain / sqrt(fan_in) * scale} and zero biases, every layer of
+	 * {@code spec} in order from one generator seeded with {@code seed}: BasicSR's {@code default_init_weights(…,
+	 * scale)} with the activation's {@code gain}.
+	 */
+	public static StateDict kaimingNormal(final NetworkSpec spec, final long seed, final double gain,
+		final double scale)
+	{
 		final Random r = new Random(seed);
-		final boolean msr = spec.architecture().equals(NetworkSpec.MSRRESNET);
 		final StateDict sd = new StateDict();
 		for (final ConvLayer l : spec.layers()) {
 			final int fanIn = l.in() * l.kernel() * l.kernel();
-			final double gain = msr ? Math.sqrt(2.0) : Math.sqrt(2.0 / (1 + 0.1 * 0.1));
-			final double std = gain / Math.sqrt(fanIn) * (msr ? 0.1 : 1.0);
+			final double std = gain / Math.sqrt(fanIn) * scale;
 			final float[] w = new float[(int) Tensor.numel(l.weightShape())];
 			for (int i = 0; i < w.length; i++) w[i] = (float) (std * r.nextGaussian());
 			sd.put(l.weightName(), new Tensor(l.weightShape(), w));

@@ -44,10 +44,12 @@ public final class DegradationPredictor {
 	}
 
 	/** The overlap scores of one input. */
-	public record Scores(double blur, double noise, double seconds) {}
+	public record Scores(double blur, double noise, double seconds) implements java.io.Serializable {}
 
 	/** A decision with its scores and thresholds. */
-	public record Prediction(Scores scores, Thresholds thresholds, Degradation decision) {}
+	public record Prediction(Scores scores, Thresholds thresholds, Degradation decision)
+		implements java.io.Serializable
+	{}
 
 	private final FaigEngine engine;
 	private final SrModel truthModel;
@@ -93,8 +95,13 @@ public final class DegradationPredictor {
 
 	/** The overlap scores of an RGB LR input. */
 	public Scores scores(final FloatImage lr) {
+		return scores(lr, cancelled);
+	}
+
+	/** The overlap scores of an RGB LR input, stopping between path steps once {@code stop} says so. */
+	public Scores scores(final FloatImage lr, final BooleanSupplier stop) {
 		final long t0 = System.nanoTime();
-		final float[] s = filterScores(lr);
+		final float[] s = filterScores(lr, stop);
 		return scores(s, (System.nanoTime() - t0) / 1e9);
 	}
 
@@ -103,8 +110,13 @@ public final class DegradationPredictor {
 	 * numbering: what the overlap scores are made from, for callers that study other read-outs.
 	 */
 	public float[] filterScores(final FloatImage lr) {
+		return filterScores(lr, cancelled);
+	}
+
+	/** {@link #filterScores(FloatImage)}, stopping between path steps once {@code stop} says so. */
+	public float[] filterScores(final FloatImage lr, final BooleanSupplier stop) {
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
-		return engine.attribute(lr, truth, rule, steps, cancelled).scores();
+		return engine.attribute(lr, truth, rule, steps, stop).scores();
 	}
 
 	/** The overlap scores of per-filter scores from {@link #filterScores}; {@code seconds} is passed through. */
@@ -115,7 +127,12 @@ public final class DegradationPredictor {
 
 	/** The decision for an input. */
 	public Prediction predict(final FloatImage lr, final Thresholds t) {
-		final Scores s = scores(lr);
+		return predict(lr, t, cancelled);
+	}
+
+	/** The decision for an input, stopping between path steps once {@code stop} says so. */
+	public Prediction predict(final FloatImage lr, final Thresholds t, final BooleanSupplier stop) {
+		final Scores s = scores(lr, stop);
 		return new Prediction(s, t, t.decide(s));
 	}
 }

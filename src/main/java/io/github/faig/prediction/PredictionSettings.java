@@ -9,10 +9,50 @@ import io.github.faig.attribution.Quadrature;
  * {@code filter_sets.json}) so that prediction later scores inputs exactly as the thresholds were fixed.
  */
 public record PredictionSettings(double percent, int steps, Quadrature rule,
-	DegradationPredictor.PseudoTruth pseudoTruth, Thresholds thresholds)
+	DegradationPredictor.PseudoTruth pseudoTruth, Thresholds thresholds) implements java.io.Serializable
 {
 
 	public static final String KEY = "prediction";
+
+	/** A threshold input that means "the calibrated value". */
+	public static final double CALIBRATED = -1;
+
+	/**
+	 * The scoring of sets that were never calibrated, when the caller gives both thresholds: top 1 %, trapezoid
+	 * N = 20, the target's output as pseudo ground truth (the defaults of FAIG Calibrate Thresholds).
+	 */
+	public static PredictionSettings fallback() {
+		return new PredictionSettings(1.0, 20, Quadrature.TRAPEZOID, DegradationPredictor.PseudoTruth.TARGET,
+			Thresholds.paper());
+	}
+
+	/**
+	 * The settings prediction uses with a set of filter sets: the stored calibration, else {@link #fallback()}; a
+	 * threshold given as {@code >= 0} replaces the calibrated one.
+	 *
+	 * @param extra the filter sets' JSON entries ({@code FilterSets.extra()})
+	 * @param tBlur T_blur, or {@link #CALIBRATED}
+	 * @param tNoise T_noise, or {@link #CALIBRATED}
+	 * @param where the filter sets' folder, for the message
+	 * @throws IllegalArgumentException when the sets store no calibration and a threshold was not given
+	 */
+	public static PredictionSettings forPrediction(final JsonObject extra, final double tBlur, final double tNoise,
+		final Object where)
+	{
+		final PredictionSettings stored = fromJson(extra);
+		if (stored == null && (tBlur < 0 || tNoise < 0)) {
+			throw new IllegalArgumentException("filter_sets '" + where + "' have no calibrated thresholds: run FAIG " +
+				"Calibrate Thresholds on them, or give t_blur and t_noise");
+		}
+		final PredictionSettings s = stored != null ? stored : fallback();
+		return s.withThresholds(new Thresholds(tBlur >= 0 ? tBlur : s.thresholds().blur(), tNoise >= 0 ? tNoise : s
+			.thresholds().noise()));
+	}
+
+	/** A copy with other thresholds. */
+	public PredictionSettings withThresholds(final Thresholds t) {
+		return new PredictionSettings(percent, steps, rule, pseudoTruth, t);
+	}
 
 	public JsonObject toJson() {
 		final JsonObject o = new JsonObject();

@@ -8,7 +8,7 @@ import io.github.faig.degrade.Degradation;
  * The decision thresholds of the overlap scores: "contains blur" when {@code OS_blur > blur}, "contains noise" when
  * {@code OS_noise > noise}. Stored with the filter sets (key {@code thresholds} of {@code filter_sets.json}).
  */
-public record Thresholds(double blur, double noise) {
+public record Thresholds(double blur, double noise) implements java.io.Serializable {
 
 	public static final String KEY = "thresholds";
 

@@ -34,41 +34,65 @@ public final class RepresentationSet {
 	private RepresentationSet() {}
 
 	/**
-	 * Cuts {@code perImage} patches of {@code size}² LR pixels from every image, in every class.
+	 * Cuts {@code perImage} patches of {@code size}² LR pixels from every image, in every class (image by image, as
+	 * {@link #patches(int, FloatImage, List, int, int, int, long)}).
 	 *
 	 * @param scale the network's scale (LR = HR / scale)
 	 */
 	public static Patches patches(final List<FloatImage> groundTruths, final List<DegradationClass> classes,
 		final int size, final int perImage, final int scale, final long seed)
 	{
+		final List<Patches> each = new ArrayList<>();
+		for (int i = 0; i < groundTruths.size(); i++) {
+			each.add(patches(i, groundTruths.get(i), classes, size, perImage, scale, seed));
+		}
+		return concat(each, classes);
+	}
+
+	/**
+	 * The patches of image {@code index} (0-based) of a set: {@code perImage} positions, every class at each. The
+	 * noise and the positions depend on the seed and the index only, so any share of a set gives the same patches.
+	 */
+	public static Patches patches(final int index, final FloatImage groundTruth, final List<DegradationClass> classes,
+		final int size, final int perImage, final int scale, final long seed)
+	{
 		if (size < 4) throw new IllegalArgumentException("patch_size must be >= 4, got " + size);
 		if (perImage < 1) throw new IllegalArgumentException("patches must be >= 1, got " + perImage);
 		final List<FloatImage> out = new ArrayList<>();
+		final FloatImage[] lr = new FloatImage[classes.size()];
+		for (int c = 0; c < classes.size(); c++) {
+			final DegradationClass k = classes.get(c);
+			final DegradationParams p = new DegradationParams(k.blurSigma() > 0 ? k.blurSigma() : 1, 21, scale, k
+				.noiseSigma());
+			final Degrader d = new Degrader(p);
+			final FloatImage gt = d.groundTruth(groundTruth);
+			lr[c] = d.degrade(gt, Degradation.of(k.blurSigma() > 0, k.noiseSigma() > 0), seed * 1_000_003L + 31L * index +
+				c);
+		}
+		final CropPositions pos = new CropPositions(seed, CropPositions.REPRESENTATION, index, lr[0].width(), lr[0]
+			.height(), size, "image " + (index + 1) + " (patch_size, in LR pixels)");
+		final int[] labels = new int[perImage * classes.size()];
+		for (int k = 0; k < perImage; k++) {
+			final int[] yx = pos.next();
+			for (int c = 0; c < classes.size(); c++) {
+				labels[out.size()] = c;
+				out.add(lr[c].crop(yx[0], yx[1], size, size));
+			}
+		}
+		final int[] images = new int[labels.length];
+		java.util.Arrays.fill(images, index);
+		return new Patches(out, labels, images, classes);
+	}
+
+	/** The patches of several shares of a set, in order. */
+	public static Patches concat(final List<Patches> parts, final List<DegradationClass> classes) {
+		final List<FloatImage> out = new ArrayList<>();
 		final List<Integer> labels = new ArrayList<>();
 		final List<Integer> images = new ArrayList<>();
-		for (int i = 0; i < groundTruths.size(); i++) {
-			final FloatImage[] lr = new FloatImage[classes.size()];
-			for (int c = 0; c < classes.size(); c++) {
-				final DegradationClass k = classes.get(c);
-				final DegradationParams p = new DegradationParams(k.blurSigma() > 0 ? k.blurSigma() : 1, 21, scale, k
-					.noiseSigma());
-				final Degrader d = new Degrader(p);
-				final FloatImage gt = d.groundTruth(groundTruths.get(i));
-				lr[c] = d.degrade(gt, Degradation.of(k.blurSigma() > 0, k.noiseSigma() > 0), seed * 1_000_003L + 31L * i +
-					c);
-			}
-			final CropPositions pos = new CropPositions(seed, CropPositions.REPRESENTATION, i, lr[0].width(), lr[0]
-				.height(), size, "image " + (i + 1) + " (patch_size, in LR pixels)");
-			for (int k = 0; k < perImage; k++) {
-				final int[] yx = pos.next();
-				final int y = yx[0];
-				final int x = yx[1];
-				for (int c = 0; c < classes.size(); c++) {
-					out.add(lr[c].crop(y, x, size, size));
-					labels.add(c);
-					images.add(i);
-				}
-			}
+		for (final Patches p : parts) {
+			out.addAll(p.patches());
+			for (final int l : p.labels()) labels.add(l);
+			for (final int i : p.images()) images.add(i);
 		}
 		return new Patches(out, labels.stream().mapToInt(Integer::intValue).toArray(), images.stream().mapToInt(
 			Integer::intValue).toArray(), classes);

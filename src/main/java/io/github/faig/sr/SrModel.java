@@ -5,7 +5,9 @@ import java.util.function.BooleanSupplier;
 import ai.djl.ndarray.NDManager;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Engines;
+import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
+import io.github.faig.nn.StateDict;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
@@ -20,15 +22,17 @@ import io.github.faig.nn.io.ModelPackage;
  */
 public final class SrModel implements AutoCloseable {
 
-	private final ModelPackage pkg;
+	private final NetworkSpec spec;
+	private final String name;
 	private final NDManager manager;
 	private final SrNetwork net;
 
-	private SrModel(final ModelPackage pkg) {
-		this.pkg = pkg;
+	private SrModel(final NetworkSpec spec, final StateDict weights, final String name) {
+		this.spec = spec;
+		this.name = name;
 		this.manager = Engines.newManager();
 		try {
-			this.net = new SrNetwork(pkg.spec()).load(pkg.weights(), manager);
+			this.net = new SrNetwork(spec).load(weights, manager);
 		}
 		catch (final RuntimeException e) {
 			manager.close();
@@ -37,16 +41,24 @@ public final class SrModel implements AutoCloseable {
 	}
 
 	public static SrModel load(final ModelPackage pkg) {
-		return new SrModel(pkg);
+		return new SrModel(pkg.spec(), pkg.weights(), pkg.name());
+	}
+
+	/**
+	 * Weights that no package holds (a masked or modulated variant) in a network of {@code spec}; {@code name} is for
+	 * messages.
+	 */
+	public static SrModel of(final NetworkSpec spec, final StateDict weights, final String name) {
+		return new SrModel(spec, weights, name);
 	}
 
 	public int scale() {
-		return pkg.spec().scale();
+		return spec.scale();
 	}
 
 	/** The model's name, for messages. */
 	public String modelName() {
-		return pkg.name();
+		return name;
 	}
 
 	/** The smallest input side the network sees whole: its receptive field, {@code 2·radius + 1} pixels. */
@@ -66,7 +78,7 @@ public final class SrModel implements AutoCloseable {
 	{
 		if (lr.width() < minInputSize() || lr.height() < minInputSize()) {
 			throw new IllegalArgumentException("image of " + lr.width() + "x" + lr.height() + " pixels is smaller than " +
-				"the receptive field of " + pkg.name() + " (" + minInputSize() + "x" + minInputSize() + " pixels)");
+				"the receptive field of " + name + " (" + minInputSize() + "x" + minInputSize() + " pixels)");
 		}
 		if (lr.channels() != 1 && lr.channels() != 3) {
 			throw new IllegalArgumentException("expected a grey or RGB image, got " + lr.channels() + " channels");

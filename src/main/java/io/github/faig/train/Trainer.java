@@ -16,8 +16,6 @@ import java.util.function.BooleanSupplier;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.faig.degrade.GaussianBlur;
 import io.github.faig.nn.Engines;
@@ -178,7 +176,7 @@ public final class Trainer {
 				v.get(i).muli(BETA2).addi(g.square().muli(1 - BETA2));
 				final NDArray denom = v.get(i).div(c2).sqrt().addi(EPS);
 				p.subi(m.get(i).div(denom).muli(lr / c1));
-				JniUtils.zeroGrad((PtNDArray) p);
+				Engines.zeroGradient(p);
 				g.close();
 				ema.get(i).muli(decay).addi(p.mul(1 - decay));
 			}

@@ -11,8 +11,6 @@ import java.util.Set;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.faig.attribution.DegradationAttribution;
 import io.github.faig.attribution.FaigEngine;
@@ -152,7 +150,7 @@ public final class FaigBenchmark {
 				}
 			}
 			final double t = (System.nanoTime() - t0) / 1e9 / steps;
-			for (final NDArray p : net.paramArrays()) JniUtils.zeroGrad((PtNDArray) p);
+			Engines.zeroGradients(net.paramArrays());
 			return t;
 		}
 	}

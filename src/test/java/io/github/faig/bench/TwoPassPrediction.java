@@ -7,12 +7,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
-import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
-import io.github.faig.attribution.FilterSets;
-import io.github.faig.attribution.Quadrature;
 import io.github.faig.degrade.Degradation;
-import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Downscale;
 import io.github.faig.degrade.Quantization;
 import io.github.faig.ij.ImageFiles;
@@ -22,9 +18,12 @@ import io.github.faig.masking.FilterMasking;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.prediction.CalibrateThresholds;
+import io.github.faig.prediction.CalibrationOptions;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.LabelledInputs;
 import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.Monitor;
 
 /**
  * An experiment, not yet a feature (RESULTS.md §3): a second pass for the blur decision on noisy inputs. The target
@@ -47,59 +46,59 @@ public final class TwoPassPrediction {
 		final File setsDir = ModelLocator.resolve(args.length > 0 ? args[0] : "filter-sets-msrresnet-x2", "filter_sets");
 		final File cal = new File(args.length > 1 ? args[1] : "data/sets/calibration");
 		final File test = new File(args.length > 2 ? args[2] : "data/sets/test");
-		final FilterSets s0 = FilterSets.read(setsDir, -1);
-		final ModelPackage b = ModelLocator.load(s0.baselineModel(), "baseline");
-		final ModelPackage t = ModelLocator.load(s0.targetModel(), "target");
-		final FilterSets sets = FilterSets.read(setsDir, FilterIndex.of(t.spec()).filterCount());
-		final StateDict masked = new FilterMasking(b.weights(), t.weights(), FilterIndex.of(t.spec())).mask(sets
-			.ranking(Degradation.BLUR).top(1.0));
-		final ModelPackage denoiser = new ModelPackage(t.spec(), t.name() + "-deblurring-masked", "other",
-			"target with its top-1 % deblurring filters masked", t.license(), null, masked);
-		try (FaigEngine e = new FaigEngine(t.spec(), b.weights(), t.weights()); SrModel truth = SrModel.load(t);
-			SrModel dn = SrModel.load(denoiser))
-		{
-			final DegradationPredictor p = new DegradationPredictor(e, truth, sets, 1.0, Quadrature.TRAPEZOID, 20);
-			final List<Row> c = score(p, dn, cal);
-			final List<Row> h = score(p, dn, test);
-			final double tBlur = best(c, r -> !r.label().hasNoise(), Row::blur, false);
-			final double tNoise = best(c, r -> true, Row::noise, true);
-			final double tBlur2 = best(c, r -> r.label().hasNoise(), Row::blur2, false);
-			System.out.printf(Locale.ROOT, "thresholds (calibration): T_blur %.4f (clean vs blur), T_noise %.4f, " +
-				"second-pass T_blur %.4f (noise vs blur+noise)%n", tBlur, tNoise, tBlur2);
-			System.out.println("| class | inputs | mean OS_blur | mean OS_noise | mean second-pass OS_blur | " +
-				"blur decision right (two-pass) |");
-			System.out.println("| --- | --- | --- | --- | --- | --- |");
-			int right = 0;
-			int noiseRight = 0;
-			for (final Degradation d : Degradation.values()) {
-				int n = 0;
-				int ok = 0;
-				double sb = 0;
-				double sn = 0;
-				double s2 = 0;
-				for (final Row r : h) {
-					if (r.label() != d) continue;
-					n++;
-					sb += r.blur();
-					sn += r.noise();
-					s2 += r.blur2();
-					final boolean noisy = r.noise() > tNoise;
-					final boolean blurry = noisy ? r.blur2() > tBlur2 : r.blur() > tBlur;
-					if (blurry == d.hasBlur()) ok++;
-					if (noisy == d.hasNoise()) noiseRight++;
-				}
-				right += ok;
-				System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %d (%.0f %%) |%n", d.label(), n, sb / n,
-					sn / n, s2 / n, ok, 100.0 * ok / n);
+		// the first pass is calibration's own scoring, with its defaults (the settings above)
+		try (CalibrateThresholds first = new CalibrateThresholds(setsDir, null, null, CalibrationOptions.defaults())) {
+			final ModelPackage t = first.models().target();
+			final FilterIndex filters = FilterIndex.of(t.spec());
+			final StateDict masked = new FilterMasking(first.models().baseline().weights(), t.weights(), filters).mask(
+				first.models().sets().ranking(Degradation.BLUR).top(1.0));
+			final ModelPackage denoiser = new ModelPackage(t.spec(), t.name() + "-deblurring-masked", "other",
+				"target with its top-1 % deblurring filters masked", t.license(), null, masked);
+			try (SrModel dn = SrModel.load(denoiser)) {
+				final List<Row> c = score(first, dn, cal);
+				final List<Row> h = score(first, dn, test);
+				report(c, h);
 			}
-			System.out.printf(Locale.ROOT, "held-out blur decision, two-pass: %.1f %% of %d; noise decision %.1f %%%n",
-				100.0 * right / h.size(), h.size(), 100.0 * noiseRight / h.size());
 		}
 	}
 
-	private static List<Row> score(final DegradationPredictor p, final SrModel denoiser, final File dir)
-		throws Exception
-	{
+	private static void report(final List<Row> c, final List<Row> h) {
+		final double tBlur = best(c, r -> !r.label().hasNoise(), Row::blur, false);
+		final double tNoise = best(c, r -> true, Row::noise, true);
+		final double tBlur2 = best(c, r -> r.label().hasNoise(), Row::blur2, false);
+		System.out.printf(Locale.ROOT, "thresholds (calibration): T_blur %.4f (clean vs blur), T_noise %.4f, " +
+			"second-pass T_blur %.4f (noise vs blur+noise)%n", tBlur, tNoise, tBlur2);
+		System.out.println("| class | inputs | mean OS_blur | mean OS_noise | mean second-pass OS_blur | " +
+			"blur decision right (two-pass) |");
+		System.out.println("| --- | --- | --- | --- | --- | --- |");
+		int right = 0;
+		int noiseRight = 0;
+		for (final Degradation d : Degradation.values()) {
+			int n = 0;
+			int ok = 0;
+			double sb = 0;
+			double sn = 0;
+			double s2 = 0;
+			for (final Row r : h) {
+				if (r.label() != d) continue;
+				n++;
+				sb += r.blur();
+				sn += r.noise();
+				s2 += r.blur2();
+				final boolean noisy = r.noise() > tNoise;
+				final boolean blurry = noisy ? r.blur2() > tBlur2 : r.blur() > tBlur;
+				if (blurry == d.hasBlur()) ok++;
+				if (noisy == d.hasNoise()) noiseRight++;
+			}
+			right += ok;
+			System.out.printf(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %d (%.0f %%) |%n", d.label(), n, sb / n,
+				sn / n, s2 / n, ok, 100.0 * ok / n);
+		}
+		System.out.printf(Locale.ROOT, "held-out blur decision, two-pass: %.1f %% of %d; noise decision %.1f %%%n",
+			100.0 * right / h.size(), h.size(), 100.0 * noiseRight / h.size());
+	}
+
+	private static List<Row> score(final CalibrateThresholds first, final SrModel denoiser, final File dir) {
 		final List<FloatImage> gts = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
 		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?)$"));
@@ -109,10 +108,11 @@ public final class TwoPassPrediction {
 			names.add(f.getName());
 		}
 		final List<Row> out = new ArrayList<>();
-		for (final LabelledInputs.Input x : LabelledInputs.make(gts, names, DegradationParams.defaults(), 0, 64, 2)) {
-			final DegradationPredictor.Scores s = p.scores(x.lr());
+		for (final LabelledInputs.Input x : first.inputs(gts, names)) {
+			final DegradationPredictor.Scores s = first.score(x, dir.getName(), Monitor.NONE).scores();
 			final FloatImage hr = denoiser.superResolve(x.lr(), 1 << 16, 0, null, null);
-			final DegradationPredictor.Scores s2 = p.scores(Quantization.to8Bit(Downscale.blockMean(hr, 2)));
+			final DegradationPredictor.Scores s2 = first.predictor().scores(Quantization.to8Bit(Downscale.blockMean(hr,
+				2)));
 			out.add(new Row(x.label(), s.blur(), s.noise(), s2.blur()));
 			System.err.printf(Locale.ROOT, "%s %s %d/%s%n", dir.getName(), x.name(), out.size(), x.label().label());
 		}

@@ -61,5 +61,10 @@ class FaigMainTest {
 		assertEquals(0, run("--list"));
 		assertTrue(out.toString().contains("FAIG Synthesize Degradations"));
 		assertTrue(out.toString().contains("blur_sigma"));
+		// a model input names what it takes
+		assertTrue(out.toString().matches("(?s).*\\n    model : String = msrresnet-x2-target  bundled or installed: [^\\n]*" +
+			"srcnn-x2-target[^\\n]*; or a folder/\\.zip path\\n.*"), out.toString());
+		assertTrue(out.toString().matches("(?s).*\\n    filter_sets : String = filter-sets-msrresnet-x2  \\(optional\\)  " +
+			"bundled or installed: [^\\n]*filter-sets-srcnn-x2[^\\n]*; or a folder path\\n.*"), out.toString());
 	}
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -46,7 +45,7 @@ class BitDepthTest extends SciJavaTest {
 		ImageFiles.save(hr, in);
 		final File lrDir = dir.resolve("lr").toFile();
 		assertTrue(lrDir.mkdir());
-		CommandModule m = run(SynthesizeDegradationsCommand.class, "input_file", in, "output_dir", lrDir,
+		FaigCommand m = run(SynthesizeDegradationsCommand.class, "input_file", in, "output_dir", lrDir,
 			"normalization", "min-max", "noise_sigma", 0.02, "seed", 4L);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus lr = IJ.openImage(new File(lrDir, "cells_degraded.tif").getPath());
@@ -101,7 +100,7 @@ class BitDepthTest extends SciJavaTest {
 		}
 		final ImageStatistics in = fp.getStats();
 		assertTrue(in.min >= 0 && in.max <= 1000 && in.max > 900);
-		final CommandModule m = run(BlindSuperResolutionCommand.class, "image", new ImagePlus("f", fp), "model",
+		final FaigCommand m = run(BlindSuperResolutionCommand.class, "image", new ImagePlus("f", fp), "model",
 			"msrresnet-x2-target");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("super_resolved");
@@ -128,7 +127,7 @@ class BitDepthTest extends SciJavaTest {
 			"srcnn-x2-target", "normalization", "percentile", "low_percentile", 2.0, "high_percentile", 98.0)
 			.getOutput("super_resolved");
 		assertEquals(16, out.getBitDepth());
-		final CommandModule bad = run(BlindSuperResolutionCommand.class, "image", eight, "model", "srcnn-x2-target",
+		final FaigCommand bad = run(BlindSuperResolutionCommand.class, "image", eight, "model", "srcnn-x2-target",
 			"normalization", "percentile", "low_percentile", 90.0, "high_percentile", 10.0);
 		assertTrue(bad.isCanceled() && bad.getCancelReason().contains("low_percentile"), bad.getCancelReason());
 	}

@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.measure.ResultsTable;
 import io.github.faig.attribution.FilterSets;
@@ -35,7 +34,7 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
-		CommandModule m = run(ComputeFiltersCommand.class, "baseline_model", f[0].getPath(), "target_model",
+		FaigCommand m = run(ComputeFiltersCommand.class, "baseline_model", f[0].getPath(), "target_model",
 			f[1].getPath(), "input_dir", f[2], "steps", 4, "crop_size", 8, "crops", 1, "percent", 10.0, "output_dir", sets);
 
 		assertFalse(m.isCanceled(), m.getCancelReason());

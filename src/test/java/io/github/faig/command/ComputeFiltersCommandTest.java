@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -46,7 +45,7 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 		return new File[] { base, tgt, images };
 	}
 
-	private static CommandModule run(final Object... inputs) throws Exception {
+	private static FaigCommand run(final Object... inputs) throws Exception {
 		return run(ComputeFiltersCommand.class, inputs);
 	}
 
@@ -55,7 +54,7 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 		final File[] f = setUp(dir);
 		final File out = dir.resolve("out").toFile();
 		assertTrue(out.mkdir());
-		final CommandModule m = run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
+		final FaigCommand m = run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
 			"steps", 8, "quadrature", "trapezoid", "crop_size", 8, "crops", 2, "percent", 10.0, "output_dir", out);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final int n = FilterIndex.of(ModelPackage.read(f[1]).spec()).filterCount();
@@ -106,7 +105,7 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 			"crop_size", 500, "steps", 2));
 	}
 
-	private static void assertFails(final String word, final CommandModule m) {
+	private static void assertFails(final String word, final FaigCommand m) {
 		assertTrue(m.isCanceled(), "expected failure naming " + word);
 		assertTrue(m.getCancelReason().contains(word), m.getCancelReason());
 	}

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.scijava.command.CommandModule;
 
 import ij.CompositeImage;
 import ij.IJ;
@@ -45,7 +44,7 @@ class HyperstackTest extends SciJavaTest {
 	void aTwoChannelThreeSliceTwoFrameHyperstackKeepsItsDimensionsThroughBlindSr() throws Exception {
 		final ImagePlus hs = hyperstack(24, 20, 2, 3, 2);
 		assertTrue(hs.isHyperStack());
-		final CommandModule m = run(BlindSuperResolutionCommand.class, "image", hs, "model", "srcnn-x2-target");
+		final FaigCommand m = run(BlindSuperResolutionCommand.class, "image", hs, "model", "srcnn-x2-target");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("super_resolved");
 		assertEquals(2, out.getNChannels());
@@ -71,7 +70,7 @@ class HyperstackTest extends SciJavaTest {
 	void aSelectionLimitsBlindSrToItsBox() throws Exception {
 		final ImagePlus hs = hyperstack(40, 36, 1, 2, 1);
 		hs.setRoi(new Roi(4, 6, 20, 18));
-		final CommandModule m = run(BlindSuperResolutionCommand.class, "image", hs, "model", "srcnn-x2-target");
+		final FaigCommand m = run(BlindSuperResolutionCommand.class, "image", hs, "model", "srcnn-x2-target");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("super_resolved");
 		assertEquals(40, out.getWidth());
@@ -82,7 +81,7 @@ class HyperstackTest extends SciJavaTest {
 	@Test
 	void synthesisKeepsChannelsAndSlicesAndStacksVariantsAsFrames() throws Exception {
 		final ImagePlus hs = hyperstack(24, 20, 2, 3, 1);
-		final CommandModule m = run(SynthesizeDegradationsCommand.class, "image", hs, "with_noise", false,
+		final FaigCommand m = run(SynthesizeDegradationsCommand.class, "image", hs, "with_noise", false,
 			"with_blur_noise", false);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("degraded");
@@ -109,7 +108,7 @@ class HyperstackTest extends SciJavaTest {
 		io.github.faig.ij.ImageFiles.save(hyperstack(32, 32, 2, 1, 2), new java.io.File(in, "hs.tif"));
 		io.github.faig.ij.ImageFiles.save(new ImagePlus("one", hyperstack(32, 32, 1, 1, 1).getProcessor()),
 			new java.io.File(in, "one.tif"));
-		final CommandModule m = run(PredictDegradationCommand.class, "input_dir", in, "normalization", "min-max");
+		final FaigCommand m = run(PredictDegradationCommand.class, "input_dir", in, "normalization", "min-max");
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ij.measure.ResultsTable t = (ij.measure.ResultsTable) m.getOutput("predictions");
 		assertEquals(5, t.size(), "4 planes of hs.tif and 1 of one.tif");

@@ -11,7 +11,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -45,14 +44,14 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 		return imp;
 	}
 
-	private static CommandModule run(final Object... inputs) throws Exception {
+	private static FaigCommand run(final Object... inputs) throws Exception {
 		return run(SynthesizeDegradationsCommand.class, inputs);
 	}
 
 	@Test
 	void makesTheFourVariantsWithTheirParameters() throws Exception {
 		final ImagePlus imp = photo(64, 50);
-		final CommandModule m = run("image", imp, "blur_sigma", 1.5, "noise_sigma", 0.05, "seed", 3L);
+		final FaigCommand m = run("image", imp, "blur_sigma", 1.5, "noise_sigma", 0.05, "seed", 3L);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("degraded");
 		assertEquals(4, out.getStackSize());
@@ -78,7 +77,7 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 
 	@Test
 	void variantsCanBeChosen(@TempDir final Path dir) throws Exception {
-		final CommandModule m = run("image", photo(40, 40), "with_clean", false, "with_noise", false,
+		final FaigCommand m = run("image", photo(40, 40), "with_clean", false, "with_noise", false,
 			"with_blur_noise", false, "output_dir", dir.toFile());
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(1, ((ImagePlus) m.getOutput("degraded")).getStackSize());
@@ -94,7 +93,7 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 		io.github.faig.ij.ImageFiles.save(photo(30, 24), in);
 		final File outDir = dir.resolve("out").toFile();
 		assertTrue(outDir.mkdir());
-		final CommandModule m = run("input_file", in, "output_dir", outDir, "noise_sigma", 0.0);
+		final FaigCommand m = run("input_file", in, "output_dir", outDir, "noise_sigma", 0.0);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus tif = IJ.openImage(new File(outDir, "in_degraded.tif").getPath());
 		assertEquals(4, tif.getStackSize());
@@ -112,7 +111,7 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 		final ij.process.ImageProcessor two = a.getProcessor().duplicate();
 		two.flipHorizontal();
 		st.addSlice("two", two);
-		final CommandModule m = run("image", new ImagePlus("st", st), "with_noise", false, "with_blur_noise", false);
+		final FaigCommand m = run("image", new ImagePlus("st", st), "with_noise", false, "with_blur_noise", false);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ResultsTable t = (ResultsTable) m.getOutput("parameters");
 		assertEquals(4, t.size());
@@ -141,7 +140,7 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 		assertEquals(1, out.list().length, "only notes.txt may be there: " + String.join(",", out.list()));
 	}
 
-	private static void assertFailsWith(final String word, final CommandModule m) {
+	private static void assertFailsWith(final String word, final FaigCommand m) {
 		assertTrue(m.isCanceled(), "expected a failure naming " + word);
 		assertTrue(m.getCancelReason().contains(word), m.getCancelReason());
 	}

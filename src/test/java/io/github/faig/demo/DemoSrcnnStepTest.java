@@ -12,10 +12,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import io.github.faig.SciJavaTest;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.SynthesizeDegradationsCommand;
 
 /** The demo's SRCNN-style step alone: the shipped sets' layer counts and one prediction, by bundled name. */
@@ -28,7 +28,7 @@ class DemoSrcnnStepTest extends SciJavaTest {
 		final File photo = new File("src/demo/images/home.png");
 		final File degraded = dir.resolve("deg").toFile();
 		assertTrue(degraded.mkdir());
-		final CommandModule m = run(SynthesizeDegradationsCommand.class, "input_file", photo, "seed", 1L, "output_dir",
+		final FaigCommand m = run(SynthesizeDegradationsCommand.class, "input_file", photo, "seed", 1L, "output_dir",
 			degraded);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final File out = dir.resolve("out").toFile();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -18,6 +17,7 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import io.github.faig.SciJavaTest;
 import io.github.faig.command.BlindSuperResolutionCommand;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.SynthesizeDegradationsCommand;
 import io.github.faig.ij.ImageFiles;
 
@@ -48,7 +48,7 @@ class ExplicitInputTest extends SciJavaTest {
 		final ImagePlus open = new ImagePlus("open.tif", new ByteProcessor(64, 64));
 		ActiveImagePreprocessor.active = open;
 		// the preprocessor really fills the input: without input_file the open image is used
-		CommandModule m = run(SynthesizeDegradationsCommand.class, "with_noise", false, "with_blur_noise", false);
+		FaigCommand m = run(SynthesizeDegradationsCommand.class, "with_noise", false, "with_blur_noise", false);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertSame(open, m.getInput("image"));
 		assertEquals(32, ((ImagePlus) m.getOutput("degraded")).getWidth());
@@ -67,7 +67,7 @@ class ExplicitInputTest extends SciJavaTest {
 		final File f = file(dir, 36, 28);
 		ActiveImagePreprocessor.active = new ImagePlus("open.tif", new ByteProcessor(64, 64));
 		MacroOptionsPreprocessor.options = "input_file=[" + f.getPath() + "] model=srcnn-x2-target";
-		final CommandModule m = run(BlindSuperResolutionCommand.class);
+		final FaigCommand m = run(BlindSuperResolutionCommand.class);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("super_resolved");
 		assertEquals(72, out.getWidth());

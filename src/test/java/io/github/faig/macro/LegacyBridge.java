@@ -1,9 +1,11 @@
 package io.github.faig.macro;
 
+import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -32,9 +34,9 @@ public class LegacyBridge implements PlugIn {
 		final String options = Macro.getOptions();
 		MacroOptionsPreprocessor.options = options == null ? "" : options;
 		try {
-			final CommandModule m = (CommandModule) cs.run(info, true).get();
-			if (m.isCanceled()) {
-				IJ.log("failed: " + m.getCancelReason());
+			final Module m = context.service(ModuleService.class).run(info, true).get();
+			if (((Cancelable) m).isCanceled()) {
+				IJ.log("failed: " + ((Cancelable) m).getCancelReason());
 				return;
 			}
 			for (final Object o : m.getOutputs().values()) if (o instanceof ImagePlus) ((ImagePlus) o).show();

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
 
 import ij.Macro;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.SynthesizeDegradationsCommand;
 
 /**
@@ -170,7 +170,8 @@ class MacroContractTest extends SciJavaTest {
 	@Test
 	void scriptTemplatesNameRealCommandsAndInputs() throws Exception {
 		// process=false: no pre/postprocessing, so no dialog, no filled-in image, no result windows
-		final Pattern call = Pattern.compile("command\\.run\\(\\s*\"([\\w.]+)\",\\s*(?:false|False),\\s*([^)]*)\\)");
+		final Pattern call = Pattern.compile(
+			"modules\\.run\\(command\\.getCommand\\(\"([\\w.]+)\"\\),\\s*(?:false|False),\\s*([^)]*)\\)");
 		final Pattern key = Pattern.compile("\"([a-z_]+)\"\\s*,");
 		int calls = 0;
 		for (final String t : new String[] { "Batch_Predict_Degradation.groovy", "Batch_Super_Resolution.py" }) {
@@ -197,10 +198,11 @@ class MacroContractTest extends SciJavaTest {
 		io.github.faig.ij.ImageFiles.save(new ij.ImagePlus("lr", new ij.process.ColorProcessor(24, 24)), in);
 		ActiveImagePreprocessor.active = new ij.ImagePlus("open", new ij.process.ByteProcessor(64, 64));
 		try {
-			final CommandModule m = context.service(CommandService.class).run(
-				"io.github.faig.command.BlindSuperResolutionCommand", false, "input_file", in, "model", "srcnn-x2-target",
-				"output_dir", dir).get();
-			assertFalse(m.isCanceled(), m.getCancelReason());
+			// the templates' own call
+			final org.scijava.module.Module m = context.service(org.scijava.module.ModuleService.class).run(context
+				.service(CommandService.class).getCommand("io.github.faig.command.BlindSuperResolutionCommand"), false,
+				"input_file", in, "model", "srcnn-x2-target", "output_dir", dir).get();
+			assertFalse(((FaigCommand) m).isCanceled(), ((FaigCommand) m).getCancelReason());
 			assertEquals(null, m.getInput("image"), "no preprocessor ran");
 			assertTrue(new File(dir, "lr_x2_srcnn-x2-target.png").isFile());
 		}
@@ -218,8 +220,7 @@ class MacroContractTest extends SciJavaTest {
 		MacroOptionsPreprocessor.options = ("input_file=[" + in + "] blur_sigma=1.5 noise_sigma=0 with_noise=false " +
 			"output_dir=[" + dir + "]");
 		try {
-			final CommandModule m = context.service(CommandService.class).run(SynthesizeDegradationsCommand.class, true)
-				.get();
+			final FaigCommand m = FaigCommand.run(context, SynthesizeDegradationsCommand.class);
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			assertEquals(1.5, (Double) m.getInput("blur_sigma"), 0);
 			assertEquals(false, m.getInput("with_noise"));

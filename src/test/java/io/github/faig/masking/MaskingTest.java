@@ -13,14 +13,16 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.TestImages;
 import io.github.faig.attribution.FilterIndex;
+import io.github.faig.attribution.RandomRanking;
 import io.github.faig.attribution.Ranking;
+import io.github.faig.attribution.WeightDifferenceRanking;
 import io.github.faig.command.ComputeFiltersCommandTest;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.MaskFiltersCommand;
 import io.github.faig.command.MaskingExperimentCommand;
 import io.github.faig.image.FloatImage;
@@ -55,7 +57,7 @@ class MaskingTest extends SciJavaTest {
 		final StateDict[] p = pair();
 		final FilterIndex fi = FilterIndex.of(SPEC);
 		final FilterMasking m = new FilterMasking(p[0], p[1], fi);
-		final Ranking r = Ranking.of(FilterMasking.randomScores(fi.filterCount(), 3));
+		final Ranking r = Ranking.of(RandomRanking.scores(fi.filterCount(), 3));
 		final List<FloatImage> in = List.of(TestImages.random(3, 14, 12, 4));
 		final FloatImage target = MaskedOutputs.run(SPEC, p[1], in).get(0);
 		final FloatImage baseline = MaskedOutputs.run(SPEC, p[0], in).get(0);
@@ -93,7 +95,7 @@ class MaskingTest extends SciJavaTest {
 	void weightDifferenceIsNormalisedByTheBaselineL1() {
 		final StateDict[] p = pair();
 		final FilterIndex fi = FilterIndex.of(SPEC);
-		final float[] s = new FilterMasking(p[0], p[1], fi).weightDifferenceScores();
+		final float[] s = WeightDifferenceRanking.scores(fi, p[0], p[1]);
 		final int f = fi.index(0, 1, 2);
 		final float[] b = p[0].get("conv_first.weight").data();
 		final float[] t = p[1].get("conv_first.weight").data();
@@ -137,7 +139,7 @@ class MaskingTest extends SciJavaTest {
 		Ranking.ofOrder(IntStream.range(0, n).toArray()).writeIndexFile(ranking);
 		final ImagePlus img = io.github.faig.ij.ImagePlusBridge.toImagePlus("lr", List.of(TestImages.random(3, 16, 16,
 			1)), null, io.github.faig.ij.ImagePlusBridge.OutputType.BYTE, null);
-		CommandModule m = run(MaskFiltersCommand.class, "image", img,
+		FaigCommand m = run(MaskFiltersCommand.class, "image", img,
 			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "filter_file", ranking, "percent", 10.0);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(3, ((ImagePlus) m.getOutput("outputs")).getStackSize());
@@ -161,7 +163,7 @@ class MaskingTest extends SciJavaTest {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
-		CommandModule m = run(io.github.faig.command.ComputeFiltersCommand.class,
+		FaigCommand m = run(io.github.faig.command.ComputeFiltersCommand.class,
 			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2], "steps", 4,
 			"output_dir", sets);
 		assertFalse(m.isCanceled(), m.getCancelReason());

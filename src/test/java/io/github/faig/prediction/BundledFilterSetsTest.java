@@ -9,7 +9,6 @@ import java.io.File;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -17,6 +16,7 @@ import io.github.faig.SciJavaTest;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.command.DegradationMapCommand;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.command.PredictDegradationCommand;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
@@ -63,7 +63,7 @@ class BundledFilterSetsTest extends SciJavaTest {
 		assertNotNull(PredictionSettings.fromJson(sets.extra()), name + " carries calibrated thresholds");
 
 		final ImagePlus imp = noisyCrop();
-		final CommandModule p = run(PredictDegradationCommand.class, "image", imp, "filter_sets", name);
+		final FaigCommand p = run(PredictDegradationCommand.class, "image", imp, "filter_sets", name);
 		assertFalse(p.isCanceled(), p.getCancelReason());
 		final ResultsTable pr = (ResultsTable) p.getOutput("predictions");
 		assertEquals(1, pr.size());
@@ -72,7 +72,7 @@ class BundledFilterSetsTest extends SciJavaTest {
 		assertEquals(s.thresholds().noise(), pr.getValue("t_noise", 0), 1e-9);
 		Degradation.parse(pr.getStringValue("decision", 0));
 
-		final CommandModule m = run(DegradationMapCommand.class, "image", imp, "filter_sets", name, "tile_size", 32);
+		final FaigCommand m = run(DegradationMapCommand.class, "image", imp, "filter_sets", name, "tile_size", 32);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ResultsTable tiles = (ResultsTable) m.getOutput("tiles");
 		assertEquals(4, tiles.size());

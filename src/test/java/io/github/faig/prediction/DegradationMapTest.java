@@ -14,11 +14,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.command.DegradationMapCommand;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
@@ -52,7 +52,7 @@ class DegradationMapTest extends SciJavaTest {
 		}
 		final ImagePlus imp = ImagePlusBridge.toImagePlus("left_blur_right_noise", List.of(mixed), null,
 			ImagePlusBridge.OutputType.BYTE, null);
-		final CommandModule m = run(DegradationMapCommand.class, "image", imp,
+		final FaigCommand m = run(DegradationMapCommand.class, "image", imp,
 			"tile_size", tile);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ResultsTable t = (ResultsTable) m.getOutput("tiles");
@@ -94,7 +94,7 @@ class DegradationMapTest extends SciJavaTest {
 		final ImagePlus imp = new ImagePlus("two", st);
 		imp.setRoi(new ij.gui.Roi(40, 10, 40, 32)); // room for 1 x 2 tiles of 32, the second moved back
 		imp.setSlice(2);
-		CommandModule m = run(DegradationMapCommand.class, "image", imp, "tile_size", 32);
+		FaigCommand m = run(DegradationMapCommand.class, "image", imp, "tile_size", 32);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ResultsTable t = (ResultsTable) m.getOutput("tiles");
 		assertEquals(2, t.size());

@@ -12,13 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.command.ComputeFiltersCommandTest;
 import io.github.faig.command.DegradationRepresentationsCommand;
+import io.github.faig.command.FaigCommand;
 
 class RepresentationsCommandTest {
 
@@ -39,10 +38,10 @@ class RepresentationsCommandTest {
 		final File out = dir.resolve("out").toFile();
 		assertTrue(out.mkdir());
 		try (Context ctx = new Context()) {
-			final CommandModule m = ctx.service(CommandService.class).run(DegradationRepresentationsCommand.class, true,
-				"model", f[0].getPath(), "comparison", f[1].getPath(), "input_dir", f[2], "classes",
+			final FaigCommand m = FaigCommand.run(ctx, DegradationRepresentationsCommand.class, "model", f[0].getPath(),
+				"comparison", f[1].getPath(), "input_dir", f[2], "classes",
 				"clean;blur:2;noise:0.1", "patch_size", 12, "patches", 4, "sweep_layers", true, "components", 5,
-				"output_dir", out).get();
+				"output_dir", out);
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			final ResultsTable t = (ResultsTable) m.getOutput("representations");
 			// Two models x taps of MSRResNet(8 feat, 2 blocks): conv_first, body.0, body.1, upconv1, conv_hr.
@@ -58,8 +57,8 @@ class RepresentationsCommandTest {
 			{
 				assertTrue(new File(out, n).isFile(), n);
 			}
-			final CommandModule bad = ctx.service(CommandService.class).run(DegradationRepresentationsCommand.class,
-				true, "model", f[0].getPath(), "input_dir", f[2], "patch_size", 12, "layer", "body.9").get();
+			final FaigCommand bad = FaigCommand.run(ctx, DegradationRepresentationsCommand.class, "model", f[0]
+				.getPath(), "input_dir", f[2], "patch_size", 12, "layer", "body.9");
 			assertTrue(bad.isCanceled());
 			assertTrue(bad.getCancelReason().contains("body.9"), bad.getCancelReason());
 		}

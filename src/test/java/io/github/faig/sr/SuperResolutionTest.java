@@ -13,7 +13,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -21,6 +20,7 @@ import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import io.github.faig.command.BlindSuperResolutionCommand;
+import io.github.faig.command.FaigCommand;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
@@ -79,7 +79,7 @@ class SuperResolutionTest extends SciJavaTest {
 		}
 	}
 
-	private static CommandModule run(final Object... inputs) throws Exception {
+	private static FaigCommand run(final Object... inputs) throws Exception {
 		return run(BlindSuperResolutionCommand.class, inputs);
 	}
 
@@ -95,7 +95,7 @@ class SuperResolutionTest extends SciJavaTest {
 		cal.pixelWidth = 0.4;
 		cal.pixelHeight = 0.4;
 		rgb.setCalibration(cal);
-		CommandModule m = run("image", rgb, "model", pkg.getPath(), "output_dir", dir.toFile());
+		FaigCommand m = run("image", rgb, "model", pkg.getPath(), "output_dir", dir.toFile());
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ImagePlus out = (ImagePlus) m.getOutput("super_resolved");
 		assertEquals(60, out.getWidth());
@@ -144,7 +144,7 @@ class SuperResolutionTest extends SciJavaTest {
 		assertEquals(2, dir.toFile().list().length, "no output files: " + String.join(",", dir.toFile().list()));
 	}
 
-	private static void assertFails(final String word, final CommandModule m) {
+	private static void assertFails(final String word, final FaigCommand m) {
 		assertTrue(m.isCanceled(), "expected failure: " + word);
 		assertTrue(m.getCancelReason().contains(word), m.getCancelReason());
 	}

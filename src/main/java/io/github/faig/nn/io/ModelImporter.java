@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.github.faig.nn.Architectures;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
@@ -17,12 +16,10 @@ import io.github.faig.nn.Tensor;
  * with {@code params} and {@code params_ema}; {@code params_ema} by default, as the paper's analysis uses), other
  * dicts of state dicts ({@code .pth}, an entry chosen by key), plain state dicts saved as {@code .pth},
  * {@code .npz} or {@code .safetensors}. {@code .pth} files are read by {@link PthReader} (zip and legacy formats). A {@code module.} prefix (from
- * {@code DataParallel}) is dropped. The architecture is read off the tensor names and shapes unless given.
+ * {@code DataParallel}) is dropped. The architecture is read off the tensor names and shapes unless given, by the
+ * architectures of {@link Architectures}: MSRResNet, SRCNN-style and EDSR (BasicSR's names).
  */
 public final class ModelImporter {
-
-	private static final Pattern BODY = Pattern.compile("body\\.(\\d+)\\.conv1\\.weight");
-	private static final Pattern FEATURES = Pattern.compile("features\\.(\\d+)\\.weight");
 
 	private ModelImporter() {}
 
@@ -122,48 +119,12 @@ public final class ModelImporter {
 		return out;
 	}
 
-	/** Reads the architecture off the names and shapes of a BasicSR state dict. */
+	/**
+	 * Reads the architecture off the names and shapes of a BasicSR state dict: the one architecture of
+	 * {@link Architectures} whose signature tensors it holds reads its spec ({@link Architectures#infer}).
+	 */
 	public static NetworkSpec inferSpec(final StateDict sd) {
-		final Tensor first = sd.get("conv_first.weight");
-		if (first != null) {
-			final int f = (int) first.shape()[0];
-			int blocks = 0;
-			for (final String n : sd.names()) {
-				final Matcher m = BODY.matcher(n);
-				if (m.matches()) blocks = Math.max(blocks, Integer.parseInt(m.group(1)) + 1);
-			}
-			final int scale;
-			if (sd.contains("upconv2.weight")) scale = 4;
-			else {
-				final Tensor up = sd.get("upconv1.weight");
-				if (up == null) throw new IllegalArgumentException("MSRResNet weights lack upconv1.weight");
-				scale = (int) Math.round(Math.sqrt(up.shape()[0] / (double) f));
-				if (scale < 2 || up.shape()[0] != (long) f * scale * scale) {
-					throw new IllegalArgumentException("upconv1.weight has " + up.shape()[0] + " output channels: expected " +
-						"num_feat x scale² (" + 4 * f + " for x2, " + 9 * f + " for x3, with num_feat " + f + ")");
-				}
-			}
-			return new NetworkSpec(NetworkSpec.MSRRESNET, scale, f, blocks);
-		}
-		if (sd.contains("features.0.weight")) {
-			final TreeSet<Integer> idx = new TreeSet<>();
-			for (final String n : sd.names()) {
-				final Matcher m = FEATURES.matcher(n);
-				if (m.matches()) idx.add(Integer.parseInt(m.group(1)));
-			}
-			final int w = (int) sd.get("features.0.weight").shape()[0];
-			final int convs = idx.size();
-			if (convs < 5) {
-				throw new IllegalArgumentException("SRCNN-style weights hold " + convs + " convolution(s) " + idx + ": " +
-					"expected at least 5 (features.N.weight); the state dict is incomplete");
-			}
-			final Integer[] order = idx.toArray(new Integer[0]);
-			final Tensor up = sd.get("features." + order[convs - 3] + ".weight");
-			final int scale = (int) Math.round(Math.sqrt(up.shape()[0] / (2.0 * w)));
-			return new NetworkSpec(NetworkSpec.SRCNN_STYLE, scale, w, convs - 5);
-		}
-		throw new IllegalArgumentException("weights are neither MSRResNet (conv_first.weight) nor SRCNN-style " +
-			"(features.0.weight): first tensor is '" + sd.names().iterator().next() + "'");
+		return Architectures.infer(sd);
 	}
 
 	/**

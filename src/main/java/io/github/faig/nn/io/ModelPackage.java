@@ -38,6 +38,7 @@ import io.github.faig.nn.StateDict;
  * {
  *   "format": "faig-model", "format_version": 1,
  *   "name": "msrresnet-x2-target", "architecture": "MSRResNet", "scale": 2, "num_feat": 32, "num_block": 6,
+ *   "options": { … },                  only for an architecture with options (EDSR: res_scale, img_range, rgb_mean)
  *   "role": "target", "description": "…", "license": "Apache-2.0",
  *   "weights": "model.safetensors",
  *   "provenance": { "command": "…", "iterations": 8000, "seed": 1, … }
@@ -192,7 +193,7 @@ public final class ModelPackage {
 		final NetworkSpec spec;
 		try {
 			spec = new NetworkSpec(required(m, "architecture", where), integer(m, "scale", where), integer(m,
-				"num_feat", where), integer(m, "num_block", where));
+				"num_feat", where), integer(m, "num_block", where), options(m, where));
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException(JSON + " of '" + where + "': " + e.getMessage());
@@ -225,6 +226,37 @@ public final class ModelPackage {
 		}
 	}
 
+	/** The architecture's options ({@code "options": {"res_scale": 1.0, "rgb_mean": [...]}}); null when absent. */
+	private static Map<String, java.util.List<Double>> options(final JsonObject m, final File where)
+		throws IOException
+	{
+		if (!m.has("options") || m.get("options").isJsonNull()) return null;
+		if (!m.get("options").isJsonObject()) {
+			throw new IOException(JSON + " of '" + where + "': \"options\" must be an object of numbers, got " + m.get(
+				"options"));
+		}
+		final Map<String, java.util.List<Double>> out = new java.util.LinkedHashMap<>();
+		for (final Map.Entry<String, JsonElement> e : m.getAsJsonObject("options").entrySet()) {
+			final java.util.List<Double> v = new java.util.ArrayList<>();
+			final JsonElement j = e.getValue();
+			try {
+				if (j.isJsonArray()) for (final JsonElement x : j.getAsJsonArray()) v.add(number(x));
+				else v.add(number(j));
+			}
+			catch (final IllegalStateException | NumberFormatException | UnsupportedOperationException x) {
+				throw new IOException(JSON + " of '" + where + "': option \"" + e.getKey() + "\" must be a number or " +
+					"a list of numbers, got " + j);
+			}
+			out.put(e.getKey(), v);
+		}
+		return out;
+	}
+
+	private static double number(final JsonElement j) {
+		if (!j.isJsonPrimitive() || !j.getAsJsonPrimitive().isNumber()) throw new IllegalStateException("not a number");
+		return j.getAsDouble();
+	}
+
 	private static String string(final JsonObject m, final String key, final String dflt) {
 		return m.has(key) && !m.get(key).isJsonNull() ? m.get(key).getAsString() : dflt;
 	}
@@ -246,6 +278,20 @@ public final class ModelPackage {
 		m.addProperty("scale", spec.scale());
 		m.addProperty("num_feat", spec.numFeat());
 		m.addProperty("num_block", spec.numBlock());
+		if (!spec.options().isEmpty()) {
+			// the architecture's own hyper-parameters (EDSR: res_scale, img_range, rgb_mean), in its order
+			final JsonObject o = new JsonObject();
+			for (final io.github.faig.nn.ArchitectureProvider.Option d : spec.provider().options()) {
+				final java.util.List<Double> v = spec.options().get(d.name());
+				if (d.vector()) {
+					final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+					for (final Double x : v) a.add(x);
+					o.add(d.name(), a);
+				}
+				else o.addProperty(d.name(), v.get(0));
+			}
+			m.add("options", o);
+		}
 		m.addProperty("role", role);
 		m.addProperty("description", description);
 		m.addProperty("license", license);

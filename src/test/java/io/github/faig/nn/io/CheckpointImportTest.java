@@ -140,9 +140,9 @@ class CheckpointImportTest {
 	void importCommandTakesAnyCheckpointKey(@TempDir final Path dir) throws Exception {
 		try (org.scijava.Context ctx = new org.scijava.Context()) {
 			final File out = dir.resolve("d").toFile();
-			final org.scijava.command.CommandModule m = ctx.service(org.scijava.command.CommandService.class).run(
-				io.github.faig.command.ImportModelCommand.class, true, "weights_file", checkpoint("nets"),
-				"checkpoint_key", "net_d", "role", "other", "license", "CC0-1.0", "output_model", out).get();
+			final io.github.faig.command.FaigCommand m = io.github.faig.command.FaigCommand.run(ctx,
+				io.github.faig.command.ImportModelCommand.class, "weights_file", checkpoint("nets"),
+				"checkpoint_key", "net_d", "role", "other", "license", "CC0-1.0", "output_model", out);
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			assertEquals(NetworkSpec.SRCNN_STYLE, ModelPackage.read(out).spec().architecture());
 		}

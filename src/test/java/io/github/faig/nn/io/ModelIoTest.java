@@ -142,9 +142,9 @@ class ModelIoTest {
 	void importCommandWritesAPackage(@TempDir final Path dir) throws Exception {
 		try (org.scijava.Context ctx = new org.scijava.Context()) {
 			final File out = dir.resolve("imported").toFile();
-			final org.scijava.command.CommandModule m = ctx.service(org.scijava.command.CommandService.class).run(
-				io.github.faig.command.ImportModelCommand.class, true, "weights_file", Fixtures.file("srcnn_x2.pth"),
-				"checkpoint_key", "params", "role", "target", "license", "CC0-1.0", "output_model", out).get();
+			final io.github.faig.command.FaigCommand m = io.github.faig.command.FaigCommand.run(ctx,
+				io.github.faig.command.ImportModelCommand.class, "weights_file", Fixtures.file("srcnn_x2.pth"),
+				"checkpoint_key", "params", "role", "target", "license", "CC0-1.0", "output_model", out);
 			assertTrue(!m.isCanceled(), m.getCancelReason());
 			final ModelPackage p = ModelPackage.read(out);
 			assertEquals("SRCNNStyle", p.spec().architecture());

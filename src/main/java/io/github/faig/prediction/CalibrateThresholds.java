@@ -1,0 +1,187 @@
+package io.github.faig.prediction;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.image.FloatImage;
+import io.github.faig.io.OutputPaths;
+import io.github.faig.nn.Tensor;
+import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.workflow.Durations;
+import io.github.faig.workflow.Monitor;
+
+/**
+ * Fixes T_blur and T_noise of degradation prediction: ground-truth images are synthesised in all four classes
+ * ({@link LabelledInputs}), each labelled input is scored like a prediction ({@link #score}), and the thresholds
+ * are calibrated from all the scores ({@link #finish}, by balanced accuracy, {@link ThresholdCalibration}); held-out
+ * images are scored and evaluated with them. The model pair is loaded once; close it.
+ */
+public final class CalibrateThresholds implements AutoCloseable {
+
+	/** Which set an input belongs to, as the scores table names it. */
+	public static final String CALIBRATION = "calibration";
+	public static final String TEST = "test";
+
+	/** One scored labelled input, with its whole per-filter score vector S_i(x) in the models' filter numbering. */
+	public record Score(String set, String name, Degradation label, DegradationPredictor.Scores scores,
+		float[] filterScores) implements java.io.Serializable
+	{
+
+		public ThresholdCalibration.Sample sample() {
+			return new ThresholdCalibration.Sample(label, scores);
+		}
+	}
+
+	/**
+	 * A calibration: the thresholds, the figures on the calibration inputs and (if any) on the held-out ones, every
+	 * score (calibration first), and the filter sets with the settings stored in them.
+	 */
+	public record Result(Thresholds thresholds, ThresholdCalibration.Report calibration,
+		ThresholdCalibration.Report test, List<Score> scores, FilterSets calibrated)
+	{
+
+		/** The per-filter scores, one row per entry of {@link #scores()}. */
+		public Tensor attributions() {
+			final int n = scores.size();
+			final int filters = scores.get(0).filterScores().length;
+			final float[] all = new float[n * filters];
+			for (int i = 0; i < n; i++) System.arraycopy(scores.get(i).filterScores(), 0, all, i * filters, filters);
+			return new Tensor(new long[] { n, filters }, all);
+		}
+	}
+
+	private final CalibrationOptions options;
+	private final PredictionModels models;
+	private final DegradationPredictor predictor;
+
+	/**
+	 * Loads the filter sets of {@code setsFolder} and the pair, the one they name unless given.
+	 *
+	 * @param baselineModel bundled name or path, {@code null} or blank for the sets' own
+	 * @param targetModel bundled name or path, {@code null} or blank for the sets' own
+	 */
+	public CalibrateThresholds(final File setsFolder, final String baselineModel, final String targetModel,
+		final CalibrationOptions options) throws IOException
+	{
+		this.options = options;
+		this.models = new PredictionModels(setsFolder, baselineModel, targetModel, options.pseudoTruth());
+		this.predictor = models.predictor(options.settings(Thresholds.paper()));
+	}
+
+	public CalibrationOptions options() {
+		return options;
+	}
+
+	public PredictionModels models() {
+		return models;
+	}
+
+	/** The scorer of inputs, as calibrated prediction will score them. */
+	public DegradationPredictor predictor() {
+		return predictor;
+	}
+
+	/**
+	 * Where the calibrated sets go: {@code outputDir}, or the sets' own folder when it is {@code null}; never among the
+	 * bundled or installed models, which calibration does not change.
+	 */
+	public static File destination(final File setsFolder, final File outputDir) throws IOException {
+		final File dest = outputDir != null ? outputDir : setsFolder;
+		for (final File root : ModelLocator.roots()) {
+			if (OutputPaths.isUnder(dest.getCanonicalFile(), root.getCanonicalFile())) {
+				throw new IllegalArgumentException((outputDir != null ? "output_dir '" + dest : "filter_sets '" +
+					setsFolder) + "' lies among the bundled or installed models, which calibration never changes: give " +
+					"output_dir, a folder of your own for the calibrated copy");
+			}
+		}
+		return dest;
+	}
+
+	/** The labelled inputs of image {@code index} of a set (the per-item inputs of {@link #score}). */
+	public List<LabelledInputs.Input> inputs(final int index, final FloatImage groundTruth, final String name) {
+		final DegradationParams p = options.degradation().params(models.target().spec().scale());
+		return LabelledInputs.of(index, groundTruth, name, p, options.degradation().seed(), options.cropSize(), options
+			.crops());
+	}
+
+	/** The labelled inputs of a whole set, image by image. */
+	public List<LabelledInputs.Input> inputs(final List<FloatImage> groundTruths, final List<String> names) {
+		final List<LabelledInputs.Input> out = new ArrayList<>();
+		for (int i = 0; i < groundTruths.size(); i++) out.addAll(inputs(i, groundTruths.get(i), names.get(i)));
+		return out;
+	}
+
+	/** The scores of one labelled input (the per-item step); stops between path steps when cancelled. */
+	public Score score(final LabelledInputs.Input in, final String set, final Monitor monitor) {
+		final long t0 = System.nanoTime();
+		final float[] filterScores = predictor.filterScores(in.lr(), monitor.cancelCheck());
+		final DegradationPredictor.Scores s = predictor.scores(filterScores, (System.nanoTime() - t0) / 1e9);
+		return new Score(set, in.name(), in.label(), s, filterScores);
+	}
+
+	/** The scores of every input of a set, in order. */
+	public List<Score> scoreAll(final List<LabelledInputs.Input> inputs, final String set, final Monitor monitor) {
+		final List<Score> out = new ArrayList<>();
+		final long t0 = System.nanoTime();
+		for (int i = 0; i < inputs.size(); i++) {
+			final double el = (System.nanoTime() - t0) / 1e9;
+			monitor.checkCancelled();
+			monitor.progress(String.format(Locale.ROOT, "Scoring %s input %d/%d, about %s left", set, i + 1, inputs
+				.size(), Durations.approximate(i == 0 ? 0 : el / i * (inputs.size() - i))), i, inputs.size());
+			out.add(score(inputs.get(i), set, monitor));
+		}
+		return out;
+	}
+
+	/**
+	 * The thresholds from all calibration scores; refuses a calibration that separates nothing (so that it never
+	 * replaces a working one).
+	 */
+	public static Thresholds finish(final List<Score> calibration) {
+		final List<ThresholdCalibration.Sample> samples = samples(calibration);
+		final Thresholds t = ThresholdCalibration.calibrate(samples);
+		final String degenerate = ThresholdCalibration.degenerate(samples, t);
+		if (degenerate != null) {
+			throw new IllegalStateException("the calibration is degenerate (" + degenerate + "); the stored " +
+				"thresholds were kept. Check percent, steps and the calibration images");
+		}
+		return t;
+	}
+
+	/**
+	 * The whole calibration: score the calibration images' inputs, calibrate, store the settings in the sets, and
+	 * evaluate on the calibration inputs and, when given, on the held-out images' inputs.
+	 *
+	 * @param testImages held-out ground truths, or {@code null}
+	 */
+	public Result run(final List<FloatImage> images, final List<String> names, final List<FloatImage> testImages,
+		final List<String> testNames, final Monitor monitor)
+	{
+		final List<Score> scores = new ArrayList<>(scoreAll(inputs(images, names), CALIBRATION, monitor));
+		final Thresholds t = finish(scores);
+		final ThresholdCalibration.Report calibration = ThresholdCalibration.evaluate(samples(scores), t);
+		ThresholdCalibration.Report test = null;
+		if (testImages != null) {
+			final List<Score> held = scoreAll(inputs(testImages, testNames), TEST, monitor);
+			test = ThresholdCalibration.evaluate(samples(held), t);
+			scores.addAll(held);
+		}
+		return new Result(t, calibration, test, List.copyOf(scores), models.sets().with(PredictionSettings.KEY, options
+			.settings(t).toJson()));
+	}
+
+	private static List<ThresholdCalibration.Sample> samples(final List<Score> scores) {
+		return scores.stream().map(Score::sample).toList();
+	}
+
+	@Override
+	public void close() {
+		models.close();
+	}
+}

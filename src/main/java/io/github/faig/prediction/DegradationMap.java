@@ -1,0 +1,123 @@
+package io.github.faig.prediction;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import io.github.faig.image.FloatImage;
+import io.github.faig.workflow.Monitor;
+
+/**
+ * Degradation prediction tile by tile, for images whose degradation varies across the field of view: a region is
+ * covered by square tiles (the last one of a row or column moved back to end at the region's border, so every tile is
+ * whole) and each tile gets the decision of {@link PredictDegradation}. Holds native memory: close it.
+ */
+public final class DegradationMap implements AutoCloseable {
+
+	/** A rectangle of an image, in pixels. */
+	public record Region(int x, int y, int width, int height) implements java.io.Serializable {
+
+		public Region {
+			if (width < 1 || height < 1) throw new IllegalArgumentException("empty region " + width + "x" + height);
+		}
+
+		/** The whole of an image. */
+		public static Region of(final FloatImage image) {
+			return new Region(0, 0, image.width(), image.height());
+		}
+	}
+
+	/** One tile: its column and row in the grid, and its top-left corner in the image. */
+	public record Tile(int column, int row, int x, int y) implements java.io.Serializable {}
+
+	/** The decision on one tile of plane {@code plane} (0-based, in the order given). */
+	public record TileDecision(int plane, Tile tile, DegradationPredictor.Prediction prediction)
+		implements java.io.Serializable
+	{}
+
+	private final DegradationMapOptions options;
+	private final PredictDegradation prediction;
+
+	/**
+	 * Loads the prediction's models; refuses tiles smaller than the receptive field of the model whose output is the
+	 * pseudo ground truth (a tile is one network input).
+	 */
+	public DegradationMap(final DegradationMapOptions options) throws IOException {
+		this.options = options;
+		this.prediction = new PredictDegradation(options.prediction());
+		final int min = prediction.models().truth().minInputSize();
+		if (options.tileSize() < min) {
+			prediction.close();
+			throw new IllegalArgumentException("tile_size=" + options.tileSize() + " is smaller than the receptive field " +
+				"of " + prediction.models().truth().modelName() + ": expected tile_size >= " + min);
+		}
+	}
+
+	public DegradationMapOptions options() {
+		return options;
+	}
+
+	/** The settings and thresholds of every tile's decision. */
+	public PredictionSettings settings() {
+		return prediction.settings();
+	}
+
+	/**
+	 * The tiles covering {@code region}, row by row; {@code what} names the region in the message when it is smaller
+	 * than one tile.
+	 */
+	public static List<Tile> tiles(final Region region, final int tileSize, final String what) {
+		if (region.width() < tileSize || region.height() < tileSize) {
+			throw new IllegalArgumentException(what + " of " + region.width() + "x" + region.height() + " pixels is " +
+				"smaller than tile_size=" + tileSize);
+		}
+		final int[] ys = starts(region.y(), region.height(), tileSize);
+		final int[] xs = starts(region.x(), region.width(), tileSize);
+		final List<Tile> out = new ArrayList<>();
+		for (int r = 0; r < ys.length; r++) for (int c = 0; c < xs.length; c++) out.add(new Tile(c, r, xs[c], ys[r]));
+		return out;
+	}
+
+	/** Tile origins covering {@code n} pixels from {@code from}; the last tile is moved back to end at the border. */
+	private static int[] starts(final int from, final int n, final int tile) {
+		final int count = (n + tile - 1) / tile;
+		final int[] s = new int[count];
+		for (int i = 0; i < count; i++) s[i] = from + Math.min(i * tile, n - tile);
+		return s;
+	}
+
+	/** The decision on one tile of an RGB plane (the per-item step). */
+	public DegradationPredictor.Prediction predict(final FloatImage plane, final Tile tile, final Monitor monitor) {
+		final int s = options.tileSize();
+		return prediction.predict(plane.crop(tile.y(), tile.x(), s, s), "tile", monitor).prediction();
+	}
+
+	/**
+	 * Maps {@code region} of each of {@code planes} planes, fetched one at a time (RGB on the networks' [0, 1]
+	 * scale): the decisions of every tile, plane by plane, row by row.
+	 *
+	 * @param what names the region in the message when it is smaller than one tile
+	 */
+	public List<TileDecision> run(final int planes, final IntFunction<FloatImage> plane, final Region region,
+		final String what, final Monitor monitor)
+	{
+		final List<Tile> tiles = tiles(region, options.tileSize(), what);
+		final int total = planes * tiles.size();
+		final List<TileDecision> out = new ArrayList<>();
+		for (int p = 0; p < planes; p++) {
+			final FloatImage img = plane.apply(p);
+			for (final Tile t : tiles) {
+				monitor.checkCancelled();
+				monitor.progress("Tile " + (out.size() + 1) + "/" + total, out.size(), total);
+				out.add(new TileDecision(p, t, predict(img, t, monitor)));
+			}
+		}
+		return out;
+	}
+
+	@Override
+	public void close() {
+		prediction.close();
+	}
+}

@@ -1,0 +1,123 @@
+package io.github.faig.prediction;
+
+import java.io.File;
+import java.io.IOException;
+
+import io.github.faig.attribution.FaigEngine;
+import io.github.faig.attribution.FilterIndex;
+import io.github.faig.attribution.FilterSets;
+import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.nn.io.ModelPair;
+import io.github.faig.sr.SrModel;
+
+/**
+ * What every prediction workflow loads once per JVM: the filter sets, their model pair (the FAIG engine) and the
+ * model whose output stands in for the missing ground truth. Holds native memory: close it.
+ */
+public final class PredictionModels implements AutoCloseable {
+
+	/** The sample pair's shipped filter sets (under the model folders). */
+	public static final String DEFAULT_FILTER_SETS = "filter-sets-msrresnet-x2";
+
+	private final File folder;
+	private final FilterSets sets;
+	private final ModelPackage baseline;
+	private final ModelPackage target;
+	private final FaigEngine engine;
+	private final SrModel truth;
+
+	/**
+	 * Loads the sets of {@code setsFolder} and the pair they name, or the pair given.
+	 *
+	 * @param baselineModel bundled name or path; {@code null} or blank for the one the sets name
+	 * @param targetModel bundled name or path; {@code null} or blank for the one the sets name
+	 * @param pseudo which model's output stands in for the ground truth
+	 */
+	public PredictionModels(final File setsFolder, final String baselineModel, final String targetModel,
+		final DegradationPredictor.PseudoTruth pseudo) throws IOException
+	{
+		this.folder = setsFolder;
+		final FilterSets s0 = FilterSets.read(setsFolder, -1);
+		final ModelPair pair = ModelPair.load(blank(baselineModel) ? s0.baselineModel() : baselineModel, blank(
+			targetModel) ? s0.targetModel() : targetModel);
+		this.baseline = pair.baseline();
+		this.target = pair.target();
+		this.sets = FilterSets.read(setsFolder, FilterIndex.of(target.spec()).filterCount());
+		this.engine = new FaigEngine(target.spec(), baseline.weights(), target.weights());
+		SrModel t = null;
+		try {
+			t = SrModel.load(pseudo == DegradationPredictor.PseudoTruth.TARGET ? target : baseline);
+		}
+		finally {
+			if (t == null) engine.close();
+		}
+		this.truth = t;
+	}
+
+	/** The filter-set folder a name or path refers to (bundled names are looked up like models); blank: the default. */
+	public static File resolveSets(final String nameOrPath) throws IOException {
+		return ModelLocator.resolve(blank(nameOrPath) ? DEFAULT_FILTER_SETS : nameOrPath, "filter_sets");
+	}
+
+	/**
+	 * The filter-set folder a path input names: an existing folder, else a bundled name (looked up like models); a
+	 * clear message naming {@code filter_sets} otherwise.
+	 */
+	public static File resolveSetsFolder(final File given) throws IOException {
+		if (given == null || given.getPath().isBlank()) {
+			throw new IllegalArgumentException("filter_sets was not given: expected a filter-sets folder or bundled name");
+		}
+		final File f = given.exists() ? given : ModelLocator.resolve(given.getPath(), "filter_sets");
+		if (!f.isDirectory()) {
+			throw new IllegalArgumentException("filter_sets '" + given + "' is not a folder of filter sets (" +
+				FilterSets.BLUR_FILE + ", " + FilterSets.NOISE_FILE + ")");
+		}
+		return f;
+	}
+
+	/** The folder the sets were read from. */
+	public File folder() {
+		return folder;
+	}
+
+	public FilterSets sets() {
+		return sets;
+	}
+
+	public ModelPackage baseline() {
+		return baseline;
+	}
+
+	public ModelPackage target() {
+		return target;
+	}
+
+	public FaigEngine engine() {
+		return engine;
+	}
+
+	/** The model whose output is the pseudo ground truth. */
+	public SrModel truth() {
+		return truth;
+	}
+
+	/** A predictor on these models. */
+	public DegradationPredictor predictor(final PredictionSettings s) {
+		return new DegradationPredictor(engine, truth, sets, s.percent(), s.rule(), s.steps());
+	}
+
+	static boolean blank(final String s) {
+		return s == null || s.isBlank();
+	}
+
+	@Override
+	public void close() {
+		try {
+			truth.close();
+		}
+		finally {
+			engine.close();
+		}
+	}
+}

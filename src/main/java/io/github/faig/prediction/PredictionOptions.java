@@ -1,0 +1,44 @@
+package io.github.faig.prediction;
+
+/**
+ * What degradation prediction needs besides the image: the filter sets (a folder or a bundled name; blank for
+ * {@link PredictionModels#DEFAULT_FILTER_SETS}) and thresholds that replace the calibrated ones
+ * ({@link PredictionSettings#CALIBRATED} keeps them).
+ *
+ * @param filterSets a filter-sets folder or bundled name, {@code null} for the default
+ * @param tBlur T_blur in [0, 1], or {@link PredictionSettings#CALIBRATED}
+ * @param tNoise T_noise in [0, 1], or {@link PredictionSettings#CALIBRATED}
+ */
+public record PredictionOptions(String filterSets, double tBlur, double tNoise) implements java.io.Serializable {
+
+	public PredictionOptions {
+		if (filterSets != null && filterSets.isBlank()) {
+			throw new IllegalArgumentException("filter_sets is empty: give a filter-sets folder or bundled name, or " +
+				"leave it out for " + PredictionModels.DEFAULT_FILTER_SETS);
+		}
+		checkThreshold(tBlur, "t_blur");
+		checkThreshold(tNoise, "t_noise");
+	}
+
+	/** The shipped sample sets with their calibrated thresholds. */
+	public static PredictionOptions defaults() {
+		return new PredictionOptions(null, PredictionSettings.CALIBRATED, PredictionSettings.CALIBRATED);
+	}
+
+	/** A copy with other filter sets. */
+	public PredictionOptions withFilterSets(final String nameOrPath) {
+		return new PredictionOptions(nameOrPath, tBlur, tNoise);
+	}
+
+	/** A copy with given thresholds. */
+	public PredictionOptions withThresholds(final double blur, final double noise) {
+		return new PredictionOptions(filterSets, blur, noise);
+	}
+
+	/** A threshold input: within [0, 1], or −1 for the calibrated value. */
+	public static void checkThreshold(final double t, final String param) {
+		if (t != PredictionSettings.CALIBRATED && !(t >= 0 && t <= 1)) {
+			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + t);
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package io.github.faig.representation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.faig.image.FloatImage;
+import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.Monitor;
+
+/**
+ * Where one network's deep features separate degradations (docs/method.md §7): labelled LR patches of ground-truth
+ * images ({@link #patches}), their feature maps at one tap or every tap ({@link #features}), and per tap PCA and
+ * discriminability ({@link #finish}). The network is loaded once; close it.
+ */
+public final class DegradationRepresentations implements AutoCloseable {
+
+	/** The figures of one tap, with its depth (its place among the architecture's taps). */
+	public record Layer(String tap, int depth, RepresentationAnalysis.Result result) {}
+
+	/** One model's analysis: the patches (their classes and images) and the figures of each analysed tap. */
+	public record ModelResult(String model, String shownTap, RepresentationSet.Patches patches, List<Layer> layers) {
+
+		/** The figures of the tap shown in the scatter plot (the chosen or default one). */
+		public RepresentationAnalysis.Result shown() {
+			return layers.stream().filter(l -> l.tap().equals(shownTap)).findFirst().orElseThrow().result();
+		}
+	}
+
+	/** Patches per forward batch. */
+	private static final int BATCH = 16;
+
+	private final RepresentationOptions options;
+	private final String name;
+	private final SrModel model;
+	private final String shownTap;
+	private final List<String> taps;
+
+	public DegradationRepresentations(final ModelPackage pkg, final RepresentationOptions options) {
+		this.options = options;
+		this.name = pkg.name();
+		this.model = SrModel.load(pkg);
+		this.shownTap = options.layer() != null ? options.layer() : model.network().architecture().defaultTap();
+		this.taps = options.sweepLayers() ? model.network().architecture().tapNames() : List.of(shownTap);
+	}
+
+	/**
+	 * Refuses images too small for {@code patchSize} LR pixels at the largest {@code scale} of the models compared.
+	 */
+	public static void checkImages(final List<FloatImage> groundTruths, final List<String> names, final int patchSize,
+		final int scale)
+	{
+		if (groundTruths.size() < 2) throw new IllegalArgumentException("need at least 2 images (half fit, half held out)");
+		for (int i = 0; i < groundTruths.size(); i++) {
+			final FloatImage g = groundTruths.get(i);
+			if (Math.min(g.width(), g.height()) < patchSize * scale) {
+				throw new IllegalArgumentException("image " + names.get(i) + " (" + g.width() + "x" + g.height() + ") is " +
+					"smaller than patch_size=" + patchSize + " LR pixels at x" + scale + ": expected a smaller patch_size");
+			}
+		}
+	}
+
+	public String modelName() {
+		return name;
+	}
+
+	public int scale() {
+		return model.scale();
+	}
+
+	/** The taps analysed, in depth order. */
+	public List<String> taps() {
+		return taps;
+	}
+
+	/** The patches of image {@code index} of a set (the per-item step). */
+	public RepresentationSet.Patches patches(final int index, final FloatImage groundTruth) {
+		return RepresentationSet.patches(index, groundTruth, options.classes(), options.patchSize(), options
+			.patchesPerImage(), model.scale(), options.seed());
+	}
+
+	/** The patches of a whole set, image by image. */
+	public RepresentationSet.Patches patches(final List<FloatImage> groundTruths) {
+		final List<RepresentationSet.Patches> each = new ArrayList<>();
+		for (int i = 0; i < groundTruths.size(); i++) each.add(patches(i, groundTruths.get(i)));
+		return RepresentationSet.concat(each, options.classes());
+	}
+
+	/** The flattened feature maps of the patches at every analysed tap, without a gradient graph. */
+	public Map<String, RepresentationSet.Vectors> features(final RepresentationSet.Patches p, final Monitor monitor) {
+		return RepresentationSet.features(model.network(), model.manager(), p, taps, BATCH, monitor.cancelCheck());
+	}
+
+	/** PCA and discriminability of every analysed tap. */
+	public List<Layer> finish(final Map<String, RepresentationSet.Vectors> vectors, final Monitor monitor) {
+		final List<String> all = model.network().architecture().tapNames();
+		final List<Layer> out = new ArrayList<>();
+		for (final String t : taps) {
+			monitor.checkCancelled();
+			out.add(new Layer(t, all.indexOf(t), RepresentationAnalysis.analyse(vectors.get(t), options.classes().size(),
+				options.components())));
+		}
+		return out;
+	}
+
+	/** The whole analysis of one model on a set of ground-truth images. */
+	public ModelResult run(final List<FloatImage> groundTruths, final Monitor monitor) {
+		final RepresentationSet.Patches p = patches(groundTruths);
+		return new ModelResult(name, shownTap, p, finish(features(p, monitor), monitor));
+	}
+
+	@Override
+	public void close() {
+		model.close();
+	}
+}

@@ -1,0 +1,95 @@
+package io.github.faig.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.ResultsTable;
+import ij.process.ByteProcessor;
+import ij.process.LUT;
+import io.github.faig.SciJavaTest;
+import io.github.faig.degrade.Degradation;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.FloatImage;
+
+/** Predict Degradation on a folder with a bad file, and the labelled map of a multichannel image (issue #19). */
+class PredictionCommandsTest extends SciJavaTest {
+
+	private static boolean shippedSets() {
+		return new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile();
+	}
+
+	/** A bad file of the folder is named with its reason; the others are predicted; the run ends as failed. */
+	@Test
+	void aBadFileDoesNotStopTheFolder(@TempDir final Path dir) throws Exception {
+		assumeTrue(shippedSets(), "sample sets absent");
+		final File in = dir.resolve("in").toFile();
+		final File out = dir.resolve("out").toFile();
+		assertTrue(in.mkdir() && out.mkdir());
+		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
+			"photo")).get(0).asRgb();
+		ImageFiles.save(ImagePlusBridge.toImagePlus("a", List.of(photo.crop(0, 0, 32, 32)), null,
+			ImagePlusBridge.OutputType.BYTE, null), new File(in, "a.png"));
+		Files.writeString(new File(in, "b.png").toPath(), "not an image");
+		ImageFiles.save(ImagePlusBridge.toImagePlus("c", List.of(photo.crop(40, 40, 32, 32)), null,
+			ImagePlusBridge.OutputType.BYTE, null), new File(in, "c.png"));
+		final FaigCommand m = run(PredictDegradationCommand.class, "input_dir", in, "output_dir", out);
+		assertTrue(m.isCanceled(), "a failed file makes the run fail");
+		assertTrue(m.getCancelReason().contains("1 of 3 files") && m.getCancelReason().contains("b.png"), m
+			.getCancelReason());
+		final ResultsTable p = (ResultsTable) m.getOutput("predictions");
+		assertEquals(2, p.size());
+		assertEquals("a.png", p.getStringValue("image", 0));
+		assertEquals("c.png", p.getStringValue("image", 1));
+		assertEquals(3, Files.readAllLines(new File(out, "predictions.csv").toPath()).size(), "a header and 2 rows");
+		final List<String> failed = Files.readAllLines(new File(out, PredictDegradationCommand.FAILED_CSV).toPath());
+		assertEquals(2, failed.size());
+		assertTrue(failed.get(1).contains("b.png") && failed.get(1).contains("could not be read"), failed.get(1));
+	}
+
+	/** The labelled image of a two-channel composite (red and green channels) shows the class colours on both. */
+	@Test
+	void theMapOfAMultichannelImageCarriesTheClassLut() throws Exception {
+		assumeTrue(shippedSets(), "sample sets absent");
+		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
+		final ImageStack st = new ImageStack(32, 32);
+		for (int c = 0; c < 2; c++) {
+			final ij.process.ImageProcessor ip = photo.getProcessor().convertToByte(false);
+			ip.setRoi(40 * c, 20, 32, 32);
+			st.addSlice("c" + c, ip.crop());
+		}
+		final ImagePlus two = new ImagePlus("two", st);
+		two.setDimensions(2, 1, 1);
+		final CompositeImage comp = new CompositeImage(two, CompositeImage.COMPOSITE);
+		comp.setChannelLut(LUT.createLutFromColor(java.awt.Color.RED), 1);
+		comp.setChannelLut(LUT.createLutFromColor(java.awt.Color.GREEN), 2);
+		final FaigCommand m = run(DegradationMapCommand.class, "image", comp, "tile_size", 32, "all_planes", true);
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
+		assertEquals(2, map.getNChannels());
+		final LUT[] luts = map.getLuts();
+		assertEquals(2, luts.length);
+		for (final LUT l : luts) {
+			for (final Degradation d : Degradation.values()) {
+				final java.awt.Color c = DegradationMapCommand.COLOURS[d.ordinal()];
+				assertArrayEquals(new int[] { c.getRed(), c.getGreen(), c.getBlue() }, new int[] { l.getRed(d.ordinal() +
+					1), l.getGreen(d.ordinal() + 1), l.getBlue(d.ordinal() + 1) }, d.label());
+			}
+			assertEquals(0, l.getRed(0) + l.getGreen(0) + l.getBlue(0), "unmapped is black");
+		}
+		assertTrue(map.getProcessor() instanceof ByteProcessor);
+	}
+}
