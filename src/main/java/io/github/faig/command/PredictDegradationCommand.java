@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.function.Supplier;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -98,21 +96,14 @@ public class PredictDegradationCommand extends FaigCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final List<Source> sources = sources();
+		final List<PredictDegradation.Source> sources = sources();
 		predictions = new ResultsTable();
 		final ResultsTable failures = new ResultsTable();
 		try (PredictDegradation p = new PredictDegradation(options())) {
-			for (int i = 0; i < sources.size(); i++) {
-				final Source s = sources.get(i);
-				progress("Predicting " + s.name() + " (" + (i + 1) + "/" + sources.size() + ")", i, sources.size());
-				try {
-					addRows(p, s.planes().get());
-				}
-				catch (final RuntimeException e) {
-					// a folder goes on past a file it cannot read or predict; one named input is the whole job
-					if (input_dir == null || e instanceof CancellationException) throw e;
-					addFailure(failures, s.name(), e);
-				}
+			// one source at a time here, or one per task with --spark; a folder goes on past a bad file
+			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, monitor())) {
+				if (o.failure() != null) addFailure(failures, o.source(), o.failure());
+				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
 			}
 		}
 		Tables.show(predictions, "FAIG degradation predictions");
@@ -140,8 +131,7 @@ public class PredictDegradationCommand extends FaigCommand {
 	/** The file of the files of {@code input_dir} that failed, with their reasons (written only when one did). */
 	static final String FAILED_CSV = "predictions_failed.csv";
 
-	private void addFailure(final ResultsTable failures, final String file, final RuntimeException e) {
-		final String reason = String.valueOf(e.getMessage());
+	private void addFailure(final ResultsTable failures, final String file, final String reason) {
 		log.warn("FAIG Predict Degradation: " + file + " failed: " + reason);
 		failures.incrementCounter();
 		failures.addValue("file", file);
@@ -149,13 +139,7 @@ public class PredictDegradationCommand extends FaigCommand {
 	}
 
 	/** Predicts every plane of a file first, so that a file is either in the table whole or a failure. */
-	private void addRows(final PredictDegradation p, final List<Input> planes) {
-		final List<PredictDegradation.Result> r = new ArrayList<>();
-		for (final Input in : planes) r.add(p.predict(in.image(), in.name(), monitor()));
-		for (int k = 0; k < planes.size(); k++) addRow(planes.get(k), r.get(k));
-	}
-
-	private void addRow(final Input in, final PredictDegradation.Result r) {
+	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
 		final DegradationPredictor.Prediction d = r.prediction();
 		predictions.incrementCounter();
 		predictions.addValue("image", in.name());
@@ -175,40 +159,69 @@ public class PredictDegradationCommand extends FaigCommand {
 			.scores().noise(), d.decision().label()));
 	}
 
-	/** One image to predict: a plane of an image or file, with its position in the hyperstack (1-based). */
-	private record Input(FloatImage image, String name, int channel, int slice, int frame) {}
+	/** A file of {@code input_dir}, read by whichever JVM predicts it. */
+	private record FileSource(File file, String normalization, double low, double high) implements
+		PredictDegradation.Source
+	{
 
-	/** What is predicted as one: a file of {@code input_dir} (read when its turn comes), or one plane. */
-	private record Source(String name, Supplier<List<Input>> planes) {}
+		@Override
+		public String name() {
+			return file.getName();
+		}
 
-	private List<Source> sources() {
-		final List<Source> out = new ArrayList<>();
+		@Override
+		public List<PredictDegradation.Image> images() {
+			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, low, high);
+		}
+	}
+
+	/** A plane already read (of input_file or the image). */
+	private record Plane(PredictDegradation.Image image) implements PredictDegradation.Source {
+
+		@Override
+		public String name() {
+			return image.name();
+		}
+
+		@Override
+		public List<PredictDegradation.Image> images() {
+			return List.of(image);
+		}
+	}
+
+	private List<PredictDegradation.Source> sources() {
+		final List<PredictDegradation.Source> out = new ArrayList<>();
 		// named inputs win over the image Fiji fills in (the active one): a macro means the files it names
 		if (input_dir != null) {
 			for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-				out.add(new Source(f.getName(), () -> planes(ImageFiles.open(f, "input_dir"), f.getName())));
+				out.add(new FileSource(f, normalization, low_percentile, high_percentile));
 			}
 			return out;
 		}
-		final List<Input> planes;
-		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName());
-		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()));
+		final List<PredictDegradation.Image> planes;
+		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName(),
+			normalization, low_percentile, high_percentile);
+		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
+			low_percentile, high_percentile);
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
-		for (final Input in : planes) out.add(new Source(in.name(), () -> List.of(in)));
+		for (final PredictDegradation.Image in : planes) out.add(new Plane(in));
 		return out;
 	}
 
 	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
-	private List<Input> planes(final ImagePlus imp, final String name) {
-		final List<Input> out = new ArrayList<>();
+	private static List<PredictDegradation.Image> planes(final ImagePlus imp, final String name,
+		final String normalization, final double low, final double high)
+	{
+		final List<PredictDegradation.Image> out = new ArrayList<>();
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scaleOf(imp, normalization,
-			low_percentile, high_percentile));
+			low, high));
 		final Rectangle roi = Selections.bounds(imp);
 		for (int s = 0; s < slices.size(); s++) {
 			final int[] czt = imp.convertIndexToPosition(s + 1);
 			FloatImage img = slices.get(s).asRgb();
 			if (roi != null) img = img.crop(roi.y, roi.x, roi.height, roi.width);
-			out.add(new Input(img, name + (slices.size() > 1 ? ":" + (s + 1) : ""), czt[0], czt[1], czt[2]));
+			out.add(new PredictDegradation.Image(name + (slices.size() > 1 ? ":" + (s + 1) : ""), img, czt[0], czt[1],
+				czt[2]));
 		}
 		return out;
 	}

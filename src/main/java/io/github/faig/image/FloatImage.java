@@ -20,7 +20,9 @@ import net.imglib2.type.numeric.real.FloatType;
  * separate image is needed.
  * </p>
  */
-public final class FloatImage {
+public final class FloatImage implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final int channels;
 	private final int height;

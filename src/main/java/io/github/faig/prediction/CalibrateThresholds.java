@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.degrade.Degradation;
@@ -13,8 +12,11 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.ModelLocator;
-import io.github.faig.workflow.Durations;
+import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Sharding;
+import io.github.faig.workflow.ShippedFiles;
 
 /**
  * Fixes T_blur and T_noise of degradation prediction: ground-truth images are synthesised in all four classes
@@ -57,6 +59,10 @@ public final class CalibrateThresholds implements AutoCloseable {
 	}
 
 	private final CalibrationOptions options;
+	/** The sets' folder and the pair as given (null: the sets' own), for the JVMs of a sharded run. */
+	private final File setsFolder;
+	private final String baselineModel;
+	private final String targetModel;
 	private final PredictionModels models;
 	private final DegradationPredictor predictor;
 
@@ -70,6 +76,9 @@ public final class CalibrateThresholds implements AutoCloseable {
 		final CalibrationOptions options) throws IOException
 	{
 		this.options = options;
+		this.setsFolder = setsFolder;
+		this.baselineModel = baselineModel;
+		this.targetModel = targetModel;
 		this.models = new PredictionModels(setsFolder, baselineModel, targetModel, options.pseudoTruth());
 		this.predictor = models.predictor(options.settings(Thresholds.paper()));
 	}
@@ -125,18 +134,52 @@ public final class CalibrateThresholds implements AutoCloseable {
 		return new Score(set, in.name(), in.label(), s, filterScores);
 	}
 
-	/** The scores of every input of a set, in order. */
+	/**
+	 * The scores of every input of a set, in order, through the run's {@link Sharding} (one after another here, or
+	 * one input per task on a cluster, each JVM loading the models once from the files sent to it).
+	 */
 	public List<Score> scoreAll(final List<LabelledInputs.Input> inputs, final String set, final Monitor monitor) {
-		final List<Score> out = new ArrayList<>();
-		final long t0 = System.nanoTime();
-		for (int i = 0; i < inputs.size(); i++) {
-			final double el = (System.nanoTime() - t0) / 1e9;
-			monitor.checkCancelled();
-			monitor.progress(String.format(Locale.ROOT, "Scoring %s input %d/%d, about %s left", set, i + 1, inputs
-				.size(), Durations.approximate(i == 0 ? 0 : el / i * (inputs.size() - i))), i, inputs.size());
-			out.add(score(inputs.get(i), set, monitor));
+		final Sharding sharding = Sharding.current();
+		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
+			targetModel));
+		return sharding.map(set + " inputs", new ArrayList<>(inputs), new ScoreTask(this, files, set), monitor);
+	}
+
+	/** One labelled input's scores on the JVM's workflow. */
+	private static final class ScoreTask implements ItemTask<CalibrateThresholds, LabelledInputs.Input, Score> {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient CalibrateThresholds here;
+		private final CalibrationOptions options;
+		private final Shared<ShippedFiles> files;
+		private final String set;
+
+		ScoreTask(final CalibrateThresholds here, final Shared<ShippedFiles> files, final String set) {
+			this.here = here;
+			this.options = here.options;
+			this.files = files;
+			this.set = set;
 		}
-		return out;
+
+		@Override
+		public CalibrateThresholds open() throws IOException {
+			final List<File> f = files.get().copies();
+			return new CalibrateThresholds(f.get(0), f.get(1).getPath(), f.get(2).getPath(), options);
+		}
+
+		@Override
+		public CalibrateThresholds opened() {
+			return here;
+		}
+
+		@Override
+		public Score apply(final CalibrateThresholds c, final int index, final LabelledInputs.Input in,
+			final Monitor monitor)
+		{
+			monitor.progress("Scoring " + set + " input " + in.name(), 0, 1);
+			return c.score(in, set, monitor);
+		}
 	}
 
 	/**

@@ -18,7 +18,7 @@ import io.github.faig.image.FloatImage;
 public final class LabelledInputs {
 
 	/** One input and its true class. */
-	public record Input(String name, Degradation label, FloatImage lr) {}
+	public record Input(String name, Degradation label, FloatImage lr) implements java.io.Serializable {}
 
 	private LabelledInputs() {}
 

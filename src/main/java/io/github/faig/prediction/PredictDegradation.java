@@ -2,10 +2,18 @@ package io.github.faig.prediction;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.image.FloatImage;
+import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Sharding;
+import io.github.faig.workflow.ShippedFiles;
 
 /**
  * Degradation prediction of single images (paper §4.3, docs/method.md): the filter sets' stored scoring settings and
@@ -17,6 +25,30 @@ public final class PredictDegradation implements AutoCloseable {
 	/** The decision on one named image. */
 	public record Result(String name, DegradationPredictor.Prediction prediction) implements java.io.Serializable {}
 
+	/** An image to decide, with its position in its file's hyperstack (1-based). */
+	public record Image(String name, FloatImage image, int channel, int slice, int frame) implements Serializable {}
+
+	/**
+	 * What is decided as one, and read where it is decided (a file, read by whichever JVM predicts it, or planes
+	 * already in memory).
+	 */
+	public interface Source extends Serializable {
+
+		String name();
+
+		/** The images, read now. */
+		List<Image> images();
+	}
+
+	/** A source's decisions, one per image, or why it failed (then no decisions). */
+	public record Outcome(String source, List<Image> images, List<Result> results, String failure)
+		implements Serializable {}
+
+	/** The folder the sets were read from, and the pair's packages as given (null: the ones the sets name). */
+	private final File setsFolder;
+	private final String baselineModel;
+	private final String targetModel;
+
 	private final PredictionOptions options;
 	private final PredictionSettings settings;
 	private final PredictionModels models;
@@ -24,11 +56,20 @@ public final class PredictDegradation implements AutoCloseable {
 
 	/** Resolves and reads the filter sets, settles the settings, and loads the pair. */
 	public PredictDegradation(final PredictionOptions options) throws IOException {
+		this(options, PredictionModels.resolveSets(options.filterSets()), null, null);
+	}
+
+	/** As {@link #PredictDegradation(PredictionOptions)} with the sets' folder and the pair's packages given. */
+	private PredictDegradation(final PredictionOptions options, final File folder, final String baselineModel,
+		final String targetModel) throws IOException
+	{
 		this.options = options;
-		final File folder = PredictionModels.resolveSets(options.filterSets());
+		this.setsFolder = folder;
+		this.baselineModel = baselineModel;
+		this.targetModel = targetModel;
 		this.settings = PredictionSettings.forPrediction(FilterSets.read(folder, -1).extra(), options.tBlur(), options
 			.tNoise(), folder);
-		this.models = new PredictionModels(folder, null, null, settings.pseudoTruth());
+		this.models = new PredictionModels(folder, baselineModel, targetModel, settings.pseudoTruth());
 		this.predictor = models.predictor(settings);
 	}
 
@@ -56,6 +97,67 @@ public final class PredictDegradation implements AutoCloseable {
 	public Result predict(final FloatImage image, final String name, final Monitor monitor) {
 		monitor.checkCancelled();
 		return new Result(name, predictor.predict(image, settings.thresholds(), monitor.cancelCheck()));
+	}
+
+	/**
+	 * The decisions on every source, in order, through the run's {@link Sharding} (one after another here, or one
+	 * source per task on a cluster, each JVM building this workflow once from the filter sets and models sent to it).
+	 *
+	 * @param goOn whether a source that cannot be read or predicted becomes a failed outcome (a folder goes on past a
+	 *          bad file) instead of ending the run
+	 */
+	public List<Outcome> predictAll(final List<? extends Source> sources, final boolean goOn, final Monitor monitor) {
+		final Sharding sharding = Sharding.current();
+		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
+			targetModel));
+		return sharding.map("files", new ArrayList<Source>(sources), new SourceTask(this, files, goOn), monitor);
+	}
+
+	/** One source's decisions on the JVM's workflow (built there from the files the driver sent). */
+	private static final class SourceTask implements ItemTask<PredictDegradation, Source, Outcome> {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient PredictDegradation here;
+		private final PredictionOptions options;
+		private final Shared<ShippedFiles> files;
+		private final boolean goOn;
+
+		SourceTask(final PredictDegradation here, final Shared<ShippedFiles> files, final boolean goOn) {
+			this.here = here;
+			this.options = here.options;
+			this.files = files;
+			this.goOn = goOn;
+		}
+
+		@Override
+		public PredictDegradation open() throws IOException {
+			final List<File> f = files.get().copies();
+			return new PredictDegradation(options, f.get(0), f.get(1).getPath(), f.get(2).getPath());
+		}
+
+		@Override
+		public PredictDegradation opened() {
+			return here;
+		}
+
+		@Override
+		public Outcome apply(final PredictDegradation p, final int index, final Source source, final Monitor monitor) {
+			monitor.progress("Predicting " + source.name(), 0, 1);
+			try {
+				final List<Image> images = source.images();
+				final List<Result> results = new ArrayList<>();
+				for (final Image im : images) results.add(p.predict(im.image(), im.name(), monitor));
+				// the pixels stay here: the caller needs the names and positions only
+				final List<Image> placed = new ArrayList<>();
+				for (final Image im : images) placed.add(new Image(im.name(), null, im.channel(), im.slice(), im.frame()));
+				return new Outcome(source.name(), placed, results, null);
+			}
+			catch (final RuntimeException e) {
+				if (!goOn || e instanceof CancellationException) throw e;
+				return new Outcome(source.name(), List.of(), List.of(), String.valueOf(e.getMessage()));
+			}
+		}
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.ShippedFiles;
 
 /**
  * What every prediction workflow loads once per JVM: the filter sets, their model pair (the FAIG engine) and the
@@ -74,6 +75,18 @@ public final class PredictionModels implements AutoCloseable {
 				FilterSets.BLUR_FILE + ", " + FilterSets.NOISE_FILE + ")");
 		}
 		return f;
+	}
+
+	/**
+	 * What a JVM without this one's paths needs to load the same models: the sets' folder and the pair's packages
+	 * (the ones given, or the ones the sets name), in that order; for a sharded run ({@link ShippedFiles}).
+	 */
+	public static ShippedFiles shipment(final File setsFolder, final String baselineModel, final String targetModel)
+		throws IOException
+	{
+		final FilterSets s = FilterSets.read(setsFolder, -1);
+		return ShippedFiles.of(setsFolder, ModelLocator.resolve(blank(baselineModel) ? s.baselineModel() : baselineModel,
+			"baseline_model"), ModelLocator.resolve(blank(targetModel) ? s.targetModel() : targetModel, "target_model"));
 	}
 
 	/** The folder the sets were read from. */
