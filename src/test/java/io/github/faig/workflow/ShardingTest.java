@@ -57,6 +57,24 @@ class ShardingTest {
 		}
 	}
 
+	/** A task without state that applies {@code f}. */
+	static ItemTask<Object, Integer, Integer> stateless(final java.util.function.BiFunction<Integer, Monitor, Integer> f) {
+		return new ItemTask<>() {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			public Object open() {
+				return "state";
+			}
+
+			@Override
+			public Integer apply(final Object s, final int index, final Integer item, final Monitor monitor) {
+				return f.apply(item, monitor);
+			}
+		};
+	}
+
 	@Test
 	void localRunsEveryItemInOrderWithOneStateThatItCloses() throws Exception {
 		Counted.opened.set(0);
@@ -91,22 +109,11 @@ class ShardingTest {
 				return stop[0];
 			}
 		};
-		final ItemTask<Object, Integer, Integer> task = new ItemTask<>() {
-
-			private static final long serialVersionUID = 1L;
-
-			@Override
-			public Object open() {
-				return "state";
-			}
-
-			@Override
-			public Integer apply(final Object s, final int index, final Integer item, final Monitor monitor) {
-				seen.add(item);
-				stop[0] = true;
-				return item;
-			}
-		};
+		final ItemTask<Object, Integer, Integer> task = stateless((item, monitor) -> {
+			seen.add(item);
+			stop[0] = true;
+			return item;
+		});
 		assertThrows(CancellationException.class, () -> Sharding.LOCAL.map("items", List.of(1, 2, 3), task, m));
 		assertEquals(List.of(1), seen);
 	}
@@ -126,21 +133,10 @@ class ShardingTest {
 				return false;
 			}
 		};
-		final ItemTask<Object, Integer, Integer> task = new ItemTask<>() {
-
-			private static final long serialVersionUID = 1L;
-
-			@Override
-			public Object open() {
-				return "state";
-			}
-
-			@Override
-			public Integer apply(final Object s, final int index, final Integer item, final Monitor monitor) {
-				for (int k = 0; k < 2; k++) monitor.progress("step", k, 2);
-				return item;
-			}
-		};
+		final ItemTask<Object, Integer, Integer> task = stateless((item, monitor) -> {
+			for (int k = 0; k < 2; k++) monitor.progress("step", k, 2);
+			return item;
+		});
 		Sharding.LOCAL.map("images", List.of(5, 6), task, m);
 		assertEquals(List.of("step (1/2 images) 0/4", "step (1/2 images) 1/4", "step (2/2 images) 2/4",
 			"step (2/2 images) 3/4"), seen);
