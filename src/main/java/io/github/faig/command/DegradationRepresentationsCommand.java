@@ -143,7 +143,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 				final String tap = layer == null || layer.isBlank() ? sr.network().architecture().defaultTap() : layer;
 				final List<String> taps = sweep_layers ? sr.network().architecture().tapNames() : List.of(tap);
 				progress("Features of " + pkg.name(), m, models.size());
-				final Map<String, RepresentationSet.Vectors> v = RepresentationSet.features(sr.network(), sr.manager(), p,
+				final Map<String, RepresentationSet.Vectors> v = RepresentationSet.features(sr, p,
 					taps, 16, this::isCanceled);
 				for (final String t : taps) {
 					checkCancelled();

@@ -10,7 +10,9 @@ package io.github.faig.degrade;
  * @param noiseSigma standard deviation of the additive Gaussian noise on the normalised [0, 1] scale
  * @param seed the seed of the noise and of crop positions
  */
-public record DegradationOptions(double blurSigma, int kernelSize, double noiseSigma, long seed) {
+public record DegradationOptions(double blurSigma, int kernelSize, double noiseSigma, long seed)
+	implements java.io.Serializable
+{
 
 	public DegradationOptions {
 		DegradationParams.checkBlur(blurSigma, kernelSize);

@@ -10,7 +10,9 @@ package io.github.faig.degrade;
  * @param scale integer downscaling factor, {@code >= 1}
  * @param noiseSigma standard deviation of the additive Gaussian noise on the [0, 1] scale, {@code >= 0}
  */
-public record DegradationParams(double blurSigma, int kernelSize, int scale, double noiseSigma) {
+public record DegradationParams(double blurSigma, int kernelSize, int scale, double noiseSigma)
+	implements java.io.Serializable
+{
 
 	public static final double DEFAULT_BLUR_SIGMA = 2.0;
 	public static final int DEFAULT_KERNEL_SIZE = 21;

@@ -74,6 +74,15 @@ public final class RepresentationSet {
 			Integer::intValue).toArray(), classes);
 	}
 
+	/** {@link #features(SrNetwork, NDManager, Patches, List, int, BooleanSupplier)} of a loaded model, in its own scope. */
+	public static Map<String, Vectors> features(final io.github.faig.sr.SrModel model, final Patches p,
+		final List<String> taps, final int batch, final BooleanSupplier cancelled)
+	{
+		try (NDManager scope = model.newScope()) {
+			return features(model.network(), scope, p, taps, batch, cancelled);
+		}
+	}
+
 	/** The flattened feature maps of every patch at each tap, in batches of {@code batch} patches. */
 	public static Map<String, Vectors> features(final SrNetwork net, final NDManager manager, final Patches p,
 		final List<String> taps, final int batch, final BooleanSupplier cancelled)
