@@ -2,10 +2,10 @@ package io.github.faig.degrade;
 
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.Imgs;
-import net.imglib2.RandomAccessible;
+import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -86,18 +86,19 @@ public final class GaussianBlur {
 		final int w = in.width();
 		final int r = size / 2;
 		final FloatImage out = new FloatImage(in.channels(), h, w);
+		final float[] src = in.data();
 		final float[] dst = out.data();
-		// one channel's rows with r mirrored columns on each side, then its row sums with r mirrored rows above and below
+		// one channel's rows with r mirrored columns on each side, then its row sums with r mirrored rows above and
+		// below: the insides are array copies, the borders come from the ImgLib2 mirror
 		final float[] wide = new float[h * (w + 2 * r)];
 		final double[] rows = new double[h * w];
 		final double[] tall = new double[(h + 2 * r) * w];
-		final RandomAccessibleInterval<FloatType> wideView = ArrayImgs.floats(wide, w + 2 * r, h);
-		final RandomAccessibleInterval<DoubleType> tallView = ArrayImgs.doubles(tall, w, h + 2 * r);
 		final RandomAccessibleInterval<DoubleType> rowsView = ArrayImgs.doubles(rows, w, h);
 		final RandomAccessibleInterval<FloatType> planes = Imgs.wrap(in);
 		for (int c = 0; c < in.channels(); c++) {
-			LoopBuilder.setImages(Views.interval(mirrored(Views.hyperSlice(planes, 2, c), w), new long[] {
-				-r, 0 }, new long[] { w - 1 + r, h - 1 }), wideView).forEachPixel((a, b) -> b.set(a));
+			final int base = in.channelOffset(c);
+			for (int y = 0; y < h; y++) System.arraycopy(src, base + y * w, wide, y * (w + 2 * r) + r, w);
+			padAlong(0, Views.hyperSlice(planes, 2, c), r, (i, v) -> wide[i] = (float) v);
 			// Horizontal pass into a double buffer.
 			for (int y = 0; y < h; y++) {
 				final int row = y * (w + 2 * r);
@@ -109,10 +110,9 @@ public final class GaussianBlur {
 					rows[y * w + x] = s;
 				}
 			}
-			LoopBuilder.setImages(Views.interval(mirrored(rowsView, h), new long[] { 0, -r }, new long[] {
-				w - 1, h - 1 + r }), tallView).forEachPixel((a, b) -> b.set(a));
+			System.arraycopy(rows, 0, tall, r * w, h * w);
+			padAlong(1, rowsView, r, (i, v) -> tall[i] = v);
 			// Vertical pass into the output.
-			final int base = out.channelOffset(c);
 			for (int y = 0; y < h; y++) {
 				for (int x = 0; x < w; x++) {
 					double s = 0;
@@ -126,13 +126,32 @@ public final class GaussianBlur {
 		return out;
 	}
 
+	/** Where {@link #padAlong} puts a value: an index into a padded array. */
+	@FunctionalInterface
+	private interface Sink {
+		void set(int index, double value);
+	}
+
 	/**
-	 * {@code img} extended with reflect-101 borders along an axis of {@code n} pixels: a line of one pixel mirrors to
-	 * itself everywhere, which ImgLib2's mirror does not step along, so it is extended by its border value.
+	 * Fills the {@code r} border lines on both sides along {@code axis} of a padded copy of {@code img} (its inside
+	 * already copied; {@code r} more lines on each side along {@code axis}, row-major) from {@code img} extended with
+	 * reflect-101 borders. A line of one pixel mirrors to itself everywhere, which ImgLib2's mirror does not step
+	 * along, so it is extended by its border value.
 	 */
-	private static <T extends net.imglib2.type.Type<T>> RandomAccessible<T> mirrored(final RandomAccessibleInterval<T> img,
-		final int n)
+	private static <T extends RealType<T>> void padAlong(final int axis, final RandomAccessibleInterval<T> img,
+		final int r, final Sink padded)
 	{
-		return n == 1 ? Views.extendBorder(img) : Views.extendMirrorSingle(img);
+		final int n = (int) img.dimension(axis);
+		final int lines = (int) img.dimension(1 - axis);
+		final int width = (int) img.dimension(0) + (axis == 0 ? 2 * r : 0);
+		final RandomAccess<T> ra = (n == 1 ? Views.extendBorder(img) : Views.extendMirrorSingle(img)).randomAccess();
+		for (int i = 0; i < 2 * r; i++) {
+			final int p = i < r ? i - r : n + i - r;
+			ra.setPosition(p, axis);
+			for (int l = 0; l < lines; l++) {
+				ra.setPosition(l, 1 - axis);
+				padded.set(axis == 0 ? l * width + p + r : (p + r) * width + l, ra.get().getRealDouble());
+			}
+		}
 	}
 }
