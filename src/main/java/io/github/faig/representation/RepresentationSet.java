@@ -17,6 +17,7 @@ import io.github.faig.image.CropPositions;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
+import io.github.faig.sr.SrModel;
 
 /**
  * Deep degradation representations (docs/method.md §7): fixed-size LR patches at seeded positions of ground-truth images,
@@ -75,7 +76,7 @@ public final class RepresentationSet {
 	}
 
 	/** {@link #features(SrNetwork, NDManager, Patches, List, int, BooleanSupplier)} of a loaded model, in its own scope. */
-	public static Map<String, Vectors> features(final io.github.faig.sr.SrModel model, final Patches p,
+	public static Map<String, Vectors> features(final SrModel model, final Patches p,
 		final List<String> taps, final int batch, final BooleanSupplier cancelled)
 	{
 		try (NDManager scope = model.newScope()) {
