@@ -1,5 +1,6 @@
 package io.github.faig.attribution;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -22,6 +23,10 @@ import io.github.faig.image.FloatImage;
  * computed once, so the noise ranking is exactly the reverse of the blur ranking. Optionally each image is
  * represented by {@code crops} LR crops of {@code cropSize}² pixels at seeded positions (the same positions for
  * both degradations), which bounds the cost.
+ * <p>
+ * A set splits by image: {@link #attributeImage} gives one image's {@link Partial}, partials add up, and
+ * {@link #finish} ranks their sum; {@link #run} does all three for a whole set on this machine.
+ * </p>
  */
 public final class DegradationAttribution {
 
@@ -53,8 +58,9 @@ public final class DegradationAttribution {
 		INPUT_IG
 	}
 
-	/** One attributed input. */
-	public record Input(String label, Degradation degradation, FaigEngine.Attribution attribution) {}
+	/** One attributed input: of image {@code image} (0-based) of the set. */
+	public record Input(int image, String label, Degradation degradation, FaigEngine.Attribution attribution)
+		implements Serializable {}
 
 	private final FaigEngine engine;
 	private final DegradationParams params;
@@ -94,49 +100,157 @@ public final class DegradationAttribution {
 		return 2 * images * (cropSize > 0 ? crops : 1);
 	}
 
+	/** Inputs attributed per ground-truth image: a blurry and a noisy one per crop. */
+	public int inputsPerImage() {
+		return 2 * (cropSize > 0 ? crops : 1);
+	}
+
+	/**
+	 * The whole set: {@link #attributeImage} of every image in order, then {@link #finish}. The scores are summed
+	 * image by image, input by input, in one running sum (the order the shipped filter sets were made with).
+	 */
 	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Progress progress,
 		final BooleanSupplier cancelled)
 	{
 		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
+		final Partial sum = new Partial(engine.filters().filterCount());
+		final int total = inputCount(groundTruths.size());
+		for (int i = 0; i < groundTruths.size(); i++) {
+			final int before = i * inputsPerImage();
+			attributeInto(sum, i, groundTruths.get(i), names.get(i), progress == null ? null : (done, t, label,
+				a) -> progress.input(before + done, total, label, a), cancelled);
+		}
+		return finish(sum);
+	}
+
+	/**
+	 * One image's share of the set: its blurry and noisy inputs (of each crop) attributed. The result depends only on
+	 * {@code index} (the image's place in the whole set: it seeds the noise and the crops), the image, this object's
+	 * settings and the models, so the images of a set can be attributed on different machines and the partials
+	 * combined with {@link Partial#plus}.
+	 *
+	 * @param progress counts this image's inputs ({@link #inputsPerImage()} in all), or {@code null}
+	 * @param cancelled asked before every path step, or {@code null}
+	 */
+	public Partial attributeImage(final int index, final FloatImage groundTruth, final String name,
+		final Progress progress, final BooleanSupplier cancelled)
+	{
+		final Partial p = new Partial(engine.filters().filterCount());
+		attributeInto(p, index, groundTruth, name, progress, cancelled);
+		return p;
+	}
+
+	private void attributeInto(final Partial sum, final int i, final FloatImage hr, final String name,
+		final Progress progress, final BooleanSupplier cancelled)
+	{
 		final int s = params.scale();
 		final Degrader degrader = new Degrader(params);
-		final int n = engine.filters().filterCount();
-		final double[] diff = new double[n];
-		final List<Input> inputs = new ArrayList<>();
-		final int total = inputCount(groundTruths.size());
+		final FloatImage gt = degrader.groundTruth(hr);
+		final FloatImage blurry = degrader.degrade(gt, Degradation.BLUR, seed + i);
+		final FloatImage noisy = degrader.degrade(gt, Degradation.NOISE, seed + i);
+		final FloatImage clean = method == Method.INPUT_IG ? degrader.degrade(gt, Degradation.CLEAN, seed + i) : null;
+		final CropPositions pos = cropSize > 0 ? new CropPositions(seed, CropPositions.DISCOVERY, i, blurry.width(),
+			blurry.height(), cropSize, "image " + name + " (crop_size, in LR pixels)") : null;
+		final int k = cropSize > 0 ? crops : 1;
 		int count = 0;
-		for (int i = 0; i < groundTruths.size(); i++) {
-			final FloatImage gt = degrader.groundTruth(groundTruths.get(i));
-			final FloatImage blurry = degrader.degrade(gt, Degradation.BLUR, seed + i);
-			final FloatImage noisy = degrader.degrade(gt, Degradation.NOISE, seed + i);
-			final FloatImage clean = method == Method.INPUT_IG ? degrader.degrade(gt, Degradation.CLEAN, seed + i) : null;
-			final CropPositions pos = cropSize > 0 ? new CropPositions(seed, CropPositions.DISCOVERY, i, blurry.width(),
-				blurry.height(), cropSize, "image " + names.get(i) + " (crop_size, in LR pixels)") : null;
-			final int k = cropSize > 0 ? crops : 1;
-			for (int c = 0; c < k; c++) {
-				final int[] yx = pos != null ? pos.next() : new int[2];
-				final int y = yx[0];
-				final int x = yx[1];
-				final int h = pos != null ? cropSize : blurry.height();
-				final int w = pos != null ? cropSize : blurry.width();
-				final FloatImage gtc = gt.crop(y * s, x * s, h * s, w * s);
-				final String label = names.get(i) + (cropSize > 0 ? "#" + (c + 1) : "");
-				for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-					if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
-					final FloatImage lr = (d == Degradation.BLUR ? blurry : noisy).crop(y, x, h, w);
-					final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps, cancelled)
-						: engine.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps, cancelled);
-					final double sign = d == Degradation.BLUR ? 1 : -1;
-					for (int f = 0; f < n; f++) diff[f] += sign * a.scores()[f];
-					inputs.add(new Input(label, d, a));
-					if (progress != null) progress.input(++count, total, label + " " + d.label(), a);
-				}
+		for (int c = 0; c < k; c++) {
+			final int[] yx = pos != null ? pos.next() : new int[2];
+			final int y = yx[0];
+			final int x = yx[1];
+			final int h = pos != null ? cropSize : blurry.height();
+			final int w = pos != null ? cropSize : blurry.width();
+			final FloatImage gtc = gt.crop(y * s, x * s, h * s, w * s);
+			final String label = name + (cropSize > 0 ? "#" + (c + 1) : "");
+			for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
+				if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
+				final FloatImage lr = (d == Degradation.BLUR ? blurry : noisy).crop(y, x, h, w);
+				final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps, cancelled)
+					: engine.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps, cancelled);
+				sum.add(new Input(i, label, d, a));
+				if (progress != null) progress.input(++count, inputsPerImage(), label + " " + d.label(), a);
 			}
 		}
-		final int pairs = inputs.size() / 2;
+	}
+
+	/** The rankings of a set from the sum of its images' partials: the mean blur-minus-noise score per filter. */
+	public static Result finish(final Partial sum) {
+		final int pairs = sum.inputs.size() / 2;
+		if (pairs == 0) throw new IllegalArgumentException("no ground-truth images");
+		final int n = sum.blurMinusNoise.length;
 		final float[] mean = new float[n];
-		for (int f = 0; f < n; f++) mean[f] = (float) (diff[f] / pairs);
+		for (int f = 0; f < n; f++) mean[f] = (float) (sum.blurMinusNoise[f] / pairs);
 		final Ranking blur = Ranking.of(mean);
-		return new Result(blur, blur.reversed(), mean, inputs);
+		return new Result(blur, blur.reversed(), mean, List.copyOf(sum.inputs));
+	}
+
+	/**
+	 * The attributions of some images of a set: per filter, the sum over their inputs of {@code S(blur) − S(noise)},
+	 * and every input with its attribution (scores and completeness figures), in the order of the images' indices.
+	 * Partials of different images combine with {@link #plus}; the sum of all the set's partials, {@link #finish}ed,
+	 * gives its rankings (equal to {@link DegradationAttribution#run}'s up to the rounding of the double sums, which
+	 * {@code run} adds in image order).
+	 */
+	public static final class Partial implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		private final double[] blurMinusNoise;
+		private final List<Input> inputs;
+
+		/** The partial of no image, for {@code filters} filters. */
+		public Partial(final int filters) {
+			this(new double[filters], new ArrayList<>());
+		}
+
+		private Partial(final double[] blurMinusNoise, final List<Input> inputs) {
+			this.blurMinusNoise = blurMinusNoise;
+			this.inputs = inputs;
+		}
+
+		private void add(final Input in) {
+			final double sign = in.degradation() == Degradation.BLUR ? 1 : -1;
+			final float[] sc = in.attribution().scores();
+			for (int f = 0; f < blurMinusNoise.length; f++) blurMinusNoise[f] += sign * sc[f];
+			inputs.add(in);
+		}
+
+		/** Per filter, the sum of {@code S(blur) − S(noise)} over this partial's inputs (a copy). */
+		public double[] blurMinusNoise() {
+			return blurMinusNoise.clone();
+		}
+
+		/** The attributed inputs, in the order of their images' indices. */
+		public List<Input> inputs() {
+			return List.copyOf(inputs);
+		}
+
+		/** Both partials together (neither changes): sums added, inputs merged in image order. */
+		public Partial plus(final Partial other) {
+			if (other.blurMinusNoise.length != blurMinusNoise.length) {
+				throw new IllegalArgumentException("partials of " + blurMinusNoise.length + " and " +
+					other.blurMinusNoise.length + " filters");
+			}
+			final double[] sum = blurMinusNoise.clone();
+			for (int f = 0; f < sum.length; f++) sum[f] += other.blurMinusNoise[f];
+			final List<Input> merged = new ArrayList<>(inputs);
+			merged.addAll(other.inputs);
+			// stable: the inputs of one image keep their order
+			merged.sort(java.util.Comparator.comparingInt(Input::image));
+			return new Partial(sum, merged);
+		}
+
+		/**
+		 * This partial with its inputs' per-filter scores dropped (the sums and completeness figures stay): what a
+		 * distributed run needs to send back.
+		 */
+		public Partial withoutInputScores() {
+			final List<Input> light = new ArrayList<>();
+			for (final Input in : inputs) {
+				final FaigEngine.Attribution a = in.attribution();
+				light.add(new Input(in.image(), in.label(), in.degradation(), new FaigEngine.Attribution(new float[0], a
+					.signedSum(), a.lossTarget(), a.lossBaseline(), a.steps(), a.rule())));
+			}
+			return new Partial(blurMinusNoise.clone(), light);
+		}
 	}
 }

@@ -38,7 +38,7 @@ public final class FaigEngine implements AutoCloseable {
 
 	/** The attribution of one input. */
 	public record Attribution(float[] scores, double signedSum, double lossTarget, double lossBaseline, int steps,
-		Quadrature rule)
+		Quadrature rule) implements java.io.Serializable
 	{
 
 		/** The completeness identity's right-hand side: L(θ̄) − L(θ). */

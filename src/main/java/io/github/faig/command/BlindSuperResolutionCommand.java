@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -12,7 +13,9 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
+import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImgInput;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.FloatImage;
@@ -20,7 +23,7 @@ import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
-import io.github.faig.sr.SrModel;
+import io.github.faig.sr.SuperResolve;
 
 /**
  * {@code Plugins>FAIG>FAIG Blind Super-Resolution}: the super-resolved image (×scale, pixel size divided by the
@@ -72,6 +75,11 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
+	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
+	private RandomAccessibleInterval<?> img;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Super-resolved")
 	private ImagePlus super_resolved;
 
@@ -86,42 +94,37 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (tile_size < 16) throw new IllegalArgumentException("tile_size must be >= 16, got " + tile_size);
+		final SuperResolve.Options options = new SuperResolve.Options(tile_size, tile_overlap);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file);
+		final ImagePlus source = img != null && input_file == null ? ImgInput.toImagePlus(img, "img") : sourceImage(
+			image, input_file);
 		final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
 		// a selection limits the work to its bounding box (every plane)
 		final java.awt.Rectangle roi = Selections.bounds(source);
 		if (roi != null) slices.replaceAll(f -> f.crop(roi.y, roi.x, roi.height, roi.width));
 		final ModelPackage pkg = ModelLocator.load(model, "model");
-		final List<FloatImage> outputs = new ArrayList<>();
-		final List<String> labels = new ArrayList<>();
-		try (SrModel sr = SrModel.load(pkg)) {
-			for (int s = 0; s < slices.size(); s++) {
-				final int slice = s;
-				outputs.add(sr.superResolve(slices.get(s), tile_size, tile_overlap, (done, total) -> progress(
-					"Super-resolving slice " + (slice + 1) + "/" + slices.size() + ", tile " + done + "/" + total, slice *
-						total + done, slices.size() * total), this::isCanceled));
-				labels.add(source.getStack().getSliceLabel(s + 1));
-			}
+		final SuperResolve.Result r;
+		try (SuperResolve workflow = new SuperResolve(pkg, options)) {
+			r = workflow.run(slices, monitor());
 		}
-		final String base = ImageFiles.baseName(source.getTitle());
-		final String title = base + "_x" + pkg.spec().scale() + "_" + pkg.name();
+		final List<String> labels = new ArrayList<>();
+		for (int s = 1; s <= slices.size(); s++) labels.add(source.getStack().getSliceLabel(s));
+		final String title = ImageFiles.baseName(source.getTitle()) + "_x" + r.scale() + "_" + r.model();
 		final OutputType type = float_output ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
-		super_resolved = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, outputs, labels, type,
-			ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / pkg.spec().scale()), scale), source);
+		super_resolved = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, r.images(), labels, type,
+			ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / r.scale()), scale), source);
 		super_resolved.setProperty("Info", "FAIG Blind Super-Resolution with " + pkg + "\nnormalization: " +
 			normalization + " " + scale + "\n");
-		if (output_dir != null) {
-			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-				out.write(title + ".tif", f -> ImageFiles.save(super_resolved, f));
-				if (outputs.size() == 1 && type == OutputType.BYTE) {
-					out.write(title + ".png", f -> ImageFiles.save(super_resolved, f));
-				}
-				checkCancelled();
-				out.commit();
-			}
+		if (output_dir != null) write(title, r.images().size() == 1 && type == OutputType.BYTE);
+	}
+
+	private void write(final String title, final boolean png) throws Exception {
+		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+			out.write(title + ".tif", f -> ImageFiles.save(super_resolved, f));
+			if (png) out.write(title + ".png", f -> ImageFiles.save(super_resolved, f));
+			checkCancelled();
+			out.commit();
 		}
 	}
 

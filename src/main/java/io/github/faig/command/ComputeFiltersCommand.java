@@ -16,23 +16,21 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import io.github.faig.attribution.CompletenessCheck;
-import io.github.faig.attribution.DegradationAttribution;
+import io.github.faig.attribution.ComputeFilters;
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.ij.FilterPlots;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.workflow.Durations;
 import io.github.faig.nn.io.ModelPair;
-import io.github.faig.nn.io.ModelPackage;
 
 /**
  * {@code Plugins>FAIG>FAIG Compute Filters}: the discriminative filters of a baseline/target pair for blur and for
@@ -129,135 +127,93 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final Quadrature rule = Quadrature.parse(quadrature);
-		rule.rule(steps); // validates steps for the rule
-		if (!(percent >= 0 && percent <= 100)) {
-			throw new IllegalArgumentException("percent must be in [0, 100], got " + percent);
-		}
+		final ComputeFilters.Options options = new ComputeFilters.Options(new DegradationOptions(blur_sigma, kernel_size,
+			noise_sigma, seed), Quadrature.parse(quadrature), steps, crop_size, crops, percent);
 		final ModelPair pair = ModelPair.load(baseline_model, target_model);
-		final ModelPackage baseline = pair.baseline();
-		final ModelPackage target = pair.target();
-		final DegradationParams p = new DegradationParams(blur_sigma, kernel_size, target.spec().scale(), noise_sigma);
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);
-
-		final long t0 = System.nanoTime();
-		final DegradationAttribution.Result r;
-		try (FaigEngine engine = new FaigEngine(target.spec(), baseline.weights(), target.weights())) {
-			final DegradationAttribution da = new DegradationAttribution(engine, p, seed, rule, steps, crop_size, crops);
-			r = da.run(gts, names, (done, total, label, a) -> {
-				final double el = (System.nanoTime() - t0) / 1e9;
-				final double left = el / done * (total - done);
-				progress(String.format(Locale.ROOT, "FAIG %d/%d (%s), about %s left", done, total, label, Durations.approximate(left)),
-					done, total);
-			}, stepsOf("FAIG path steps", (long) gts.size() * 2 * (crop_size > 0 ? crops : 1) * (steps + 1)));
+		final ComputeFilters.Result r;
+		try (ComputeFilters workflow = new ComputeFilters(pair, options)) {
+			r = workflow.run(gts, names, monitor());
 		}
 		checkCancelled();
-		final FilterIndex filters = FilterIndex.of(target.spec());
-		final FilterSets sets = new FilterSets(r.blur(), r.noise(), baseline.name(), target.name(), p);
-		top_filters = topTable(filters, sets);
-		layer_counts = layerTable(filters, sets);
-		final CompletenessCheck check = new CompletenessCheck();
-		completeness = completenessTable(r, check);
+		top_filters = topTable(r);
+		layer_counts = layerTable(r);
+		completeness = completenessTable(r);
 		final List<ij.gui.Plot> panels = new ArrayList<>();
-		filter_positions = FilterPlots.positions("FAIG filter positions", filters, List.of("deblurring (blur)",
-			"denoising (noise)"), List.of(r.blur().top(percent), r.noise().top(percent)), panels);
+		filter_positions = FilterPlots.positions("FAIG filter positions", r.filters(), List.of("deblurring (blur)",
+			"denoising (noise)"), List.of(r.topIndices(Degradation.BLUR, percent), r.topIndices(Degradation.NOISE,
+				percent)), panels);
 		io.github.faig.ij.Plots.show(panels);
 		log.info(String.format(Locale.ROOT, "FAIG Compute Filters: %d inputs, %s N=%d, completeness error mean %.3g %%, " +
-			"max %.3g %%, %.1f s", r.inputs().size(), rule, steps, 100 * r.meanCompletenessError(), 100 * r
-				.maxCompletenessError(), (System.nanoTime() - t0) / 1e9));
-		final String warning = check.warning(r.inputs().stream().map(DegradationAttribution.Input::attribution).toList(),
-			target.spec().architecture());
-		if (warning != null) log.warn("FAIG Compute Filters: " + warning);
+			"max %.3g %%, %.1f s", r.completeness().size(), options.rule(), steps, 100 * r.attribution()
+				.meanCompletenessError(), 100 * r.attribution().maxCompletenessError(), r.seconds()));
+		if (r.warning() != null) log.warn("FAIG Compute Filters: " + r.warning());
 		Tables.show(top_filters, "FAIG top filters");
 		Tables.show(layer_counts, "FAIG filters per layer");
 		Tables.show(completeness, "FAIG completeness");
-		if (output_dir != null) {
-			try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-				PreviousSets.keep(out, output_dir);
-				out.write("blur_index.txt", r.blur()::writeIndexFile);
-				out.write("noise_index.txt", r.noise()::writeIndexFile);
-				out.write("blur_filters.csv", f -> r.blur().writeCsv(f, filters, 100));
-				out.write("noise_filters.csv", f -> r.noise().writeCsv(f, filters, 100));
-				out.write("top_filters.csv", f -> Tables.saveCsv(top_filters, f));
-				out.write("layer_counts.csv", f -> Tables.saveCsv(layer_counts, f));
-				out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
-				out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
-				out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
-				out.write(FilterSets.JSON, f -> sets.writeJson(f, provenance(rule, gts.size(), r)));
-				checkCancelled();
-				out.commit();
-			}
+		if (output_dir != null) write(r, panels);
+	}
+
+	private void write(final ComputeFilters.Result r, final List<ij.gui.Plot> panels) throws Exception {
+		final Ranking blur = r.sets().ranking(Degradation.BLUR);
+		final Ranking noise = r.sets().ranking(Degradation.NOISE);
+		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
+			PreviousSets.keep(out, output_dir);
+			out.write("blur_index.txt", blur::writeIndexFile);
+			out.write("noise_index.txt", noise::writeIndexFile);
+			out.write("blur_filters.csv", f -> blur.writeCsv(f, r.filters(), 100));
+			out.write("noise_filters.csv", f -> noise.writeCsv(f, r.filters(), 100));
+			out.write("top_filters.csv", f -> Tables.saveCsv(top_filters, f));
+			out.write("layer_counts.csv", f -> Tables.saveCsv(layer_counts, f));
+			out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
+			out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
+			out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
+			out.write(FilterSets.JSON, f -> r.sets().writeJson(f, r.provenance()));
+			checkCancelled();
+			out.commit();
 		}
 	}
 
-	private com.google.gson.JsonObject provenance(final Quadrature rule, final int images,
-		final DegradationAttribution.Result r)
-	{
-		final com.google.gson.JsonObject o = new com.google.gson.JsonObject();
-		o.addProperty("images", images);
-		o.addProperty("inputs", r.inputs().size());
-		o.addProperty("steps", steps);
-		o.addProperty("quadrature", rule.label());
-		o.addProperty("crop_size", crop_size);
-		o.addProperty("crops", crop_size > 0 ? crops : 0);
-		o.addProperty("seed", seed);
-		o.addProperty("completeness_error_mean", r.meanCompletenessError());
-		o.addProperty("completeness_error_max", r.maxCompletenessError());
-		return o;
-	}
-
-	private ResultsTable topTable(final FilterIndex filters, final FilterSets sets) {
+	private static ResultsTable topTable(final ComputeFilters.Result r) {
 		final ResultsTable t = new ResultsTable();
-		for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-			final Ranking r = sets.ranking(d);
-			final int[] top = r.top(percent);
-			for (int k = 0; k < top.length; k++) {
-				final FilterIndex.Filter f = filters.filter(top[k]);
-				t.incrementCounter();
-				t.addValue("degradation", d.label());
-				t.addValue("rank", k + 1);
-				t.addValue("index", f.index());
-				t.addValue("layer", f.layerName());
-				t.addValue("depth", f.layer());
-				t.addValue("out", f.out());
-				t.addValue("in", f.in());
-				t.addValue("score", r.score(f.index()));
-			}
+		for (final ComputeFilters.TopFilter top : r.top()) {
+			final FilterIndex.Filter f = top.filter();
+			t.incrementCounter();
+			t.addValue("degradation", top.degradation().label());
+			t.addValue("rank", top.rank());
+			t.addValue("index", f.index());
+			t.addValue("layer", f.layerName());
+			t.addValue("depth", f.layer());
+			t.addValue("out", f.out());
+			t.addValue("in", f.in());
+			t.addValue("score", top.score());
 		}
 		return t;
 	}
 
-	private ResultsTable layerTable(final FilterIndex filters, final FilterSets sets) {
-		final int[][] counts = new int[2][filters.layers().size()];
-		for (int d = 0; d < 2; d++) {
-			for (final int i : sets.ranking(d == 0 ? Degradation.BLUR : Degradation.NOISE).top(percent)) {
-				counts[d][filters.filter(i).layer()]++;
-			}
-		}
+	private static ResultsTable layerTable(final ComputeFilters.Result r) {
 		final ResultsTable t = new ResultsTable();
-		for (int l = 0; l < filters.layers().size(); l++) {
+		for (final ComputeFilters.LayerCount l : r.layers()) {
 			t.incrementCounter();
-			t.addValue("depth", l);
-			t.addValue("layer", filters.layers().get(l).name());
-			t.addValue("filters", filters.layers().get(l).filterCount());
-			t.addValue("top_blur", counts[0][l]);
-			t.addValue("top_noise", counts[1][l]);
-			t.addValue("top_blur_percent_of_layer", 100.0 * counts[0][l] / filters.layers().get(l).filterCount());
-			t.addValue("top_noise_percent_of_layer", 100.0 * counts[1][l] / filters.layers().get(l).filterCount());
+			t.addValue("depth", l.depth());
+			t.addValue("layer", l.layer());
+			t.addValue("filters", l.filters());
+			t.addValue("top_blur", l.topBlur());
+			t.addValue("top_noise", l.topNoise());
+			t.addValue("top_blur_percent_of_layer", l.topBlurPercent());
+			t.addValue("top_noise_percent_of_layer", l.topNoisePercent());
 		}
 		return t;
 	}
 
-	private static ResultsTable completenessTable(final DegradationAttribution.Result r,
-		final CompletenessCheck check)
-	{
+	private static ResultsTable completenessTable(final ComputeFilters.Result r) {
 		final ResultsTable t = new ResultsTable();
-		for (final DegradationAttribution.Input in : r.inputs()) {
-			final FaigEngine.Attribution a = in.attribution();
+		for (final ComputeFilters.CompletenessRow row : r.completeness()) {
+			final FaigEngine.Attribution a = row.attribution();
 			t.incrementCounter();
-			t.addValue("input", in.label());
-			t.addValue("degradation", in.degradation().label());
+			t.addValue("input", row.input());
+			t.addValue("degradation", row.degradation().label());
 			t.addValue("loss_target", a.lossTarget());
 			t.addValue("loss_baseline", a.lossBaseline());
 			t.addValue("loss_gap", a.lossGap());
@@ -265,7 +221,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 			t.addValue("relative_error_percent", 100 * a.completenessError());
 			t.addValue("quadrature", a.rule().label());
 			t.addValue("steps", a.steps());
-			t.addValue("check", check.verdict(a).label());
+			t.addValue("check", row.check().label());
 		}
 		return t;
 	}

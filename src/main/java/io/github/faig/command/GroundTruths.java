@@ -24,9 +24,7 @@ final class GroundTruths {
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(image);
 			for (int s = 0; s < slices.size(); s++) {
 				out.add(slices.get(s).asRgb());
-				final String label = image.getStack().getSliceLabel(s + 1);
-				names.add(label != null && !label.isBlank() ? label.split("\n")[0] : ImageFiles.baseName(image.getTitle()) +
-					(slices.size() > 1 ? ":" + (s + 1) : ""));
+				names.add(sliceName(image, s + 1));
 			}
 			return out;
 		}
@@ -37,6 +35,16 @@ final class GroundTruths {
 			names.add(ImageFiles.baseName(f.getName()));
 		}
 		return out;
+	}
+
+	/**
+	 * The name of one slice (1-based) of an image: the first line of its slice label, else the title without its
+	 * extension, with {@code :slice} for a stack.
+	 */
+	static String sliceName(final ImagePlus imp, final int slice) {
+		final String label = imp.getStack().getSliceLabel(slice);
+		return label != null && !label.isBlank() ? label.split("\n")[0] : ImageFiles.baseName(imp.getTitle()) + (imp
+			.getStackSize() > 1 ? ":" + slice : "");
 	}
 
 	/** The image files (PNG, JPEG, TIFF, BMP) of a folder, sorted by name; a clear message naming {@code param}. */

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -13,12 +14,15 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
+import net.imglib2.RandomAccessibleInterval;
 import ij.measure.ResultsTable;
 import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
-import io.github.faig.degrade.DegradationSynthesis;
-import io.github.faig.degrade.DegradationSynthesis.Variant;
+import io.github.faig.degrade.SynthesizeDegradations;
+import io.github.faig.degrade.SynthesizeDegradations.Variant;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ImgInput;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.ij.Tables;
@@ -93,6 +97,11 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		description = "Writes <name>_degraded.tif, one PNG per variant (single images) and <name>_parameters.csv")
 	private File output_dir;
 
+	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
+	private RandomAccessibleInterval<?> img;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Degraded")
 	private ImagePlus degraded;
 
@@ -115,63 +124,68 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		final DegradationParams params = new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
-		final EnumSet<Degradation> variants = EnumSet.noneOf(Degradation.class);
-		if (with_clean) variants.add(Degradation.CLEAN);
-		if (with_blur) variants.add(Degradation.BLUR);
-		if (with_noise) variants.add(Degradation.NOISE);
-		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file);
+		final ImagePlus source = img != null && input_file == null ? ImgInput.toImagePlus(img, "img") : sourceImage(
+			image, input_file);
 		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
 		// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
 		// any other case rounds to the output type's own levels after the inverse map
 		final boolean byteLevels = quantize && type == OutputType.BYTE && range.low() == 0 && range.high() == 255;
-		final DegradationSynthesis synthesis = new DegradationSynthesis(params, variants, seed, byteLevels);
-
+		final SynthesizeDegradations.Options options = new SynthesizeDegradations.Options(new DegradationOptions(
+			blur_sigma, kernel_size, noise_sigma, seed), scale, chosenVariants(), byteLevels);
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, range);
-		final List<FloatImage> outputs = new ArrayList<>();
-		final List<String> labels = new ArrayList<>();
-		parameters = new ResultsTable();
-		final List<List<Variant>> made = new ArrayList<>();
-		for (int s = 0; s < slices.size(); s++) {
-			progress("Degrading slice " + (s + 1) + "/" + slices.size(), s, slices.size());
-			made.add(synthesis.degrade(slices.get(s), s + 1));
-		}
+		final List<List<Variant>> made = new SynthesizeDegradations(options).run(slices, monitor()).variants();
 		// a stack keeps its channels and slices (its z spacing stays true); its variants follow one another as frames,
 		// so each variant is a whole stack; a single image's variants are frames too
 		final boolean hyper = slices.size() > 1;
 		final int nv = made.get(0).size();
+		final List<FloatImage> outputs = new ArrayList<>();
+		final List<String> labels = new ArrayList<>();
+		parameters = new ResultsTable();
 		for (int k = 0; k < slices.size() * nv; k++) {
 			final int s = hyper ? k % slices.size() : k / nv;
 			final Variant v = made.get(s).get(hyper ? k / slices.size() : k % nv);
-			final String label = sliceLabel(source, s + 1) + " " + v.degradation().label();
 			outputs.add(v.image());
-			labels.add(label);
-			addRow(parameters, outputs.size(), label, v);
-			parameters.addValue("normalization", normalization);
-			parameters.addValue("intensity_low", range.low());
-			parameters.addValue("intensity_high", range.high());
+			labels.add(GroundTruths.sliceName(source, s + 1) + " " + v.degradation().label());
+			addRow(parameters, outputs.size(), labels.get(k), v, range);
 		}
 		final String base = ImageFiles.baseName(source.getTitle());
-		degraded = ImagePlusBridge.toImagePlus(base + "_degraded", outputs, labels, type,
-			ImagePlusBridge.resampled(source.getCalibration(), scale), range);
-		// the z spacing is the source's: only x and y are downscaled
-		degraded.getCalibration().pixelDepth = source.getCalibration().pixelDepth;
-		if (!hyper && nv > 1) degraded.setDimensions(1, 1, nv);
-		if (hyper) {
-			degraded.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
-			degraded.setOpenAsHyperStack(true);
-			if (source.isComposite() && source.getNChannels() > 1 && degraded.getBitDepth() != 24) {
-				final ij.CompositeImage c = new ij.CompositeImage(degraded, ((ij.CompositeImage) source).getMode());
-				c.setTitle(degraded.getTitle());
-				c.setCalibration(degraded.getCalibration());
-				degraded = c;
-			}
-		}
+		degraded = stack(source, base + "_degraded", outputs, labels, type, range, nv);
 		Tables.show(parameters, "FAIG degradation parameters");
 		if (output_dir != null) write(base, outputs, labels, type, range, slices.size() == 1);
+	}
+
+	private EnumSet<Degradation> chosenVariants() {
+		final EnumSet<Degradation> variants = EnumSet.noneOf(Degradation.class);
+		if (with_clean) variants.add(Degradation.CLEAN);
+		if (with_blur) variants.add(Degradation.BLUR);
+		if (with_noise) variants.add(Degradation.NOISE);
+		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
+		return variants;
+	}
+
+	/** The outputs as one image: the source's calibration (x and y resampled) and, for a stack, its dimensions. */
+	private ImagePlus stack(final ImagePlus source, final String title, final List<FloatImage> outputs,
+		final List<String> labels, final OutputType type, final IntensityScale range, final int nv)
+	{
+		ImagePlus out = ImagePlusBridge.toImagePlus(title, outputs, labels, type, ImagePlusBridge.resampled(source
+			.getCalibration(), scale), range);
+		// the z spacing is the source's: only x and y are downscaled
+		out.getCalibration().pixelDepth = source.getCalibration().pixelDepth;
+		if (source.getStackSize() == 1) {
+			if (nv > 1) out.setDimensions(1, 1, nv);
+			return out;
+		}
+		out.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
+		out.setOpenAsHyperStack(true);
+		if (source.isComposite() && source.getNChannels() > 1 && out.getBitDepth() != 24) {
+			final ij.CompositeImage c = new ij.CompositeImage(out, ((ij.CompositeImage) source).getMode());
+			c.setTitle(out.getTitle());
+			c.setCalibration(out.getCalibration());
+			out = c;
+		}
+		return out;
 	}
 
 	private void write(final String base, final List<FloatImage> outputs, final List<String> labels,
@@ -193,12 +207,9 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		}
 	}
 
-	private static String sliceLabel(final ImagePlus imp, final int slice) {
-		final String title = ImageFiles.baseName(imp.getTitle());
-		return imp.getStackSize() == 1 ? title : title + ":" + slice;
-	}
-
-	private static void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v) {
+	private void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v,
+		final IntensityScale range)
+	{
 		t.incrementCounter();
 		t.addValue("slice", outSlice);
 		t.addValue("source_slice", v.sourceSlice());
@@ -211,5 +222,8 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		t.addValue("noise_seed", Long.toString(v.noiseSeed()));
 		t.addValue("width", v.image().width());
 		t.addValue("height", v.image().height());
+		t.addValue("normalization", normalization);
+		t.addValue("intensity_low", range.low());
+		t.addValue("intensity_high", range.high());
 	}
 }

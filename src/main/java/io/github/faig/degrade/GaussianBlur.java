@@ -1,6 +1,14 @@
 package io.github.faig.degrade;
 
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.Imgs;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * Isotropic Gaussian blur as the paper's reference code applies it (docs/method.md §1): a {@code size x size} kernel
@@ -68,17 +76,11 @@ public final class GaussianBlur {
 	}
 
 	/**
-	 * Reflect-101 index: maps any integer onto {@code [0, n)} by mirroring about the first and last samples
-	 * without repeating them. Valid for any offset, also several times the image size.
+	 * The blurred image, a new image of the same size. The borders come from ImgLib2's
+	 * {@link Views#extendMirrorSingle} (the edge pixel is not repeated: reflect-101), for any image size, also one
+	 * smaller than the kernel; the sums run in double precision in the kernel's order. Each channel is padded once
+	 * per pass into a plain array, so the inner loops read arrays, not views.
 	 */
-	public static int reflect101(int i, final int n) {
-		if (n == 1) return 0;
-		final int period = 2 * (n - 1);
-		i = Math.floorMod(i, period);
-		return i < n ? i : period - i;
-	}
-
-	/** The blurred image, a new image of the same size. */
 	public FloatImage apply(final FloatImage in) {
 		final int h = in.height();
 		final int w = in.width();
@@ -86,35 +88,70 @@ public final class GaussianBlur {
 		final FloatImage out = new FloatImage(in.channels(), h, w);
 		final float[] src = in.data();
 		final float[] dst = out.data();
+		// one channel's rows with r mirrored columns on each side, then its row sums with r mirrored rows above and
+		// below: the insides are array copies, the borders come from the ImgLib2 mirror
+		final float[] wide = new float[h * (w + 2 * r)];
 		final double[] rows = new double[h * w];
-		final int[] xIndex = new int[w + 2 * r];
-		for (int i = 0; i < xIndex.length; i++) xIndex[i] = reflect101(i - r, w);
-		final int[] yIndex = new int[h + 2 * r];
-		for (int i = 0; i < yIndex.length; i++) yIndex[i] = reflect101(i - r, h);
+		final double[] tall = new double[(h + 2 * r) * w];
+		final RandomAccessibleInterval<DoubleType> rowsView = ArrayImgs.doubles(rows, w, h);
+		final RandomAccessibleInterval<FloatType> planes = Imgs.wrap(in);
 		for (int c = 0; c < in.channels(); c++) {
 			final int base = in.channelOffset(c);
+			for (int y = 0; y < h; y++) System.arraycopy(src, base + y * w, wide, y * (w + 2 * r) + r, w);
+			padAlong(0, Views.hyperSlice(planes, 2, c), r, (i, v) -> wide[i] = (float) v);
 			// Horizontal pass into a double buffer.
 			for (int y = 0; y < h; y++) {
-				final int row = base + y * w;
+				final int row = y * (w + 2 * r);
 				for (int x = 0; x < w; x++) {
 					double s = 0;
 					for (int k = 0; k < size; k++) {
-						s += kernel1d[k] * src[row + xIndex[x + k]];
+						s += kernel1d[k] * wide[row + x + k];
 					}
 					rows[y * w + x] = s;
 				}
 			}
+			System.arraycopy(rows, 0, tall, r * w, h * w);
+			padAlong(1, rowsView, r, (i, v) -> tall[i] = v);
 			// Vertical pass into the output.
 			for (int y = 0; y < h; y++) {
 				for (int x = 0; x < w; x++) {
 					double s = 0;
 					for (int k = 0; k < size; k++) {
-						s += kernel1d[k] * rows[yIndex[y + k] * w + x];
+						s += kernel1d[k] * tall[(y + k) * w + x];
 					}
 					dst[base + y * w + x] = (float) s;
 				}
 			}
 		}
 		return out;
+	}
+
+	/** Where {@link #padAlong} puts a value: an index into a padded array. */
+	@FunctionalInterface
+	private interface Sink {
+		void set(int index, double value);
+	}
+
+	/**
+	 * Fills the {@code r} border lines on both sides along {@code axis} of a padded copy of {@code img} (its inside
+	 * already copied; {@code r} more lines on each side along {@code axis}, row-major) from {@code img} extended with
+	 * reflect-101 borders. A line of one pixel mirrors to itself everywhere, which ImgLib2's mirror does not step
+	 * along, so it is extended by its border value.
+	 */
+	private static <T extends RealType<T>> void padAlong(final int axis, final RandomAccessibleInterval<T> img,
+		final int r, final Sink padded)
+	{
+		final int n = (int) img.dimension(axis);
+		final int lines = (int) img.dimension(1 - axis);
+		final int width = (int) img.dimension(0) + (axis == 0 ? 2 * r : 0);
+		final RandomAccess<T> ra = (n == 1 ? Views.extendBorder(img) : Views.extendMirrorSingle(img)).randomAccess();
+		for (int i = 0; i < 2 * r; i++) {
+			final int p = i < r ? i - r : n + i - r;
+			ra.setPosition(p, axis);
+			for (int l = 0; l < lines; l++) {
+				ra.setPosition(l, 1 - axis);
+				padded.set(axis == 0 ? l * width + p + r : (p + r) * width + l, ra.get().getRealDouble());
+			}
+		}
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.faig.degrade;
 
+import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
 
 /**
@@ -10,13 +11,9 @@ public final class Quantization {
 
 	private Quantization() {}
 
-	/** The 8-bit level of a [0, 1] value: {@code clip(rint(v · 255), 0, 255)}, with half to even. */
+	/** The 8-bit level of a [0, 1] value: {@link ByteLevels#of}, which lives with the image type. */
 	public static int toByteLevel(final double v) {
-		if (Double.isNaN(v)) {
-			throw new IllegalArgumentException("cannot quantise NaN");
-		}
-		final double q = Math.rint(v * 255.0);
-		return q < 0 ? 0 : q > 255 ? 255 : (int) q;
+		return ByteLevels.of(v);
 	}
 
 	/** A new image whose values are {@code toByteLevel(v) / 255}. */
@@ -24,7 +21,7 @@ public final class Quantization {
 		final FloatImage out = new FloatImage(in.channels(), in.height(), in.width());
 		final float[] s = in.data();
 		final float[] d = out.data();
-		for (int i = 0; i < s.length; i++) d[i] = toByteLevel(s[i]) / 255f;
+		for (int i = 0; i < s.length; i++) d[i] = ByteLevels.of(s[i]) / 255f;
 		return out;
 	}
 }

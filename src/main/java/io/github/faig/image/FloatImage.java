@@ -1,11 +1,7 @@
 package io.github.faig.image;
 
+import java.io.Serializable;
 import java.util.Arrays;
-
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * A planar float image, channel by channel: values of {@code channel c, row y, column x} live at
@@ -13,14 +9,15 @@ import net.imglib2.type.numeric.real.FloatType;
  * so images go to and from the networks without reordering.
  * <p>
  * Values are intensities on the [0, 1] scale of the paper (8-bit 255 maps to 1). Nothing clamps them: blur and
- * noise may leave the range until {@link io.github.faig.degrade.Quantization} brings them back.
+ * noise may leave the range until quantisation brings them back.
  * </p>
  * <p>
- * The pixel array is shared, not copied, by {@link #data()} and {@link #asImg()}; use {@link #copy()} when a
- * separate image is needed.
+ * The pixel array is shared, not copied, by {@link #data()} and by {@link Imgs#wrap} (an ImgLib2 view in
+ * {@code X, Y, C} order); use {@link #copy()} when a separate image is needed. Serializable, so a distributed run
+ * can ship images and per-image results between machines.
  * </p>
  */
-public final class FloatImage implements java.io.Serializable {
+public final class FloatImage implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
@@ -133,13 +130,6 @@ public final class FloatImage implements java.io.Serializable {
 		return new FloatImage(1, height, width, Arrays.copyOfRange(data, c * n, (c + 1) * n));
 	}
 
-	/**
-	 * An ImgLib2 view of the same pixels (no copy), dimensions {@code (x, y, channel)}, for code that works on
-	 * {@code RandomAccessibleInterval}s.
-	 */
-	public ArrayImg<FloatType, FloatArray> asImg() {
-		return ArrayImgs.floats(data, width, height, channels);
-	}
 
 	@Override
 	public String toString() {

@@ -51,8 +51,8 @@ public final class ImageMetrics {
 		for (int c = 0; c < a.channels(); c++) {
 			for (int y = border; y < a.height() - border; y++) {
 				for (int x = border; x < a.width() - border; x++) {
-					final double d = io.github.faig.degrade.Quantization.toByteLevel(a.get(c, y, x)) -
-						io.github.faig.degrade.Quantization.toByteLevel(b.get(c, y, x));
+					final double d = ByteLevels.of(a.get(c, y, x)) -
+						ByteLevels.of(b.get(c, y, x));
 					s += d * d;
 					n++;
 				}
@@ -109,12 +109,12 @@ public final class ImageMetrics {
 		for (int i = 0; i < h; i++) {
 			for (int j = 0; j < w; j++) {
 				if (img.channels() == 1) {
-					y[i][j] = io.github.faig.degrade.Quantization.toByteLevel(img.get(0, i + border, j + border));
+					y[i][j] = ByteLevels.of(img.get(0, i + border, j + border));
 					continue;
 				}
-				final double r = io.github.faig.degrade.Quantization.toByteLevel(img.get(0, i + border, j + border));
-				final double gg = io.github.faig.degrade.Quantization.toByteLevel(img.get(1, i + border, j + border));
-				final double b = io.github.faig.degrade.Quantization.toByteLevel(img.get(2, i + border, j + border));
+				final double r = ByteLevels.of(img.get(0, i + border, j + border));
+				final double gg = ByteLevels.of(img.get(1, i + border, j + border));
+				final double b = ByteLevels.of(img.get(2, i + border, j + border));
 				y[i][j] = 16 + (65.481 * r + 128.553 * gg + 24.966 * b) / 255.0;
 			}
 		}

@@ -17,6 +17,7 @@ import io.github.faig.image.CropPositions;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
+import io.github.faig.sr.SrModel;
 
 /**
  * Deep degradation representations (docs/method.md §7): fixed-size LR patches at seeded positions of ground-truth images,
@@ -96,6 +97,15 @@ public final class RepresentationSet {
 		}
 		return new Patches(out, labels.stream().mapToInt(Integer::intValue).toArray(), images.stream().mapToInt(
 			Integer::intValue).toArray(), classes);
+	}
+
+	/** {@link #features(SrNetwork, NDManager, Patches, List, int, BooleanSupplier)} of a loaded model, in its own scope. */
+	public static Map<String, Vectors> features(final SrModel model, final Patches p,
+		final List<String> taps, final int batch, final BooleanSupplier cancelled)
+	{
+		try (NDManager scope = model.newScope()) {
+			return features(model.network(), scope, p, taps, batch, cancelled);
+		}
 	}
 
 	/** The flattened feature maps of every patch at each tap, in batches of {@code batch} patches. */

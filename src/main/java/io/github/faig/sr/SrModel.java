@@ -11,8 +11,8 @@ import io.github.faig.nn.StateDict;
 import io.github.faig.nn.io.ModelPackage;
 
 /**
- * A model package loaded into native memory, ready to super-resolve images of any size and channel count. Close it
- * to free the weights.
+ * A model package loaded into native memory, ready to super-resolve images of any size and channel count. It owns
+ * that memory: nothing outside hands it a manager or gets its own; close the model to free the weights.
  *
  * <pre>
  * try (SrModel m = SrModel.load(pkg)) {
@@ -103,9 +103,12 @@ public final class SrModel implements AutoCloseable {
 		return net;
 	}
 
-	/** The manager that owns the weights. */
-	public NDManager manager() {
-		return manager;
+	/**
+	 * A native scope for tensor work with {@link #network()} (deep representations): a sub-manager of the one that
+	 * owns the weights, for core code only. Close it when done (try-with-resources); closing this model frees it too.
+	 */
+	public NDManager newScope() {
+		return manager.newSubManager();
 	}
 
 	@Override

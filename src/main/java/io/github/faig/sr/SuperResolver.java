@@ -7,13 +7,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.Imgs;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * Runs a network on an RGB image of any size in bounded memory: the LR image is cut into tiles of
  * {@code tileSize²} pixels, each extended by {@code overlap} pixels of real image context on every side (not padding),
- * run alone in its own native sub-manager, and only its centre is kept. With an overlap of at least the network's
+ * run alone in its own native sub-manager, and only its centre is kept. Tiles and centres are ImgLib2 views
+ * ({@link Views#interval}) of the images in {@code X, Y, C} order; pixels reach the network as one float array per
+ * tile. With an overlap of at least the network's
  * receptive radius ({@link #exactOverlap}) the result equals the untiled output up to float rounding.
  */
 public final class SuperResolver {
@@ -66,6 +72,8 @@ public final class SuperResolver {
 		final int th = Math.min(tileSize, h);
 		final int tw = Math.min(tileSize, w);
 		final int total = tilesY * tilesX;
+		final RandomAccessibleInterval<FloatType> in = Imgs.wrap(lr);
+		final RandomAccessibleInterval<FloatType> whole = Imgs.wrap(out);
 		int done = 0;
 		Engines.workerThread();
 		for (int iy = 0; iy < tilesY; iy++) {
@@ -79,30 +87,21 @@ public final class SuperResolver {
 				final int cx0 = Math.max(0, x0 - overlap);
 				final int cy1 = Math.min(h, y1 + overlap);
 				final int cx1 = Math.min(w, x1 + overlap);
-				final FloatImage tile = lr.crop(cy0, cx0, cy1 - cy0, cx1 - cx0);
-				final float[] sr;
+				// the tile with its context, then the network's output for it, of which only the centre is kept
+				final FloatImage tile = Imgs.toFloatImage(Views.interval(in, new long[] { cx0, cy0, 0 }, new long[] { cx1 -
+					1, cy1 - 1, 2 }));
+				final FloatImage sr;
 				try (NDManager sub = manager.newSubManager()) {
 					final NDArray x = sub.create(tile.data(), new Shape(1, 3, tile.height(), tile.width()));
-					sr = net.forward(x).toFloatArray();
+					sr = new FloatImage(3, tile.height() * s, tile.width() * s, net.forward(x).toFloatArray());
 				}
-				paste(sr, tile.height() * s, tile.width() * s, (y0 - cy0) * s, (x0 - cx0) * s, (y1 - y0) * s, (x1 -
-					x0) * s, out, y0 * s, x0 * s);
+				Imgs.copy(Views.interval(Imgs.wrap(sr), new long[] { (x0 - cx0) * s, (y0 - cy0) * s, 0 }, new long[] { (x1 -
+					cx0) * s - 1, (y1 - cy0) * s - 1, 2 }), Views.interval(whole, new long[] { x0 * s, y0 * s, 0 },
+						new long[] { x1 * s - 1, y1 * s - 1, 2 }));
 				done++;
 				if (progress != null) progress.tile(done, total);
 			}
 		}
 		return out;
-	}
-
-	/** Copies the {@code ch × cw} block at {@code (sy, sx)} of a {@code (3, sh, sw)} array into {@code out}. */
-	private static void paste(final float[] src, final int sh, final int sw, final int sy, final int sx, final int ch,
-		final int cw, final FloatImage out, final int dy, final int dx)
-	{
-		for (int c = 0; c < 3; c++) {
-			for (int y = 0; y < ch; y++) {
-				System.arraycopy(src, (c * sh + sy + y) * sw + sx, out.data(), out.channelOffset(c) + (dy + y) * out
-					.width() + dx, cw);
-			}
-		}
 	}
 }

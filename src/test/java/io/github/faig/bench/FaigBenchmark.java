@@ -12,11 +12,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.faig.attribution.ComputeFilters;
 import io.github.faig.attribution.DegradationAttribution;
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
 import io.github.faig.ij.ImageFiles;
@@ -26,6 +28,8 @@ import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.nn.io.ModelPair;
+import io.github.faig.workflow.Monitor;
 import io.github.faig.train.HrDataset;
 
 /**
@@ -50,11 +54,15 @@ public final class FaigBenchmark {
 		final String prefix = System.getProperty("faig.pair", "msrresnet-x2");
 		final ModelPackage base = ModelLocator.load(prefix + "-baseline", "baseline_model");
 		final ModelPackage tgt = ModelLocator.load(prefix + "-target", "target_model");
+		if (mode.equals("quadrature")) {
+			// the Compute Filters workflow itself, one pair in memory at a time
+			quadrature(new ModelPair(base, tgt), args.length > 1 ? Integer.parseInt(args[1]) : 6);
+			return;
+		}
 		try (FaigEngine e = new FaigEngine(tgt.spec(), base.weights(), tgt.weights())) {
 			switch (mode) {
 				case "overhead": overhead(e, base, tgt); break;
 				case "memory": memory(e, args.length > 1 ? Integer.parseInt(args[1]) : 10000); break;
-				case "quadrature": quadrature(e, args.length > 1 ? Integer.parseInt(args[1]) : 6); break;
 				case "completeness": completeness(e); break;
 				case "path": path(base, tgt); break;
 				default: throw new IllegalArgumentException("unknown mode " + mode);
@@ -176,26 +184,35 @@ public final class FaigBenchmark {
 		return "n/a";
 	}
 
-	static void quadrature(final FaigEngine e, final int images) throws Exception {
+	/** Compute Filters on {@code images} photographs × 2 crops of 48×48 with the seed 1. */
+	static DegradationAttribution.Result computeFilters(final ModelPair pair, final List<FloatImage> hr,
+		final List<String> names, final Quadrature q, final int n)
+	{
+		final DegradationOptions d = DegradationOptions.defaults();
+		try (ComputeFilters cf = new ComputeFilters(pair, new ComputeFilters.Options(new DegradationOptions(d.blurSigma(),
+			d.kernelSize(), d.noiseSigma(), 1), q, n, 48, 2, 1.0)))
+		{
+			return cf.run(hr, names, Monitor.NONE).attribution();
+		}
+	}
+
+	static void quadrature(final ModelPair pair, final int images) throws Exception {
 		final List<FloatImage> hr = photos(images);
 		final List<String> names = new ArrayList<>();
 		for (int i = 0; i < hr.size(); i++) names.add("img" + i);
-		final DegradationParams p = DegradationParams.defaults();
 		final long t0 = System.nanoTime();
-		final DegradationAttribution.Result refResult = new DegradationAttribution(e, p, 1, Quadrature.RIEMANN, 100, 48,
-			2).run(hr, names, null, null);
+		final DegradationAttribution.Result refResult = computeFilters(pair, hr, names, Quadrature.RIEMANN, 100);
 		final Ranking ref = refResult.blur();
 		System.out.println(String.format(Locale.ROOT, "quadrature: %s, reference Riemann N=100 on %d images x 2 crops " +
-			"of 48x48 (x2 degradations) in %.0f s; its completeness error mean %.3f %%, max %.3f %%", e.network().spec(),
-			hr.size(), (System.nanoTime() - t0) / 1e9, 100 * refResult.meanCompletenessError(), 100 * refResult
-				.maxCompletenessError()));
+			"of 48x48 (x2 degradations) in %.0f s; its completeness error mean %.3f %%, max %.3f %%", pair.target()
+				.spec(), hr.size(), (System.nanoTime() - t0) / 1e9, 100 * refResult.meanCompletenessError(), 100 *
+					refResult.maxCompletenessError()));
 		System.out.println("rule,N,top1%_overlap_blur,top1%_overlap_noise,spearman,seconds,completeness_mean_percent," +
 			"completeness_max_percent");
 		for (final Quadrature q : Quadrature.values()) {
 			for (final int n : new int[] { 4, 8, 16, 32 }) {
 				final long t1 = System.nanoTime();
-				final DegradationAttribution.Result res = new DegradationAttribution(e, p, 1, q, n, 48, 2).run(hr, names,
-					null, null);
+				final DegradationAttribution.Result res = computeFilters(pair, hr, names, q, n);
 				final Ranking r = res.blur();
 				System.out.println(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.4f,%.0f,%.3f,%.3f", q.label(), n, overlap(
 					ref.top(1), r.top(1)), overlap(ref.reversed().top(1), r.reversed().top(1)), spearman(ref, r), (System

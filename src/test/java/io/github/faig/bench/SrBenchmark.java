@@ -11,10 +11,11 @@ import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
-import io.github.faig.sr.SrModel;
+import io.github.faig.sr.SuperResolve;
+import io.github.faig.workflow.Monitor;
 
 /**
- * Benchmark (not a test): tiled super-resolution of a large RGB image, reporting time, peak Java heap and peak
+ * Benchmark (not a test): tiled super-resolution of a large RGB image through the {@link SuperResolve} workflow, reporting time, peak Java heap and peak
  * resident memory. Run with {@code scripts/benchmark.sh SrBenchmark [model|paper] [size] [tile]} under
  * {@code -Xmx1g}.
  */
@@ -33,8 +34,19 @@ public final class SrBenchmark {
 		final long t0 = System.nanoTime();
 		final FloatImage sr;
 		final int[] tiles = new int[1];
-		try (SrModel m = SrModel.load(pkg)) {
-			sr = m.superResolve(lr, tile, -1, (d, t) -> tiles[0] = t, null);
+		try (SuperResolve m = new SuperResolve(pkg, new SuperResolve.Options(tile, -1))) {
+			sr = m.apply(lr, new Monitor() {
+
+				@Override
+				public void progress(final String message, final long done, final long total) {
+					tiles[0] = (int) total;
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return false;
+				}
+			});
 		}
 		final ImagePlus imp = ImagePlusBridge.toImagePlus("sr", java.util.List.of(sr), null,
 			ImagePlusBridge.OutputType.BYTE, null);

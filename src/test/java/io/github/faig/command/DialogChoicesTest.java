@@ -108,7 +108,7 @@ class DialogChoicesTest extends SciJavaTest {
 			assertTrue(sets.containsAll(shipped("blur_index.txt")), sets.toString());
 			assertTrue(sets.contains("my-installed-sets"), sets.toString());
 			assertFalse(sets.contains("my-installed-model"), sets.toString());
-			assertEquals(PredictionContext.DEFAULT_FILTER_SETS, m.getInput("filter_sets"));
+			assertEquals(io.github.faig.prediction.PredictionModels.DEFAULT_FILTER_SETS, m.getInput("filter_sets"));
 			assertEquals(FaigCommand.OTHER_FILTER_SETS, sets.get(sets.size() - 1));
 		}
 	}

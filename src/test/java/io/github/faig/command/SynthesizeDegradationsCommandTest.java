@@ -116,6 +116,52 @@ class SynthesizeDegradationsCommandTest extends SciJavaTest {
 		final ResultsTable t = (ResultsTable) m.getOutput("parameters");
 		assertEquals(4, t.size());
 		assertEquals(2, (int) t.getValue("source_slice", 3));
+		// the source's slice labels name the outputs (variants follow one another as frames)
+		final ImagePlus out = (ImagePlus) m.getOutput("degraded");
+		assertEquals("one clean", out.getStack().getSliceLabel(1));
+		assertEquals("two blur", out.getStack().getSliceLabel(4));
+		assertEquals("two blur", t.getStringValue("label", 3));
+		// unlabelled slices are named after the image and the slice
+		final ij.ImageStack plain = new ij.ImageStack(20, 20);
+		plain.addSlice(null, a.getProcessor());
+		plain.addSlice(null, two);
+		final ImagePlus out2 = (ImagePlus) run("image", new ImagePlus("st.tif", plain), "with_noise", false,
+			"with_blur_noise", false).getOutput("degraded");
+		assertEquals("st:2 blur", out2.getStack().getSliceLabel(4));
+	}
+
+	/** A script without ImageJ 1 passes an ImgLib2 image (X, Y, C): the same variants as from the ImagePlus. */
+	@Test
+	void takesAnImgLib2Image() throws Exception {
+		final ImagePlus imp = photo(24, 18);
+		final net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> img =
+			net.imglib2.img.array.ArrayImgs.unsignedBytes(24, 18, 3);
+		final net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedByteType> ra = img.randomAccess();
+		for (int y = 0; y < 18; y++) {
+			for (int x = 0; x < 24; x++) {
+				final int rgb = imp.getProcessor().get(x, y);
+				for (int c = 0; c < 3; c++) {
+					ra.setPosition(new long[] { x, y, c });
+					ra.get().set(rgb >> 16 - 8 * c & 0xff);
+				}
+			}
+		}
+		final FaigCommand m = run("img", img, "seed", 4L);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ImagePlus a = (ImagePlus) m.getOutput("degraded");
+		final ImagePlus b = (ImagePlus) run("image", imp, "seed", 4L).getOutput("degraded");
+		assertEquals(4, a.getStackSize());
+		assertEquals(24, a.getBitDepth());
+		for (int s = 1; s <= 4; s++) {
+			assertEquals(0.0, io.github.faig.image.ImageMetrics.maxAbsDiff(ImagePlusBridge.toFloatImage(b.getStack()
+				.getProcessor(s)), ImagePlusBridge.toFloatImage(a.getStack().getProcessor(s))), 0.0);
+		}
+		assertEquals("img noise", a.getStack().getSliceLabel(3));
+		// 16-bit grey stays 16-bit
+		final FaigCommand g = run("img", net.imglib2.img.array.ArrayImgs.unsignedShorts(new short[16 * 12], 16, 12),
+			"with_noise", false, "with_blur_noise", false);
+		assertFalse(g.isCanceled(), g.getCancelReason());
+		assertEquals(16, ((ImagePlus) g.getOutput("degraded")).getBitDepth());
 	}
 
 	@Test

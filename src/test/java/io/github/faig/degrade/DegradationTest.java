@@ -73,17 +73,73 @@ class DegradationTest {
 		assertEquals(s / 9, lr3.get(1, 0, 1), 1e-4);
 	}
 
+	/** Where ImgLib2's mirror-single border reads position {@code i} of an {@code n}-pixel line (whose values are their indices). */
+	private static int mirrored(final int i, final int n) {
+		final float[] line = new float[n];
+		for (int k = 0; k < n; k++) line[k] = k;
+		final net.imglib2.RandomAccess<net.imglib2.type.numeric.real.FloatType> ra = net.imglib2.view.Views
+			.extendMirrorSingle(net.imglib2.img.array.ArrayImgs.floats(line, n)).randomAccess();
+		ra.setPosition(i, 0);
+		return (int) ra.get().get();
+	}
+
+	/** Reflect-101 written out (OpenCV's BORDER_DEFAULT), the reference the blur's borders are checked against. */
+	static int reflect101(int i, final int n) {
+		if (n == 1) return 0;
+		final int period = 2 * (n - 1);
+		i = Math.floorMod(i, period);
+		return i < n ? i : period - i;
+	}
+
 	@Test
 	void reflect101Indices() {
-		// ... 2 1 | 0 1 2 ... and the mirror at the far end.
-		assertEquals(1, GaussianBlur.reflect101(-1, 5));
-		assertEquals(2, GaussianBlur.reflect101(-2, 5));
-		assertEquals(3, GaussianBlur.reflect101(5, 5));
-		assertEquals(2, GaussianBlur.reflect101(6, 5));
-		assertEquals(0, GaussianBlur.reflect101(8, 5));
-		assertEquals(0, GaussianBlur.reflect101(-3, 1));
+		// ... 2 1 | 0 1 2 ... and the mirror at the far end: the blur's borders (Views.extendMirrorSingle).
+		assertEquals(1, mirrored(-1, 5));
+		assertEquals(2, mirrored(-2, 5));
+		assertEquals(3, mirrored(5, 5));
+		assertEquals(2, mirrored(6, 5));
+		assertEquals(0, mirrored(8, 5));
+		assertEquals(0, mirrored(-3, 1));
 		// Offsets larger than the image still mirror back and forth.
-		assertEquals(1, GaussianBlur.reflect101(-11, 3));
+		assertEquals(1, mirrored(-11, 3));
+		// Every offset a kernel of up to 401 pixels reaches, on lines of 1 to 12 pixels: exactly reflect-101.
+		for (int n = 1; n <= 12; n++) {
+			for (int i = -210; i < n + 210; i++) assertEquals(reflect101(i, n), mirrored(i, n), "i=" + i + ", n=" + n);
+		}
+	}
+
+	/**
+	 * The blur with ImgLib2 borders gives exactly (bit for bit) what the separable passes with reflect-101 index
+	 * tables gave before, also on images smaller than the kernel.
+	 */
+	@Test
+	void blurEqualsReflect101IndexTables() {
+		final Random r = new Random(4);
+		for (final int[] hw : new int[][] { { 13, 17 }, { 3, 5 }, { 1, 4 }, { 30, 2 }, { 2, 1 }, { 1, 1 } }) {
+			final FloatImage img = new FloatImage(2, hw[0], hw[1]);
+			for (int i = 0; i < img.data().length; i++) img.data()[i] = r.nextFloat();
+			final double[] k1 = GaussianBlur.kernel1d(2.0, 21);
+			final FloatImage out = new GaussianBlur(2.0, 21).apply(img);
+			final int h = hw[0];
+			final int w = hw[1];
+			for (int c = 0; c < 2; c++) {
+				final double[] rows = new double[h * w];
+				for (int y = 0; y < h; y++) {
+					for (int x = 0; x < w; x++) {
+						double s = 0;
+						for (int k = 0; k < 21; k++) s += k1[k] * img.get(c, y, reflect101(x + k - 10, w));
+						rows[y * w + x] = s;
+					}
+				}
+				for (int y = 0; y < h; y++) {
+					for (int x = 0; x < w; x++) {
+						double s = 0;
+						for (int k = 0; k < 21; k++) s += k1[k] * rows[reflect101(y + k - 10, h) * w + x];
+						assertEquals((float) s, out.get(c, y, x), 0f, "at " + c + "," + y + "," + x);
+					}
+				}
+			}
+		}
 	}
 
 	/** On a ramp f(x) = x, reflect-101 makes f(-i) = i: the border value is sum_i k(i)|i|, not 0 as zero padding. */
@@ -127,8 +183,8 @@ class DegradationTest {
 					double s = 0;
 					for (int dy = -rad; dy <= rad; dy++) {
 						for (int dx = -rad; dx <= rad; dx++) {
-							s += k[dy + rad][dx + rad] * img.get(c, GaussianBlur.reflect101(y + dy, 13), GaussianBlur
-								.reflect101(x + dx, 17));
+							s += k[dy + rad][dx + rad] * img.get(c, reflect101(y + dy, 13), reflect101(x + dx,
+								17));
 						}
 					}
 					assertEquals(s, out.get(c, y, x), 1e-6);
@@ -233,8 +289,8 @@ class DegradationTest {
 			.getMessage().contains("noise_sigma"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> Downscale.blockMean(new FloatImage(1, 1,
 			5), 2)).getMessage().contains("smaller than scale"));
-		assertThrows(IllegalArgumentException.class, () -> new DegradationSynthesis(DegradationParams.defaults(),
-			EnumSet.noneOf(Degradation.class), 0, true));
+		assertThrows(IllegalArgumentException.class, () -> new SynthesizeDegradations.Options(DegradationOptions
+			.defaults(), 2, EnumSet.noneOf(Degradation.class), true));
 	}
 
 	@Test

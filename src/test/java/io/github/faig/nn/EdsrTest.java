@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scijava.command.CommandModule;
+import io.github.faig.command.FaigCommand;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -48,7 +48,6 @@ import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.nn.io.SafeTensors;
 import io.github.faig.sr.SrModel;
-import io.github.faig.sr.SuperResolver;
 import io.github.faig.train.HrDataset;
 import io.github.faig.train.Trainer;
 import io.github.faig.train.TrainingConfig;
@@ -201,7 +200,7 @@ class EdsrTest extends SciJavaTest {
 			.data(), 0f, n);
 		// the same through the command
 		final File viaCommand = dir.resolve("cmd").toFile();
-		final CommandModule m = run(io.github.faig.command.ImportModelCommand.class, "weights_file", pth, "role",
+		final FaigCommand m = run(io.github.faig.command.ImportModelCommand.class, "weights_file", pth, "role",
 			"target", "license", "CC0-1.0", "output_model", viaCommand);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(p.spec(), ModelPackage.read(viaCommand).spec());
@@ -292,7 +291,7 @@ class EdsrTest extends SciJavaTest {
 				w)))
 			{
 				final FloatImage lr = random(3, 37, 45, 1);
-				final FloatImage whole = new SuperResolver(m.network(), m.manager()).apply(lr);
+				final FloatImage whole = m.superResolve(lr, Integer.MAX_VALUE, 0, null, null);
 				final FloatImage tiled = m.superResolve(lr, 16, -1, null, null);
 				assertTrue(ImageMetrics.maxAbsDiff(whole, tiled) <= 1e-5, net + ": " + ImageMetrics.maxAbsDiff(whole,
 					tiled));
@@ -332,7 +331,7 @@ class EdsrTest extends SciJavaTest {
 	void trainModelTrainsAnEdsr(@TempDir final Path dir) throws Exception {
 		final File gt = groundTruth(dir, 2, 40);
 		final File model = dir.resolve("edsr-tiny").toFile();
-		final CommandModule m = run(TrainModelCommand.class, "input_dir", gt, "output_model", model, "architecture",
+		final FaigCommand m = run(TrainModelCommand.class, "input_dir", gt, "output_model", model, "architecture",
 			"EDSR", "num_feat", 4, "num_block", 1, "scale", 2, "iterations", 3, "batch_size", 1, "patch_size", 8,
 			"checkpoint_every", 1000, "validation_crop", 16, "role", "baseline");
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -343,13 +342,13 @@ class EdsrTest extends SciJavaTest {
 		assertTrue(Double.isFinite(p.provenance().get("final_l1_loss").getAsDouble()));
 		assertFalse(new File(dir.toFile(), "edsr-tiny.checkpoint.safetensors").exists());
 		// the architecture's own checks run before training (the SRCNN-style net has no x4)
-		final CommandModule bad = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("x4")
+		final FaigCommand bad = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("x4")
 			.toFile(), "architecture", "SRCNNStyle", "num_feat", 4, "num_block", 1, "scale", 4, "iterations", 1);
 		assertTrue(bad.isCanceled());
 		assertTrue(bad.getCancelReason().contains("SRCNNStyle supports scale 2 or 3, got 4"), bad.getCancelReason());
 		assertFalse(dir.resolve("x4").toFile().exists());
 		// a name outside the choices is named with them, as for every choice input
-		final CommandModule unknown = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("u")
+		final FaigCommand unknown = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("u")
 			.toFile(), "architecture", "VDSR", "iterations", 1);
 		assertTrue(unknown.isCanceled());
 		assertTrue(unknown.getCancelReason().contains("architecture must be one of [MSRResNet, SRCNNStyle, EDSR]"),
@@ -395,7 +394,7 @@ class EdsrTest extends SciJavaTest {
 		final File gt = groundTruth(dir, 2, 40);
 		final File out = dir.resolve("out").toFile();
 		assertTrue(out.mkdir());
-		final CommandModule m = run(ComputeFiltersCommand.class, "baseline_model", base.getPath(), "target_model", tgt
+		final FaigCommand m = run(ComputeFiltersCommand.class, "baseline_model", base.getPath(), "target_model", tgt
 			.getPath(), "input_dir", gt, "steps", 8, "quadrature", "gauss-legendre", "crop_size", 8, "crops", 2,
 			"percent", 10.0, "output_dir", out);
 		assertFalse(m.isCanceled(), m.getCancelReason());

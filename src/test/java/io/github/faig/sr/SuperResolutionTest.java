@@ -48,7 +48,7 @@ class SuperResolutionTest extends SciJavaTest {
 		for (final String net : new String[] { "msrresnet_x2", "msrresnet_x3", "srcnn_x2" }) {
 			try (SrModel m = SrModel.load(tiny(net))) {
 				final FloatImage lr = random(3, 45, 61, 1);
-				final FloatImage whole = new SuperResolver(m.network(), m.manager()).apply(lr);
+				final FloatImage whole = m.superResolve(lr, Integer.MAX_VALUE, 0, null, null);
 				// An image that fits in one tile.
 				assertEquals(0.0, ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 256, -1, null, null)), 1e-5);
 				// Many tiles with the exact overlap: the same, to float rounding.
@@ -77,6 +77,91 @@ class SuperResolutionTest extends SciJavaTest {
 				assertEquals((outRgb.data()[i] + outRgb.data()[n + i] + outRgb.data()[2 * n + i]) / 3, outG.data()[i], 1e-6);
 			}
 		}
+	}
+
+	/** The workflow: tiles report through the monitor, a set counts the tiles of all its images, RAIs go through. */
+	@Test
+	void workflowReportsEveryTile() throws Exception {
+		final FloatImage lr = random(3, 45, 61, 1);
+		final java.util.List<String> seen = new java.util.ArrayList<>();
+		final io.github.faig.workflow.Monitor m = new io.github.faig.workflow.Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				seen.add(message + " " + done + "/" + total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+		try (SuperResolve sr = new SuperResolve(tiny("msrresnet_x2"), new SuperResolve.Options(16, -1));
+			SrModel whole = SrModel.load(tiny("msrresnet_x2")))
+		{
+			final FloatImage untiled = whole.superResolve(lr, Integer.MAX_VALUE, 0, null, null);
+			final FloatImage out = sr.apply(lr, m);
+			assertTrue(ImageMetrics.maxAbsDiff(untiled, out) <= 1e-5);
+			assertEquals(12, seen.size());
+			assertEquals("Super-resolving tile 12/12 12/12", seen.get(11));
+			seen.clear();
+			final SuperResolve.Result r = sr.run(java.util.List.of(lr, lr), m);
+			assertEquals(24, seen.size());
+			assertEquals("Super-resolving slice 2/2, tile 1/12 13/24", seen.get(12));
+			assertEquals(0.0, ImageMetrics.maxAbsDiff(out, r.images().get(1)), 0.0);
+			assertEquals(2, r.scale());
+			// the same through ImgLib2, X, Y, C order
+			final FloatImage viaImg = io.github.faig.image.Imgs.toFloatImage(sr.apply(io.github.faig.image.Imgs.wrap(lr),
+				io.github.faig.workflow.Monitor.NONE));
+			assertEquals(0.0, ImageMetrics.maxAbsDiff(out, viaImg), 0.0);
+			assertThrows(java.util.concurrent.CancellationException.class, () -> sr.apply(lr,
+				new io.github.faig.workflow.Monitor() {
+
+					@Override
+					public void progress(final String message, final long done, final long total) {}
+
+					@Override
+					public boolean isCancelled() {
+						return true;
+					}
+				}));
+		}
+		assertThrows(IllegalArgumentException.class, () -> new SuperResolve.Options(8, -1));
+		assertThrows(IllegalArgumentException.class, () -> new SuperResolve.Options(64, -2));
+	}
+
+	/** A script without ImageJ 1 passes an ImgLib2 image (X, Y, C; 8-bit with 3 channels is RGB): the same output. */
+	@Test
+	void commandTakesAnImgLib2Image(@TempDir final Path dir) throws Exception {
+		final File pkg = dir.resolve("tiny").toFile();
+		tiny("msrresnet_x2").write(pkg);
+		final ColorProcessor cp = new ColorProcessor(30, 22);
+		final net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> img =
+			net.imglib2.img.array.ArrayImgs.unsignedBytes(30, 22, 3);
+		final net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedByteType> ra = img.randomAccess();
+		final Random r = new Random(5);
+		for (int y = 0; y < 22; y++) {
+			for (int x = 0; x < 30; x++) {
+				final int[] rgb = { r.nextInt(256), r.nextInt(256), r.nextInt(256) };
+				cp.set(x, y, rgb[0] << 16 | rgb[1] << 8 | rgb[2]);
+				for (int c = 0; c < 3; c++) {
+					ra.setPosition(new long[] { x, y, c });
+					ra.get().set(rgb[c]);
+				}
+			}
+		}
+		final FaigCommand viaImg = run("img", img, "model", pkg.getPath());
+		assertFalse(viaImg.isCanceled(), viaImg.getCancelReason());
+		final ImagePlus a = (ImagePlus) viaImg.getOutput("super_resolved");
+		final ImagePlus b = (ImagePlus) run("image", new ImagePlus("rgb", cp), "model", pkg.getPath()).getOutput(
+			"super_resolved");
+		assertEquals(24, a.getBitDepth());
+		assertEquals(60, a.getWidth());
+		assertEquals(0.0, ImageMetrics.maxAbsDiff(ImagePlusBridge.toFloatImage(b.getProcessor()), ImagePlusBridge
+			.toFloatImage(a.getProcessor())), 0.0);
+		assertTrue(a.getTitle().startsWith("img_x2"), a.getTitle());
+		assertFails("img must have dimensions", run("img", net.imglib2.img.array.ArrayImgs.floats(4, 4, 3, 2), "model",
+			pkg.getPath()));
 	}
 
 	private static FaigCommand run(final Object... inputs) throws Exception {
