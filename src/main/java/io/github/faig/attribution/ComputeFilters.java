@@ -3,8 +3,6 @@ package io.github.faig.attribution;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 import com.google.gson.JsonObject;
 
@@ -13,8 +11,11 @@ import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.io.ModelPair;
-import io.github.faig.workflow.Durations;
+import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.PackedPair;
+import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Sharding;
 
 /**
  * The workflow behind {@code FAIG Compute Filters}: the discriminative filters of a baseline/target pair for blur and
@@ -134,27 +135,68 @@ public final class ComputeFilters implements AutoCloseable {
 
 	/**
 	 * Image {@code index}'s share of a set (see {@link DegradationAttribution#attributeImage}); progress counts its
-	 * path steps.
+	 * inputs ("FAIG d/n (label)") and its path steps.
 	 */
 	public DegradationAttribution.Partial attributeImage(final int index, final FloatImage groundTruth,
 		final String name, final Monitor monitor)
 	{
-		return attribution.attributeImage(index, groundTruth, name, null, monitor.steps("FAIG path steps",
-			(long) attribution.inputsPerImage() * (options.steps() + 1)));
+		return attribution.attributeImage(index, groundTruth, name, (done, total, label, a) -> monitor.progress("FAIG " +
+			done + "/" + total + " (" + label + ")", done, total), monitor.steps("FAIG path steps", (long) attribution
+				.inputsPerImage() * (options.steps() + 1)));
 	}
 
-	/** The whole set on this machine: every image in order, then {@link #finish}. */
+	/** A ground-truth image of a set, as a sharded run sends it. */
+	public record Image(FloatImage groundTruth, String name) implements Serializable {}
+
+	/**
+	 * The whole set: every image's partial through the run's {@link Sharding} (one after another here, or one image
+	 * per task on a cluster's executors, each building this workflow once from the pair sent to it), then
+	 * {@link #finish} of their sum, added input by input in image order exactly as a plain run adds them.
+	 */
 	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Monitor monitor) {
+		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
 		final long t0 = System.nanoTime();
-		final BooleanSupplier steps = monitor.steps("FAIG path steps", (long) attribution.inputCount(groundTruths
-			.size()) * (options.steps() + 1));
-		final DegradationAttribution.Result r = attribution.run(groundTruths, names, (done, total, label, a) -> {
-			final double left = (System.nanoTime() - t0) / 1e9 / done * (total - done);
-			monitor.progress(String.format(Locale.ROOT, "FAIG %d/%d (%s), about %s left", done, total, label, Durations
-				.approximate(left)), done, total);
-		}, steps);
+		final List<Image> images = new ArrayList<>();
+		for (int i = 0; i < groundTruths.size(); i++) images.add(new Image(groundTruths.get(i), names.get(i)));
+		final Sharding sharding = Sharding.current();
+		final Shared<PackedPair> models = sharding.share(() -> PackedPair.of(pair));
+		final List<DegradationAttribution.Partial> parts = sharding.map("images", images, new ImageTask(this, models),
+			monitor);
 		monitor.checkCancelled();
-		return result(r, groundTruths.size(), (System.nanoTime() - t0) / 1e9);
+		return finish(DegradationAttribution.sum(parts), groundTruths.size(), (System.nanoTime() - t0) / 1e9);
+	}
+
+	/** One image's partial on the JVM's workflow (built there from the pair the driver sent). */
+	private static final class ImageTask implements ItemTask<ComputeFilters, Image, DegradationAttribution.Partial> {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient ComputeFilters here;
+		private final Options options;
+		private final Shared<PackedPair> models;
+
+		ImageTask(final ComputeFilters here, final Shared<PackedPair> models) {
+			this.here = here;
+			this.options = here.options;
+			this.models = models;
+		}
+
+		@Override
+		public ComputeFilters open() {
+			return new ComputeFilters(models.get().unpack(), options);
+		}
+
+		@Override
+		public ComputeFilters opened() {
+			return here;
+		}
+
+		@Override
+		public DegradationAttribution.Partial apply(final ComputeFilters c, final int index, final Image image,
+			final Monitor monitor)
+		{
+			return c.attributeImage(index, image.groundTruth(), image.name(), monitor);
+		}
 	}
 
 	/** The rankings and tables of a set from the sum of its images' partials. */

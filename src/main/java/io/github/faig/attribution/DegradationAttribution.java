@@ -172,6 +172,19 @@ public final class DegradationAttribution {
 		}
 	}
 
+	/**
+	 * The partials of a set's images (in image order, with their inputs' scores) summed input by input into one
+	 * running sum: exactly the sum {@link #run} makes, whichever machines made the partials.
+	 */
+	public static Partial sum(final List<Partial> parts) {
+		if (parts.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
+		final Partial sum = new Partial(parts.get(0).blurMinusNoise.length);
+		for (final Partial p : parts) {
+			for (final Input in : p.inputs) sum.add(in);
+		}
+		return sum;
+	}
+
 	/** The rankings of a set from the sum of its images' partials: the mean blur-minus-noise score per filter. */
 	public static Result finish(final Partial sum) {
 		final int pairs = sum.inputs.size() / 2;
