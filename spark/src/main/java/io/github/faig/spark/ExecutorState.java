@@ -34,15 +34,23 @@ final class ExecutorState {
 
 	private ExecutorState() {}
 
-	/** The state of {@code job} in this JVM, opened now if this is the job's first item here. */
+	/**
+	 * The state of {@code job} in this JVM, opened now if this is the job's first item here.
+	 *
+	 * @param built told how many seconds the opening took, when this call opened it
+	 */
 	@SuppressWarnings("unchecked")
-	static synchronized <S> Entry<S> of(final String job, final ItemTask<S, ?, ?> task) throws Exception {
+	static synchronized <S> Entry<S> of(final String job, final ItemTask<S, ?, ?> task,
+		final java.util.function.DoubleConsumer built) throws Exception
+	{
 		final Entry<?> borrowed = lent.get(job);
 		if (borrowed != null) return (Entry<S>) borrowed;
 		if (!job.equals(ExecutorState.job)) {
 			closeCurrent();
+			final long t0 = System.nanoTime();
 			current = new Entry<>(task.open(), true);
 			ExecutorState.job = job;
+			built.accept((System.nanoTime() - t0) / 1e9);
 		}
 		return (Entry<S>) current;
 	}

@@ -41,6 +41,12 @@ public final class SparkSharding implements Sharding {
 	 */
 	static volatile IntPredicate failFirstAttempt = i -> false;
 
+	/**
+	 * Test-only: whether executors inside the driver's JVM (local masters) use the state the caller has open; off,
+	 * they build their own as remote executors do, from what the driver broadcast.
+	 */
+	static volatile boolean lendDriverState = true;
+
 	/** Items this JVM's drivers have had run by Spark (tests check that a run went through Spark). */
 	static final java.util.concurrent.atomic.AtomicLong itemsRun = new java.util.concurrent.atomic.AtomicLong();
 
@@ -96,7 +102,7 @@ public final class SparkSharding implements Sharding {
 			job = keys.computeIfAbsent(task, t -> UUID.randomUUID().toString());
 		}
 		final S here = task.opened();
-		if (here != null) ExecutorState.lend(job, here); // executors inside this JVM (local masters) use it
+		if (here != null && lendDriverState) ExecutorState.lend(job, here); // executors inside this JVM (local masters) use it
 		final List<Tuple2<Integer, I>> indexed = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) indexed.add(new Tuple2<>(i, items.get(i)));
 		sc.setJobGroup(job, appName + ": " + items.size() + " " + what, false);
@@ -239,10 +245,8 @@ public final class SparkSharding implements Sharding {
 				}
 			};
 			final List<Tuple2<Integer, R>> out = new ArrayList<>();
-			final long o0 = System.nanoTime();
-			final ExecutorState.Entry<S> state = ExecutorState.of(job, task);
-			final double opening = (System.nanoTime() - o0) / 1e9;
-			if (opening > 0.01) seconds.add(-opening); // negative: building the JVM's state (models), not an item
+			// negative: building the JVM's state (models), not an item
+			final ExecutorState.Entry<S> state = ExecutorState.of(job, task, t -> seconds.add(-t));
 			while (items.hasNext()) {
 				final Tuple2<Integer, I> it = items.next();
 				if (tc != null && tc.attemptNumber() == 0 && failFirstAttempt.test(it._1())) {

@@ -62,7 +62,8 @@ class SparkCommandsTest {
 		assertEquals(items, SparkSharding.itemsRun.get() - before, "items run by Spark");
 	}
 
-	static final String COMPUTE = "crop_size=16,crops=2,steps=4,seed=3,output_dir='{out}',input_dir='";
+	static final String COMPUTE = "crop_size=16,crops=2,steps=8,quadrature='gauss-legendre',seed=3,output_dir='{out}'," +
+		"input_dir='";
 
 	@Test
 	void computeFiltersGivesIdenticalFilterSets() throws IOException {
@@ -80,12 +81,15 @@ class SparkCommandsTest {
 		final Path plain = root.resolve("cf-plain-f");
 		final Path spark = root.resolve("cf-retry");
 		SparkSharding.failFirstAttempt = i -> i == 1;
+		// the executors build their own models from the broadcast pair, as on a cluster
+		SparkSharding.lendDriverState = false;
 		try {
 			// local[2,2]: a task may fail once and is retried
 			both("FAIG Compute Filters", COMPUTE + images + "'", plain, spark, "local[2,2]", IMAGES.length);
 		}
 		finally {
 			SparkSharding.failFirstAttempt = i -> false;
+			SparkSharding.lendDriverState = true;
 		}
 		for (final String f : new String[] { "blur_index.txt", "noise_index.txt" }) {
 			assertEquals(Files.readString(plain.resolve(f)), Files.readString(spark.resolve(f)), f);
@@ -96,8 +100,15 @@ class SparkCommandsTest {
 	void predictDegradationGivesIdenticalDecisions() throws IOException {
 		final Path plain = root.resolve("pd-plain");
 		final Path spark = root.resolve("pd-spark");
-		both("FAIG Predict Degradation", "output_dir='{out}',input_dir='" + images + "'", plain, spark, "local[2]",
-			IMAGES.length);
+		// the executors build their own models from the broadcast sets and pair, as on a cluster
+		SparkSharding.lendDriverState = false;
+		try {
+			both("FAIG Predict Degradation", "output_dir='{out}',input_dir='" + images + "'", plain, spark, "local[2]",
+				IMAGES.length);
+		}
+		finally {
+			SparkSharding.lendDriverState = true;
+		}
 		final List<String[]> a = csv(plain.resolve("predictions.csv"));
 		final List<String[]> b = csv(spark.resolve("predictions.csv"));
 		assertEquals(IMAGES.length + 1, a.size());
