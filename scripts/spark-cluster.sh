@@ -116,14 +116,17 @@ else
   echo "DIFFERENT decisions"; status=1
 fi
 
-# Ctrl-C on a --spark driver: the job is cancelled and output_dir holds nothing.
+# Ctrl-C on a --spark driver: the job is cancelled and output_dir holds nothing. (Job control on: a background
+# job of a script otherwise ignores SIGINT.)
 mkdir -p "$work/ctrl-c"
+set -m
 ./faig --spark 'local[2]' --run "FAIG Compute Filters" "$(echo "$cf" | sed 's/steps=[0-9]*/steps=200/'),input_dir='$images',output_dir='$work/ctrl-c'" \
   > "$work/ctrl-c.log" 2>&1 &
 driver=$!
 for _ in $(seq 240); do grep -q "tasks done" "$work/ctrl-c.log" 2>/dev/null && break; sleep 0.5; done
 kill -INT "$driver"
 rc=0; wait "$driver" || rc=$?
+set +m
 left="$(find "$work/ctrl-c" -mindepth 1 | wc -l)"
 echo "ctrl-c: exit status $rc, $left entries left in output_dir; $(grep "^faig:" "$work/ctrl-c.log" | tail -1)"
 if [ "$rc" = 0 ] || [ "$left" != 0 ]; then status=1; fi

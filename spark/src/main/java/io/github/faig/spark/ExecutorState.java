@@ -60,9 +60,20 @@ final class ExecutorState {
 		lent.put(job, new Entry<>(state, false));
 	}
 
-	/** The job is over (called on the driver): forget a lent state; its owner closes it. */
-	static synchronized void release(final String job) {
-		lent.remove(job);
+	/**
+	 * The job is over (called on the driver): forget a lent state, once the item running on it (a cancelled job's
+	 * last one) has stopped, so that its owner may close it.
+	 */
+	static void release(final String job) {
+		final Entry<?> e;
+		synchronized (ExecutorState.class) {
+			e = lent.remove(job);
+		}
+		if (e != null) {
+			synchronized (e) {
+				// entered once the item running on it, if any, has returned: nothing else to do
+			}
+		}
 	}
 
 	/**
