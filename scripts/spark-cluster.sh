@@ -4,7 +4,8 @@
 # org.apache.spark.deploy.SparkSubmit with the job jar (as spark-submit would), compared with the plain runs; then
 # Ctrl-C on a --spark driver. The cluster is stopped however the script ends.
 #   scripts/spark-cluster.sh [work-folder]
-# Environment: FAIG_SPARK_IMAGES (default: the four 48x48 test crops), FAIG_SPARK_CF (Compute Filters settings,
+# Environment: FAIG_SPARK_IMAGES and FAIG_SPARK_PD_IMAGES (Compute Filters' and Predict Degradation's inputs,
+# default: the four 48x48 test crops), FAIG_SPARK_CF (Compute Filters settings,
 # default crop_size=16,crops=2,steps=4,seed=3), FAIG_SPARK_WORKERS (default 2), FAIG_SPARK_SKIP_BUILD=1.
 # Prints one "time:" line per run (seconds, wall clock) for RESULTS.md.
 set -euo pipefail
@@ -14,6 +15,7 @@ work="${1:-$(mktemp -d /tmp/faig-spark-cluster.XXXXXX)}"
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 images="$(cd "${FAIG_SPARK_IMAGES:-spark/src/test/resources/images}" && pwd)"
+pdimages="$(cd "${FAIG_SPARK_PD_IMAGES:-spark/src/test/resources/images}" && pwd)"
 cf="${FAIG_SPARK_CF:-crop_size=16,crops=2,steps=4,seed=3}"
 workers="${FAIG_SPARK_WORKERS:-2}"
 opens="--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
@@ -88,7 +90,7 @@ timed() { # name command...: runs it, prints "time: name seconds"
 }
 
 cfline="$cf,input_dir='$images',output_dir='OUT'"
-pdline="input_dir='$images',output_dir='OUT'"
+pdline="input_dir='$pdimages',output_dir='OUT'"
 timed "compute-filters plain" ./faig --run "FAIG Compute Filters" "${cfline/OUT/$work/cf-plain}"
 timed "compute-filters cluster" submit "FAIG Compute Filters" "${cfline/OUT/$work/cf-cluster}" 2> "$work/cf-cluster.log" \
   || { tail -30 "$work/cf-cluster.log" >&2; exit 1; }
