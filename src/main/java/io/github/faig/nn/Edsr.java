@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 
 /**
  * EDSR-baseline (Lim et al., CVPR-W 2017) as BasicSR's {@code EDSR} (docs/method.md §2): residual blocks without
@@ -222,7 +223,7 @@ public final class Edsr implements ArchitectureProvider {
 			if (taps != null) taps.accept("conv_first", feat);
 			NDArray out = feat;
 			for (int b = 0; b < spec.numBlock(); b++) {
-				NDArray branch = conv(ai.djl.nn.Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
+				NDArray branch = conv(Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
 				// ×1 is exact: skipped
 				if (resScale != 1f) branch = branch.mul(resScale);
 				out = out.add(branch);

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 
 /**
  * BasicSR's MSRResNet (docs/method.md §2):
@@ -144,7 +145,7 @@ public final class MSRResNet implements ArchitectureProvider {
 			NDArray out = lrelu(conv(x, p, layers.get(i++)));
 			if (taps != null) taps.accept("conv_first", out);
 			for (int b = 0; b < spec.numBlock(); b++) {
-				final NDArray branch = conv(ai.djl.nn.Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
+				final NDArray branch = conv(Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
 				out = out.add(branch);
 				if (taps != null) taps.accept("body." + b, out);
 			}

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import ij.measure.ResultsTable;
 import io.github.faig.SciJavaTest;
@@ -27,7 +26,7 @@ import io.github.faig.train.TrainModelTest;
 class TrainModelCommandTest extends SciJavaTest {
 
 	private static String recorded(final Object... inputs) throws Exception {
-		final CommandModule m = run(TrainModelCommand.class, inputs);
+		final FaigCommand m = run(TrainModelCommand.class, inputs);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final File out = (File) m.getInput("output_model");
 		assertEquals(1, ((ResultsTable) m.getOutput("training_log")).size());

@@ -15,13 +15,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scijava.command.CommandModule;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -37,6 +37,8 @@ import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.command.ComputeFiltersCommand;
+import io.github.faig.command.FaigCommand;
+import io.github.faig.command.ImportModelCommand;
 import io.github.faig.command.TrainModelCommand;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.TrainingMix;
@@ -81,7 +83,7 @@ class EdsrTest extends SciJavaTest {
 	}
 
 	static FloatImage random(final int c, final int h, final int w, final long seed) {
-		final java.util.Random r = new java.util.Random(seed);
+		final Random r = new Random(seed);
 		final FloatImage img = new FloatImage(c, h, w);
 		for (int i = 0; i < img.data().length; i++) img.data()[i] = r.nextFloat();
 		return img;
@@ -201,7 +203,7 @@ class EdsrTest extends SciJavaTest {
 			.data(), 0f, n);
 		// the same through the command
 		final File viaCommand = dir.resolve("cmd").toFile();
-		final CommandModule m = run(io.github.faig.command.ImportModelCommand.class, "weights_file", pth, "role",
+		final FaigCommand m = run(ImportModelCommand.class, "weights_file", pth, "role",
 			"target", "license", "CC0-1.0", "output_model", viaCommand);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(p.spec(), ModelPackage.read(viaCommand).spec());
@@ -332,7 +334,7 @@ class EdsrTest extends SciJavaTest {
 	void trainModelTrainsAnEdsr(@TempDir final Path dir) throws Exception {
 		final File gt = groundTruth(dir, 2, 40);
 		final File model = dir.resolve("edsr-tiny").toFile();
-		final CommandModule m = run(TrainModelCommand.class, "input_dir", gt, "output_model", model, "architecture",
+		final FaigCommand m = run(TrainModelCommand.class, "input_dir", gt, "output_model", model, "architecture",
 			"EDSR", "num_feat", 4, "num_block", 1, "scale", 2, "iterations", 3, "batch_size", 1, "patch_size", 8,
 			"checkpoint_every", 1000, "validation_crop", 16, "role", "baseline");
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -343,13 +345,13 @@ class EdsrTest extends SciJavaTest {
 		assertTrue(Double.isFinite(p.provenance().get("final_l1_loss").getAsDouble()));
 		assertFalse(new File(dir.toFile(), "edsr-tiny.checkpoint.safetensors").exists());
 		// the architecture's own checks run before training (the SRCNN-style net has no x4)
-		final CommandModule bad = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("x4")
+		final FaigCommand bad = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("x4")
 			.toFile(), "architecture", "SRCNNStyle", "num_feat", 4, "num_block", 1, "scale", 4, "iterations", 1);
 		assertTrue(bad.isCanceled());
 		assertTrue(bad.getCancelReason().contains("SRCNNStyle supports scale 2 or 3, got 4"), bad.getCancelReason());
 		assertFalse(dir.resolve("x4").toFile().exists());
 		// a name outside the choices is named with them, as for every choice input
-		final CommandModule unknown = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("u")
+		final FaigCommand unknown = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("u")
 			.toFile(), "architecture", "VDSR", "iterations", 1);
 		assertTrue(unknown.isCanceled());
 		assertTrue(unknown.getCancelReason().contains("architecture must be one of [MSRResNet, SRCNNStyle, EDSR]"),
@@ -395,7 +397,7 @@ class EdsrTest extends SciJavaTest {
 		final File gt = groundTruth(dir, 2, 40);
 		final File out = dir.resolve("out").toFile();
 		assertTrue(out.mkdir());
-		final CommandModule m = run(ComputeFiltersCommand.class, "baseline_model", base.getPath(), "target_model", tgt
+		final FaigCommand m = run(ComputeFiltersCommand.class, "baseline_model", base.getPath(), "target_model", tgt
 			.getPath(), "input_dir", gt, "steps", 8, "quadrature", "gauss-legendre", "crop_size", 8, "crops", 2,
 			"percent", 10.0, "output_dir", out);
 		assertFalse(m.isCanceled(), m.getCancelReason());
