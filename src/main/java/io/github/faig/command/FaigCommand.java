@@ -32,7 +32,6 @@ import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
-import io.github.faig.cli.FaigMain;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
@@ -154,7 +153,7 @@ public abstract class FaigCommand extends DynamicCommand {
 				"memory (FAIG_HEAP, or Fiji's Edit > Options > Memory)");
 		}
 		catch (final Exception e) {
-			if (FaigMain.debug()) log.error(e);
+			if (debug()) log.error(e);
 			fail(e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		finally {
@@ -370,11 +369,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * @param totalSteps the expected number of steps (an estimate is fine: the count only informs)
 	 */
 	protected BooleanSupplier stepsOf(final String what, final long totalSteps) {
-		final long[] done = { 0 };
-		return () -> {
-			report(what, Math.min(done[0]++, totalSteps), totalSteps);
-			return isCanceled();
-		};
+		return monitor().steps(what, totalSteps);
 	}
 
 	/**
@@ -395,6 +390,12 @@ public abstract class FaigCommand extends DynamicCommand {
 				return isCanceled();
 			}
 		};
+	}
+
+	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */
+	public static boolean debug() {
+		return Boolean.getBoolean("faig.debug") || "1".equals(System.getenv("FAIG_DEBUG")) || "true".equals(System
+			.getenv("FAIG_DEBUG"));
 	}
 
 	/** The task of the run in progress, or {@code null} before it starts. */

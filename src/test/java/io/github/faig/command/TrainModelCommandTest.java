@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.measure.ResultsTable;
 import io.github.faig.SciJavaTest;
-import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;
