@@ -2,6 +2,7 @@ package io.github.faig.command;
 
 import java.awt.Rectangle;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,7 +121,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		if (failures.size() > 0) throw new IllegalStateException(failed(failures, sources.size()));
 	}
 
-	private void write(final ResultsTable failures) throws java.io.IOException {
+	private void write(final ResultsTable failures) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));

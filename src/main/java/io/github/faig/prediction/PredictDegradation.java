@@ -2,6 +2,7 @@ package io.github.faig.prediction;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
 
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.image.FloatImage;
@@ -15,7 +16,7 @@ import io.github.faig.workflow.Monitor;
 public final class PredictDegradation implements AutoCloseable {
 
 	/** The decision on one named image. */
-	public record Result(String name, DegradationPredictor.Prediction prediction) implements java.io.Serializable {}
+	public record Result(String name, DegradationPredictor.Prediction prediction) implements Serializable {}
 
 	private final PredictionOptions options;
 	private final PredictionSettings settings;

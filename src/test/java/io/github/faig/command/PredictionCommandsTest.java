@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Color;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
 import ij.process.LUT;
 import io.github.faig.SciJavaTest;
 import io.github.faig.degrade.Degradation;
@@ -67,15 +69,15 @@ class PredictionCommandsTest extends SciJavaTest {
 		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
 		final ImageStack st = new ImageStack(32, 32);
 		for (int c = 0; c < 2; c++) {
-			final ij.process.ImageProcessor ip = photo.getProcessor().convertToByte(false);
+			final ImageProcessor ip = photo.getProcessor().convertToByte(false);
 			ip.setRoi(40 * c, 20, 32, 32);
 			st.addSlice("c" + c, ip.crop());
 		}
 		final ImagePlus two = new ImagePlus("two", st);
 		two.setDimensions(2, 1, 1);
 		final CompositeImage comp = new CompositeImage(two, CompositeImage.COMPOSITE);
-		comp.setChannelLut(LUT.createLutFromColor(java.awt.Color.RED), 1);
-		comp.setChannelLut(LUT.createLutFromColor(java.awt.Color.GREEN), 2);
+		comp.setChannelLut(LUT.createLutFromColor(Color.RED), 1);
+		comp.setChannelLut(LUT.createLutFromColor(Color.GREEN), 2);
 		final FaigCommand m = run(DegradationMapCommand.class, "image", comp, "tile_size", 32, "all_planes", true);
 		assertTrue(!m.isCanceled(), m.getCancelReason());
 		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
@@ -84,7 +86,7 @@ class PredictionCommandsTest extends SciJavaTest {
 		assertEquals(2, luts.length);
 		for (final LUT l : luts) {
 			for (final Degradation d : Degradation.values()) {
-				final java.awt.Color c = DegradationMapCommand.COLOURS[d.ordinal()];
+				final Color c = DegradationMapCommand.COLOURS[d.ordinal()];
 				assertArrayEquals(new int[] { c.getRed(), c.getGreen(), c.getBlue() }, new int[] { l.getRed(d.ordinal() +
 					1), l.getGreen(d.ordinal() + 1), l.getBlue(d.ordinal() + 1) }, d.label());
 			}
