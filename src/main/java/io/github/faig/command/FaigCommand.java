@@ -32,6 +32,8 @@ import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
+import io.github.faig.ij.ImgInput;
+import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
@@ -327,6 +329,17 @@ public abstract class FaigCommand extends DynamicCommand {
 		if (inputFile != null) return ImageFiles.open(inputFile, "input_file");
 		if (image == null) throw new IllegalArgumentException("no image: open an image or give input_file");
 		return image;
+	}
+
+	/**
+	 * As {@link #sourceImage(ImagePlus, File)}, with a script's ImgLib2 image (the {@code img} input) between the two: a
+	 * named file wins, then {@code img}, then the given (active) image.
+	 */
+	protected static ImagePlus sourceImage(final ImagePlus image, final File inputFile,
+		final RandomAccessibleInterval<?> img)
+	{
+		if (inputFile == null && img != null) return ImgInput.toImagePlus(img, "img");
+		return sourceImage(image, inputFile);
 	}
 
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */

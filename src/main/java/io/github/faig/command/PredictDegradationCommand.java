@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
+import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -76,6 +78,11 @@ public class PredictDegradationCommand extends FaigCommand {
 	@Parameter(label = "Output folder (optional)", required = false, persist = false,
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
+
+	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
+	private RandomAccessibleInterval<?> img;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation predictions")
 	private ResultsTable predictions;
@@ -193,6 +200,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		}
 		final List<Input> planes;
 		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName());
+		else if (img != null) planes = planes(sourceImage(image, null, img), "img");
 		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()));
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
 		for (final Input in : planes) out.add(new Source(in.name(), () -> List.of(in)));

@@ -26,6 +26,10 @@ import io.github.faig.degrade.Degradation;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
+import net.imglib2.RandomAccess;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /** Predict Degradation on a folder with a bad file, and the labelled map of a multichannel image (issue #19). */
 class PredictionCommandsTest extends SciJavaTest {
@@ -93,5 +97,43 @@ class PredictionCommandsTest extends SciJavaTest {
 			assertEquals(0, l.getRed(0) + l.getGreen(0) + l.getBlue(0), "unmapped is black");
 		}
 		assertTrue(map.getProcessor() instanceof ByteProcessor);
+	}
+
+	/** A script's ImgLib2 image (X, Y, C; 8-bit with 3 channels is RGB) is predicted and mapped as the same ImagePlus. */
+	@Test
+	void anImgLib2ImageIsTheSameImage() throws Exception {
+		assumeTrue(shippedSets(), "sample sets absent");
+		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
+			"photo")).get(0).asRgb().crop(0, 0, 32, 40);
+		final ImagePlus imp = ImagePlusBridge.toImagePlus("photo", List.of(photo), null, ImagePlusBridge.OutputType.BYTE,
+			null);
+		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(40, 32, 3);
+		final RandomAccess<UnsignedByteType> ra = img.randomAccess();
+		final int[] rgb = (int[]) imp.getProcessor().getPixels();
+		for (int y = 0; y < 32; y++) {
+			for (int x = 0; x < 40; x++) {
+				for (int c = 0; c < 3; c++) {
+					ra.setPosition(new long[] { x, y, c });
+					ra.get().set(rgb[y * 40 + x] >> 8 * (2 - c) & 0xff);
+				}
+			}
+		}
+		final FaigCommand a = run(PredictDegradationCommand.class, "image", imp);
+		final FaigCommand b = run(PredictDegradationCommand.class, "img", img);
+		assertTrue(!a.isCanceled() && !b.isCanceled(), a.getCancelReason() + " / " + b.getCancelReason());
+		final ResultsTable ta = (ResultsTable) a.getOutput("predictions");
+		final ResultsTable tb = (ResultsTable) b.getOutput("predictions");
+		assertEquals(1, tb.size());
+		for (final String col : ta.getHeadings()) {
+			if (!col.equals("seconds") && ta.columnExists(col) && !Double.isNaN(ta.getValue(col, 0))) {
+				assertEquals(ta.getValue(col, 0), tb.getValue(col, 0), 0.0, col);
+			}
+		}
+		final FaigCommand m = run(DegradationMapCommand.class, "img", img, "tile_size", 32);
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
+		assertEquals(40, map.getWidth());
+		assertEquals(32, map.getHeight());
+		assertTrue(imp.getOverlay() == null, "a script's image gets no overlay on some other image");
 	}
 }
