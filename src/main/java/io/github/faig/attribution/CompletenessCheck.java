@@ -48,7 +48,7 @@ public final class CompletenessCheck {
 	}
 
 	/** A path rule and step count, with where the figure comes from. */
-	public record Recommendation(Quadrature rule, int steps, String basis) {
+	public record Recommendation(Quadrature rule, int steps, String basis, boolean studied) {
 
 		/** As a Compute Filters macro fragment, e.g. {@code quadrature=gauss-legendre steps=16}. */
 		public String options() {
@@ -105,10 +105,14 @@ public final class CompletenessCheck {
 	 */
 	public static Recommendation recommendation(final String architecture) {
 		if (NetworkSpec.SRCNN_STYLE.equals(architecture)) {
-			return new Recommendation(Quadrature.GAUSS_LEGENDRE, 16, "RESULTS.md §7, SRCNN-style pair");
+			return new Recommendation(Quadrature.GAUSS_LEGENDRE, 16, "RESULTS.md §7, SRCNN-style pair", true);
 		}
-		// MSRResNet, and the default for any other architecture.
-		return new Recommendation(Quadrature.GAUSS_LEGENDRE, 8, "RESULTS.md §5, MSRResNet pair");
+		if (NetworkSpec.MSRRESNET.equals(architecture)) {
+			return new Recommendation(Quadrature.GAUSS_LEGENDRE, 8, "RESULTS.md §5, MSRResNet pair", true);
+		}
+		// no study on this architecture: the larger of the two studied settings is a start, not a finding
+		return new Recommendation(Quadrature.GAUSS_LEGENDRE, 16, "the larger of the MSRResNet and SRCNN-style findings, " +
+			"RESULTS.md §5 and §7", false);
 	}
 
 	/**
@@ -134,7 +138,8 @@ public final class CompletenessCheck {
 		final boolean same = first.rule() == r.rule() && first.steps() >= r.steps();
 		return String.format(Locale.ROOT, "completeness: %d of %d inputs (loss gap >= %.3g) have a relative error above " +
 			"%.3g %% (worst %.3g %%) with %s N=%d. %s", n, judged, minLossGap, 100 * maxRelativeError, 100 * worst, first
-				.rule().label(), first.steps(), same ? "The quadrature study's setting for " + architecture + " (" + r
+				.rule().label(), first.steps(), !r.studied() ? "No quadrature study was made for " + architecture + "; try " + r
+					.options() + " (" + r.basis() + ") and check the completeness table." : same ? "The quadrature study's setting for " + architecture + " (" + r
 					.options() + ", " + r.basis() + ") is already in use: more steps may help." : "For " + architecture +
 						" the quadrature study found " + r.options() + " sufficient (" + r.basis() + ").");
 	}

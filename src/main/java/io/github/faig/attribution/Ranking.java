@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ public final class Ranking implements Serializable {
 		try {
 			lines = Files.readAllLines(f.toPath(), StandardCharsets.US_ASCII);
 		}
-		catch (final java.nio.charset.CharacterCodingException e) {
+		catch (final CharacterCodingException e) {
 			throw new IllegalArgumentException("filter set '" + f + "' is not a text file of filter indices (one per line)");
 		}
 		final int[] order = lines.stream().map(String::trim).filter(s -> !s.isEmpty()).mapToInt(s -> {

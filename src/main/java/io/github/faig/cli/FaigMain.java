@@ -20,6 +20,8 @@ import org.scijava.service.Service;
 import org.scijava.widget.WidgetStyle;
 
 import io.github.faig.command.FaigCommand;
+import io.github.faig.command.HeadlessLine;
+import io.github.faig.command.InputValues;
 import io.github.faig.demo.Demo;
 import io.github.faig.nn.TerminationGuard;
 import io.github.faig.nn.io.ModelLocator;
@@ -182,7 +184,7 @@ public final class FaigMain {
 			// one line, whatever a file name in the message holds
 			err.println(("faig: " + info.getTitle() + " failed: " + (why.startsWith(own) ? why.substring(own.length())
 				: why)).replace("\n", "\\n").replace("\r", "\\r"));
-			if (debug()) t.printStackTrace(err);
+			if (FaigCommand.debug()) t.printStackTrace(err);
 			return 1;
 		}
 	}
@@ -199,12 +201,6 @@ public final class FaigMain {
 			inputs.put(e.getKey(), InputValues.convert(e.getKey(), item.getType(), e.getValue()));
 		}
 		return inputs;
-	}
-
-	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */
-	public static boolean debug() {
-		return Boolean.getBoolean("faig.debug") || "1".equals(System.getenv("FAIG_DEBUG")) || "true".equals(System
-			.getenv("FAIG_DEBUG"));
 	}
 
 	/** The innermost meaningful message: unwraps the invocation and plain runtime wrappers. */

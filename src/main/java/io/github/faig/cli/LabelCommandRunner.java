@@ -17,6 +17,8 @@ import org.scijava.run.AbstractCodeRunner;
 import org.scijava.run.CodeRunner;
 
 import io.github.faig.command.FaigCommand;
+import io.github.faig.command.HeadlessLine;
+import io.github.faig.command.InputValues;
 
 /**
  * Lets {@code --run "Label" "key=value,…"} name a command by its label (the menu leaf, as Fiji's headless

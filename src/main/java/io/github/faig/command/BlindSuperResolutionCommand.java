@@ -15,7 +15,6 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
-import io.github.faig.ij.ImgInput;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.FloatImage;
@@ -96,8 +95,7 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	protected void execute() throws Exception {
 		final SuperResolve.Options options = new SuperResolve.Options(tile_size, tile_overlap);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = img != null && input_file == null ? ImgInput.toImagePlus(img, "img") : sourceImage(
-			image, input_file);
+		final ImagePlus source = sourceImage(image, input_file, img);
 		final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
 		// a selection limits the work to its bounding box (every plane)

@@ -7,7 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
+import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -93,6 +95,11 @@ public class DegradationMapCommand extends FaigCommand {
 			"<name>_degradation_labels.tif and <name>_degradation_tiles.csv")
 	private File output_dir;
 
+	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
+	private RandomAccessibleInterval<?> img;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation map")
 	private ImagePlus degradation_map;
 
@@ -119,7 +126,7 @@ public class DegradationMapCommand extends FaigCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file);
+		final ImagePlus source = sourceImage(image, input_file, img);
 		ImagePlusBridge.checkSupported(source);
 		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final Rectangle sel = Selections.bounds(source);
@@ -136,7 +143,7 @@ public class DegradationMapCommand extends FaigCommand {
 		}
 		results(source, planes, decisions);
 		// the map lies over the image itself; an image read from a file is not shown, so only the PNG carries it
-		if (input_file == null && image != null) image.setOverlay(overlay);
+		if (input_file == null && img == null && image != null) image.setOverlay(overlay);
 		Tables.show(tiles, "FAIG degradation map tiles");
 		write(source, planes, range);
 	}
@@ -222,7 +229,7 @@ public class DegradationMapCommand extends FaigCommand {
 
 	/** The planes to map (1-based stack indices): the current one, or all. */
 	private int[] planes(final ImagePlus imp) {
-		if (!all_planes) return new int[] { input_file != null ? 1 : Math.max(1, imp.getCurrentSlice()) };
+		if (!all_planes) return new int[] { input_file != null || img != null ? 1 : Math.max(1, imp.getCurrentSlice()) };
 		final int[] all = new int[imp.getStackSize()];
 		for (int i = 0; i < all.length; i++) all[i] = i + 1;
 		return all;

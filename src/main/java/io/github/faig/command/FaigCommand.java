@@ -1,27 +1,43 @@
 package io.github.faig.command;
 
+import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.scijava.Context;
 import org.scijava.app.StatusService;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
+import org.scijava.module.MethodCallException;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.task.Task;
+import org.scijava.task.TaskService;
 import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 import org.scijava.widget.WidgetStyle;
 
+import ij.IJ;
+import ij.ImagePlus;
+import io.github.faig.ij.ImgInput;
+import net.imglib2.RandomAccessibleInterval;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.workflow.Monitor;
 
 /**
  * What every FAIG command shares: bad input and I/O failures end the command with a clear message (through
@@ -66,7 +82,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	@Parameter
 	protected StatusService status;
 
-	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = io.github.faig.nn.Engines.MAX_THREADS_TEXT,
+	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = Engines.MAX_THREADS_TEXT,
 		persist = false, required = false,
 		description = "PyTorch worker threads; automatic leaves the cores other programs keep busy to them")
 	private int threads = 0;
@@ -91,20 +107,20 @@ public abstract class FaigCommand extends DynamicCommand {
 	private ProgressLine progressLine;
 
 	@Parameter(required = false)
-	private org.scijava.task.TaskService taskService;
+	private TaskService taskService;
 
 	/**
 	 * This run as a SciJava task: Fiji's task monitor shows its progress with a cancel button, whose cancel reaches
 	 * this command's own cancel (the same path as the module's cancel).
 	 */
-	private volatile org.scijava.task.Task task;
+	private volatile Task task;
 
 	@Override
 	public final void run() {
 		try {
 			progressLine = ProgressLine.forCommand(label(), headless());
 			if (taskService != null) {
-				final org.scijava.task.Task t = taskService.createTask(label());
+				final Task t = taskService.createTask(label());
 				t.setCancelCallBack(() -> cancel(t.getCancelReason() != null ? t.getCancelReason() : "Cancelled"));
 				t.start();
 				task = t;
@@ -112,7 +128,7 @@ public abstract class FaigCommand extends DynamicCommand {
 			// only an Esc pressed during this run stops it, not one left over from earlier work
 			if (!headless()) escapePressed();
 			checkDeclaredInputs();
-			io.github.faig.nn.Engines.requestThreads(threads);
+			Engines.requestThreads(threads);
 			validate();
 			execute();
 			completed = true;
@@ -130,16 +146,16 @@ public abstract class FaigCommand extends DynamicCommand {
 		}
 		catch (final IOException e) {
 			// the project's own read errors name their file and what is wrong; the JDK's give just a path
-			fail(e instanceof java.nio.file.FileSystemException || e.getMessage() == null ? "could not read or write " +
+			fail(e instanceof FileSystemException || e.getMessage() == null ? "could not read or write " +
 				e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(
-					java.util.Locale.ROOT) + ": " + e.getMessage() : e.getMessage());
+					Locale.ROOT) + ": " + e.getMessage() : e.getMessage());
 		}
 		catch (final OutOfMemoryError e) {
 			fail("ran out of memory (" + e.getMessage() + "): give smaller images, tiles, crops or kernel, or more " +
 				"memory (FAIG_HEAP, or Fiji's Edit > Options > Memory)");
 		}
 		catch (final Exception e) {
-			if (io.github.faig.cli.FaigMain.debug()) log.error(e);
+			if (debug()) log.error(e);
 			fail(e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		finally {
@@ -188,7 +204,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * only now, not when the annotations were compiled. SciJava calls this before the dialog or the run.
 	 */
 	@Override
-	public void initialize() throws org.scijava.module.MethodCallException {
+	public void initialize() throws MethodCallException {
 		super.initialize();
 		for (final ModuleItem<?> item : getInfo().inputs()) {
 			if (!packageInput(item)) continue;
@@ -275,12 +291,12 @@ public abstract class FaigCommand extends DynamicCommand {
 	public static <C extends FaigCommand> C run(final Context context, final Class<C> command, final Object... inputs)
 		throws Exception
 	{
-		final org.scijava.command.CommandInfo info = context.service(CommandService.class).getCommand(command);
+		final CommandInfo info = context.service(CommandService.class).getCommand(command);
 		return command.cast(context.service(ModuleService.class).run(info, true, inputs).get());
 	}
 
 	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
-	protected static void notBlank(final java.io.File path, final String param) {
+	protected static void notBlank(final File path, final String param) {
 		if (path != null && path.getPath().isBlank()) {
 			throw new IllegalArgumentException(param + " is empty: expected a path, or leave it out");
 		}
@@ -290,7 +306,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * Headless, through the {@code ./faig} launcher, a result that is not written is lost (no window shows it):
 	 * refuses to start without an {@code output_dir}.
 	 */
-	protected static void outputDirNeededHeadless(final java.io.File outputDir) {
+	protected static void outputDirNeededHeadless(final File outputDir) {
 		if (outputDir == null && Boolean.getBoolean("faig.launcher")) {
 			throw new IllegalArgumentException("output_dir was not given: a headless run writes its results there, " +
 				"and nothing else keeps them");
@@ -298,7 +314,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	}
 
 	/** Refuses giving both {@code input_file} and {@code input_dir}: one of them would be silently ignored. */
-	protected static void eitherFileOrDir(final java.io.File file, final java.io.File dir) {
+	protected static void eitherFileOrDir(final File file, final File dir) {
 		if (file != null && dir != null) {
 			throw new IllegalArgumentException("input_file and input_dir were both given: expected one of them");
 		}
@@ -309,10 +325,21 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * file means that file, whatever image Fiji has open), else the given image (in Fiji, the active one); a clear
 	 * message when neither is there.
 	 */
-	protected static ij.ImagePlus sourceImage(final ij.ImagePlus image, final java.io.File inputFile) {
-		if (inputFile != null) return io.github.faig.ij.ImageFiles.open(inputFile, "input_file");
+	protected static ImagePlus sourceImage(final ImagePlus image, final File inputFile) {
+		if (inputFile != null) return ImageFiles.open(inputFile, "input_file");
 		if (image == null) throw new IllegalArgumentException("no image: open an image or give input_file");
 		return image;
+	}
+
+	/**
+	 * As {@link #sourceImage(ImagePlus, File)}, with a script's ImgLib2 image (the {@code img} input) between the two: a
+	 * named file wins, then {@code img}, then the given (active) image.
+	 */
+	protected static ImagePlus sourceImage(final ImagePlus image, final File inputFile,
+		final RandomAccessibleInterval<?> img)
+	{
+		if (inputFile == null && img != null) return ImgInput.toImagePlus(img, "img");
+		return sourceImage(image, inputFile);
 	}
 
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */
@@ -340,7 +367,7 @@ public abstract class FaigCommand extends DynamicCommand {
 			Integer.MAX_VALUE, total), message);
 		final ProgressLine p = progressLine;
 		if (p != null) p.report(message, done, total);
-		final org.scijava.task.Task t = task;
+		final Task t = task;
 		if (t != null) {
 			t.setProgressMaximum(total);
 			t.setProgressValue(done);
@@ -354,12 +381,8 @@ public abstract class FaigCommand extends DynamicCommand {
 	 *
 	 * @param totalSteps the expected number of steps (an estimate is fine: the count only informs)
 	 */
-	protected java.util.function.BooleanSupplier stepsOf(final String what, final long totalSteps) {
-		final long[] done = { 0 };
-		return () -> {
-			report(what, Math.min(done[0]++, totalSteps), totalSteps);
-			return isCanceled();
-		};
+	protected BooleanSupplier stepsOf(final String what, final long totalSteps) {
+		return monitor().steps(what, totalSteps);
 	}
 
 	/**
@@ -367,8 +390,8 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * task and (headless) the progress line; a cancel from the task, Esc or the module stops the workflow at its next
 	 * step.
 	 */
-	protected io.github.faig.workflow.Monitor monitor() {
-		return new io.github.faig.workflow.Monitor() {
+	protected Monitor monitor() {
+		return new Monitor() {
 
 			@Override
 			public void progress(final String message, final long done, final long total) {
@@ -382,20 +405,26 @@ public abstract class FaigCommand extends DynamicCommand {
 		};
 	}
 
+	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */
+	public static boolean debug() {
+		return Boolean.getBoolean("faig.debug") || "1".equals(System.getenv("FAIG_DEBUG")) || "true".equals(System
+			.getenv("FAIG_DEBUG"));
+	}
+
 	/** The task of the run in progress, or {@code null} before it starts. */
-	org.scijava.task.Task task() {
+	Task task() {
 		return task;
 	}
 
 	/** The command's label (its menu leaf), for progress lines. */
 	private String label() {
-		final org.scijava.plugin.Plugin a = getClass().getAnnotation(org.scijava.plugin.Plugin.class);
+		final Plugin a = getClass().getAnnotation(Plugin.class);
 		return a != null && !a.label().isEmpty() ? a.label() : getClass().getSimpleName();
 	}
 
 	/** Whether no GUI shows progress: the launcher, Fiji's --headless, or a JVM without a display. */
 	private static boolean headless() {
-		return Boolean.getBoolean("faig.launcher") || Boolean.getBoolean("java.awt.headless") || java.awt.GraphicsEnvironment
+		return Boolean.getBoolean("faig.launcher") || Boolean.getBoolean("java.awt.headless") || GraphicsEnvironment
 			.isHeadless();
 	}
 
@@ -411,8 +440,8 @@ public abstract class FaigCommand extends DynamicCommand {
 
 	private static boolean escapePressed() {
 		try {
-			if (!ij.IJ.escapePressed()) return false;
-			ij.IJ.resetEscape();
+			if (!IJ.escapePressed()) return false;
+			IJ.resetEscape();
 			return true;
 		}
 		catch (final LinkageError e) {

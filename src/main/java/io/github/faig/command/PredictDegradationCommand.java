@@ -2,12 +2,15 @@ package io.github.faig.command;
 
 import java.awt.Rectangle;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -74,6 +77,11 @@ public class PredictDegradationCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
 
+	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
+	private RandomAccessibleInterval<?> img;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation predictions")
 	private ResultsTable predictions;
 
@@ -111,7 +119,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		if (failures.size() > 0) throw new IllegalStateException(failed(failures, sources.size()));
 	}
 
-	private void write(final ResultsTable failures) throws java.io.IOException {
+	private void write(final ResultsTable failures) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));
@@ -138,7 +146,6 @@ public class PredictDegradationCommand extends FaigCommand {
 		failures.addValue("reason", reason);
 	}
 
-	/** Predicts every plane of a file first, so that a file is either in the table whole or a failure. */
 	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
 		final DegradationPredictor.Prediction d = r.prediction();
 		predictions.incrementCounter();
@@ -201,6 +208,8 @@ public class PredictDegradationCommand extends FaigCommand {
 		final List<PredictDegradation.Image> planes;
 		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName(),
 			normalization, low_percentile, high_percentile);
+		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, low_percentile,
+			high_percentile);
 		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
 			low_percentile, high_percentile);
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");

@@ -10,8 +10,6 @@ import org.scijava.command.CommandModuleItem;
 import org.scijava.module.ModuleItem;
 import org.scijava.plugin.Plugin;
 
-import io.github.faig.cli.HeadlessLine;
-import io.github.faig.cli.InputValues;
 
 /**
  * The {@code ./faig} line that repeats a command's run, as a model's provenance records it: read off the command's

@@ -22,7 +22,6 @@ import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.SynthesizeDegradations;
 import io.github.faig.degrade.SynthesizeDegradations.Variant;
 import io.github.faig.ij.ImageFiles;
-import io.github.faig.ij.ImgInput;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.ij.Tables;
@@ -125,8 +124,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = img != null && input_file == null ? ImgInput.toImagePlus(img, "img") : sourceImage(
-			image, input_file);
+		final ImagePlus source = sourceImage(image, input_file, img);
 		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
 		final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
 		// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ij.CompositeImage;
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
@@ -270,7 +271,7 @@ public final class ImagePlusBridge {
 		ImagePlus imp = new ImagePlus(title, stack);
 		if (c == 3 && type == OutputType.FLOAT) {
 			imp.setDimensions(3, images.size(), 1);
-			imp = new CompositeImage(imp, ij.IJ.COMPOSITE);
+			imp = new CompositeImage(imp, IJ.COMPOSITE);
 			imp.setTitle(title);
 		}
 		if (calibration != null) imp.setCalibration(calibration.copy());
@@ -353,7 +354,7 @@ public final class ImagePlusBridge {
 		out.setDimensions(c, z, t);
 		if (source.isHyperStack() || c > 1 && z * t > 1 || z > 1 && t > 1) out.setOpenAsHyperStack(true);
 		if (source.isComposite() && c > 1 && out.getBitDepth() != 24) {
-			final ij.CompositeImage comp = new CompositeImage(out, ((CompositeImage) source).getMode());
+			final CompositeImage comp = new CompositeImage(out, ((CompositeImage) source).getMode());
 			comp.setLuts(((CompositeImage) source).getLuts());
 			comp.setTitle(out.getTitle());
 			comp.setCalibration(out.getCalibration());

@@ -5,6 +5,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * The forward pass of one network architecture, written with DJL operators on parameters looked up by BasicSR
@@ -49,14 +52,14 @@ public interface Architecture {
 	/** 3×3 (or K×K) convolution, stride 1, zero padding K/2, with bias. */
 	static NDArray conv(final NDArray x, final Function<String, NDArray> p, final ConvLayer l) {
 		final int pad = l.kernel() / 2;
-		return ai.djl.nn.convolutional.Conv2d.conv2d(x, p.apply(l.weightName()), p.apply(l.biasName()),
-			new ai.djl.ndarray.types.Shape(1, 1), new ai.djl.ndarray.types.Shape(pad, pad),
-			new ai.djl.ndarray.types.Shape(1, 1), 1).singletonOrThrow();
+		return Conv2d.conv2d(x, p.apply(l.weightName()), p.apply(l.biasName()),
+			new Shape(1, 1), new Shape(pad, pad),
+			new Shape(1, 1), 1).singletonOrThrow();
 	}
 
 	/** LeakyReLU with slope 0.1, as BasicSR. */
 	static NDArray lrelu(final NDArray x) {
-		return ai.djl.nn.Activation.leakyRelu(x, 0.1f);
+		return Activation.leakyRelu(x, 0.1f);
 	}
 
 	/** PyTorch's {@code pixel_shuffle}: {@code out[c, r·h+i, r·w+j] = in[c·r² + r·i + j, h, w]}. */

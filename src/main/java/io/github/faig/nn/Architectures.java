@@ -2,6 +2,7 @@ package io.github.faig.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class Architectures {
 		if (context != null && context != own) {
 			// best effort: an entry the context loader cannot give as this interface (another copy of this jar, a
 			// broken third-party jar) is skipped, never fatal
-			final java.util.Iterator<ArchitectureProvider> it = ServiceLoader.load(ArchitectureProvider.class, context)
+			final Iterator<ArchitectureProvider> it = ServiceLoader.load(ArchitectureProvider.class, context)
 				.iterator();
 			for (int guard = 0; guard < 1000; guard++) {
 				try {

@@ -3,16 +3,14 @@ package io.github.faig.nn;
 import static io.github.faig.nn.Architecture.conv;
 import static io.github.faig.nn.Architecture.pixelShuffle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 
 /**
  * EDSR-baseline (Lim et al., CVPR-W 2017) as BasicSR's {@code EDSR} (docs/method.md §2): residual blocks without
@@ -46,8 +44,6 @@ public final class Edsr implements ArchitectureProvider {
 	public static final String RES_SCALE = "res_scale";
 	public static final String IMG_RANGE = "img_range";
 	public static final String RGB_MEAN = "rgb_mean";
-
-	private static final Pattern BODY = Pattern.compile("body\\.(\\d+)\\.conv1\\.weight");
 
 	/** EDSR-baseline ×2: 64 features, 16 blocks, BasicSR's defaults. */
 	public static NetworkSpec baseline() {
@@ -128,11 +124,7 @@ public final class Edsr implements ArchitectureProvider {
 			throw new IllegalArgumentException("conv_first.weight takes " + first.shape()[1] + " input channel(s): FAIG's " +
 				"networks take and give RGB images, so EDSR needs num_in_ch = num_out_ch = 3");
 		}
-		int blocks = 0;
-		for (final String n : sd.names()) {
-			final Matcher m = BODY.matcher(n);
-			if (m.matches()) blocks = Math.max(blocks, Integer.parseInt(m.group(1)) + 1);
-		}
+		final int blocks = ResidualNet.blocks(sd);
 		final Tensor up = sd.get("upsample.0.weight");
 		if (up == null) throw new IllegalArgumentException("EDSR weights lack upsample.0.weight");
 		if (sd.contains("upsample.4.weight")) {
@@ -153,32 +145,17 @@ public final class Edsr implements ArchitectureProvider {
 	}
 
 	/** The network of one spec. */
-	private static final class Net implements Architecture {
+	private static final class Net extends ResidualNet {
 
-		private final NetworkSpec spec;
-		private final List<ConvLayer> layers = new ArrayList<>();
-		private final List<ConvLayer> upconvs = new ArrayList<>();
-		private final int shuffle;
 		private final float resScale;
 		private final float imgRange;
 		private final float[] mean;
 
 		Net(final NetworkSpec spec) {
-			this.spec = spec;
+			super(spec);
 			final int f = spec.numFeat();
-			layers.add(new ConvLayer("conv_first", 3, f, 3));
-			for (int b = 0; b < spec.numBlock(); b++) {
-				layers.add(new ConvLayer("body." + b + ".conv1", f, f, 3));
-				layers.add(new ConvLayer("body." + b + ".conv2", f, f, 3));
-			}
 			layers.add(new ConvLayer("conv_after_body", f, f, 3));
-			shuffle = spec.scale() == 4 ? 2 : spec.scale();
-			final int stages = spec.scale() == 4 ? 2 : 1;
-			for (int u = 0; u < stages; u++) {
-				final ConvLayer c = new ConvLayer("upsample." + 2 * u, f, f * shuffle * shuffle, 3);
-				upconvs.add(c);
-				layers.add(c);
-			}
+			addUpsampling(u -> "upsample." + 2 * u);
 			layers.add(new ConvLayer("conv_last", f, 3, 3));
 			resScale = (float) spec.option(RES_SCALE);
 			imgRange = (float) spec.option(IMG_RANGE);
@@ -188,28 +165,11 @@ public final class Edsr implements ArchitectureProvider {
 		}
 
 		@Override
-		public NetworkSpec spec() {
-			return spec;
-		}
-
-		@Override
-		public List<ConvLayer> layers() {
-			return List.copyOf(layers);
-		}
-
-		@Override
 		public List<String> tapNames() {
-			final List<String> names = new ArrayList<>();
-			names.add("conv_first");
-			for (int b = 0; b < spec.numBlock(); b++) names.add("body." + b);
+			final List<String> names = bodyTaps();
 			names.add("conv_after_body");
 			for (final ConvLayer u : upconvs) names.add(u.name());
 			return names;
-		}
-
-		@Override
-		public String defaultTap() {
-			return spec.numBlock() > 0 ? "body." + (spec.numBlock() - 1) : "conv_first";
 		}
 
 		@Override
@@ -222,7 +182,7 @@ public final class Edsr implements ArchitectureProvider {
 			if (taps != null) taps.accept("conv_first", feat);
 			NDArray out = feat;
 			for (int b = 0; b < spec.numBlock(); b++) {
-				NDArray branch = conv(ai.djl.nn.Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
+				NDArray branch = conv(Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
 				// ×1 is exact: skipped
 				if (resScale != 1f) branch = branch.mul(resScale);
 				out = out.add(branch);

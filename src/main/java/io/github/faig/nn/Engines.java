@@ -1,5 +1,15 @@
 package io.github.faig.nn;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -100,7 +110,7 @@ public final class Engines {
 	 * second; 0 when the platform does not say.
 	 */
 	static double otherBusyCores() {
-		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+		final OperatingSystemMXBean os = ManagementFactory
 			.getOperatingSystemMXBean();
 		if (!(os instanceof com.sun.management.OperatingSystemMXBean)) return 0;
 		final com.sun.management.OperatingSystemMXBean sun = (com.sun.management.OperatingSystemMXBean) os;
@@ -172,16 +182,16 @@ public final class Engines {
 	static String duplicateDjl(final ClassLoader loader) {
 		final StringBuilder msg = new StringBuilder();
 		for (final String[] m : DJL_MARKERS) {
-			final java.util.List<java.net.URL> copies;
+			final List<URL> copies;
 			try {
-				copies = java.util.Collections.list(loader.getResources(m[0]));
+				copies = Collections.list(loader.getResources(m[0]));
 			}
-			catch (final java.io.IOException e) {
+			catch (final IOException e) {
 				continue; // unreadable class path: the engine's own error will tell
 			}
 			if (copies.size() < 2) continue;
 			msg.append("\n  ").append(m[1]).append(" ×").append(copies.size()).append(":");
-			for (final java.net.URL u : copies) msg.append("\n    ").append(jarOf(u)).append(" (").append(version(u))
+			for (final URL u : copies) msg.append("\n    ").append(jarOf(u)).append(" (").append(version(u))
 				.append(")");
 		}
 		if (msg.length() == 0) return null;
@@ -191,22 +201,22 @@ public final class Engines {
 			"Fiji.app/jars/ and Fiji.app/jars/<platform>/, and restart Fiji.";
 	}
 
-	private static String jarOf(final java.net.URL u) {
+	private static String jarOf(final URL u) {
 		final String s = u.toString();
 		final int bang = s.indexOf("!/");
 		return s.startsWith("jar:") && bang > 0 ? s.substring(4, bang) : s;
 	}
 
-	private static String version(final java.net.URL u) {
-		final java.util.Properties p = new java.util.Properties();
-		try (java.io.InputStream in = u.openStream()) {
+	private static String version(final URL u) {
+		final Properties p = new Properties();
+		try (InputStream in = u.openStream()) {
 			p.load(in);
 		}
-		catch (final java.io.IOException e) {
+		catch (final IOException e) {
 			return "version unknown";
 		}
 		final StringBuilder v = new StringBuilder();
-		for (final String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
+		for (final String k : new TreeSet<>(p.stringPropertyNames())) {
 			if (k.endsWith("version")) v.append(v.length() == 0 ? "" : ", ").append(k).append(" ").append(p.getProperty(
 				k));
 		}

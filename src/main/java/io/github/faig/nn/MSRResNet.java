@@ -5,14 +5,12 @@ import static io.github.faig.nn.Architecture.conv;
 import static io.github.faig.nn.Architecture.lrelu;
 import static io.github.faig.nn.Architecture.pixelShuffle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 
 /**
  * BasicSR's MSRResNet (docs/method.md §2):
@@ -28,8 +26,6 @@ import ai.djl.ndarray.NDArray;
  * BasicSR's {@code default_init_weights(…, 0.1)} (residual branches and the rest alike).
  */
 public final class MSRResNet implements ArchitectureProvider {
-
-	private static final Pattern BODY = Pattern.compile("body\\.(\\d+)\\.conv1\\.weight");
 
 	@Override
 	public String name() {
@@ -66,11 +62,7 @@ public final class MSRResNet implements ArchitectureProvider {
 	@Override
 	public NetworkSpec infer(final StateDict sd) {
 		final int f = (int) sd.get("conv_first.weight").shape()[0];
-		int blocks = 0;
-		for (final String n : sd.names()) {
-			final Matcher m = BODY.matcher(n);
-			if (m.matches()) blocks = Math.max(blocks, Integer.parseInt(m.group(1)) + 1);
-		}
+		final int blocks = ResidualNet.blocks(sd);
 		final int scale;
 		if (sd.contains("upconv2.weight")) scale = 4;
 		else {
@@ -85,55 +77,22 @@ public final class MSRResNet implements ArchitectureProvider {
 	}
 
 	/** The network of one spec. */
-	private static final class Net implements Architecture {
-
-		private final NetworkSpec spec;
-		private final List<ConvLayer> layers = new ArrayList<>();
-		private final List<ConvLayer> upconvs = new ArrayList<>();
-		private final int shuffle;
+	private static final class Net extends ResidualNet {
 
 		Net(final NetworkSpec spec) {
-			this.spec = spec;
+			super(spec);
 			final int f = spec.numFeat();
-			layers.add(new ConvLayer("conv_first", 3, f, 3));
-			for (int b = 0; b < spec.numBlock(); b++) {
-				layers.add(new ConvLayer("body." + b + ".conv1", f, f, 3));
-				layers.add(new ConvLayer("body." + b + ".conv2", f, f, 3));
-			}
-			shuffle = spec.scale() == 4 ? 2 : spec.scale();
-			final int ups = spec.scale() == 4 ? 2 : 1;
-			for (int u = 1; u <= ups; u++) {
-				final ConvLayer up = new ConvLayer("upconv" + u, f, f * shuffle * shuffle, 3);
-				upconvs.add(up);
-				layers.add(up);
-			}
+			addUpsampling(u -> "upconv" + (u + 1));
 			layers.add(new ConvLayer("conv_hr", f, f, 3));
 			layers.add(new ConvLayer("conv_last", f, 3, 3));
 		}
 
 		@Override
-		public NetworkSpec spec() {
-			return spec;
-		}
-
-		@Override
-		public List<ConvLayer> layers() {
-			return List.copyOf(layers);
-		}
-
-		@Override
 		public List<String> tapNames() {
-			final List<String> names = new ArrayList<>();
-			names.add("conv_first");
-			for (int b = 0; b < spec.numBlock(); b++) names.add("body." + b);
+			final List<String> names = bodyTaps();
 			for (final ConvLayer u : upconvs) names.add(u.name());
 			names.add("conv_hr");
 			return names;
-		}
-
-		@Override
-		public String defaultTap() {
-			return spec.numBlock() > 0 ? "body." + (spec.numBlock() - 1) : "conv_first";
 		}
 
 		@Override
@@ -144,7 +103,7 @@ public final class MSRResNet implements ArchitectureProvider {
 			NDArray out = lrelu(conv(x, p, layers.get(i++)));
 			if (taps != null) taps.accept("conv_first", out);
 			for (int b = 0; b < spec.numBlock(); b++) {
-				final NDArray branch = conv(ai.djl.nn.Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
+				final NDArray branch = conv(Activation.relu(conv(out, p, layers.get(i++))), p, layers.get(i++));
 				out = out.add(branch);
 				if (taps != null) taps.accept("body." + b, out);
 			}

@@ -1,6 +1,7 @@
 package io.github.faig.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +117,9 @@ public final class SrNetwork extends AbstractBlock {
 	private static void check(final NetworkSpec spec, final StateDict sd, final String name, final long[] shape) {
 		final Tensor t = sd.get(name);
 		if (t == null) throw new IllegalArgumentException("weights lack tensor '" + name + "' of " + spec);
-		if (!java.util.Arrays.equals(t.shape(), shape)) {
+		if (!Arrays.equals(t.shape(), shape)) {
 			throw new IllegalArgumentException("tensor '" + name + "' has shape " + t.shapeString() + ", but " + spec +
-				" needs " + java.util.Arrays.toString(shape));
+				" needs " + Arrays.toString(shape));
 		}
 	}
 

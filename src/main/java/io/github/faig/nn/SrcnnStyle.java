@@ -86,14 +86,12 @@ public final class SrcnnStyle implements ArchitectureProvider {
 	}
 
 	/** The network of one spec. */
-	private static final class Net implements Architecture {
+	private static final class Net extends ConvNet {
 
-		private final NetworkSpec spec;
-		private final List<ConvLayer> layers = new ArrayList<>();
 		private final int upIndex;
 
 		Net(final NetworkSpec spec) {
-			this.spec = spec;
+			super(spec);
 			final int w = spec.numFeat();
 			final int w2 = 2 * w;
 			final int r = spec.scale();
@@ -112,16 +110,6 @@ public final class SrcnnStyle implements ArchitectureProvider {
 			layers.add(new ConvLayer("features." + idx, w2, w2, 3));
 			idx += 2;
 			layers.add(new ConvLayer("features." + idx, w2, 3, 3));
-		}
-
-		@Override
-		public NetworkSpec spec() {
-			return spec;
-		}
-
-		@Override
-		public List<ConvLayer> layers() {
-			return List.copyOf(layers);
 		}
 
 		@Override

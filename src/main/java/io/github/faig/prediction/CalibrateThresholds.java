@@ -2,6 +2,7 @@ package io.github.faig.prediction;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class CalibrateThresholds implements AutoCloseable {
 
 	/** One scored labelled input, with its whole per-filter score vector S_i(x) in the models' filter numbering. */
 	public record Score(String set, String name, Degradation label, DegradationPredictor.Scores scores,
-		float[] filterScores) implements java.io.Serializable
+		float[] filterScores) implements Serializable
 	{
 
 		public ThresholdCalibration.Sample sample() {

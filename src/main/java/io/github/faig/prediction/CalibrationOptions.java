@@ -1,5 +1,7 @@
 package io.github.faig.prediction;
 
+import java.io.Serializable;
+
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.degrade.DegradationOptions;
 
@@ -17,7 +19,7 @@ import io.github.faig.degrade.DegradationOptions;
  */
 public record CalibrationOptions(double percent, int steps, Quadrature rule,
 	DegradationPredictor.PseudoTruth pseudoTruth, int cropSize, int crops, DegradationOptions degradation)
-	implements java.io.Serializable
+	implements Serializable
 {
 
 	public CalibrationOptions {

@@ -1,6 +1,7 @@
 package io.github.faig.prediction;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -16,7 +17,7 @@ import io.github.faig.workflow.Monitor;
 public final class DegradationMap implements AutoCloseable {
 
 	/** A rectangle of an image, in pixels. */
-	public record Region(int x, int y, int width, int height) implements java.io.Serializable {
+	public record Region(int x, int y, int width, int height) implements Serializable {
 
 		public Region {
 			if (width < 1 || height < 1) throw new IllegalArgumentException("empty region " + width + "x" + height);
@@ -29,11 +30,11 @@ public final class DegradationMap implements AutoCloseable {
 	}
 
 	/** One tile: its column and row in the grid, and its top-left corner in the image. */
-	public record Tile(int column, int row, int x, int y) implements java.io.Serializable {}
+	public record Tile(int column, int row, int x, int y) implements Serializable {}
 
 	/** The decision on one tile of plane {@code plane} (0-based, in the order given). */
 	public record TileDecision(int plane, Tile tile, DegradationPredictor.Prediction prediction)
-		implements java.io.Serializable
+		implements Serializable
 	{}
 
 	private final DegradationMapOptions options;

@@ -1,12 +1,14 @@
 package io.github.faig.prediction;
 
+import java.io.Serializable;
+
 /**
  * Degradation prediction tile by tile: the prediction's options and the side of the square tiles.
  *
  * @param prediction the filter sets and thresholds
  * @param tileSize the tiles' side in pixels, at least {@link #MIN_TILE_SIZE} (and the model's receptive field)
  */
-public record DegradationMapOptions(PredictionOptions prediction, int tileSize) implements java.io.Serializable {
+public record DegradationMapOptions(PredictionOptions prediction, int tileSize) implements Serializable {
 
 	public static final int MIN_TILE_SIZE = 16;
 

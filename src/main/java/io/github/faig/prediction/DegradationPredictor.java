@@ -1,5 +1,6 @@
 package io.github.faig.prediction;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -44,11 +45,11 @@ public final class DegradationPredictor {
 	}
 
 	/** The overlap scores of one input. */
-	public record Scores(double blur, double noise, double seconds) implements java.io.Serializable {}
+	public record Scores(double blur, double noise, double seconds) implements Serializable {}
 
 	/** A decision with its scores and thresholds. */
 	public record Prediction(Scores scores, Thresholds thresholds, Degradation decision)
-		implements java.io.Serializable
+		implements Serializable
 	{}
 
 	private final FaigEngine engine;

@@ -23,7 +23,7 @@ import io.github.faig.workflow.ShippedFiles;
 public final class PredictDegradation implements AutoCloseable {
 
 	/** The decision on one named image. */
-	public record Result(String name, DegradationPredictor.Prediction prediction) implements java.io.Serializable {}
+	public record Result(String name, DegradationPredictor.Prediction prediction) implements Serializable {}
 
 	/** An image to decide, with its position in its file's hyperstack (1-based). */
 	public record Image(String name, FloatImage image, int channel, int slice, int frame) implements Serializable {}
@@ -40,7 +40,10 @@ public final class PredictDegradation implements AutoCloseable {
 		List<Image> images();
 	}
 
-	/** A source's decisions, one per image, or why it failed (then no decisions). */
+	/**
+	 * A source's decisions, one per image, or why it failed (then no decisions): a file is in the table whole or a
+	 * failure.
+	 */
 	public record Outcome(String source, List<Image> images, List<Result> results, String failure)
 		implements Serializable {}
 

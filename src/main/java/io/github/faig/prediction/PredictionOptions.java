@@ -1,5 +1,7 @@
 package io.github.faig.prediction;
 
+import java.io.Serializable;
+
 /**
  * What degradation prediction needs besides the image: the filter sets (a folder or a bundled name; blank for
  * {@link PredictionModels#DEFAULT_FILTER_SETS}) and thresholds that replace the calibrated ones
@@ -9,7 +11,7 @@ package io.github.faig.prediction;
  * @param tBlur T_blur in [0, 1], or {@link PredictionSettings#CALIBRATED}
  * @param tNoise T_noise in [0, 1], or {@link PredictionSettings#CALIBRATED}
  */
-public record PredictionOptions(String filterSets, double tBlur, double tNoise) implements java.io.Serializable {
+public record PredictionOptions(String filterSets, double tBlur, double tNoise) implements Serializable {
 
 	public PredictionOptions {
 		if (filterSets != null && filterSets.isBlank()) {

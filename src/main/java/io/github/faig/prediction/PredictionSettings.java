@@ -1,5 +1,7 @@
 package io.github.faig.prediction;
 
+import java.io.Serializable;
+
 import com.google.gson.JsonObject;
 
 import io.github.faig.attribution.Quadrature;
@@ -9,7 +11,7 @@ import io.github.faig.attribution.Quadrature;
  * {@code filter_sets.json}) so that prediction later scores inputs exactly as the thresholds were fixed.
  */
 public record PredictionSettings(double percent, int steps, Quadrature rule,
-	DegradationPredictor.PseudoTruth pseudoTruth, Thresholds thresholds) implements java.io.Serializable
+	DegradationPredictor.PseudoTruth pseudoTruth, Thresholds thresholds) implements Serializable
 {
 
 	public static final String KEY = "prediction";

@@ -1,5 +1,7 @@
 package io.github.faig.prediction;
 
+import java.io.Serializable;
+
 import com.google.gson.JsonObject;
 
 import io.github.faig.degrade.Degradation;
@@ -8,7 +10,7 @@ import io.github.faig.degrade.Degradation;
  * The decision thresholds of the overlap scores: "contains blur" when {@code OS_blur > blur}, "contains noise" when
  * {@code OS_noise > noise}. Stored with the filter sets (key {@code thresholds} of {@code filter_sets.json}).
  */
-public record Thresholds(double blur, double noise) implements java.io.Serializable {
+public record Thresholds(double blur, double noise) implements Serializable {
 
 	public static final String KEY = "thresholds";
 

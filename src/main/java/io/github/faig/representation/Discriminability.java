@@ -1,6 +1,7 @@
 package io.github.faig.representation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class Discriminability {
 		double w = 0;
 		for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) w += (x[i][j] - c[labels[i]][j]) * (x[i][j] -
 			c[labels[i]][j]);
-		final int used = (int) java.util.Arrays.stream(count).filter(v -> v > 0).count();
+		final int used = (int) Arrays.stream(count).filter(v -> v > 0).count();
 		return (b / (used - 1)) / (w / (n - used));
 	}
 

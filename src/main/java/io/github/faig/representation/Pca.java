@@ -1,5 +1,7 @@
 package io.github.faig.representation;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -52,7 +54,7 @@ public final class Pca {
 		if (!eig.decompose(g)) throw new IllegalStateException("eigen-decomposition failed");
 		final Integer[] order = new Integer[n];
 		for (int i = 0; i < n; i++) order[i] = i;
-		java.util.Arrays.sort(order, (p, q) -> Double.compare(eig.getEigenvalue(q).getReal(), eig.getEigenvalue(p)
+		Arrays.sort(order, (p, q) -> Double.compare(eig.getEigenvalue(q).getReal(), eig.getEigenvalue(p)
 			.getReal()));
 		final double total = trace(g);
 		int k = 0;
@@ -80,7 +82,7 @@ public final class Pca {
 			vars[k] = lambda / (n - 1);
 			k++;
 		}
-		return new Pca(mean, java.util.Arrays.copyOf(axes, k), java.util.Arrays.copyOf(vars, k));
+		return new Pca(mean, Arrays.copyOf(axes, k), Arrays.copyOf(vars, k));
 	}
 
 	private static double trace(final DMatrixRMaj g) {

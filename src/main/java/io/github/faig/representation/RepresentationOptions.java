@@ -1,5 +1,6 @@
 package io.github.faig.representation;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param seed the seed of the noise and the patch positions
  */
 public record RepresentationOptions(List<DegradationClass> classes, int patchSize, int patchesPerImage, String layer,
-	boolean sweepLayers, int components, long seed) implements java.io.Serializable
+	boolean sweepLayers, int components, long seed) implements Serializable
 {
 
 	public RepresentationOptions {

@@ -1,6 +1,7 @@
 package io.github.faig.representation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class RepresentationSet {
 			}
 		}
 		final int[] images = new int[labels.length];
-		java.util.Arrays.fill(images, index);
+		Arrays.fill(images, index);
 		return new Patches(out, labels, images, classes);
 	}
 
@@ -139,7 +140,7 @@ public final class RepresentationSet {
 					final float[] all = a.toFloatArray();
 					final int per = all.length / (b1 - start);
 					for (int i = 0; i < b1 - start; i++) {
-						dst[start + i] = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
+						dst[start + i] = Arrays.copyOfRange(all, i * per, (i + 1) * per);
 					}
 				});
 			}

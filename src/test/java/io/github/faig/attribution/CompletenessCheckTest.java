@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -59,6 +60,11 @@ class CompletenessCheckTest {
 		final CompletenessCheck.Recommendation s = CompletenessCheck.recommendation(NetworkSpec.SRCNN_STYLE);
 		assertTrue(m.steps() >= 2 && s.steps() >= 2);
 		assertTrue(s.options().startsWith("quadrature=" + s.rule().label() + " steps="), s.options());
+		assertTrue(m.studied() && s.studied());
+		// an architecture without a study gets a starting point that says so, never another network's finding as its own
+		final CompletenessCheck.Recommendation e = CompletenessCheck.recommendation("EDSR");
+		assertFalse(e.studied());
+		assertTrue(e.steps() >= Math.max(m.steps(), s.steps()));
 		assertThrows(IllegalArgumentException.class, () -> new CompletenessCheck(0, 0.01));
 		assertThrows(IllegalArgumentException.class, () -> new CompletenessCheck(0.05, -1));
 	}

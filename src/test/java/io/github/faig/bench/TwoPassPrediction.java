@@ -2,6 +2,7 @@ package io.github.faig.bench;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -102,7 +103,7 @@ public final class TwoPassPrediction {
 		final List<FloatImage> gts = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
 		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?)$"));
-		java.util.Arrays.sort(files);
+		Arrays.sort(files);
 		for (final File f : files) {
 			gts.add(ImagePlusBridge.toFloatImages(ImageFiles.open(f, "photo")).get(0).asRgb());
 			names.add(f.getName());

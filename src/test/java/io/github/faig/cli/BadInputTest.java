@@ -32,6 +32,7 @@ import org.scijava.Context;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
+import ij.process.ShortProcessor;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.nn.Fixtures;
 
@@ -66,7 +67,7 @@ class BadInputTest {
 		fp.setf(3, 5, Float.NaN);
 		ImageFiles.save(new ImagePlus("nan", fp), in.resolve("nan.tif").toFile());
 		// sparse 16-bit data: a flat background and two bright beads
-		final ij.process.ShortProcessor beads = new ij.process.ShortProcessor(40, 40);
+		final ShortProcessor beads = new ShortProcessor(40, 40);
 		beads.set(100);
 		for (int k = 0; k < 2; k++) beads.set(5 + 7 * k, 20, 4000);
 		ImageFiles.save(new ImagePlus("beads", beads), in.resolve("beads16.tif").toFile());

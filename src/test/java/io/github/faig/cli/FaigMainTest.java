@@ -3,6 +3,7 @@ package io.github.faig.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
+import io.github.faig.ij.ImageFiles;
 
 /** The headless launcher on files, with Fiji's --run syntax. */
 class FaigMainTest {
@@ -31,9 +33,9 @@ class FaigMainTest {
 	void runsACommandByLabelOnFiles(@TempDir final Path dir) throws Exception {
 		final File in = dir.resolve("a.png").toFile();
 		final ColorProcessor cp = new ColorProcessor(33, 21);
-		cp.setColor(java.awt.Color.ORANGE);
+		cp.setColor(Color.ORANGE);
 		cp.fillOval(5, 5, 12, 9);
-		io.github.faig.ij.ImageFiles.save(new ImagePlus("a", cp), in);
+		ImageFiles.save(new ImagePlus("a", cp), in);
 		final int rc = run("--run", "FAIG Synthesize Degradations", "input_file='" + in + "',blur_sigma=2.0," +
 			"noise_sigma=0.0,output_dir='" + dir + "'");
 		assertEquals(0, rc, err.toString());

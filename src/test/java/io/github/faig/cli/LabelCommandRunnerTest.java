@@ -13,8 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.example.other.OtherPluginCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Priority;
+import org.scijava.plugin.PluginService;
+import org.scijava.run.CodeRunner;
 import org.scijava.run.RunService;
 
 import io.github.faig.SciJavaTest;
@@ -88,16 +92,16 @@ class LabelCommandRunnerTest extends SciJavaTest {
 		assertTrue(runner.supports("io.github.faig.command.BlindSuperResolutionCommand"));
 		// another plugin's command, by label, menu leaf or class name: not claimed
 		assertFalse(runner.supports("Other Plugin"));
-		assertFalse(runner.supports(org.example.other.OtherPluginCommand.class.getName()));
+		assertFalse(runner.supports(OtherPluginCommand.class.getName()));
 		assertEquals(null, runner.find("Other Plugin"));
 		// so RunService picks another runner for it (SciJava's own, by class name), and the command runs there
 		final RunService rs = context.service(RunService.class);
-		final org.scijava.run.CodeRunner chosen = rs.getHandler(org.example.other.OtherPluginCommand.class.getName());
+		final CodeRunner chosen = rs.getHandler(OtherPluginCommand.class.getName());
 		assertTrue(chosen == null || !(chosen instanceof LabelCommandRunner), String.valueOf(chosen));
 		assertTrue(rs.getHandler("FAIG Blind Super-Resolution") instanceof LabelCommandRunner);
 		// and at normal priority, not above the runners Fiji's --run relies on
-		final double priority = context.service(org.scijava.plugin.PluginService.class).getPlugin(
+		final double priority = context.service(PluginService.class).getPlugin(
 			LabelCommandRunner.class).getPriority();
-		assertTrue(priority <= org.scijava.Priority.NORMAL, "priority " + priority);
+		assertTrue(priority <= Priority.NORMAL, "priority " + priority);
 	}
 }

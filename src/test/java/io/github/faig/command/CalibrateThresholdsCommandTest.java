@@ -1,6 +1,5 @@
 package io.github.faig.command;
 
-import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,10 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.measure.ResultsTable;
+import io.github.faig.SciJavaTest;
 import io.github.faig.attribution.FilterSets;
+import io.github.faig.degrade.Degradation;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.Npy;
+import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictionSettings;
+import io.github.faig.prediction.ThresholdCalibration;
+import io.github.faig.prediction.Thresholds;
 
 /** FAIG Calibrate Thresholds on the tiny fixture pair: thresholds stored with the sets, per-filter scores saved. */
 class CalibrateThresholdsCommandTest extends SciJavaTest {
@@ -95,19 +99,19 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 
 	@Test
 	void aDegenerateCalibrationIsRefused() {
-		final io.github.faig.prediction.Thresholds t = new io.github.faig.prediction.Thresholds(0.5, 0.5);
-		final List<io.github.faig.prediction.ThresholdCalibration.Sample> same = List.of(sample(
-			io.github.faig.degrade.Degradation.BLUR, 0, 0.3), sample(io.github.faig.degrade.Degradation.CLEAN, 0, 0.1));
-		assertTrue(io.github.faig.prediction.ThresholdCalibration.degenerate(same, t).contains("OS_blur"));
-		final List<io.github.faig.prediction.ThresholdCalibration.Sample> fine = List.of(sample(
-			io.github.faig.degrade.Degradation.BLUR, 0.4, 0.3), sample(io.github.faig.degrade.Degradation.CLEAN, 0, 0.1));
-		assertEquals(null, io.github.faig.prediction.ThresholdCalibration.degenerate(fine, t));
+		final Thresholds t = new Thresholds(0.5, 0.5);
+		final List<ThresholdCalibration.Sample> same = List.of(sample(
+			Degradation.BLUR, 0, 0.3), sample(Degradation.CLEAN, 0, 0.1));
+		assertTrue(ThresholdCalibration.degenerate(same, t).contains("OS_blur"));
+		final List<ThresholdCalibration.Sample> fine = List.of(sample(
+			Degradation.BLUR, 0.4, 0.3), sample(Degradation.CLEAN, 0, 0.1));
+		assertEquals(null, ThresholdCalibration.degenerate(fine, t));
 	}
 
-	private static io.github.faig.prediction.ThresholdCalibration.Sample sample(
-		final io.github.faig.degrade.Degradation d, final double blur, final double noise)
+	private static ThresholdCalibration.Sample sample(
+		final Degradation d, final double blur, final double noise)
 	{
-		return new io.github.faig.prediction.ThresholdCalibration.Sample(d,
-			new io.github.faig.prediction.DegradationPredictor.Scores(blur, noise, 0));
+		return new ThresholdCalibration.Sample(d,
+			new DegradationPredictor.Scores(blur, noise, 0));
 	}
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Cancelable;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -36,7 +37,7 @@ class CancelTest extends SciJavaTest {
 		Thread.sleep(afterMs);
 		assertFalse(f.isDone(), "the command ended before it could be cancelled");
 		final long t0 = System.nanoTime();
-		((org.scijava.Cancelable) module).cancel("Cancelled by the user");
+		((Cancelable) module).cancel("Cancelled by the user");
 		final Module done = f.get(120, TimeUnit.SECONDS);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		assertTrue(s < 60, "stopped only after " + s + " s");
@@ -50,7 +51,7 @@ class CancelTest extends SciJavaTest {
 		assertTrue(out.mkdir());
 		final Module m = startThenCancel(ComputeFiltersCommand.class, Map.of("baseline_model", f[0].getPath(),
 			"target_model", f[1].getPath(), "input_dir", f[2], "steps", 100000, "crop_size", 8, "output_dir", out), 2500);
-		final org.scijava.Cancelable c = (org.scijava.Cancelable) m;
+		final Cancelable c = (Cancelable) m;
 		assertTrue(c.isCanceled());
 		assertTrue(c.getCancelReason().startsWith("Cancelled by the user"), c.getCancelReason());
 		assertTrue(out.list().length == 0, "nothing written: " + String.join(",", out.list()));
@@ -78,9 +79,9 @@ class CancelTest extends SciJavaTest {
 		finally {
 			// what the monitor's cancel button does; also ends the run if an assertion failed
 			if (command.task() != null) command.task().cancel("Cancelled in the task monitor");
-			else ((org.scijava.Cancelable) module).cancel("no task"); // never leave a run going
+			else ((Cancelable) module).cancel("no task"); // never leave a run going
 		}
-		final org.scijava.Cancelable c = (org.scijava.Cancelable) run.get(120, TimeUnit.SECONDS);
+		final Cancelable c = (Cancelable) run.get(120, TimeUnit.SECONDS);
 		assertTrue(c.isCanceled());
 		assertTrue(c.getCancelReason().startsWith("Cancelled in the task monitor"), c.getCancelReason());
 		assertTrue(out.list().length == 0, "nothing written: " + String.join(",", out.list()));
@@ -94,7 +95,7 @@ class CancelTest extends SciJavaTest {
 		final Module m = startThenCancel(TrainModelCommand.class, Map.of("input_dir", f[2], "output_model", model,
 			"num_feat", 4, "num_block", 1, "iterations", 1_000_000, "batch_size", 1, "patch_size", 8,
 			"checkpoint_every", 1_000_000, "validation_crop", 16), 4000);
-		final org.scijava.Cancelable c = (org.scijava.Cancelable) m;
+		final Cancelable c = (Cancelable) m;
 		assertTrue(c.isCanceled());
 		assertTrue(c.getCancelReason().startsWith("Cancelled by the user"), c.getCancelReason());
 		assertTrue(new File(model.getParentFile(), "mine.checkpoint.safetensors").isFile(), "checkpoint kept: " + String

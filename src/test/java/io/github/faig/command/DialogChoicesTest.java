@@ -28,6 +28,7 @@ import ij.process.ByteProcessor;
 import io.github.faig.SciJavaTest;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.prediction.PredictionModels;
 
 /**
  * The dialog's model and filter-set inputs: choice lists of the bundled and installed packages plus a chooser entry,
@@ -108,7 +109,7 @@ class DialogChoicesTest extends SciJavaTest {
 			assertTrue(sets.containsAll(shipped("blur_index.txt")), sets.toString());
 			assertTrue(sets.contains("my-installed-sets"), sets.toString());
 			assertFalse(sets.contains("my-installed-model"), sets.toString());
-			assertEquals(io.github.faig.prediction.PredictionModels.DEFAULT_FILTER_SETS, m.getInput("filter_sets"));
+			assertEquals(PredictionModels.DEFAULT_FILTER_SETS, m.getInput("filter_sets"));
 			assertEquals(FaigCommand.OTHER_FILTER_SETS, sets.get(sets.size() - 1));
 		}
 	}

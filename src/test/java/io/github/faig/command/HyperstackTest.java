@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ij.CompositeImage;
 import ij.IJ;
@@ -12,8 +16,10 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Roi;
 import ij.measure.Calibration;
+import ij.measure.ResultsTable;
 import ij.process.ShortProcessor;
 import io.github.faig.SciJavaTest;
+import io.github.faig.ij.ImageFiles;
 
 /** Hyperstacks keep their channels, slices, frames and calibration; selections limit the work. */
 class HyperstackTest extends SciJavaTest {
@@ -91,7 +97,7 @@ class HyperstackTest extends SciJavaTest {
 		assertEquals(16, out.getBitDepth());
 		assertEquals(0.4, out.getCalibration().pixelWidth, 1e-12);
 		assertEquals(0.5, out.getCalibration().pixelDepth, 1e-12);
-		final ij.measure.ResultsTable t = (ij.measure.ResultsTable) m.getOutput("parameters");
+		final ResultsTable t = (ResultsTable) m.getOutput("parameters");
 		// frame 2, channel 1, slice 1 is the blurry variant of source plane 1
 		final int i = out.getStackIndex(1, 1, 2) - 1;
 		assertEquals("blur", t.getStringValue("variant", i));
@@ -99,18 +105,18 @@ class HyperstackTest extends SciJavaTest {
 	}
 
 	@Test
-	void predictReadsEveryPlaneOfEveryFileAndNamesItsPosition(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+	void predictReadsEveryPlaneOfEveryFileAndNamesItsPosition(@TempDir final Path dir)
 		throws Exception
 	{
-		final java.io.File in = dir.resolve("in").toFile();
+		final File in = dir.resolve("in").toFile();
 		assertTrue(in.mkdir());
 		// a 2-channel, 2-frame hyperstack file and a single image
-		io.github.faig.ij.ImageFiles.save(hyperstack(32, 32, 2, 1, 2), new java.io.File(in, "hs.tif"));
-		io.github.faig.ij.ImageFiles.save(new ImagePlus("one", hyperstack(32, 32, 1, 1, 1).getProcessor()),
-			new java.io.File(in, "one.tif"));
+		ImageFiles.save(hyperstack(32, 32, 2, 1, 2), new File(in, "hs.tif"));
+		ImageFiles.save(new ImagePlus("one", hyperstack(32, 32, 1, 1, 1).getProcessor()),
+			new File(in, "one.tif"));
 		final FaigCommand m = run(PredictDegradationCommand.class, "input_dir", in, "normalization", "min-max");
 		assertFalse(m.isCanceled(), m.getCancelReason());
-		final ij.measure.ResultsTable t = (ij.measure.ResultsTable) m.getOutput("predictions");
+		final ResultsTable t = (ResultsTable) m.getOutput("predictions");
 		assertEquals(5, t.size(), "4 planes of hs.tif and 1 of one.tif");
 		assertEquals("hs.tif:3", t.getStringValue("image", 2));
 		// stack index 3 of a 2-channel hyperstack is channel 1 of frame 2

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Color;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +19,17 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
 import ij.process.LUT;
 import io.github.faig.SciJavaTest;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
+import net.imglib2.RandomAccess;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /** Predict Degradation on a folder with a bad file, and the labelled map of a multichannel image (issue #19). */
 class PredictionCommandsTest extends SciJavaTest {
@@ -67,15 +73,15 @@ class PredictionCommandsTest extends SciJavaTest {
 		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
 		final ImageStack st = new ImageStack(32, 32);
 		for (int c = 0; c < 2; c++) {
-			final ij.process.ImageProcessor ip = photo.getProcessor().convertToByte(false);
+			final ImageProcessor ip = photo.getProcessor().convertToByte(false);
 			ip.setRoi(40 * c, 20, 32, 32);
 			st.addSlice("c" + c, ip.crop());
 		}
 		final ImagePlus two = new ImagePlus("two", st);
 		two.setDimensions(2, 1, 1);
 		final CompositeImage comp = new CompositeImage(two, CompositeImage.COMPOSITE);
-		comp.setChannelLut(LUT.createLutFromColor(java.awt.Color.RED), 1);
-		comp.setChannelLut(LUT.createLutFromColor(java.awt.Color.GREEN), 2);
+		comp.setChannelLut(LUT.createLutFromColor(Color.RED), 1);
+		comp.setChannelLut(LUT.createLutFromColor(Color.GREEN), 2);
 		final FaigCommand m = run(DegradationMapCommand.class, "image", comp, "tile_size", 32, "all_planes", true);
 		assertTrue(!m.isCanceled(), m.getCancelReason());
 		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
@@ -84,12 +90,50 @@ class PredictionCommandsTest extends SciJavaTest {
 		assertEquals(2, luts.length);
 		for (final LUT l : luts) {
 			for (final Degradation d : Degradation.values()) {
-				final java.awt.Color c = DegradationMapCommand.COLOURS[d.ordinal()];
+				final Color c = DegradationMapCommand.COLOURS[d.ordinal()];
 				assertArrayEquals(new int[] { c.getRed(), c.getGreen(), c.getBlue() }, new int[] { l.getRed(d.ordinal() +
 					1), l.getGreen(d.ordinal() + 1), l.getBlue(d.ordinal() + 1) }, d.label());
 			}
 			assertEquals(0, l.getRed(0) + l.getGreen(0) + l.getBlue(0), "unmapped is black");
 		}
 		assertTrue(map.getProcessor() instanceof ByteProcessor);
+	}
+
+	/** A script's ImgLib2 image (X, Y, C; 8-bit with 3 channels is RGB) is predicted and mapped as the same ImagePlus. */
+	@Test
+	void anImgLib2ImageIsTheSameImage() throws Exception {
+		assumeTrue(shippedSets(), "sample sets absent");
+		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
+			"photo")).get(0).asRgb().crop(0, 0, 32, 40);
+		final ImagePlus imp = ImagePlusBridge.toImagePlus("photo", List.of(photo), null, ImagePlusBridge.OutputType.BYTE,
+			null);
+		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(40, 32, 3);
+		final RandomAccess<UnsignedByteType> ra = img.randomAccess();
+		final int[] rgb = (int[]) imp.getProcessor().getPixels();
+		for (int y = 0; y < 32; y++) {
+			for (int x = 0; x < 40; x++) {
+				for (int c = 0; c < 3; c++) {
+					ra.setPosition(new long[] { x, y, c });
+					ra.get().set(rgb[y * 40 + x] >> 8 * (2 - c) & 0xff);
+				}
+			}
+		}
+		final FaigCommand a = run(PredictDegradationCommand.class, "image", imp);
+		final FaigCommand b = run(PredictDegradationCommand.class, "img", img);
+		assertTrue(!a.isCanceled() && !b.isCanceled(), a.getCancelReason() + " / " + b.getCancelReason());
+		final ResultsTable ta = (ResultsTable) a.getOutput("predictions");
+		final ResultsTable tb = (ResultsTable) b.getOutput("predictions");
+		assertEquals(1, tb.size());
+		for (final String col : ta.getHeadings()) {
+			if (!col.equals("seconds") && ta.columnExists(col) && !Double.isNaN(ta.getValue(col, 0))) {
+				assertEquals(ta.getValue(col, 0), tb.getValue(col, 0), 0.0, col);
+			}
+		}
+		final FaigCommand m = run(DegradationMapCommand.class, "img", img, "tile_size", 32);
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		final ImagePlus map = (ImagePlus) m.getOutput("degradation_map");
+		assertEquals(40, map.getWidth());
+		assertEquals(32, map.getHeight());
+		assertTrue(imp.getOverlay() == null, "a script's image gets no overlay on some other image");
 	}
 }

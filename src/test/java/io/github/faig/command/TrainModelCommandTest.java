@@ -10,11 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.github.faig.command.FaigCommand;
 
 import ij.measure.ResultsTable;
 import io.github.faig.SciJavaTest;
-import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
 
 import io.github.faig.SciJavaTest;
+import io.github.faig.cli.FaigMain;
 
 /** Plugins › FAIG lists the commands in workflow order, and ends with About. */
 class AboutAndMenuTest extends SciJavaTest {
@@ -69,14 +74,14 @@ class AboutAndMenuTest extends SciJavaTest {
 		{
 			final CommandInfo info = context.service(CommandService.class).getCommand(cls);
 			int headers = 0;
-			for (final org.scijava.module.ModuleItem<?> i : info.inputs()) {
-				if (i.getVisibility() == org.scijava.ItemVisibility.MESSAGE) headers++;
+			for (final ModuleItem<?> i : info.inputs()) {
+				if (i.getVisibility() == ItemVisibility.MESSAGE) headers++;
 			}
 			assertTrue(headers >= 5, cls + ": " + headers + " section headers");
 		}
 		// headers are not inputs a headless line could set
-		final java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-		io.github.faig.cli.FaigMain.run(context, new java.io.PrintStream(b), System.err, "--list");
+		final ByteArrayOutputStream b = new ByteArrayOutputStream();
+		FaigMain.run(context, new PrintStream(b), System.err, "--list");
 		assertFalse(b.toString().contains("section_"), "--list shows a section header");
 	}
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -61,7 +62,7 @@ class ImagePlusBridgeTest {
 		final ImageStack stack = new ImageStack(4, 3);
 		for (int s = 0; s < 3; s++) {
 			final byte[] px = new byte[12];
-			java.util.Arrays.fill(px, (byte) (s * 10));
+			Arrays.fill(px, (byte) (s * 10));
 			stack.addSlice("s" + s, new ByteProcessor(4, 3, px));
 		}
 		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(new ImagePlus("st", stack));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.awt.Color;
 import java.io.File;
 import java.nio.file.Path;
 
@@ -35,7 +36,7 @@ class ExplicitInputTest extends SciJavaTest {
 
 	private static File file(final Path dir, final int w, final int h) throws Exception {
 		final ColorProcessor cp = new ColorProcessor(w, h);
-		cp.setColor(java.awt.Color.ORANGE);
+		cp.setColor(Color.ORANGE);
 		cp.fillOval(2, 2, w - 4, h - 4);
 		final File f = dir.resolve("named.png").toFile();
 		ImageFiles.save(new ImagePlus("named.png", cp), f);

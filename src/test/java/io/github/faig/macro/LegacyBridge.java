@@ -10,6 +10,7 @@ import org.scijava.module.ModuleService;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.WindowManager;
 import ij.plugin.PlugIn;
 
 /**
@@ -27,7 +28,7 @@ public class LegacyBridge implements PlugIn {
 
 	@Override
 	public void run(final String label) {
-		mostImagesOpen = Math.max(mostImagesOpen, ij.WindowManager.getImageCount());
+		mostImagesOpen = Math.max(mostImagesOpen, WindowManager.getImageCount());
 		final CommandService cs = context.service(CommandService.class);
 		CommandInfo info = null;
 		for (final CommandInfo i : cs.getCommands()) if (label.equals(i.getLabel())) info = i;

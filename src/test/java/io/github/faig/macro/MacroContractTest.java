@@ -1,15 +1,17 @@
 package io.github.faig.macro;
 
-import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,12 +21,19 @@ import org.scijava.ItemIO;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
+import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
 
+import ij.ImagePlus;
 import ij.Macro;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import io.github.faig.SciJavaTest;
 import io.github.faig.command.FaigCommand;
 import io.github.faig.command.SynthesizeDegradationsCommand;
+import io.github.faig.ij.ImageFiles;
 
 /**
  * Every {@code run("FAIG …", "…")} line of {@code macros/} and of the README names a real command, only real input
@@ -143,7 +152,7 @@ class MacroContractTest extends SciJavaTest {
 			final List<String> names = new ArrayList<>();
 			for (final ModuleItem<?> i : userInputs(info)) names.add(i.getName());
 			for (final String a : names) {
-				assertEquals(a.toLowerCase(java.util.Locale.ROOT), a, info.getLabel() + ": " + a + " is not lower case");
+				assertEquals(a.toLowerCase(Locale.ROOT), a, info.getLabel() + ": " + a + " is not lower case");
 				for (final String b : names) {
 					if (a.equals(b)) continue;
 					// Macro.getValue finds "a=" anywhere it is not preceded by a letter.
@@ -175,9 +184,9 @@ class MacroContractTest extends SciJavaTest {
 		final Pattern key = Pattern.compile("\"([a-z_]+)\"\\s*,");
 		int calls = 0;
 		for (final String t : new String[] { "Batch_Predict_Degradation.groovy", "Batch_Super_Resolution.py" }) {
-			final java.io.InputStream in = getClass().getResourceAsStream("/script_templates/FAIG/" + t);
+			final InputStream in = getClass().getResourceAsStream("/script_templates/FAIG/" + t);
 			assertNotNull(in, "template " + t + " is not in the jar's resources");
-			final String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\n", " ");
+			final String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\n", " ");
 			final Matcher m = call.matcher(text);
 			while (m.find()) {
 				final CommandInfo info = context.service(CommandService.class).getCommand(m.group(1));
@@ -195,11 +204,11 @@ class MacroContractTest extends SciJavaTest {
 	void aCommandRunsWithoutPreprocessingAsTheTemplatesRunIt() throws Exception {
 		final File dir = Files.createTempDirectory("faig-template").toFile();
 		final File in = new File(dir, "lr.png");
-		io.github.faig.ij.ImageFiles.save(new ij.ImagePlus("lr", new ij.process.ColorProcessor(24, 24)), in);
-		ActiveImagePreprocessor.active = new ij.ImagePlus("open", new ij.process.ByteProcessor(64, 64));
+		ImageFiles.save(new ImagePlus("lr", new ColorProcessor(24, 24)), in);
+		ActiveImagePreprocessor.active = new ImagePlus("open", new ByteProcessor(64, 64));
 		try {
 			// the templates' own call
-			final org.scijava.module.Module m = context.service(org.scijava.module.ModuleService.class).run(context
+			final Module m = context.service(ModuleService.class).run(context
 				.service(CommandService.class).getCommand("io.github.faig.command.BlindSuperResolutionCommand"), false,
 				"input_file", in, "model", "srcnn-x2-target", "output_dir", dir).get();
 			assertFalse(((FaigCommand) m).isCanceled(), ((FaigCommand) m).getCancelReason());
@@ -216,7 +225,7 @@ class MacroContractTest extends SciJavaTest {
 	void aMacroLineRunsLikeInFiji() throws Exception {
 		final File dir = Files.createTempDirectory("faig-macro").toFile();
 		final File in = new File(dir, "a.png");
-		io.github.faig.ij.ImageFiles.save(new ij.ImagePlus("a", new ij.process.ColorProcessor(20, 20)), in);
+		ImageFiles.save(new ImagePlus("a", new ColorProcessor(20, 20)), in);
 		MacroOptionsPreprocessor.options = ("input_file=[" + in + "] blur_sigma=1.5 noise_sigma=0 with_noise=false " +
 			"output_dir=[" + dir + "]");
 		try {
@@ -224,7 +233,7 @@ class MacroContractTest extends SciJavaTest {
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			assertEquals(1.5, (Double) m.getInput("blur_sigma"), 0);
 			assertEquals(false, m.getInput("with_noise"));
-			assertEquals(3, ((ij.ImagePlus) m.getOutput("degraded")).getStackSize());
+			assertEquals(3, ((ImagePlus) m.getOutput("degraded")).getStackSize());
 			assertTrue(new File(dir, "a_parameters.csv").isFile());
 		}
 		finally {

@@ -3,9 +3,11 @@ package io.github.faig.macro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.HeadlessException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Menus;
+import ij.macro.Interpreter;
 import ij.process.ColorProcessor;
 import io.github.faig.SciJavaTest;
 import io.github.faig.ij.ImageFiles;
@@ -34,7 +37,7 @@ class MacroRunTest extends SciJavaTest {
 		LegacyBridge.context = context;
 		if (Menus.getCommands() == null) {
 			// a headless JVM cannot build IJ1's menus: give it a command table of its own
-			final java.lang.reflect.Field f = Menus.class.getDeclaredField("pluginsTable");
+			final Field f = Menus.class.getDeclaredField("pluginsTable");
 			f.setAccessible(true);
 			f.set(null, new Hashtable<String, String>());
 		}
@@ -52,11 +55,11 @@ class MacroRunTest extends SciJavaTest {
 		final PrintStream old = System.out;
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-		final ij.macro.Interpreter interp = new ij.macro.Interpreter();
+		final Interpreter interp = new Interpreter();
 		try {
 			interp.run(code, arg);
 		}
-		catch (final java.awt.HeadlessException e) {
+		catch (final HeadlessException e) {
 			// IJ1 shows macro errors in a dialog; headless, the message is still there
 		}
 		finally {

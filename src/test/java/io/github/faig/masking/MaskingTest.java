@@ -1,6 +1,5 @@
 package io.github.faig.masking;
 
-import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,15 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.faig.SciJavaTest;
 import io.github.faig.TestImages;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.RandomRanking;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.attribution.WeightDifferenceRanking;
+import io.github.faig.command.ComputeFiltersCommand;
 import io.github.faig.command.ComputeFiltersCommandTest;
 import io.github.faig.command.FaigCommand;
 import io.github.faig.command.MaskFiltersCommand;
 import io.github.faig.command.MaskingExperimentCommand;
+import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
 import io.github.faig.masking.GradientMapMetric.Channel;
@@ -32,6 +34,7 @@ import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
+import io.github.faig.nn.io.ModelPackage;
 
 class MaskingTest extends SciJavaTest {
 
@@ -134,11 +137,11 @@ class MaskingTest extends SciJavaTest {
 	@Test
 	void maskFiltersCommandMasksAndSweeps(@TempDir final Path dir) throws Exception {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
-		final int n = FilterIndex.of(io.github.faig.nn.io.ModelPackage.read(f[1]).spec()).filterCount();
+		final int n = FilterIndex.of(ModelPackage.read(f[1]).spec()).filterCount();
 		final File ranking = dir.resolve("blur_index.txt").toFile();
 		Ranking.ofOrder(IntStream.range(0, n).toArray()).writeIndexFile(ranking);
-		final ImagePlus img = io.github.faig.ij.ImagePlusBridge.toImagePlus("lr", List.of(TestImages.random(3, 16, 16,
-			1)), null, io.github.faig.ij.ImagePlusBridge.OutputType.BYTE, null);
+		final ImagePlus img = ImagePlusBridge.toImagePlus("lr", List.of(TestImages.random(3, 16, 16,
+			1)), null, ImagePlusBridge.OutputType.BYTE, null);
 		FaigCommand m = run(MaskFiltersCommand.class, "image", img,
 			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "filter_file", ranking, "percent", 10.0);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -163,7 +166,7 @@ class MaskingTest extends SciJavaTest {
 		final File[] f = ComputeFiltersCommandTest.setUp(dir);
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
-		FaigCommand m = run(io.github.faig.command.ComputeFiltersCommand.class,
+		FaigCommand m = run(ComputeFiltersCommand.class,
 			"baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2], "steps", 4,
 			"output_dir", sets);
 		assertFalse(m.isCanceled(), m.getCancelReason());

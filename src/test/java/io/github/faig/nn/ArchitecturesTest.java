@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.scijava.plugin.Parameter;
 
 import io.github.faig.command.TrainModelCommand;
 import io.github.faig.nn.io.ModelImporter;
@@ -41,8 +42,8 @@ class ArchitecturesTest {
 	/** Train Model's architecture choices are a static annotation: they must name the registry's architectures. */
 	@Test
 	void trainModelOffersEveryArchitecture() throws Exception {
-		final org.scijava.plugin.Parameter p = TrainModelCommand.class.getDeclaredField("architecture").getAnnotation(
-			org.scijava.plugin.Parameter.class);
+		final Parameter p = TrainModelCommand.class.getDeclaredField("architecture").getAnnotation(
+			Parameter.class);
 		assertEquals(Architectures.names(), List.of(p.choices()));
 	}
 

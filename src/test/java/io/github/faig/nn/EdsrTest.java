@@ -15,13 +15,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.github.faig.command.FaigCommand;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -37,6 +37,8 @@ import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.command.ComputeFiltersCommand;
+import io.github.faig.command.FaigCommand;
+import io.github.faig.command.ImportModelCommand;
 import io.github.faig.command.TrainModelCommand;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.TrainingMix;
@@ -80,7 +82,7 @@ class EdsrTest extends SciJavaTest {
 	}
 
 	static FloatImage random(final int c, final int h, final int w, final long seed) {
-		final java.util.Random r = new java.util.Random(seed);
+		final Random r = new Random(seed);
 		final FloatImage img = new FloatImage(c, h, w);
 		for (int i = 0; i < img.data().length; i++) img.data()[i] = r.nextFloat();
 		return img;
@@ -200,7 +202,7 @@ class EdsrTest extends SciJavaTest {
 			.data(), 0f, n);
 		// the same through the command
 		final File viaCommand = dir.resolve("cmd").toFile();
-		final FaigCommand m = run(io.github.faig.command.ImportModelCommand.class, "weights_file", pth, "role",
+		final FaigCommand m = run(ImportModelCommand.class, "weights_file", pth, "role",
 			"target", "license", "CC0-1.0", "output_model", viaCommand);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(p.spec(), ModelPackage.read(viaCommand).spec());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /** The PyTorch engine loads from the bundled native jar with downloads forbidden. */
 class EngineOfflineTest {
@@ -18,7 +19,7 @@ class EngineOfflineTest {
 		assertEquals("PyTorch", engine.getEngineName());
 		assertEquals("2.7.1", engine.getVersion());
 		try (NDManager m = engine.newBaseManager()) {
-			final NDArray a = m.create(new float[] { 1, 2, 3, 4 }, new ai.djl.ndarray.types.Shape(2, 2));
+			final NDArray a = m.create(new float[] { 1, 2, 3, 4 }, new Shape(2, 2));
 			assertEquals(10f, a.sum().getFloat(), 0f);
 			assertEquals(54f, a.matMul(a).sum().getFloat(), 1e-6f); // [[7,10],[15,22]]
 		}

@@ -1,11 +1,11 @@
 package io.github.faig.prediction;
 
-import io.github.faig.SciJavaTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Rectangle;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Overlay;
+import ij.gui.Roi;
 import ij.measure.ResultsTable;
+import ij.process.ImageProcessor;
+import io.github.faig.SciJavaTest;
 import io.github.faig.command.DegradationMapCommand;
 import io.github.faig.command.FaigCommand;
 import io.github.faig.degrade.Degradation;
@@ -75,24 +80,24 @@ class DegradationMapTest extends SciJavaTest {
 			final int y = (int) t.getValue("y", r) + tile / 2;
 			assertEquals(Degradation.parse(t.getStringValue("decision", r)).ordinal() + 1, map.getProcessor().get(x, y));
 		}
-		final ij.gui.Overlay o = imp.getOverlay();
+		final Overlay o = imp.getOverlay();
 		assertEquals(8 + 2 * Degradation.values().length, o.size());
 		assertEquals(t.getStringValue("decision", 0), o.get(0).getName());
-		assertEquals(new java.awt.Rectangle(0, 0, tile, tile), o.get(0).getBounds());
+		assertEquals(new Rectangle(0, 0, tile, tile), o.get(0).getBounds());
 	}
 
 	@Test
 	void aSelectionAndAllPlanesChooseTheTiles(@TempDir final Path dir) throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile(), "sample sets absent");
 		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
-		final ij.ImageStack st = new ij.ImageStack(96, 64);
-		final ij.process.ImageProcessor a = photo.getProcessor().crop();
+		final ImageStack st = new ImageStack(96, 64);
+		final ImageProcessor a = photo.getProcessor().crop();
 		a.setRoi(0, 0, 96, 64);
 		st.addSlice("a", a.crop());
 		a.setRoi(100, 50, 96, 64);
 		st.addSlice("b", a.crop());
 		final ImagePlus imp = new ImagePlus("two", st);
-		imp.setRoi(new ij.gui.Roi(40, 10, 40, 32)); // room for 1 x 2 tiles of 32, the second moved back
+		imp.setRoi(new Roi(40, 10, 40, 32)); // room for 1 x 2 tiles of 32, the second moved back
 		imp.setSlice(2);
 		FaigCommand m = run(DegradationMapCommand.class, "image", imp, "tile_size", 32);
 		assertFalse(m.isCanceled(), m.getCancelReason());

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.faig.TestImages;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.image.FloatImage;
@@ -80,7 +81,7 @@ class PredictionTest {
 
 	@Test
 	void labelledInputsCoverTheFourClassesAtTheSameCrop() {
-		final FloatImage gt = io.github.faig.TestImages.images(1, 64, 3).get(0);
+		final FloatImage gt = TestImages.images(1, 64, 3).get(0);
 		final List<LabelledInputs.Input> in = LabelledInputs.make(List.of(gt), List.of("a"), DegradationParams
 			.defaults(), 1, 16, 2);
 		assertEquals(8, in.size());

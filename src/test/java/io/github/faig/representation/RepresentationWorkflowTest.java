@@ -3,6 +3,7 @@ package io.github.faig.representation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -55,7 +56,7 @@ class RepresentationWorkflowTest {
 			final int j = 12 + i;
 			assertEquals(2, all.images()[j]);
 			assertEquals(third.labels()[i], all.labels()[j]);
-			assertTrue(java.util.Arrays.equals(third.patches().get(i).data(), all.patches().get(j).data()));
+			assertTrue(Arrays.equals(third.patches().get(i).data(), all.patches().get(j).data()));
 		}
 	}
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.faig.TestImages;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.TrainingMix;
 import io.github.faig.image.FloatImage;
@@ -25,7 +26,7 @@ import io.github.faig.nn.StateDict;
 class TrainerTest {
 
 	static List<FloatImage> images(final int count, final int size, final long seed) {
-		return io.github.faig.TestImages.images(count, size, seed);
+		return TestImages.images(count, size, seed);
 	}
 
 	private static TrainingConfig config(final int iterations) {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class SiteGuardsTest {
 		r = runInto(b, fresh);
 		assertEquals("0", r[0], r[2]);
 		// A real site with a file where a folder is needed names both.
-		Files.walk(new File(fresh, "models").toPath()).sorted(java.util.Comparator.reverseOrder()).map(Path::toFile)
+		Files.walk(new File(fresh, "models").toPath()).sorted(Comparator.reverseOrder()).map(Path::toFile)
 			.forEach(File::delete);
 		Files.writeString(fresh.toPath().resolve("models"), "a file");
 		r = runInto(build(dir.resolve("v2"), "0.2.0"), fresh);

@@ -2,9 +2,11 @@ package io.github.faig.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +176,7 @@ class UpdateSiteTest {
 		final Path runtime = Files.createDirectories(dir.resolve("runtime"));
 		mavenJar(runtime, "org.example", "surprise", "1.0", "x");
 		final ShippedJars policy = ShippedJars.fromManagedPom(managedPom(dir));
-		final Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> policy
+		final Exception e = assertThrows(IOException.class, () -> policy
 			.decideAll(runtime.toFile()));
 		assertTrue(e.getMessage().contains("org.example:surprise:1.0"), e.getMessage());
 		assertEquals("2.10.1", policy.managedVersion("com.google.code.gson", "gson")); // property of a property
@@ -185,7 +187,7 @@ class UpdateSiteTest {
 		final File f = new File("pom.xml");
 		UpdateSiteBuilder.checkRelease(List.of(new UpdateSiteBuilder.Entry("jars/faig-fiji-0.1.0.jar", f, null, null,
 			List.of())));
-		org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> UpdateSiteBuilder.checkRelease(
+		assertThrows(IOException.class, () -> UpdateSiteBuilder.checkRelease(
 			List.of(new UpdateSiteBuilder.Entry("jars/faig-fiji-0.1.0-SNAPSHOT.jar", f, null, null, List.of()))));
 	}
 }

@@ -2,9 +2,14 @@ package io.github.faig.nn.io;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonObject;
 
 import io.github.faig.nn.Architectures;
 import io.github.faig.nn.NetworkSpec;
@@ -56,11 +61,11 @@ public final class ModelImporter {
 	/** What a pickled object is, in Python's words. */
 	private static String pythonKind(final Object o) {
 		if (o == null) return "None";
-		if (o instanceof java.util.List) return "a list";
+		if (o instanceof List) return "a list";
 		if (o instanceof Object[]) return "a tuple";
 		if (o instanceof Number) return "a number";
 		if (o instanceof String) return "a string";
-		if (o instanceof io.github.faig.nn.Tensor) return "a single tensor";
+		if (o instanceof Tensor) return "a single tensor";
 		return "an object of another kind";
 	}
 
@@ -76,7 +81,7 @@ public final class ModelImporter {
 				stringKeys(top)) + " as the checkpoint key");
 		}
 		else if (key == null && !holdsTensors(top)) {
-			entry = java.util.stream.Stream.of("params_ema", "params", "state_dict").filter(top::containsKey).findFirst()
+			entry = Stream.of("params_ema", "params", "state_dict").filter(top::containsKey).findFirst()
 				.orElseThrow(() -> new IOException(file + " holds no state dict at the top level nor under params_ema, " +
 					"params or state_dict; expected one of its entries " + new TreeSet<>(stringKeys(top)) +
 					" as the checkpoint key"));
@@ -102,8 +107,8 @@ public final class ModelImporter {
 		return false;
 	}
 
-	private static java.util.List<String> stringKeys(final Map<?, ?> m) {
-		final java.util.List<String> out = new java.util.ArrayList<>();
+	private static List<String> stringKeys(final Map<?, ?> m) {
+		final List<String> out = new ArrayList<>();
 		for (final Object k : m.keySet()) out.add(String.valueOf(k));
 		return out;
 	}
@@ -146,7 +151,7 @@ public final class ModelImporter {
 			throw new IOException(weights + (r.inDict() ? ", entry '" + r.entry() + "'," : "") +
 				" is not a network FAIG runs: " + e.getMessage());
 		}
-		final com.google.gson.JsonObject prov = new com.google.gson.JsonObject();
+		final JsonObject prov = new JsonObject();
 		prov.addProperty("imported_from", weights.getName());
 		prov.addProperty("checkpoint_key", r.entry());
 		try {

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -18,12 +21,14 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.github.faig.io.OutputPaths;
+import io.github.faig.nn.ArchitectureProvider;
 import io.github.faig.nn.ConvLayer;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
@@ -227,7 +232,7 @@ public final class ModelPackage {
 	}
 
 	/** The architecture's options ({@code "options": {"res_scale": 1.0, "rgb_mean": [...]}}); null when absent. */
-	private static Map<String, java.util.List<Double>> options(final JsonObject m, final File where)
+	private static Map<String, List<Double>> options(final JsonObject m, final File where)
 		throws IOException
 	{
 		if (!m.has("options") || m.get("options").isJsonNull()) return null;
@@ -235,9 +240,9 @@ public final class ModelPackage {
 			throw new IOException(JSON + " of '" + where + "': \"options\" must be an object of numbers, got " + m.get(
 				"options"));
 		}
-		final Map<String, java.util.List<Double>> out = new java.util.LinkedHashMap<>();
+		final Map<String, List<Double>> out = new LinkedHashMap<>();
 		for (final Map.Entry<String, JsonElement> e : m.getAsJsonObject("options").entrySet()) {
-			final java.util.List<Double> v = new java.util.ArrayList<>();
+			final List<Double> v = new ArrayList<>();
 			final JsonElement j = e.getValue();
 			try {
 				if (j.isJsonArray()) for (final JsonElement x : j.getAsJsonArray()) v.add(number(x));
@@ -281,10 +286,10 @@ public final class ModelPackage {
 		if (!spec.options().isEmpty()) {
 			// the architecture's own hyper-parameters (EDSR: res_scale, img_range, rgb_mean), in its order
 			final JsonObject o = new JsonObject();
-			for (final io.github.faig.nn.ArchitectureProvider.Option d : spec.provider().options()) {
-				final java.util.List<Double> v = spec.options().get(d.name());
+			for (final ArchitectureProvider.Option d : spec.provider().options()) {
+				final List<Double> v = spec.options().get(d.name());
 				if (d.vector()) {
-					final com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+					final JsonArray a = new JsonArray();
 					for (final Double x : v) a.add(x);
 					o.add(d.name(), a);
 				}

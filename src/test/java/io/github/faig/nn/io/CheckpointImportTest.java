@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -20,9 +21,12 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.faig.command.FaigCommand;
+import io.github.faig.command.ImportModelCommand;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.nn.NetworkSpec;
@@ -138,10 +142,10 @@ class CheckpointImportTest {
 
 	@Test
 	void importCommandTakesAnyCheckpointKey(@TempDir final Path dir) throws Exception {
-		try (org.scijava.Context ctx = new org.scijava.Context()) {
+		try (Context ctx = new Context()) {
 			final File out = dir.resolve("d").toFile();
-			final io.github.faig.command.FaigCommand m = io.github.faig.command.FaigCommand.run(ctx,
-				io.github.faig.command.ImportModelCommand.class, "weights_file", checkpoint("nets"),
+			final FaigCommand m = FaigCommand.run(ctx,
+				ImportModelCommand.class, "weights_file", checkpoint("nets"),
 				"checkpoint_key", "net_d", "role", "other", "license", "CC0-1.0", "output_model", out);
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			assertEquals(NetworkSpec.SRCNN_STYLE, ModelPackage.read(out).spec().architecture());
@@ -278,11 +282,11 @@ class CheckpointImportTest {
 	void damagedCheckpointsGiveOneLineMessages(@TempDir final Path dir) throws Exception {
 		final byte[] good = Files.readAllBytes(checkpoint("legacy").toPath());
 		final File cut = dir.resolve("cut.pth").toFile();
-		Files.write(cut.toPath(), java.util.Arrays.copyOf(good, good.length - 100));
+		Files.write(cut.toPath(), Arrays.copyOf(good, good.length - 100));
 		IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(cut, null));
 		assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("truncated"), e.getMessage());
 		final File cut2 = dir.resolve("cut2.pth").toFile();
-		Files.write(cut2.toPath(), java.util.Arrays.copyOf(good, 300));
+		Files.write(cut2.toPath(), Arrays.copyOf(good, 300));
 		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(cut2, null));
 		assertTrue(e.getMessage().contains(cut2.toString()), e.getMessage());
 		assertFalse(e.getMessage().contains("\n"), e.getMessage());

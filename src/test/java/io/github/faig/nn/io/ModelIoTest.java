@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.faig.command.FaigCommand;
+import io.github.faig.command.ImportModelCommand;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.nn.NetworkSpec;
@@ -53,7 +58,7 @@ class ModelIoTest {
 			assertArrayEquals(Fixtures.io(net).get("output").data(), y, 1e-5f);
 			final StateDict params = ModelImporter.readWeights(pth, "params");
 			final float[] y2 = run(reorder(params, Fixtures.weights(net)), x);
-			final StateDict p2 = io.github.faig.nn.io.SafeTensors.read(Fixtures.file(net + "_params_io.safetensors"));
+			final StateDict p2 = SafeTensors.read(Fixtures.file(net + "_params_io.safetensors"));
 			assertArrayEquals(p2.get("output").data(), y2, 1e-5f);
 		}
 	}
@@ -116,7 +121,7 @@ class ModelIoTest {
 		p.write(pkg2);
 		final Path w = pkg2.toPath().resolve("model.safetensors");
 		final byte[] bytes = Files.readAllBytes(w);
-		Files.write(w, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+		Files.write(w, Arrays.copyOf(bytes, bytes.length - 100));
 		e = assertThrows(IOException.class, () -> ModelPackage.read(pkg2));
 		assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
 		Files.write(w, new byte[] { 1, 2, 3 });
@@ -140,10 +145,10 @@ class ModelIoTest {
 
 	@Test
 	void importCommandWritesAPackage(@TempDir final Path dir) throws Exception {
-		try (org.scijava.Context ctx = new org.scijava.Context()) {
+		try (Context ctx = new Context()) {
 			final File out = dir.resolve("imported").toFile();
-			final io.github.faig.command.FaigCommand m = io.github.faig.command.FaigCommand.run(ctx,
-				io.github.faig.command.ImportModelCommand.class, "weights_file", Fixtures.file("srcnn_x2.pth"),
+			final FaigCommand m = FaigCommand.run(ctx,
+				ImportModelCommand.class, "weights_file", Fixtures.file("srcnn_x2.pth"),
 				"checkpoint_key", "params", "role", "target", "license", "CC0-1.0", "output_model", out);
 			assertTrue(!m.isCanceled(), m.getCancelReason());
 			final ModelPackage p = ModelPackage.read(out);
@@ -157,7 +162,7 @@ class ModelIoTest {
 	@Test
 	void npyWriterAndReaderAgree() throws Exception {
 		final Tensor t = new Tensor(new long[] { 2, 3 }, new float[] { 1, 2, 3, 4, 5, -6.5f });
-		final Tensor back = Npy.read(new java.io.ByteArrayInputStream(Npy.write(t)), "t");
+		final Tensor back = Npy.read(new ByteArrayInputStream(Npy.write(t)), "t");
 		assertArrayEquals(t.shape(), back.shape());
 		assertArrayEquals(t.data(), back.data());
 	}

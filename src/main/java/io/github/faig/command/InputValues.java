@@ -1,9 +1,9 @@
-package io.github.faig.cli;
+package io.github.faig.command;
 
 import java.io.File;
 import java.util.regex.Pattern;
 
-import io.github.faig.cli.HeadlessLine.SyntaxException;
+import io.github.faig.command.HeadlessLine.SyntaxException;
 
 /**
  * Turns the values of a headless line into the types of a command's inputs, strictly: a value that cannot be

@@ -1,4 +1,4 @@
-package io.github.faig.cli;
+package io.github.faig.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.github.faig.cli;
+package io.github.faig.command;
 
 import java.io.File;
 import java.util.LinkedHashMap;
