@@ -126,6 +126,19 @@ class SparkCommandsTest {
 		}
 	}
 
+	@Test
+	void calibrateThresholdsGivesIdenticalThresholds() throws IOException {
+		final Path plain = root.resolve("ct-plain");
+		final Path spark = root.resolve("ct-spark");
+		// the demo photographs: the crops must cover the network's receptive field
+		final Path photos = Path.of(System.getProperty("faig.home"), "src", "demo", "images");
+		both("FAIG Calibrate Thresholds", "filter_sets='filter-sets-msrresnet-x2',crop_size=32,crops=1,steps=4,seed=2," +
+			"output_dir='{out}',input_dir='" + photos + "'", plain, spark, "local[2]", 16);
+		assertEquals(Files.readString(plain.resolve("filter_sets.json")), Files.readString(spark.resolve(
+			"filter_sets.json")), "filter_sets.json (the calibrated thresholds)");
+		assertCsvClose(plain.resolve("calibration_report.csv"), spark.resolve("calibration_report.csv"));
+	}
+
 	static List<String[]> csv(final Path f) throws IOException {
 		final List<String[]> rows = new ArrayList<>();
 		for (final String line : Files.readAllLines(f)) rows.add(line.split(",", -1));
