@@ -194,7 +194,10 @@ public abstract class FaigCommand extends DynamicCommand {
 				continue;
 			}
 			// no command writes into the bundled or installed models, whatever output_dir says
-			if (key.equals("output_dir") && v instanceof File out) OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
+			if (key.equals("output_dir") && v instanceof File out) {
+				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
+				OutputPaths.checkNotInModelPackage(out, key);
+			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
 				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + v + "'");

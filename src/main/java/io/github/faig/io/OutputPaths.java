@@ -169,6 +169,20 @@ public final class OutputPaths {
 		}
 	}
 
+	/**
+	 * Refuses an output folder that is a model package (a folder with {@code model.json}) or lies inside one: files
+	 * written there would make the package hold something else, and its owner could no longer replace it.
+	 */
+	public static void checkNotInModelPackage(final File outputDir, final String parameter) {
+		if (outputDir == null || outputDir.getPath().isBlank()) return;
+		for (File d = canonical(outputDir); d != null; d = d.getParentFile()) {
+			if (new File(d, "model.json").isFile()) {
+				throw new IllegalArgumentException(parameter + " '" + outputDir + "' is " + (d.equals(canonical(outputDir))
+					? "" : "inside ") + "the model package " + d + ": expected a folder of your own");
+			}
+		}
+	}
+
 	/** Whether {@code f} lies strictly inside the folder {@code dir} (both canonical). */
 	public static boolean isUnder(final File f, final File dir) {
 		for (File p = f.getParentFile(); p != null; p = p.getParentFile()) if (p.equals(dir)) return true;
