@@ -32,6 +32,7 @@ import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
+import io.github.faig.io.OutputPaths;
 import io.github.faig.ij.ImgInput;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
@@ -191,6 +192,11 @@ public abstract class FaigCommand extends DynamicCommand {
 						"bundled name or a path");
 				}
 				continue;
+			}
+			// no command writes into the bundled or installed models, whatever output_dir says
+			if (key.equals("output_dir") && v instanceof File out) {
+				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
+				OutputPaths.checkNotInModelPackage(out, key);
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {

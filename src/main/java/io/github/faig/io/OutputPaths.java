@@ -153,6 +153,36 @@ public final class OutputPaths {
 		}
 	}
 
+	/**
+	 * Refuses an output folder that is one of the model folders {@code roots} (bundled, installed) or lies inside one:
+	 * a command's outputs never land in a model package or among the shipped filter sets.
+	 */
+	public static void checkOutsideModels(final File outputDir, final String parameter, final List<File> roots) {
+		if (outputDir == null || outputDir.getPath().isBlank()) return;
+		final File o = canonical(outputDir);
+		for (final File root : roots) {
+			final File r = canonical(root);
+			if (o.equals(r) || isUnder(o, r)) {
+				throw new IllegalArgumentException(parameter + " '" + outputDir + "' lies among the bundled or installed " +
+					"models and filter sets (" + root + "), which commands never change: expected a folder of your own");
+			}
+		}
+	}
+
+	/**
+	 * Refuses an output folder that is a model package (a folder with {@code model.json}) or lies inside one: files
+	 * written there would make the package hold something else, and its owner could no longer replace it.
+	 */
+	public static void checkNotInModelPackage(final File outputDir, final String parameter) {
+		if (outputDir == null || outputDir.getPath().isBlank()) return;
+		for (File d = canonical(outputDir); d != null; d = d.getParentFile()) {
+			if (new File(d, "model.json").isFile()) {
+				throw new IllegalArgumentException(parameter + " '" + outputDir + "' is " + (d.equals(canonical(outputDir))
+					? "" : "inside ") + "the model package " + d + ": expected a folder of your own");
+			}
+		}
+	}
+
 	/** Whether {@code f} lies strictly inside the folder {@code dir} (both canonical). */
 	public static boolean isUnder(final File f, final File dir) {
 		for (File p = f.getParentFile(); p != null; p = p.getParentFile()) if (p.equals(dir)) return true;

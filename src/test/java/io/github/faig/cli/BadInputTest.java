@@ -169,6 +169,14 @@ class BadInputTest {
 		c.add(of(1, syn, "input_file='{in}/beads16.tif',normalization='percentile',output_dir='{out}'", "percentile",
 			"min-max"));
 		c.add(of(1, syn, a + ",threads=100000", "threads"));
+		// outputs never land among the bundled models and filter sets (here the repository's sample-models)
+		final String bundled = new File("sample-models").getAbsolutePath();
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='" + bundled + "'", "output_dir", "never change"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='" + bundled + "/msrresnet-x2-target/x/y'", "output_dir",
+			"never change"));
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='{models}/nan'", "output_dir", "model package"));
+		c.add(of(1, "FAIG Compute Filters", "input_dir='{gt}',crop_size=16,crops=1,steps=2,output_dir='" + bundled +
+			"/filter-sets-msrresnet-x2/x/y'", "output_dir", "never change"));
 		c.add(of(1, "FAIG Degradation Map", "input_file='{in}/nan.tif',output_dir='{out}'", "nan.tif"));
 		// -- Blind Super-Resolution --
 		final String sr = "FAIG Blind Super-Resolution";
