@@ -10,6 +10,7 @@ import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.image.FloatImage;
+import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
@@ -119,6 +120,8 @@ public final class ComputeFilters implements AutoCloseable {
 		this.options = options;
 		this.pair = pair;
 		this.params = options.degradation().params(pair.target().spec().scale());
+		if (options.cropSize() > 0) pair.target().spec().build().requireReceptiveField("crop_size", options.cropSize(),
+			pair.target().name());
 		this.engine = new FaigEngine(pair.target().spec(), pair.baseline().weights(), pair.target().weights());
 		this.attribution = new DegradationAttribution(engine, params, options.degradation().seed(), options.rule(),
 			options.steps(), options.cropSize(), options.crops());
@@ -206,7 +209,8 @@ public final class ComputeFilters implements AutoCloseable {
 
 	private Result result(final DegradationAttribution.Result r, final int images, final double seconds) {
 		final FilterIndex filters = FilterIndex.of(pair.target().spec());
-		final FilterSets sets = new FilterSets(r.blur(), r.noise(), pair.baseline().name(), pair.target().name(), params);
+		final FilterSets sets = new FilterSets(r.blur(), r.noise(), ModelLocator.reference(pair.baseline()),
+			ModelLocator.reference(pair.target()), params);
 		final CompletenessCheck check = new CompletenessCheck();
 		final List<CompletenessRow> rows = new ArrayList<>();
 		for (final DegradationAttribution.Input in : r.inputs()) {

@@ -81,6 +81,11 @@ public final class FilterSets {
 		return new FilterSets(blur, noise, baseline, target, params, e);
 	}
 
+	/** A copy naming other models ({@code baseline_model}, {@code target_model} of the JSON). */
+	public FilterSets withModels(final String baselineModel, final String targetModel) {
+		return new FilterSets(blur, noise, baselineModel, targetModel, params, extra);
+	}
+
 	/** Writes {@code filter_sets.json}; {@code provenance} may be {@code null}. */
 	public void writeJson(final File f, final JsonObject provenance) throws IOException {
 		final JsonObject o = extra.deepCopy();
@@ -145,7 +150,8 @@ public final class FilterSets {
 		{
 			o.remove(k);
 		}
-		return new FilterSets(Ranking.readIndexFile(b, filters), Ranking.readIndexFile(n, filters), base, tgt, p, o);
+		return new FilterSets(Ranking.readIndexFile(b, filters, "filter_sets file"), Ranking.readIndexFile(n,
+			filters, "filter_sets file"), base, tgt, p, o);
 	}
 
 	private static double num(final JsonObject o, final String k, final double d) {

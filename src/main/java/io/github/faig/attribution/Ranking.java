@@ -108,31 +108,39 @@ public final class Ranking implements Serializable {
 
 	/** Reads the reference format; {@code expected} filters (the architecture's count), or -1 for any. */
 	public static Ranking readIndexFile(final File f, final int expected) throws IOException {
-		if (!f.isFile()) throw new IllegalArgumentException("filter set '" + f + "' is not a file");
+		return readIndexFile(f, expected, "filter set");
+	}
+
+	/**
+	 * As {@link #readIndexFile(File, int)}; messages name the file as {@code input} (the input that gave it, e.g.
+	 * {@code filter_file}).
+	 */
+	public static Ranking readIndexFile(final File f, final int expected, final String input) throws IOException {
+		if (!f.isFile()) throw new IllegalArgumentException(input + " '" + f + "' is not a file");
 		final List<String> lines;
 		try {
 			lines = Files.readAllLines(f.toPath(), StandardCharsets.US_ASCII);
 		}
 		catch (final CharacterCodingException e) {
-			throw new IllegalArgumentException("filter set '" + f + "' is not a text file of filter indices (one per line)");
+			throw new IllegalArgumentException(input + " '" + f + "' is not a text file of filter indices (one per line)");
 		}
 		final int[] order = lines.stream().map(String::trim).filter(s -> !s.isEmpty()).mapToInt(s -> {
 			try {
 				return Integer.parseInt(s);
 			}
 			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException("filter set '" + f + "' has a line that is not an index: " + s);
+				throw new IllegalArgumentException(input + " '" + f + "' has a line that is not an index: " + s);
 			}
 		}).toArray();
 		if (expected >= 0 && order.length != expected) {
-			throw new IllegalArgumentException("filter set '" + f + "' lists " + order.length + " filters; the model has " +
+			throw new IllegalArgumentException(input + " '" + f + "' lists " + order.length + " filters; the model has " +
 				expected);
 		}
 		try {
 			return ofOrder(order);
 		}
 		catch (final IllegalArgumentException e) {
-			throw new IllegalArgumentException("filter set '" + f + "' is " + e.getMessage());
+			throw new IllegalArgumentException(input + " '" + f + "' is " + e.getMessage());
 		}
 	}
 

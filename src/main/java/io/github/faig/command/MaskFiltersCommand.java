@@ -104,7 +104,8 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Override
 	protected void execute() throws Exception {
 		final ModelPair pair = ModelPair.load(baseline_model, target_model);
-		final Ranking ranking = Ranking.readIndexFile(filter_file, FilterIndex.of(pair.target().spec()).filterCount());
+		final Ranking ranking = Ranking.readIndexFile(filter_file, FilterIndex.of(pair.target().spec()).filterCount(),
+			"filter_file");
 		final ImagePlus source = sourceImage(image, input_file);
 		final MaskFilters.Options o = options();
 		final MaskFilters.Result r = new MaskFilters(pair, ranking, o).run(ImagePlusBridge.toFloatImages(source),

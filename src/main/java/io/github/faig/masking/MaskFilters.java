@@ -1,6 +1,8 @@
 package io.github.faig.masking;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,15 +133,20 @@ public final class MaskFilters {
 		add(new Variant("target", 1, 0), pair.target().weights());
 		if (options.mode() == Mode.MODULATE) {
 			for (final double l : options.lambdas()) {
-				add(new Variant(String.format(Locale.ROOT, "lambda=%.3g", l), l, selected.length), masking.modulate(selected,
+				add(new Variant("lambda=" + label(l), l, selected.length), masking.modulate(selected,
 					l));
 			}
 		}
 		else {
-			add(new Variant(String.format(Locale.ROOT, "masked %.3g%%", options.percent()), 0, selected.length), masking
+			add(new Variant("masked " + label(options.percent()) + "%", 0, selected.length), masking
 				.mask(selected));
 		}
 		add(new Variant("baseline", 0, 0), pair.baseline().weights());
+	}
+
+	/** A number as a variant's name shows it: three significant digits, no trailing zeros (0, 0.5, 1, 0.333). */
+	static String label(final double v) {
+		return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
 	}
 
 	private void add(final Variant v, final StateDict w) {

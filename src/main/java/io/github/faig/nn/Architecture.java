@@ -47,6 +47,26 @@ public interface Architecture {
 	 */
 	int receptiveRadius();
 
+	/** The smallest input side the network sees whole: its receptive field, {@code 2·radius + 1} pixels. */
+	default int receptiveField() {
+		return 2 * receptiveRadius() + 1;
+	}
+
+	/**
+	 * Refuses a crop or tile side smaller than the receptive field, in one line: every output pixel of such an input
+	 * would depend on the zero padding around it.
+	 *
+	 * @param parameter the input that gives the side (e.g. {@code crop_size}), for the message
+	 * @param model the network's name, for the message
+	 */
+	default void requireReceptiveField(final String parameter, final int side, final String model) {
+		final int f = receptiveField();
+		if (side < f) {
+			throw new IllegalArgumentException(parameter + "=" + side + " is smaller than the receptive field of " + model +
+				" (" + f + "x" + f + " LR pixels): expected " + parameter + " >= " + f);
+		}
+	}
+
 	// -- Shared operators --
 
 	/** 3×3 (or K×K) convolution, stride 1, zero padding K/2, with bias. */

@@ -81,6 +81,15 @@ public final class CalibrateThresholds implements AutoCloseable {
 		this.baselineModel = baselineModel;
 		this.targetModel = targetModel;
 		this.models = new PredictionModels(setsFolder, baselineModel, targetModel, options.pseudoTruth());
+		if (options.cropSize() > 0) {
+			try {
+				models.truth().requireInputSide("crop_size", options.cropSize());
+			}
+			catch (final IllegalArgumentException e) {
+				models.close();
+				throw e;
+			}
+		}
 		this.predictor = models.predictor(options.settings(Thresholds.paper()));
 	}
 
@@ -184,8 +193,8 @@ public final class CalibrateThresholds implements AutoCloseable {
 	}
 
 	/**
-	 * The thresholds from all calibration scores; refuses a calibration that separates nothing (so that it never
-	 * replaces a working one).
+	 * The thresholds from all calibration scores; refuses a calibration that separates nothing
+	 * ({@link ThresholdCalibration#degenerate}), so that it never replaces a working one.
 	 */
 	public static Thresholds finish(final List<Score> calibration) {
 		final List<ThresholdCalibration.Sample> samples = samples(calibration);
@@ -193,7 +202,8 @@ public final class CalibrateThresholds implements AutoCloseable {
 		final String degenerate = ThresholdCalibration.degenerate(samples, t);
 		if (degenerate != null) {
 			throw new IllegalStateException("the calibration is degenerate (" + degenerate + "); the stored " +
-				"thresholds were kept. Check percent, steps and the calibration images");
+				"thresholds were kept. Try more steps, larger crops (crop_size) or more calibration images, check " +
+				"percent, or use a pair whose target is better separated from its baseline");
 		}
 		return t;
 	}

@@ -47,11 +47,12 @@ public final class DegradationMap implements AutoCloseable {
 	public DegradationMap(final DegradationMapOptions options) throws IOException {
 		this.options = options;
 		this.prediction = new PredictDegradation(options.prediction());
-		final int min = prediction.models().truth().minInputSize();
-		if (options.tileSize() < min) {
+		try {
+			prediction.models().truth().requireInputSide("tile_size", options.tileSize());
+		}
+		catch (final IllegalArgumentException e) {
 			prediction.close();
-			throw new IllegalArgumentException("tile_size=" + options.tileSize() + " is smaller than the receptive field " +
-				"of " + prediction.models().truth().modelName() + ": expected tile_size >= " + min);
+			throw e;
 		}
 	}
 

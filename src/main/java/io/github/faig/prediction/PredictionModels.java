@@ -29,7 +29,7 @@ public final class PredictionModels implements AutoCloseable {
 	private final SrModel truth;
 
 	/**
-	 * Loads the sets of {@code setsFolder} and the pair they name, or the pair given.
+	 * Loads the sets of {@code setsFolder} and the pair they name ({@link ModelLocator#stored}), or the pair given.
 	 *
 	 * @param baselineModel bundled name or path; {@code null} or blank for the one the sets name
 	 * @param targetModel bundled name or path; {@code null} or blank for the one the sets name
@@ -40,11 +40,14 @@ public final class PredictionModels implements AutoCloseable {
 	{
 		this.folder = setsFolder;
 		final FilterSets s0 = FilterSets.read(setsFolder, -1);
-		final ModelPair pair = ModelPair.load(blank(baselineModel) ? s0.baselineModel() : baselineModel, blank(
-			targetModel) ? s0.targetModel() : targetModel);
+		final ModelPair pair = new ModelPair(ModelLocator.loadOrStored(baselineModel, "baseline_model", s0
+			.baselineModel(), setsFolder), ModelLocator.loadOrStored(targetModel, "target_model", s0.targetModel(),
+				setsFolder));
 		this.baseline = pair.baseline();
 		this.target = pair.target();
-		this.sets = FilterSets.read(setsFolder, FilterIndex.of(target.spec()).filterCount());
+		// the sets name the models they are used with, so that a calibrated copy finds them from anywhere
+		this.sets = FilterSets.read(setsFolder, FilterIndex.of(target.spec()).filterCount()).withModels(ModelLocator
+			.reference(baseline), ModelLocator.reference(target));
 		this.engine = new FaigEngine(target.spec(), baseline.weights(), target.weights());
 		SrModel t = null;
 		try {

@@ -2,6 +2,7 @@ package io.github.faig.prediction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.faig.degrade.Degradation;
 
@@ -19,6 +20,9 @@ public final class ThresholdCalibration {
 	public record Report(Thresholds thresholds, double blurAccuracy, double noiseAccuracy, double blurBalanced,
 		double noiseBalanced, double exactAccuracy, int[][] confusion, int samples)
 	{}
+
+	/** The balanced accuracy of a decision that separates nothing (with a little room for rounding). */
+	private static final double CHANCE = 0.5 + 1e-12;
 
 	private ThresholdCalibration() {}
 
@@ -55,8 +59,10 @@ public final class ThresholdCalibration {
 	}
 
 	/**
-	 * Why a calibration is unusable, or {@code null} if it is not: a non-finite threshold or score, or a decision
-	 * for which every calibration input scored the same (nothing was separated; top 0 % of the filters, say).
+	 * Why a calibration is unusable, or {@code null} if it is not: a non-finite threshold or score, a decision for
+	 * which every calibration input scored the same (top 0 % of the filters, say), or decisions that are both at
+	 * chance on the calibration inputs (balanced accuracy at most 0.5 for blur and for noise: nothing was separated,
+	 * as when every labelled input of an image scores alike).
 	 */
 	public static String degenerate(final List<Sample> samples, final Thresholds t) {
 		if (!Double.isFinite(t.blur()) || !Double.isFinite(t.noise())) return "a threshold is not a number";
@@ -70,6 +76,12 @@ public final class ThresholdCalibration {
 				hi = Math.max(hi, v);
 			}
 			if (hi == lo) return "every input has the same OS_" + (blur ? "blur" : "noise") + " = " + lo;
+		}
+		final double b = balanced(samples, true, t.blur());
+		final double n = balanced(samples, false, t.noise());
+		if (b <= CHANCE && n <= CHANCE) {
+			return String.format(Locale.ROOT, "both decisions are at chance on the calibration inputs: balanced " +
+				"accuracy %.3f for blur and %.3f for noise", b, n);
 		}
 		return null;
 	}

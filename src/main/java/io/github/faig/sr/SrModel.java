@@ -63,7 +63,12 @@ public final class SrModel implements AutoCloseable {
 
 	/** The smallest input side the network sees whole: its receptive field, {@code 2·radius + 1} pixels. */
 	public int minInputSize() {
-		return 2 * net.architecture().receptiveRadius() + 1;
+		return net.architecture().receptiveField();
+	}
+
+	/** Refuses a crop or tile side, given as {@code parameter}, smaller than {@link #minInputSize()}. */
+	public void requireInputSide(final String parameter, final int side) {
+		net.architecture().requireReceptiveField(parameter, side, name);
 	}
 
 	/**

@@ -69,8 +69,17 @@ public final class HrDataset {
 		}
 		final List<Planes> images = new ArrayList<>();
 		for (final File f : files) {
-			final BufferedImage bi = ImageIO.read(f);
-			if (bi == null) throw new IOException("cannot read image " + f);
+			BufferedImage bi;
+			try {
+				bi = ImageIO.read(f);
+			}
+			catch (final IOException e) {
+				bi = null; // a truncated or damaged file: refused below like an unknown format
+			}
+			if (bi == null) {
+				throw new IllegalArgumentException("input_dir '" + dir + "' holds " + f.getName() + ", which cannot be " +
+					"read as an image (corrupt or of an unsupported type): remove it or convert it");
+			}
 			images.add(planes(f.getName(), bi));
 		}
 		if (images.isEmpty()) {

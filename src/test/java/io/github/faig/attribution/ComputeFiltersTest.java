@@ -2,6 +2,7 @@ package io.github.faig.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,9 @@ class ComputeFiltersTest {
 	private static final List<FloatImage> SET = List.of(FaigEngineTest.random(3, 24, 20, 16), FaigEngineTest.random(3,
 		20, 26, 17), FaigEngineTest.random(3, 22, 22, 18));
 	private static final List<String> NAMES = List.of("a", "b", "c");
+	/** Images whose LR side (12) holds a crop of the tiny network's receptive field (11 pixels). */
+	private static final List<FloatImage> LARGER = List.of(FaigEngineTest.random(3, 24, 24, 16), FaigEngineTest.random(
+		3, 24, 26, 17), FaigEngineTest.random(3, 26, 24, 18));
 
 	/** The whole-set sum, as it was summed before partials existed: one running sum, image by image, input by input. */
 	private static float[] runningMean(final List<DegradationAttribution.Input> inputs, final int filters) {
@@ -80,7 +84,7 @@ class ComputeFiltersTest {
 		final ModelPair pair = new ModelPair(new ModelPackage(FaigEngineTest.SPEC, "base", "baseline", "", "", null,
 			thetaBar), new ModelPackage(FaigEngineTest.SPEC, "tgt", "target", "", "", null, theta));
 		final ComputeFilters.Options o = new ComputeFilters.Options(new DegradationOptions(2, 21, 0.1, 1),
-			Quadrature.TRAPEZOID, 4, 6, 2, 10);
+			Quadrature.TRAPEZOID, 4, 11, 2, 10);
 		final List<String> messages = new ArrayList<>();
 		final Monitor m = new Monitor() {
 
@@ -95,7 +99,7 @@ class ComputeFiltersTest {
 			}
 		};
 		try (ComputeFilters cf = new ComputeFilters(pair, o)) {
-			final ComputeFilters.Result r = cf.run(SET, NAMES, m);
+			final ComputeFilters.Result r = cf.run(LARGER, NAMES, m);
 			assertEquals(12, messages.size());
 			assertEquals("12/12", messages.get(11));
 			final Ranking blur = r.sets().ranking(Degradation.BLUR);
@@ -113,7 +117,7 @@ class ComputeFiltersTest {
 			// the same from the per-image seam
 			DegradationAttribution.Partial sum = null;
 			for (int i = 0; i < 3; i++) {
-				final DegradationAttribution.Partial p = cf.attributeImage(i, SET.get(i), NAMES.get(i), Monitor.NONE);
+				final DegradationAttribution.Partial p = cf.attributeImage(i, LARGER.get(i), NAMES.get(i), Monitor.NONE);
 				sum = sum == null ? p : sum.plus(p);
 			}
 			final ComputeFilters.Result split = cf.finish(sum, 3, 0);
@@ -121,6 +125,30 @@ class ComputeFiltersTest {
 			float max = 0;
 			for (final float v : r.attribution().blurMinusNoise()) max = Math.max(max, Math.abs(v));
 			assertArrayEquals(r.attribution().blurMinusNoise(), split.attribution().blurMinusNoise(), 1e-6f * max);
+		}
+	}
+
+	@Test
+	void cropsSmallerThanTheReceptiveFieldAreRefused() {
+		final StateDict theta = FaigEngineTest.target();
+		final ModelPair pair = new ModelPair(new ModelPackage(FaigEngineTest.SPEC, "base", "baseline", "", "", null,
+			FaigEngineTest.perturb(theta, null, 0.05, 15)), new ModelPackage(FaigEngineTest.SPEC, "tgt", "target", "", "",
+				null, theta));
+		// MSRResNet with one block: radius 1 + 2 + 1 + 1 = 5 LR pixels, a field of 11
+		assertEquals(11, FaigEngineTest.SPEC.build().receptiveField());
+		final ComputeFilters.Options small = new ComputeFilters.Options(DegradationOptions.defaults(),
+			Quadrature.TRAPEZOID, 4, 10, 1, 10);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ComputeFilters(pair,
+			small));
+		assertTrue(e.getMessage().startsWith("crop_size=10 ") && e.getMessage().contains("receptive field") && e
+			.getMessage().contains(">= 11") && !e.getMessage().contains("\n"), e.getMessage());
+		// the field itself, and whole images (0), are accepted
+		for (final int crop : new int[] { 11, 0 }) {
+			try (ComputeFilters cf = new ComputeFilters(pair, new ComputeFilters.Options(DegradationOptions.defaults(),
+				Quadrature.TRAPEZOID, 4, crop, 1, 10)))
+			{
+				assertEquals(crop, cf.options().cropSize());
+			}
 		}
 	}
 

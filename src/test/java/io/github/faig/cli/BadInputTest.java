@@ -74,6 +74,10 @@ class BadInputTest {
 		Files.writeString(in.resolve("notes.txt"), "not an image\n");
 		Files.write(in.resolve("blob.bin"), new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80 });
 		Files.writeString(in.resolve("short_index.txt"), "1\n2\n");
+		// a training folder with a damaged PNG beside a good one
+		final Path corrupt = Files.createDirectories(root.resolve("corruptgt"));
+		ImageFiles.save(rgb(48, 48), corrupt.resolve("good.png").toFile());
+		Files.write(corrupt.resolve("corrupt.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0 });
 		Files.copy(Fixtures.file("msrresnet_x2_weights.safetensors").toPath(), in.resolve("w.safetensors"));
 		Files.write(in.resolve("no_offsets.safetensors"), safetensors(
 			"{\"conv_first.weight\":{\"dtype\":\"F32\",\"shape\":[1]}}", 4));
@@ -203,6 +207,7 @@ class BadInputTest {
 		c.add(of(1, cf, gt + ",percent=101", "percent"));
 		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crops=0", "crops"));
 		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=-1", "crop_size"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=4,steps=2", "crop_size=4", "receptive field"));
 		c.add(of(1, cf, "input_dir='{gt}',output_dir='{gt}'", "output_dir", "input_dir"));
 		c.add(of(1, cf, "input_dir='{empty}',output_dir='{out}'", "input_dir", "no images"));
 		c.add(of(1, cf, "input_dir='{root}/missing',output_dir='{out}'", "input_dir"));
@@ -219,6 +224,7 @@ class BadInputTest {
 		c.add(of(1, mf, a + ",filter_file='{sets}/corrupt'", "filter_file", "folder"));
 		c.add(of(1, mf, a + ",filter_file='{in}/blob.bin'", "blob.bin"));
 		c.add(of(1, mf, a + ",filter_file='{in}/short_index.txt'", "short_index.txt"));
+		c.add(of(1, mf, a + ",filter_file='{in}/short_index.txt'", "filter_file", "lists 2 filters"));
 		c.add(of(1, mf, a + ",filter_file='{in}/none.txt'", "filter_file"));
 		c.add(of(1, mf, a, "filter_file"));
 		// -- Masking Experiment --
@@ -238,6 +244,8 @@ class BadInputTest {
 			"output_dir", "bundled"));
 		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',steps=2,crop_size=16,crops=1", "filter_sets.json"));
 		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',test_dir=''", "test_dir"));
+		c.add(of(1, ct, "filter_sets='filter-sets-msrresnet-x2',output_dir='{out}',input_dir='{gt}',steps=2,crop_size=16",
+			"crop_size=16", "receptive field"));
 		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{empty}'", "input_dir"));
 		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',output_dir='{gt}'", "output_dir"));
 		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',pseudo_truth='oracle'", "pseudo_truth"));
@@ -287,6 +295,7 @@ class BadInputTest {
 		c.add(of(1, tm, tma + ",output_model='{out}/m',init_model='msrresnet-x2-baseline'", "num_feat", "init_model"));
 		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=400") + ",output_model='{out}/m'", "patch_size"));
 		c.add(of(1, tm, "input_dir='{root}/missing',output_model='{out}/m'", "input_dir"));
+		c.add(of(1, tm, tma.replace("{gt}", "{root}/corruptgt") + ",output_model='{out}/m'", "input_dir", "corrupt.png"));
 		// -- Import Model --
 		final String im = "FAIG Import Model";
 		final String w = "weights_file='{in}/w.safetensors'";

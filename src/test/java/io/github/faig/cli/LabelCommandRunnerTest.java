@@ -42,7 +42,7 @@ class LabelCommandRunnerTest extends SciJavaTest {
 		inputs.put("target_model", f[1].getPath());
 		inputs.put("input_dir", f[2]);
 		inputs.put("steps", 100000); // hours of work: only a stop ends it within the test
-		inputs.put("crop_size", 8);
+		inputs.put("crop_size", 16);
 		inputs.put("output_dir", out);
 		final LabelCommandRunner runner = runner();
 		final AtomicReference<Throwable> thrown = new AtomicReference<>();

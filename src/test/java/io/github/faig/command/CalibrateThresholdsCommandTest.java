@@ -39,7 +39,7 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 		final File sets = dir.resolve("sets").toFile();
 		assertTrue(sets.mkdir());
 		FaigCommand m = run(ComputeFiltersCommand.class, "baseline_model", f[0].getPath(), "target_model",
-			f[1].getPath(), "input_dir", f[2], "steps", 4, "crop_size", 8, "crops", 1, "percent", 10.0, "output_dir", sets);
+			f[1].getPath(), "input_dir", f[2], "steps", 4, "crop_size", 16, "crops", 1, "percent", 10.0, "output_dir", sets);
 
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		m = run(CalibrateThresholdsCommand.class, "filter_sets", sets, "baseline_model", f[0].getPath(),

@@ -37,4 +37,26 @@ class PlotsTest {
 		assertFalse(Plots.gui(), "no ImageJ GUI in a test");
 		Plots.show(List.of(a, b)); // a no-op without a GUI
 	}
+
+	@Test
+	void eachCurveIsNamedByItsLegendLabel() {
+		final Plot p = new Plot("mask deblurring filters, blurry input", "masked filters (%)", "metric");
+		p.addPoints(new double[] { 1, 3 }, new double[] { 0.5, 0.7 }, Plot.LINE);
+		p.addPoints(new double[] { 1, 3 }, new double[] { 0.2, 0.1 }, Plot.LINE);
+		p.addLabel(0.01, 0.99, "a text label is no curve");
+		p.addLegend("FAIG\nIG");
+		final Plot q = new Plot("noise", "x", "y");
+		q.addPoints(new double[] { 1, 2 }, new double[] { 9, 8 }, Plot.LINE);
+		q.addPoints(new double[] { 1, 2 }, new double[] { 7, 6 }, Plot.LINE);
+		q.addLegend("same\nsame");
+		final ResultsTable t = Plots.data(List.of(p, q));
+		final List<String> h = List.of(t.getHeadings());
+		assertTrue(h.contains("mask deblurring filters, blurry input: FAIG") && h.contains(
+			"mask deblurring filters, blurry input: IG"), h.toString());
+		assertEquals(0.7, t.getValue("mask deblurring filters, blurry input: FAIG", 1), 1e-6);
+		assertEquals(0.1, t.getValue("mask deblurring filters, blurry input: IG", 1), 1e-6);
+		// labels that do not tell the curves apart keep ImageJ's numbered names
+		assertTrue(h.contains("noise: Y0") && h.contains("noise: Y1"), h.toString());
+	}
+
 }

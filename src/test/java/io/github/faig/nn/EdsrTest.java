@@ -397,7 +397,7 @@ class EdsrTest extends SciJavaTest {
 		final File out = dir.resolve("out").toFile();
 		assertTrue(out.mkdir());
 		final FaigCommand m = run(ComputeFiltersCommand.class, "baseline_model", base.getPath(), "target_model", tgt
-			.getPath(), "input_dir", gt, "steps", 8, "quadrature", "gauss-legendre", "crop_size", 8, "crops", 2,
+			.getPath(), "input_dir", gt, "steps", 8, "quadrature", "gauss-legendre", "crop_size", 18, "crops", 2,
 			"percent", 10.0, "output_dir", out);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final FilterIndex fi = FilterIndex.of(ModelPackage.read(tgt).spec());

@@ -61,6 +61,31 @@ class PredictionWorkflowTest {
 		assertTrue(e.getMessage().contains("degenerate") && e.getMessage().contains("OS_blur"), e.getMessage());
 	}
 
+	/**
+	 * Each image's four labelled inputs score alike (0.2, 0.3 and 0.4, 0.1): whatever the thresholds, each decision
+	 * says the same for an input with and without its degradation, balanced accuracy 0.5 for both: refused. One
+	 * decision that separates is enough to keep a calibration.
+	 */
+	@Test
+	void aCalibrationAtChanceIsRefused() {
+		final List<CalibrateThresholds.Score> alike = new java.util.ArrayList<>();
+		for (final Degradation d : Degradation.values()) {
+			alike.add(score(d, 0.2, 0.3));
+			alike.add(score(d, 0.4, 0.1));
+		}
+		final IllegalStateException e = assertThrows(IllegalStateException.class, () -> CalibrateThresholds.finish(
+			alike));
+		assertTrue(e.getMessage().contains("chance") && e.getMessage().contains("0.500") && e.getMessage().contains(
+			"more steps"), e.getMessage());
+		// OS_noise now separates noise; OS_blur still at chance: kept
+		final List<CalibrateThresholds.Score> half = new java.util.ArrayList<>();
+		for (final Degradation d : Degradation.values()) {
+			half.add(score(d, 0.2, d.hasNoise() ? 0.8 : 0.3));
+			half.add(score(d, 0.4, d.hasNoise() ? 0.6 : 0.1));
+		}
+		assertEquals(0.45, CalibrateThresholds.finish(half).noise(), 1e-12);
+	}
+
 	@Test
 	void storedSettingsWinOverTheFallbackAndGivenThresholdsOverBoth() {
 		final JsonObject extra = new JsonObject();

@@ -77,19 +77,20 @@ public final class ModelImporter {
 		final String entry;
 		if (key != null && top.containsKey(key)) entry = key;
 		else if (key != null && !holdsTensors(top)) {
-			throw new IOException(file + " has no '" + key + "' entry; expected one of its entries " + new TreeSet<>(
-				stringKeys(top)) + " as the checkpoint key");
+			throw new IOException("checkpoint_key '" + key + "' is not an entry of " + file + "; expected one of its " +
+				"entries " + new TreeSet<>(stringKeys(top)));
 		}
 		else if (key == null && !holdsTensors(top)) {
 			entry = Stream.of("params_ema", "params", "state_dict").filter(top::containsKey).findFirst()
 				.orElseThrow(() -> new IOException(file + " holds no state dict at the top level nor under params_ema, " +
 					"params or state_dict; expected one of its entries " + new TreeSet<>(stringKeys(top)) +
-					" as the checkpoint key"));
+					" as checkpoint_key"));
 		}
 		else entry = null;
 		final Object chosen = entry == null ? top : top.get(entry);
 		if (!(chosen instanceof Map)) {
-			throw new IOException(file + ": entry '" + entry + "' is not a state dict; expected a dict of tensors");
+			throw new IOException("checkpoint_key '" + entry + "' names an entry of " + file + " that is not a state " +
+				"dict; expected an entry that is a dict of tensors");
 		}
 		final StateDict sd = new StateDict();
 		for (final Map.Entry<?, ?> e : ((Map<?, ?>) chosen).entrySet()) {

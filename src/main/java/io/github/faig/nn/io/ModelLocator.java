@@ -90,6 +90,56 @@ public final class ModelLocator {
 		return null;
 	}
 
+	/**
+	 * How {@code filter_sets.json} refers to a model, so that the reference means the same model wherever it is read:
+	 * a bundled or installed package by its bare name, any other package by its absolute path, and a package made in
+	 * memory by its own name.
+	 */
+	public static String reference(final ModelPackage p) {
+		final File src = p.source();
+		if (src == null) return p.name();
+		final String name = src.getName().replaceAll("(?i)\\.zip$", "");
+		final File b = bundled(name);
+		try {
+			if (b != null && b.getCanonicalFile().equals(src.getCanonicalFile())) return name;
+		}
+		catch (final IOException e) {
+			// unresolvable: the path below still names it
+		}
+		return src.getPath();
+	}
+
+	/**
+	 * The model a field of a sets folder's {@code filter_sets.json} refers to ({@link #reference}): a bundled or
+	 * installed name, an absolute path, or a path relative to the sets' folder. A bare name that is not bundled is
+	 * never looked up in the current folder, which may hold another package of that name.
+	 *
+	 * @param field {@code baseline_model} or {@code target_model}, for messages
+	 */
+	public static File stored(final String reference, final String field, final File setsFolder) {
+		final File b = bundled(reference);
+		if (b != null) return b;
+		final String where = "filter_sets.json of '" + setsFolder + "' ";
+		final String todo = ": give the models explicitly where the command allows it (Calibrate Thresholds' " +
+			"baseline_model and target_model), or compute the filter sets again from the models' paths";
+		if (reference == null || reference.isBlank()) throw new IllegalArgumentException(where + "names no " + field +
+			todo);
+		final File given = new File(reference);
+		final File f = given.isAbsolute() ? given : new File(setsFolder, reference);
+		if (f.exists()) return f;
+		throw new IllegalArgumentException(where + "has " + field + " '" + reference + "', which is " + (given
+			.isAbsolute() ? "no longer there" : "neither a bundled or installed model nor beside the sets (stored " +
+				"names are never looked up in the current folder)") + todo);
+	}
+
+	/** The package of a command's model input or, when it is blank, the one {@code filter_sets.json} stores. */
+	public static ModelPackage loadOrStored(final String given, final String field, final String reference,
+		final File setsFolder) throws IOException
+	{
+		return given == null || given.isBlank() ? ModelPackage.read(stored(reference, field, setsFolder)) : load(given,
+			field);
+	}
+
 	/** Reads the package a name or path refers to. */
 	public static ModelPackage load(final String nameOrPath, final String parameter) throws IOException {
 		return ModelPackage.read(resolve(nameOrPath, parameter));

@@ -63,6 +63,8 @@ public final class ModelPackage {
 	private final String license;
 	private final JsonObject provenance;
 	private final StateDict weights;
+	/** Where {@link #read} found the package; {@code null} for one made in memory. */
+	private File source;
 
 	public ModelPackage(final NetworkSpec spec, final String name, final String role, final String description,
 		final String license, final JsonObject provenance, final StateDict weights)
@@ -133,10 +135,21 @@ public final class ModelPackage {
 		return weights;
 	}
 
+	/** The absolute folder or zip {@link #read} read the package from, or {@code null} for one made in memory. */
+	public File source() {
+		return source;
+	}
+
 	// -- Reading --
 
 	/** Reads a package folder, a zip of one, or a folder's {@code model.json}. */
 	public static ModelPackage read(final File path) throws IOException {
+		final ModelPackage p = readParts(path);
+		if (p.source == null) p.source = path.toPath().toAbsolutePath().normalize().toFile();
+		return p;
+	}
+
+	private static ModelPackage readParts(final File path) throws IOException {
 		if (path == null) throw new IllegalArgumentException("no model was given");
 		if (path.isFile() && path.getName().equals(JSON)) return read(path.getParentFile());
 		if (path.isDirectory()) {

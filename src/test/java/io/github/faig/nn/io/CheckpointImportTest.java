@@ -113,6 +113,16 @@ class CheckpointImportTest {
 	}
 
 	@Test
+	void checkpointKeyMessagesNameTheInput() {
+		for (final String key : new String[] { null, "nope", "iter" }) {
+			final IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(checkpoint("nets"),
+				key));
+			assertTrue(e.getMessage().contains(key == null ? "checkpoint_key" : "checkpoint_key '" + key + "'"), e
+				.getMessage());
+		}
+	}
+
+	@Test
 	void aStateDictSavedAloneImportsWhole() throws Exception {
 		assertMatchesPyTorch("top_level", null, "output");
 		// Import Model's default key does not get in the way of a file that is a state dict itself.
