@@ -1,8 +1,11 @@
 package io.github.faig.command;
 
 import java.io.File;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
@@ -20,9 +23,14 @@ import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.sr.SuperResolve;
+import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.PackedModel;
+import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Sharding;
 
 /**
  * {@code Plugins>FAIG>FAIG Blind Super-Resolution}: the super-resolved image (×scale, pixel size divided by the
@@ -42,6 +50,11 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
 	private File input_file;
+
+	@Parameter(label = "Input folder (headless)", required = false, persist = false,
+		style = FileWidget.DIRECTORY_STYLE,
+		description = "every image file of the folder, each written to output_dir as input_file would be")
+	private File input_dir;
 
 	@Parameter(label = "Model (bundled name or package path)", persist = false, style = MODEL_STYLE,
 		description = "e.g. msrresnet-x2-target, srcnn-x2-baseline, or a model folder/zip")
@@ -82,47 +95,120 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Super-resolved")
 	private ImagePlus super_resolved;
 
+	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
+	static final String FAILED_CSV = "super_resolved_failed.csv";
+
 	@Override
 	protected void validate() throws Exception {
 		notBlank(input_file, "input_file");
+		notBlank(input_dir, "input_dir");
+		eitherFileOrDir(input_file, input_dir);
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
+		FolderRun.needsOutputDir(input_dir, output_dir);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
 	}
 
 	@Override
 	protected void execute() throws Exception {
 		final SuperResolve.Options options = new SuperResolve.Options(tile_size, tile_overlap);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file, img);
-		final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
-		// a selection limits the work to its bounding box (every plane)
-		final java.awt.Rectangle roi = Selections.bounds(source);
-		if (roi != null) slices.replaceAll(f -> f.crop(roi.y, roi.x, roi.height, roi.width));
+		final File[] files = input_dir != null ? GroundTruths.imageFiles(input_dir, "input_dir") : null;
+		final ImagePlus source = files == null ? sourceImage(image, input_file, img) : null;
 		final ModelPackage pkg = ModelLocator.load(model, "model");
-		final SuperResolve.Result r;
+		final Rendering rendering = new Rendering(normalization, low_percentile, high_percentile, float_output, pkg
+			.toString());
+		final Made made;
 		try (SuperResolve workflow = new SuperResolve(pkg, options)) {
-			r = workflow.run(slices, monitor());
+			if (files != null) {
+				FolderRun.run(files, output_dir, new FileTask(workflow, Sharding.current().share(() -> PackedModel.of(
+					pkg)), rendering), monitor(), new FolderFailures(getInfo().getLabel(), log), "super-resolved",
+					FAILED_CSV);
+				return;
+			}
+			made = rendering.apply(source, workflow, monitor());
 		}
-		final List<String> labels = new ArrayList<>();
-		for (int s = 1; s <= slices.size(); s++) labels.add(source.getStack().getSliceLabel(s));
-		final String title = ImageFiles.baseName(source.getTitle()) + "_x" + r.scale() + "_" + r.model();
-		final OutputType type = float_output ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
-		super_resolved = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, r.images(), labels, type,
-			ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / r.scale()), scale), source);
-		super_resolved.setProperty("Info", "FAIG Blind Super-Resolution with " + pkg + "\nnormalization: " +
-			normalization + " " + scale + "\n");
-		if (output_dir != null) write(title, r.images().size() == 1 && type == OutputType.BYTE);
+		super_resolved = made.image();
+		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());
 	}
 
-	private void write(final String title, final boolean png) throws Exception {
-		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			out.write(title + ".tif", f -> ImageFiles.save(super_resolved, f));
-			if (png) out.write(title + ".png", f -> ImageFiles.save(super_resolved, f));
-			checkCancelled();
-			out.commit();
+	/**
+	 * How an image becomes its super-resolved image, the same for the image, {@code input_file} and each file of
+	 * {@code input_dir}.
+	 *
+	 * @param model the model as the image's Info names it
+	 */
+	record Rendering(String normalization, double low, double high, boolean floatOutput, String model)
+		implements Serializable
+	{
+
+		/** The super-resolved image of {@code source} (inside its selection's box) with its title and calibration. */
+		Made apply(final ImagePlus source, final SuperResolve workflow, final Monitor monitor) {
+			final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low, high);
+			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
+			// a selection limits the work to its bounding box (every plane)
+			final java.awt.Rectangle roi = Selections.bounds(source);
+			if (roi != null) slices.replaceAll(f -> f.crop(roi.y, roi.x, roi.height, roi.width));
+			final SuperResolve.Result r = workflow.run(slices, monitor);
+			final List<String> labels = new ArrayList<>();
+			for (int s = 1; s <= slices.size(); s++) labels.add(source.getStack().getSliceLabel(s));
+			final String title = ImageFiles.baseName(source.getTitle()) + "_x" + r.scale() + "_" + r.model();
+			final OutputType type = floatOutput ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
+			final ImagePlus out = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, r.images(), labels,
+				type, ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / r.scale()), scale), source);
+			out.setProperty("Info", "FAIG Blind Super-Resolution with " + model + "\nnormalization: " + normalization +
+				" " + scale + "\n");
+			return new Made(out, r.images().size() == 1 && type == OutputType.BYTE);
+		}
+	}
+
+	/** A super-resolved image, and whether a PNG of it is written too (one 8-bit or RGB plane). */
+	record Made(ImagePlus image, boolean png) {
+
+		/** Its output files: {@code <title>.tif}, and {@code <title>.png} when {@link #png}. */
+		Map<String, AtomicOutputs.Writer> files() {
+			final Map<String, AtomicOutputs.Writer> files = FolderRun.files();
+			final String title = image.getTitle();
+			files.put(title + ".tif", f -> ImageFiles.save(image, f));
+			if (png) files.put(title + ".png", f -> ImageFiles.save(image, f));
+			return files;
+		}
+	}
+
+	/** One file of input_dir, super-resolved where it is sent (the model built once per JVM from the packed one). */
+	private static final class FileTask extends FolderRun.FileTask<SuperResolve> {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient SuperResolve here;
+		private final Shared<PackedModel> model;
+		private final SuperResolve.Options options;
+		private final Rendering rendering;
+
+		FileTask(final SuperResolve here, final Shared<PackedModel> model, final Rendering rendering) {
+			this.here = here;
+			this.model = model;
+			this.options = here.options();
+			this.rendering = rendering;
+		}
+
+		@Override
+		public SuperResolve open() {
+			return new SuperResolve(model.get().unpack(), options);
+		}
+
+		@Override
+		public SuperResolve opened() {
+			return here;
+		}
+
+		@Override
+		protected Map<String, AtomicOutputs.Writer> outputs(final SuperResolve state, final ImagePlus source,
+			final Monitor monitor)
+		{
+			return rendering.apply(source, state, monitor).files();
 		}
 	}
 

@@ -106,45 +106,31 @@ public class PredictDegradationCommand extends FaigCommand {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final List<PredictDegradation.Source> sources = sources();
 		predictions = new ResultsTable();
-		final ResultsTable failures = new ResultsTable();
+		final FolderFailures failures = new FolderFailures(getInfo().getLabel(), log);
 		try (PredictDegradation p = new PredictDegradation(options())) {
 			// one source at a time here, or one per task with --spark; a folder goes on past a bad file
 			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, monitor())) {
-				if (o.failure() != null) addFailure(failures, o.source(), o.failure());
+				if (o.failure() != null) failures.add(o.source(), o.failure());
 				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
 			}
 		}
 		Tables.show(predictions, "FAIG degradation predictions");
 		write(failures);
-		if (failures.size() > 0) throw new IllegalStateException(failed(failures, sources.size()));
+		failures.check(sources.size(), "predicted", output_dir != null ? FAILED_CSV : null);
 	}
 
-	private void write(final ResultsTable failures) throws IOException {
+	private void write(final FolderFailures failures) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));
-			if (failures.size() > 0) out.write(FAILED_CSV, f -> Tables.saveCsv(failures, f));
+			failures.write(out, FAILED_CSV);
 			checkCancelled();
 			out.commit();
 		}
 	}
 
-	/** How many files failed, the first with its reason, and where the list is. */
-	private String failed(final ResultsTable failures, final int files) {
-		return failures.size() + " of " + files + " files of input_dir failed (" + failures.getStringValue("file", 0) +
-			": " + failures.getStringValue("reason", 0) + (failures.size() > 1 ? "; …" : "") + "); the others were " +
-			"predicted" + (output_dir != null ? ", the failed files are listed in " + FAILED_CSV : "");
-	}
-
 	/** The file of the files of {@code input_dir} that failed, with their reasons (written only when one did). */
 	static final String FAILED_CSV = "predictions_failed.csv";
-
-	private void addFailure(final ResultsTable failures, final String file, final String reason) {
-		log.warn("FAIG Predict Degradation: " + file + " failed: " + reason);
-		failures.incrementCounter();
-		failures.addValue("file", file);
-		failures.addValue("reason", reason);
-	}
 
 	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
 		final DegradationPredictor.Prediction d = r.prediction();

@@ -1,9 +1,12 @@
 package io.github.faig.command;
 
 import java.io.File;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
@@ -28,6 +31,8 @@ import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.OutputPaths;
+import io.github.faig.workflow.Monitor;
 
 /**
  * {@code Plugins>FAIG>FAIG Synthesize Degradations}: the paper's low-resolution inputs of an image (clean LR,
@@ -45,6 +50,11 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE,
 		description = "Image file to read when no image is given (TIFF, PNG, JPEG)")
 	private File input_file;
+
+	@Parameter(label = "Input folder (headless)", required = false, persist = false,
+		style = FileWidget.DIRECTORY_STYLE,
+		description = "every image file of the folder, each written to output_dir as input_file would be")
+	private File input_dir;
 
 	@Parameter(persist = false, label = "Clean LR", description = "downscale, quantise")
 	private boolean with_clean = true;
@@ -107,11 +117,17 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation parameters")
 	private ResultsTable parameters;
 
+	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
+	static final String FAILED_CSV = "degraded_failed.csv";
+
 	@Override
 	protected void validate() throws Exception {
 		notBlank(input_file, "input_file");
+		notBlank(input_dir, "input_dir");
+		eitherFileOrDir(input_file, input_dir);
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
+		FolderRun.needsOutputDir(input_dir, output_dir);
 		if (!(with_clean || with_blur || with_noise || with_blur_noise)) {
 			throw new IllegalArgumentException("no variant was chosen: set at least one of with_clean, with_blur, " +
 				"with_noise, with_blur_noise to true");
@@ -119,39 +135,153 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
+		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
 	}
 
 	@Override
 	protected void execute() throws Exception {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file, img);
-		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
-		final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
-		// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
-		// any other case rounds to the output type's own levels after the inverse map
-		final boolean byteLevels = quantize && type == OutputType.BYTE && range.low() == 0 && range.high() == 255;
-		final SynthesizeDegradations.Options options = new SynthesizeDegradations.Options(new DegradationOptions(
-			blur_sigma, kernel_size, noise_sigma, seed), scale, chosenVariants(), byteLevels);
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, range);
-		final List<List<Variant>> made = new SynthesizeDegradations(options).run(slices, monitor()).variants();
-		// a stack keeps its channels and slices (its z spacing stays true); its variants follow one another as frames,
-		// so each variant is a whole stack; a single image's variants are frames too
-		final boolean hyper = slices.size() > 1;
-		final int nv = made.get(0).size();
-		final List<FloatImage> outputs = new ArrayList<>();
-		final List<String> labels = new ArrayList<>();
-		parameters = new ResultsTable();
-		for (int k = 0; k < slices.size() * nv; k++) {
-			final int s = hyper ? k % slices.size() : k / nv;
-			final Variant v = made.get(s).get(hyper ? k / slices.size() : k % nv);
-			outputs.add(v.image());
-			labels.add(GroundTruths.sliceName(source, s + 1) + " " + v.degradation().label());
-			addRow(parameters, outputs.size(), labels.get(k), v, range);
+		final Synthesis synthesis = new Synthesis(new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed),
+			scale, chosenVariants(), quantize, normalization, low_percentile, high_percentile);
+		if (input_dir != null) {
+			FolderRun.run(GroundTruths.imageFiles(input_dir, "input_dir"), output_dir, new FileTask(synthesis),
+				monitor(), new FolderFailures(getInfo().getLabel(), log), "degraded", FAILED_CSV);
+			return;
 		}
-		final String base = ImageFiles.baseName(source.getTitle());
-		degraded = stack(source, base + "_degraded", outputs, labels, type, range, nv);
+		final Made made = synthesis.apply(sourceImage(image, input_file, img), monitor());
+		degraded = made.degraded();
+		parameters = made.parameters();
 		Tables.show(parameters, "FAIG degradation parameters");
-		if (output_dir != null) write(base, outputs, labels, type, range, slices.size() == 1);
+		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());
+	}
+
+	/** The variants of an image, their parameter table, and the files they are written as. */
+	record Made(ImagePlus degraded, ResultsTable parameters, Map<String, AtomicOutputs.Writer> files) {}
+
+	/**
+	 * How an image becomes its degraded variants, the same for the image, {@code input_file} and each file of
+	 * {@code input_dir}.
+	 */
+	record Synthesis(DegradationOptions degradation, int scale, EnumSet<Degradation> variants, boolean quantize,
+		String normalization, double low, double high) implements Serializable
+	{
+
+		Made apply(final ImagePlus source, final Monitor monitor) {
+			final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low, high);
+			final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
+			// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
+			// any other case rounds to the output type's own levels after the inverse map
+			final boolean byteLevels = quantize && type == OutputType.BYTE && range.low() == 0 && range.high() == 255;
+			final SynthesizeDegradations.Options options = new SynthesizeDegradations.Options(degradation, scale,
+				variants, byteLevels);
+			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, range);
+			final List<List<Variant>> made = new SynthesizeDegradations(options).run(slices, monitor).variants();
+			// a stack keeps its channels and slices (its z spacing stays true); its variants follow one another as
+			// frames, so each variant is a whole stack; a single image's variants are frames too
+			final boolean hyper = slices.size() > 1;
+			final int nv = made.get(0).size();
+			final List<FloatImage> outputs = new ArrayList<>();
+			final List<String> labels = new ArrayList<>();
+			final ResultsTable parameters = new ResultsTable();
+			for (int k = 0; k < slices.size() * nv; k++) {
+				final int s = hyper ? k % slices.size() : k / nv;
+				final Variant v = made.get(s).get(hyper ? k / slices.size() : k % nv);
+				outputs.add(v.image());
+				labels.add(GroundTruths.sliceName(source, s + 1) + " " + v.degradation().label());
+				addRow(parameters, outputs.size(), labels.get(k), v, range);
+			}
+			final String base = ImageFiles.baseName(source.getTitle());
+			final ImagePlus degraded = stack(source, base + "_degraded", outputs, labels, type, range, nv);
+			return new Made(degraded, parameters, files(base, degraded, parameters, outputs, labels, type, range,
+				slices.size() == 1));
+		}
+
+		/** The outputs as one image: the source's calibration (x and y resampled) and, for a stack, its dimensions. */
+		private ImagePlus stack(final ImagePlus source, final String title, final List<FloatImage> outputs,
+			final List<String> labels, final OutputType type, final IntensityScale range, final int nv)
+		{
+			ImagePlus out = ImagePlusBridge.toImagePlus(title, outputs, labels, type, ImagePlusBridge.resampled(source
+				.getCalibration(), scale), range);
+			// the z spacing is the source's: only x and y are downscaled
+			out.getCalibration().pixelDepth = source.getCalibration().pixelDepth;
+			if (source.getStackSize() == 1) {
+				if (nv > 1) out.setDimensions(1, 1, nv);
+				return out;
+			}
+			out.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
+			out.setOpenAsHyperStack(true);
+			if (source.isComposite() && source.getNChannels() > 1 && out.getBitDepth() != 24) {
+				final ij.CompositeImage c = new ij.CompositeImage(out, ((ij.CompositeImage) source).getMode());
+				c.setTitle(out.getTitle());
+				c.setCalibration(out.getCalibration());
+				out = c;
+			}
+			return out;
+		}
+
+		/** {@code <base>_degraded.tif}, one PNG per variant of a single 8-bit or RGB image, {@code <base>_parameters.csv}. */
+		private static Map<String, AtomicOutputs.Writer> files(final String base, final ImagePlus degraded,
+			final ResultsTable parameters, final List<FloatImage> outputs, final List<String> labels,
+			final OutputType type, final IntensityScale range, final boolean singleImage)
+		{
+			final Map<String, AtomicOutputs.Writer> files = FolderRun.files();
+			files.put(base + "_degraded.tif", f -> ImageFiles.save(degraded, f));
+			if (singleImage && type == OutputType.BYTE) {
+				for (int i = 0; i < outputs.size(); i++) {
+					final String variant = parameters.getStringValue("variant", i);
+					final FloatImage image = outputs.get(i);
+					final String label = labels.get(i);
+					files.put(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(ImagePlusBridge
+						.toImagePlus(label, List.of(image), null, type, degraded.getCalibration(), range), f));
+				}
+			}
+			files.put(base + "_parameters.csv", f -> Tables.saveCsv(parameters, f));
+			return files;
+		}
+
+		private void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v,
+			final IntensityScale range)
+		{
+			t.incrementCounter();
+			t.addValue("slice", outSlice);
+			t.addValue("source_slice", v.sourceSlice());
+			t.addValue("label", label);
+			t.addValue("variant", v.degradation().label());
+			t.addValue("blur_sigma", v.blurSigma());
+			t.addValue("kernel_size", v.kernelSize());
+			t.addValue("scale", v.scale());
+			t.addValue("noise_sigma", v.noiseSigma());
+			t.addValue("noise_seed", Long.toString(v.noiseSeed()));
+			t.addValue("width", v.image().width());
+			t.addValue("height", v.image().height());
+			t.addValue("normalization", normalization);
+			t.addValue("intensity_low", range.low());
+			t.addValue("intensity_high", range.high());
+		}
+	}
+
+	/** One file of input_dir, degraded where it is sent (nothing to load: no state). */
+	private static final class FileTask extends FolderRun.FileTask<Void> {
+
+		private static final long serialVersionUID = 1L;
+
+		private final Synthesis synthesis;
+
+		FileTask(final Synthesis synthesis) {
+			this.synthesis = synthesis;
+		}
+
+		@Override
+		public Void open() {
+			return null;
+		}
+
+		@Override
+		protected Map<String, AtomicOutputs.Writer> outputs(final Void state, final ImagePlus source,
+			final Monitor monitor)
+		{
+			return synthesis.apply(source, monitor).files();
+		}
 	}
 
 	private EnumSet<Degradation> chosenVariants() {
@@ -161,67 +291,5 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		if (with_noise) variants.add(Degradation.NOISE);
 		if (with_blur_noise) variants.add(Degradation.BLUR_NOISE);
 		return variants;
-	}
-
-	/** The outputs as one image: the source's calibration (x and y resampled) and, for a stack, its dimensions. */
-	private ImagePlus stack(final ImagePlus source, final String title, final List<FloatImage> outputs,
-		final List<String> labels, final OutputType type, final IntensityScale range, final int nv)
-	{
-		ImagePlus out = ImagePlusBridge.toImagePlus(title, outputs, labels, type, ImagePlusBridge.resampled(source
-			.getCalibration(), scale), range);
-		// the z spacing is the source's: only x and y are downscaled
-		out.getCalibration().pixelDepth = source.getCalibration().pixelDepth;
-		if (source.getStackSize() == 1) {
-			if (nv > 1) out.setDimensions(1, 1, nv);
-			return out;
-		}
-		out.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
-		out.setOpenAsHyperStack(true);
-		if (source.isComposite() && source.getNChannels() > 1 && out.getBitDepth() != 24) {
-			final ij.CompositeImage c = new ij.CompositeImage(out, ((ij.CompositeImage) source).getMode());
-			c.setTitle(out.getTitle());
-			c.setCalibration(out.getCalibration());
-			out = c;
-		}
-		return out;
-	}
-
-	private void write(final String base, final List<FloatImage> outputs, final List<String> labels,
-		final OutputType type, final IntensityScale range, final boolean singleImage) throws Exception
-	{
-		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			out.write(base + "_degraded.tif", f -> ImageFiles.save(degraded, f));
-			if (singleImage && type == OutputType.BYTE) {
-				for (int i = 0; i < outputs.size(); i++) {
-					final String variant = parameters.getStringValue("variant", i);
-					final ImagePlus one = ImagePlusBridge.toImagePlus(labels.get(i), List.of(outputs.get(i)), null,
-						type, degraded.getCalibration(), range);
-					out.write(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(one, f));
-				}
-			}
-			out.write(base + "_parameters.csv", f -> Tables.saveCsv(parameters, f));
-			checkCancelled();
-			out.commit();
-		}
-	}
-
-	private void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v,
-		final IntensityScale range)
-	{
-		t.incrementCounter();
-		t.addValue("slice", outSlice);
-		t.addValue("source_slice", v.sourceSlice());
-		t.addValue("label", label);
-		t.addValue("variant", v.degradation().label());
-		t.addValue("blur_sigma", v.blurSigma());
-		t.addValue("kernel_size", v.kernelSize());
-		t.addValue("scale", v.scale());
-		t.addValue("noise_sigma", v.noiseSigma());
-		t.addValue("noise_seed", Long.toString(v.noiseSeed()));
-		t.addValue("width", v.image().width());
-		t.addValue("height", v.image().height());
-		t.addValue("normalization", normalization);
-		t.addValue("intensity_low", range.low());
-		t.addValue("intensity_high", range.high());
 	}
 }

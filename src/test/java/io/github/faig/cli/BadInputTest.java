@@ -194,6 +194,15 @@ class BadInputTest {
 		c.add(of(1, sr, "input_file='',output_dir='{out}'", "input_file"));
 		c.add(of(1, sr, a + ",model='{in}/w.safetensors'", "FAIG Import Model"));
 		c.add(of(1, sr, a + ",tile_overlap=2147483647", "tile_overlap"));
+		// -- input_dir of the per-file commands --
+		for (final String per : new String[] { syn, sr }) {
+			c.add(of(1, per, a + ",input_dir='{gt}'", "input_file", "input_dir"));
+			c.add(of(1, per, "input_dir='{root}/missing',output_dir='{out}'", "input_dir", "missing"));
+			c.add(of(1, per, "input_dir='{empty}',output_dir='{out}'", "input_dir", "no images"));
+			c.add(of(1, per, "input_dir='{gt}'", "output_dir"));
+			c.add(of(1, per, "input_dir='',output_dir='{out}'", "input_dir"));
+			c.add(of(1, per, "input_dir='{gt}',output_dir='{gt}'", "output_dir", "input_dir"));
+		}
 		// -- Compute Filters --
 		final String cf = "FAIG Compute Filters";
 		final String gt = "input_dir='{gt}',output_dir='{out}',crop_size=16,crops=1,steps=2";

@@ -139,6 +139,49 @@ class SparkCommandsTest {
 		assertCsvClose(plain.resolve("calibration_report.csv"), spark.resolve("calibration_report.csv"));
 	}
 
+	@Test
+	void blindSuperResolutionGivesIdenticalFiles() throws IOException {
+		final Path plain = root.resolve("sr-plain");
+		final Path spark = root.resolve("sr-spark");
+		// the executors build the model from the broadcast package, as on a cluster
+		SparkSharding.lendDriverState = false;
+		try {
+			both("FAIG Blind Super-Resolution", "model='msrresnet-x2-target',tile_size=32,output_dir='{out}'," +
+				"input_dir='" + images + "'", plain, spark, "local[2]", IMAGES.length);
+		}
+		finally {
+			SparkSharding.lendDriverState = true;
+		}
+		// each RGB picture: a TIFF and a PNG
+		assertSameFiles(plain, spark, 2 * IMAGES.length);
+	}
+
+	@Test
+	void synthesizeDegradationsGivesIdenticalFiles() throws IOException {
+		final Path plain = root.resolve("sd-plain");
+		final Path spark = root.resolve("sd-spark");
+		both("FAIG Synthesize Degradations", "seed=7,output_dir='{out}',input_dir='" + images + "'", plain, spark,
+			"local[2]", IMAGES.length);
+		// each picture: its stack of four variants, one PNG per variant, its parameters
+		assertSameFiles(plain, spark, 6 * IMAGES.length);
+	}
+
+	/** The same file names in both folders, and the same bytes in each file. */
+	static void assertSameFiles(final Path a, final Path b, final int count) throws IOException {
+		final List<String> names = names(a);
+		assertEquals(count, names.size(), names.toString());
+		assertEquals(names, names(b));
+		for (final String n : names) {
+			assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(n)), Files.readAllBytes(b.resolve(n))), n);
+		}
+	}
+
+	static List<String> names(final Path dir) throws IOException {
+		try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+			return s.map(p -> p.getFileName().toString()).sorted().toList();
+		}
+	}
+
 	static List<String[]> csv(final Path f) throws IOException {
 		final List<String[]> rows = new ArrayList<>();
 		for (final String line : Files.readAllLines(f)) rows.add(line.split(",", -1));

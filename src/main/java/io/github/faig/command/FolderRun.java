@@ -1,0 +1,154 @@
+package io.github.faig.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import ij.ImagePlus;
+import io.github.faig.ij.ImageFiles;
+import io.github.faig.io.AtomicOutputs;
+import io.github.faig.workflow.ItemTask;
+import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Sharding;
+
+/**
+ * The files of an {@code input_dir} processed as a single {@code input_file} run processes each, one item per file
+ * through the run's {@link Sharding}: whichever JVM gets a file reads it, makes its outputs and hands them back as
+ * bytes; the caller writes them all into {@code output_dir} at the end, all or nothing.
+ */
+final class FolderRun {
+
+	private FolderRun() {}
+
+	/** Refuses an {@code input_dir} without an {@code output_dir}: the files' outputs are written there, not shown. */
+	static void needsOutputDir(final File inputDir, final File outputDir) {
+		if (inputDir != null && outputDir == null) {
+			throw new IllegalArgumentException("input_dir was given without output_dir: the outputs of every file of " +
+				"the folder are written there");
+		}
+	}
+
+	/** One file's output files (names and contents, in writing order), or why it failed (then none). */
+	record Outcome(String file, List<String> names, List<byte[]> contents, String failure) implements Serializable {}
+
+	/**
+	 * A command's work on one input image, run wherever the sharding sends the file.
+	 *
+	 * @param <S> what every file of a JVM shares (a loaded model), as in {@link ItemTask}
+	 */
+	abstract static class FileTask<S> implements ItemTask<S, File, Outcome> {
+
+		private static final long serialVersionUID = 1L;
+
+		/** The output files of {@code source}, by name, as the single-file run writes them. */
+		protected abstract Map<String, AtomicOutputs.Writer> outputs(S state, ImagePlus source, Monitor monitor)
+			throws IOException;
+
+		@Override
+		public final Outcome apply(final S state, final int index, final File file, final Monitor monitor)
+			throws IOException
+		{
+			monitor.progress("Processing " + file.getName(), 0, 1);
+			final Map<String, AtomicOutputs.Writer> files;
+			try {
+				files = outputs(state, ImageFiles.open(file, "input_dir"), monitor);
+			}
+			catch (final CancellationException e) {
+				throw e;
+			}
+			catch (final RuntimeException e) {
+				// a bad file (unreadable, too small, values out of range) does not stop the folder
+				return new Outcome(file.getName(), List.of(), List.of(), String.valueOf(e.getMessage()));
+			}
+			return encoded(file.getName(), files);
+		}
+	}
+
+	/** The contents the writers give, each written to a temporary file of the same extension and read back. */
+	private static Outcome encoded(final String file, final Map<String, AtomicOutputs.Writer> files)
+		throws IOException
+	{
+		final Path dir = Files.createTempDirectory("faig-outputs");
+		try {
+			final List<String> names = new ArrayList<>();
+			final List<byte[]> contents = new ArrayList<>();
+			for (final Map.Entry<String, AtomicOutputs.Writer> e : files.entrySet()) {
+				final String n = e.getKey();
+				final Path f = dir.resolve("out" + names.size() + n.substring(Math.max(0, n.lastIndexOf('.'))));
+				e.getValue().write(f.toFile());
+				names.add(n);
+				contents.add(Files.readAllBytes(f));
+				Files.delete(f);
+			}
+			return new Outcome(file, names, contents, null);
+		}
+		finally {
+			try (var left = Files.list(dir)) {
+				for (final Path p : (Iterable<Path>) left::iterator) Files.deleteIfExists(p);
+			}
+			Files.deleteIfExists(dir);
+		}
+	}
+
+	/**
+	 * Runs {@code task} on every file (sorted, as {@link GroundTruths#imageFiles} lists them) and writes their outputs
+	 * into {@code outputDir}, with the failed files listed in {@code failedCsv}; nothing is written if the run is
+	 * cancelled. A file whose outputs would take a name another file's already took fails too.
+	 *
+	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
+	 * @throws IllegalStateException once the others are written, when a file failed
+	 */
+	static void run(final File[] inputs, final File outputDir, final FileTask<?> task, final Monitor monitor,
+		final FolderFailures failures, final String done, final String failedCsv) throws IOException
+	{
+		final List<Outcome> outcomes = Sharding.current().map("files", List.of(inputs), task, monitor);
+		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
+			final Map<String, String> owner = new HashMap<>();
+			for (final Outcome o : outcomes) {
+				if (o.failure() != null) {
+					failures.add(o.file(), o.failure());
+					continue;
+				}
+				final String taken = o.names().stream().filter(owner::containsKey).findFirst().orElse(null);
+				if (taken != null) {
+					failures.add(o.file(), "its output " + taken + " would replace " + owner.get(taken) + "'s: rename " +
+						"one of them");
+					continue;
+				}
+				for (int k = 0; k < o.names().size(); k++) {
+					final byte[] b = o.contents().get(k);
+					owner.put(o.names().get(k), o.file());
+					out.write(o.names().get(k), f -> Files.write(f.toPath(), b));
+				}
+			}
+			failures.write(out, failedCsv);
+			monitor.checkCancelled();
+			out.commit();
+		}
+		failures.check(inputs.length, done, failedCsv);
+	}
+
+	/** Writes the files of one image into {@code outputDir}, all or nothing. */
+	static void write(final File outputDir, final Map<String, AtomicOutputs.Writer> files, final Monitor monitor)
+		throws IOException
+	{
+		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
+			for (final Map.Entry<String, AtomicOutputs.Writer> e : files.entrySet()) out.write(e.getKey(), e.getValue());
+			monitor.checkCancelled();
+			out.commit();
+		}
+	}
+
+	/** An empty map that keeps the order files are added in. */
+	static Map<String, AtomicOutputs.Writer> files() {
+		return new LinkedHashMap<>();
+	}
+}
