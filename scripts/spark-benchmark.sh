@@ -3,8 +3,9 @@
 # workers (scripts/spark-cluster.sh), on the same work; then the projection to more executors from the measured
 # item times and the driver's fixed cost.
 #   scripts/spark-benchmark.sh [work-folder]
-# The work: the MSRResNet x2 sample pair, 8 ground truths (the four demo photographs and the four 48x48 test crops),
-# three 24x24 LR crops each, Gauss-Legendre N=8: 8 equal items of 6 attributions. Runs niced (the cores are shared).
+# The work: the SRCNN-style x2 sample pair (its receptive field, 17 LR pixels, fits the crops), 8 ground truths (the
+# four demo photographs and the four 48x48 test crops), three 24x24 LR crops each, Gauss-Legendre N=8: 8 equal items
+# of 6 attributions. Runs niced (the cores are shared).
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -12,7 +13,8 @@ work="${1:-$(mktemp -d /tmp/faig-spark-bench.XXXXXX)}"
 mkdir -p "$work/images"
 work="$(cd "$work" && pwd)"
 cp src/demo/images/*.png spark/src/test/resources/images/*.png "$work/images/"
-cf="crop_size=24,crops=3,steps=8,quadrature='gauss-legendre',seed=5"
+cf="baseline_model='srcnn-x2-baseline',target_model='srcnn-x2-target',crop_size=24,crops=3,steps=8"
+cf="$cf,quadrature='gauss-legendre',seed=5"
 line="$cf,input_dir='$work/images',output_dir="
 now() { date +%s.%N; }
 run() { # name output args...: one timed run, its Spark summary kept

@@ -6,7 +6,7 @@
 #   scripts/spark-cluster.sh [work-folder]
 # Environment: FAIG_SPARK_IMAGES and FAIG_SPARK_PD_IMAGES (Compute Filters' and Predict Degradation's inputs,
 # default: the four 48x48 test crops), FAIG_SPARK_CF (Compute Filters settings,
-# default crop_size=16,crops=2,steps=4,seed=3), FAIG_SPARK_WORKERS (default 2), FAIG_SPARK_SKIP_BUILD=1.
+# default: the SRCNN-style pair, crop_size=20,crops=2,steps=4,seed=3), FAIG_SPARK_WORKERS (default 2), FAIG_SPARK_SKIP_BUILD=1.
 # Prints one "time:" line per run (seconds, wall clock) for RESULTS.md.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +16,7 @@ mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 images="$(cd "${FAIG_SPARK_IMAGES:-spark/src/test/resources/images}" && pwd)"
 pdimages="$(cd "${FAIG_SPARK_PD_IMAGES:-spark/src/test/resources/images}" && pwd)"
-cf="${FAIG_SPARK_CF:-crop_size=16,crops=2,steps=4,seed=3}"
+cf="${FAIG_SPARK_CF:-baseline_model='srcnn-x2-baseline',target_model='srcnn-x2-target',crop_size=20,crops=2,steps=4,seed=3}"
 workers="${FAIG_SPARK_WORKERS:-2}"
 opens="--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
 

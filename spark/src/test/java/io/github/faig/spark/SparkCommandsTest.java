@@ -62,8 +62,9 @@ class SparkCommandsTest {
 		assertEquals(items, SparkSharding.itemsRun.get() - before, "items run by Spark");
 	}
 
-	static final String COMPUTE = "crop_size=16,crops=2,steps=8,quadrature='gauss-legendre',seed=3,output_dir='{out}'," +
-		"input_dir='";
+	// the SRCNN-style pair: its receptive field (17 LR pixels) fits crops of the 24x24 LR test images
+	static final String COMPUTE = "baseline_model='srcnn-x2-baseline',target_model='srcnn-x2-target',crop_size=20," +
+		"crops=2,steps=8,quadrature='gauss-legendre',seed=3,output_dir='{out}',input_dir='";
 
 	@Test
 	void computeFiltersGivesIdenticalFilterSets() throws IOException {
