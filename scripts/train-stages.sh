@@ -6,6 +6,7 @@
 #   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-5, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
 #   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: stages 2-8 of 8,000 iterations at lr 2e-4
+#   scripts/train-stages.sh srcnn-target-longer # one stage past the shipped SRCNN-style target (stage 9, 8,000 iterations)
 #   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
 # The stages start from the models of scripts/train-sample-models.sh: run that first when starting from scratch.
 set -euo pipefail
@@ -38,6 +39,9 @@ case "${1:-}" in
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
     stages srcnn-x2-target 3 8 8000 2e-4
     ;;
+  srcnn-target-longer)  # the training-length probe of RESULTS.md §7.5: the shipped target (stage 8) fine-tuned further
+    stage srcnn-x2-target-stage9 sample-models/srcnn-x2-target target 8000 2e-4 9
+    ;;
   ship)  # copied under the sample's name (model.json's "name" too); the provenance keeps the stage's command
     [ $# -eq 3 ] && [ -f "$out/$2/model.json" ] || { echo "usage: scripts/train-stages.sh ship <finished stage in $out> <sample-name>" >&2; exit 2; }
     tmp="sample-models/.$3.tmp"
@@ -48,5 +52,5 @@ case "${1:-}" in
     rm -rf "sample-models/$3" && mv "$tmp" "sample-models/$3"
     echo "train-stages: $2 is now sample-models/$3; rerun scripts/run-experiments.sh all if it is part of the MSRResNet pair" >&2
     ;;
-  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline|srcnn-target|ship <stage> <sample-name>" >&2; exit 2 ;;
+  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline|srcnn-target|srcnn-target-longer|ship <stage> <sample-name>" >&2; exit 2 ;;
 esac
