@@ -96,16 +96,24 @@ public final class AtomicOutputs implements AutoCloseable {
 	/** Moves every written file into place. */
 	public List<Path> commit() throws IOException {
 		for (final Path[] p : pending) {
-			try {
-				Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING);
-			}
+			moveIntoPlace(p[0], p[1]);
 			committed.add(p[1]);
 		}
 		done = true;
 		return List.copyOf(committed);
+	}
+
+	/**
+	 * Moves a finished temporary file over {@code target}: atomically where the filesystem can, else by a plain
+	 * replacing move (some network filesystems have no atomic rename).
+	 */
+	public static void moveIntoPlace(final Path temporary, final Path target) throws IOException {
+		try {
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	/** Deletes the temporary files of an uncommitted run. */

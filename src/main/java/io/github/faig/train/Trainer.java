@@ -2,8 +2,6 @@ package io.github.faig.train;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.github.faig.degrade.GaussianBlur;
+import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
@@ -207,7 +206,7 @@ public final class Trainer {
 		meta.put("config", config.fingerprint());
 		final File tmp = new File(file.getAbsoluteFile().getParentFile(), ".part-" + file.getName());
 		SafeTensors.write(sd, meta, tmp);
-		Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		AtomicOutputs.moveIntoPlace(tmp.toPath(), file.toPath());
 	}
 
 	private static Tensor tensor(final NDArray a) {
