@@ -1,6 +1,9 @@
 package io.github.faig.command;
 
 import java.io.IOException;
+import io.github.faig.io.Csv;
+import java.util.List;
+import java.util.ArrayList;
 
 import org.scijava.log.LogService;
 
@@ -36,9 +39,15 @@ final class FolderFailures {
 		return table.size();
 	}
 
-	/** Writes the list (columns {@code file}, {@code reason}) as {@code name}, only when a file failed. */
+	/**
+	 * Writes the list (columns {@code file}, {@code reason}) as {@code name} on every folder run, with only its header
+	 * when no file failed: a list left by an earlier run never stands beside this run's results.
+	 */
 	void write(final AtomicOutputs out, final String name) throws IOException {
-		if (size() > 0) out.write(name, f -> Tables.saveCsv(table, f));
+		final List<String[]> rows = new ArrayList<>();
+		for (int i = 0; i < size(); i++) rows.add(new String[] { table.getStringValue("file", i), table.getStringValue(
+			"reason", i) });
+		out.write(name, f -> Csv.write(f, List.of("file", "reason"), rows));
 	}
 
 	/**

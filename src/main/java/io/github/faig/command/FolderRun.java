@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.OutputPaths;
 import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
 import io.github.faig.workflow.Sharding;
@@ -117,15 +119,17 @@ final class FolderRun {
 					failures.add(o.file(), o.failure());
 					continue;
 				}
-				final String taken = o.names().stream().filter(owner::containsKey).findFirst().orElse(null);
+				// names compared as they will be written (cleaned, and case-blind for case-insensitive filesystems)
+				final String taken = o.names().stream().filter(n -> owner.containsKey(written(n))).findFirst().orElse(
+					null);
 				if (taken != null) {
-					failures.add(o.file(), "its output " + taken + " would replace " + owner.get(taken) + "'s: rename " +
-						"one of them");
+					failures.add(o.file(), "its output " + OutputPaths.safeFileName(taken) + " would replace " + owner.get(
+						written(taken)) + "'s: rename one of them");
 					continue;
 				}
 				for (int k = 0; k < o.names().size(); k++) {
 					final byte[] b = o.contents().get(k);
-					owner.put(o.names().get(k), o.file());
+					owner.put(written(o.names().get(k)), o.file());
 					out.write(o.names().get(k), f -> Files.write(f.toPath(), b));
 				}
 			}
@@ -150,5 +154,10 @@ final class FolderRun {
 	/** An empty map that keeps the order files are added in. */
 	static Map<String, AtomicOutputs.Writer> files() {
 		return new LinkedHashMap<>();
+	}
+
+	/** The key under which an output name is written: its cleaned file name, case-blind. */
+	private static String written(final String name) {
+		return OutputPaths.safeFileName(name).toLowerCase(Locale.ROOT);
 	}
 }

@@ -52,7 +52,8 @@ final class GroundTruths {
 		if (!dir.isDirectory()) {
 			throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
 		}
-		final File[] files = dir.listFiles((d, n) -> ImageFiles.isImageName(n));
+		// hidden files (".name", macOS's "._name" companions) are not the user's images
+		final File[] files = dir.listFiles((d, n) -> !n.startsWith(".") && ImageFiles.isImageName(n));
 		if (files == null || files.length == 0) {
 			throw new IllegalArgumentException(param + " '" + dir + "' holds no images (" + ImageFiles.IMAGE_KINDS + ")");
 		}

@@ -123,13 +123,13 @@ public class PredictDegradationCommand extends FaigCommand {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));
-			failures.write(out, FAILED_CSV);
+			if (input_dir != null) failures.write(out, FAILED_CSV);
 			checkCancelled();
 			out.commit();
 		}
 	}
 
-	/** The file of the files of {@code input_dir} that failed, with their reasons (written only when one did). */
+	/** The file of the files of {@code input_dir} that failed, with their reasons (header only when none did). */
 	static final String FAILED_CSV = "predictions_failed.csv";
 
 	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {

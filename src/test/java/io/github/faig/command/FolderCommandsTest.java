@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
+import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ShortProcessor;
 import io.github.faig.SciJavaTest;
@@ -129,5 +130,35 @@ class FolderCommandsTest extends SciJavaTest {
 		}
 		assertEquals(List.of("in"), names(dir));
 		assertTrue(new File(in.toFile(), "a.png").isFile());
+	}
+
+	/**
+	 * Two files whose outputs would be written under one name (here they differ only by a character a file name
+	 * cannot hold) never overwrite each other: the second fails. A hidden file is skipped. A later clean run leaves a
+	 * list of failures with its header only, never the earlier run's list.
+	 */
+	@Test
+	void namesThatCollideOnceWrittenFailAndHiddenFilesAreSkipped(@TempDir final Path dir) throws Exception {
+		final Path in = Files.createDirectories(dir.resolve("in"));
+		final ColorProcessor rgb = new ColorProcessor(16, 16);
+		rgb.setColor(0x336699);
+		rgb.fill();
+		final ByteProcessor grey = new ByteProcessor(16, 16);
+		ImageFiles.save(new ImagePlus("x", grey), in.resolve("b:c.png").toFile());
+		ImageFiles.save(new ImagePlus("y", rgb), in.resolve("b_c.png").toFile());
+		Files.writeString(in.resolve("._b_c.png"), "a macOS companion, not an image");
+		final Path out = dir.resolve("out");
+		FaigCommand m = run(SynthesizeDegradationsCommand.class, "input_dir", in.toFile(), "output_dir", out.toFile());
+		assertTrue(m.isCanceled() && m.getCancelReason().contains("1 of 2 files"), m.getCancelReason());
+		List<String> failed = Files.readAllLines(out.resolve(SynthesizeDegradationsCommand.FAILED_CSV));
+		assertEquals(2, failed.size(), failed.toString());
+		assertTrue(failed.get(1).startsWith("b_c.png,") && failed.get(1).contains("would replace"), failed.get(1));
+		// the first file's outputs stand: grey, as b:c.png is
+		assertEquals(8, ImageFiles.open(out.resolve("b_c_clean.png").toFile(), "b_c").getBitDepth());
+		Files.delete(in.resolve("b_c.png"));
+		m = run(SynthesizeDegradationsCommand.class, "input_dir", in.toFile(), "output_dir", out.toFile());
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		failed = Files.readAllLines(out.resolve(SynthesizeDegradationsCommand.FAILED_CSV));
+		assertEquals(List.of("file,reason"), failed);
 	}
 }

@@ -134,10 +134,12 @@ public final class SparkSharding implements Sharding {
 			.summaryStatistics();
 		final java.util.DoubleSummaryStatistics open = java.util.Arrays.stream(t).filter(x -> x < 0).map(x -> -x)
 			.summaryStatistics();
+		// executors that build their own models say how long that took; under a local master they use the driver's
+		final String built = open.getCount() == 0 ? "" : String.format(java.util.Locale.ROOT,
+			"; models built %d times, mean %.2f s", open.getCount(), open.getAverage());
 		System.err.println(String.format(java.util.Locale.ROOT, "faig: spark: %d %s as %d tasks in %.1f s; item " +
-			"time mean %.2f s, min %.2f s, max %.2f s, sum %.1f s; state built %d times, mean %.2f s", n, what, got
-				.size(), wall, st.getAverage(), st.getMin(), st.getMax(), st.getSum(), open.getCount(), open
-					.getAverage()));
+			"time mean %.2f s, min %.2f s, max %.2f s, sum %.1f s%s", n, what, got.size(), wall, st.getAverage(), st
+				.getMin(), st.getMax(), st.getSum(), built));
 	}
 
 	/** Waits for the job, reporting tasks done of total, and cancels it when the monitor asks. */
