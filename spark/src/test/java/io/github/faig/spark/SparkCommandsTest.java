@@ -153,8 +153,9 @@ class SparkCommandsTest {
 		finally {
 			SparkSharding.lendDriverState = true;
 		}
-		// each RGB picture: a TIFF and a PNG
-		assertSameFiles(plain, spark, 2 * IMAGES.length);
+		// each RGB picture: a TIFF and a PNG; and the (empty) list of failed files
+		assertSameFiles(plain, spark, 2 * IMAGES.length + 1);
+		assertEquals(List.of("file,reason"), Files.readAllLines(spark.resolve("super_resolved_failed.csv")));
 	}
 
 	@Test
@@ -163,8 +164,9 @@ class SparkCommandsTest {
 		final Path spark = root.resolve("sd-spark");
 		both("FAIG Synthesize Degradations", "seed=7,output_dir='{out}',input_dir='" + images + "'", plain, spark,
 			"local[2]", IMAGES.length);
-		// each picture: its stack of four variants, one PNG per variant, its parameters
-		assertSameFiles(plain, spark, 6 * IMAGES.length);
+		// each picture: its stack of four variants, one PNG per variant, its parameters; and the (empty) failed list
+		assertSameFiles(plain, spark, 6 * IMAGES.length + 1);
+		assertEquals(List.of("file,reason"), Files.readAllLines(spark.resolve("degraded_failed.csv")));
 	}
 
 	/** The same file names in both folders, and the same bytes in each file. */
