@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -379,16 +378,6 @@ public abstract class FaigCommand extends DynamicCommand {
 			t.setProgressValue(done);
 			t.setStatusMessage(message);
 		}
-	}
-
-	/**
-	 * The cancel check to hand a core loop that asks it before every step: it also counts the steps and reports them
-	 * (status bar, task, headless line), so progress shows at step granularity, not only between inputs.
-	 *
-	 * @param totalSteps the expected number of steps (an estimate is fine: the count only informs)
-	 */
-	protected BooleanSupplier stepsOf(final String what, final long totalSteps) {
-		return monitor().steps(what, totalSteps);
 	}
 
 	/**

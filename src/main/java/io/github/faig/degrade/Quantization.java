@@ -11,12 +11,7 @@ public final class Quantization {
 
 	private Quantization() {}
 
-	/** The 8-bit level of a [0, 1] value: {@link ByteLevels#of}, which lives with the image type. */
-	public static int toByteLevel(final double v) {
-		return ByteLevels.of(v);
-	}
-
-	/** A new image whose values are {@code toByteLevel(v) / 255}. */
+	/** A new image whose values are {@code ByteLevels.of(v) / 255}. */
 	public static FloatImage to8Bit(final FloatImage in) {
 		final FloatImage out = new FloatImage(in.channels(), in.height(), in.width());
 		final float[] s = in.data();

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
 
 /** Analytic checks of the degradation model of docs/method.md §1. */
@@ -226,14 +227,14 @@ class DegradationTest {
 		for (int k = 0; k < 255; k++) {
 			final double v = (k + 0.5) / 255.0;
 			if (v * 255.0 != k + 0.5) continue; // only values that land exactly on a half
-			assertEquals(k % 2 == 0 ? k : k + 1, Quantization.toByteLevel(v), "half above " + k);
+			assertEquals(k % 2 == 0 ? k : k + 1, ByteLevels.of(v), "half above " + k);
 			checked++;
 		}
 		assertTrue(checked > 50, "too few exact halves: " + checked);
-		assertEquals(0, Quantization.toByteLevel(-0.2));
-		assertEquals(255, Quantization.toByteLevel(1.3));
-		assertEquals(128, Quantization.toByteLevel(0.5)); // 127.5 -> 128 (even)
-		assertThrows(IllegalArgumentException.class, () -> Quantization.toByteLevel(Double.NaN));
+		assertEquals(0, ByteLevels.of(-0.2));
+		assertEquals(255, ByteLevels.of(1.3));
+		assertEquals(128, ByteLevels.of(0.5)); // 127.5 -> 128 (even)
+		assertThrows(IllegalArgumentException.class, () -> ByteLevels.of(Double.NaN));
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import io.github.faig.degrade.Quantization;
+import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.Hashes;
 
@@ -247,7 +247,7 @@ public final class TrainingSetBuilder {
 		final FloatImage small = AreaResize.resize(img, h, w);
 		// Back to 8-bit levels, as the PNG will store them.
 		for (int i = 0; i < small.data().length; i++) {
-			small.data()[i] = Quantization.toByteLevel(small.data()[i]) / 255f;
+			small.data()[i] = ByteLevels.of(small.data()[i]) / 255f;
 		}
 		return small;
 	}
@@ -276,7 +276,7 @@ public final class TrainingSetBuilder {
 		b[2] = (byte) (img.height() >> 8);
 		b[3] = (byte) img.height();
 		for (int i = 0; i < img.data().length; i++) {
-			b[8 + i] = (byte) Quantization.toByteLevel(img.data()[i]);
+			b[8 + i] = (byte) ByteLevels.of(img.data()[i]);
 		}
 		return Hashes.sha256(b);
 	}
@@ -289,9 +289,9 @@ public final class TrainingSetBuilder {
 		final int[] px = new int[n];
 		final float[] d = img.data();
 		for (int i = 0; i < n; i++) {
-			final int r = Quantization.toByteLevel(d[i]);
-			final int g = Quantization.toByteLevel(d[n + i]);
-			final int b = Quantization.toByteLevel(d[2 * n + i]);
+			final int r = ByteLevels.of(d[i]);
+			final int g = ByteLevels.of(d[n + i]);
+			final int b = ByteLevels.of(d[2 * n + i]);
 			px[i] = (r << 16) | (g << 8) | b;
 		}
 		bi.setRGB(0, 0, w, h, px, 0, w);
