@@ -13,7 +13,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
-import io.github.faig.degrade.Quantization;
+import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.image.IntensityScale.Normalization;
@@ -300,7 +300,7 @@ public final class ImagePlusBridge {
 
 	// the type range goes through the reference's own rounding, so 8-bit results stay bit-identical
 	private static int byteLevel(final float v, final IntensityScale scale) {
-		if (scale == null || scale.low() == 0 && scale.high() == 255) return Quantization.toByteLevel(v);
+		if (scale == null || scale.low() == 0 && scale.high() == 255) return ByteLevels.of(v);
 		return clampRound(scale.inverse(v), 255);
 	}
 

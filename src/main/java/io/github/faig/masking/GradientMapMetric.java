@@ -2,7 +2,7 @@ package io.github.faig.masking;
 
 import java.util.Locale;
 
-import io.github.faig.degrade.Quantization;
+import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
 
 /**
@@ -51,15 +51,15 @@ public final class GradientMapMetric {
 		final int n = h * w;
 		for (int i = 0; i < n; i++) {
 			if (img.channels() == 1) {
-				v[i] = Quantization.toByteLevel(img.data()[i]) / 255.0;
+				v[i] = ByteLevels.of(img.data()[i]) / 255.0;
 			}
 			else if (channel == Channel.BLUE) {
-				v[i] = Quantization.toByteLevel(img.data()[2 * n + i]) / 255.0;
+				v[i] = ByteLevels.of(img.data()[2 * n + i]) / 255.0;
 			}
 			else {
-				final int r = Quantization.toByteLevel(img.data()[i]);
-				final int g = Quantization.toByteLevel(img.data()[n + i]);
-				final int b = Quantization.toByteLevel(img.data()[2 * n + i]);
+				final int r = ByteLevels.of(img.data()[i]);
+				final int g = ByteLevels.of(img.data()[n + i]);
+				final int b = ByteLevels.of(img.data()[2 * n + i]);
 				v[i] = Math.rint(0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
 			}
 		}

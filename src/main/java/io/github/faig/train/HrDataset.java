@@ -20,6 +20,7 @@ import io.github.faig.degrade.GaussianBlur;
 import io.github.faig.degrade.GaussianNoise;
 import io.github.faig.degrade.Quantization;
 import io.github.faig.degrade.TrainingMix;
+import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
 
 /**
@@ -96,7 +97,7 @@ public final class HrDataset {
 		for (final FloatImage img : imgs) {
 			final int n = img.width() * img.height();
 			final byte[] rgb = new byte[3 * n];
-			for (int k = 0; k < 3 * n; k++) rgb[k] = (byte) Quantization.toByteLevel(img.data()[img.channels() == 3 ? k :
+			for (int k = 0; k < 3 * n; k++) rgb[k] = (byte) ByteLevels.of(img.data()[img.channels() == 3 ? k :
 				k % n]);
 			images.add(new Planes("image" + i++, img.width(), img.height(), rgb));
 		}
