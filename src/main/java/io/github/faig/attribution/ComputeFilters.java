@@ -50,8 +50,7 @@ public final class ComputeFilters implements AutoCloseable {
 			if (degradation == null) throw new IllegalArgumentException("no degradation options");
 			if (rule == null) throw new IllegalArgumentException("no quadrature rule");
 			rule.rule(steps); // validates steps for the rule
-			if (cropSize < 0) throw new IllegalArgumentException("crop_size must be >= 0, got " + cropSize);
-			if (cropSize > 0 && crops < 1) throw new IllegalArgumentException("crops must be >= 1, got " + crops);
+			DegradationAttribution.checkSettings(steps, cropSize, crops);
 			if (!(percent >= 0 && percent <= 100)) {
 				throw new IllegalArgumentException("percent must be in [0, 100], got " + percent);
 			}

@@ -78,13 +78,21 @@ public final class DegradationAttribution {
 		this(engine, params, seed, rule, steps, cropSize, crops, Method.FAIG);
 	}
 
+	/**
+	 * Refuses path steps below 1, a negative crop size, and fewer than one crop per image when cropping: the settings
+	 * every attribution-based caller checks before any work.
+	 */
+	public static void checkSettings(final int steps, final int cropSize, final int crops) {
+		if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+		if (cropSize < 0) throw new IllegalArgumentException("crop_size must be >= 0, got " + cropSize);
+		if (cropSize > 0 && crops < 1) throw new IllegalArgumentException("crops must be >= 1, got " + crops);
+	}
+
 	/** As the other constructor, with the attribution method. */
 	public DegradationAttribution(final FaigEngine engine, final DegradationParams params, final long seed,
 		final Quadrature rule, final int steps, final int cropSize, final int crops, final Method method)
 	{
-		if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-		if (cropSize < 0) throw new IllegalArgumentException("crop_size must be >= 0, got " + cropSize);
-		if (cropSize > 0 && crops < 1) throw new IllegalArgumentException("crops must be >= 1, got " + crops);
+		checkSettings(steps, cropSize, crops);
 		this.engine = engine;
 		this.params = params;
 		this.seed = seed;

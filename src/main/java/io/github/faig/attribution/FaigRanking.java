@@ -20,7 +20,7 @@ public record FaigRanking(Quadrature rule, int steps, int cropSize, int crops) i
 	private static final long serialVersionUID = 1L;
 
 	public FaigRanking {
-		checkAttribution(steps, cropSize, crops);
+		DegradationAttribution.checkSettings(steps, cropSize, crops);
 	}
 
 	@Override
@@ -45,12 +45,6 @@ public record FaigRanking(Quadrature rule, int steps, int cropSize, int crops) i
 	{
 		return attribute(name(), DegradationAttribution.Method.FAIG, rule, steps, cropSize, crops, pair, discovery,
 			monitor);
-	}
-
-	static void checkAttribution(final int steps, final int cropSize, final int crops) {
-		if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-		if (cropSize < 0) throw new IllegalArgumentException("crop_size must be >= 0, got " + cropSize);
-		if (cropSize > 0 && crops < 1) throw new IllegalArgumentException("crops must be >= 1, got " + crops);
 	}
 
 	/** The one place the attribution-based methods run {@link DegradationAttribution}. */

@@ -20,7 +20,7 @@ public record InputIgRanking(int steps, int cropSize, int crops) implements Rank
 	private static final long serialVersionUID = 1L;
 
 	public InputIgRanking {
-		FaigRanking.checkAttribution(steps, cropSize, crops);
+		DegradationAttribution.checkSettings(steps, cropSize, crops);
 	}
 
 	@Override

@@ -158,13 +158,20 @@ public final class OutputPaths {
 	 * a command's outputs never land in a model package or among the shipped filter sets.
 	 */
 	public static void checkOutsideModels(final File outputDir, final String parameter, final List<File> roots) {
+		checkOutsideModels(outputDir, parameter, roots, "expected a folder of your own");
+	}
+
+	/** As {@link #checkOutsideModels(File, String, List)}, with what to do instead as the message's end. */
+	public static void checkOutsideModels(final File outputDir, final String parameter, final List<File> roots,
+		final String remedy)
+	{
 		if (outputDir == null || outputDir.getPath().isBlank()) return;
 		final File o = canonical(outputDir);
 		for (final File root : roots) {
 			final File r = canonical(root);
 			if (o.equals(r) || isUnder(o, r)) {
 				throw new IllegalArgumentException(parameter + " '" + outputDir + "' lies among the bundled or installed " +
-					"models and filter sets (" + root + "), which commands never change: expected a folder of your own");
+					"models and filter sets (" + root + "), which commands never change: " + remedy);
 			}
 		}
 	}

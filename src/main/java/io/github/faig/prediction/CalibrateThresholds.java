@@ -112,13 +112,9 @@ public final class CalibrateThresholds implements AutoCloseable {
 	 */
 	public static File destination(final File setsFolder, final File outputDir) throws IOException {
 		final File dest = outputDir != null ? outputDir : setsFolder;
-		for (final File root : ModelLocator.roots()) {
-			if (OutputPaths.isUnder(dest.getCanonicalFile(), root.getCanonicalFile())) {
-				throw new IllegalArgumentException((outputDir != null ? "output_dir '" + dest : "filter_sets '" +
-					setsFolder) + "' lies among the bundled or installed models, which calibration never changes: give " +
-					"output_dir, a folder of your own for the calibrated copy");
-			}
-		}
+		// the rule every command applies to output_dir; calibrating in place makes the sets' folder the output
+		OutputPaths.checkOutsideModels(dest, outputDir != null ? "output_dir" : "filter_sets", ModelLocator.roots(),
+			"give output_dir, a folder of your own for the calibrated copy");
 		return dest;
 	}
 
