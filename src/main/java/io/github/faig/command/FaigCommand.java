@@ -386,18 +386,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * step.
 	 */
 	protected Monitor monitor() {
-		return new Monitor() {
-
-			@Override
-			public void progress(final String message, final long done, final long total) {
-				report(message, done, total);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return isCanceled();
-			}
-		};
+		return Monitor.of(this::report, this::isCanceled);
 	}
 
 	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */

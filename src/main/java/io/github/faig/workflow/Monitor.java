@@ -25,6 +25,29 @@ public interface Monitor {
 		}
 	};
 
+	/** Where a monitor's progress goes: {@link #progress}'s arguments. */
+	@FunctionalInterface
+	interface Report {
+
+		void progress(String message, long done, long total);
+	}
+
+	/** A monitor that reports to {@code report} and is cancelled when {@code cancelled} says so. */
+	static Monitor of(final Report report, final BooleanSupplier cancelled) {
+		return new Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long total) {
+				report.progress(message, done, total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return cancelled.getAsBoolean();
+			}
+		};
+	}
+
 	/**
 	 * Step {@code done} of {@code total} is reached (an estimate of {@code total} is fine: the count only informs).
 	 *

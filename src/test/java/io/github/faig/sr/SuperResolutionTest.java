@@ -21,6 +21,7 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import io.github.faig.command.BlindSuperResolutionCommand;
 import io.github.faig.command.FaigCommand;
+import io.github.faig.workflow.Monitor;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
@@ -84,18 +85,7 @@ class SuperResolutionTest extends SciJavaTest {
 	void workflowReportsEveryTile() throws Exception {
 		final FloatImage lr = random(3, 45, 61, 1);
 		final java.util.List<String> seen = new java.util.ArrayList<>();
-		final io.github.faig.workflow.Monitor m = new io.github.faig.workflow.Monitor() {
-
-			@Override
-			public void progress(final String message, final long done, final long total) {
-				seen.add(message + " " + done + "/" + total);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-		};
+		final Monitor m = Monitor.of((message, done, total) -> seen.add(message + " " + done + "/" + total), () -> false);
 		try (SuperResolve sr = new SuperResolve(tiny("msrresnet_x2"), new SuperResolve.Options(16, -1));
 			SrModel whole = SrModel.load(tiny("msrresnet_x2")))
 		{
@@ -112,19 +102,10 @@ class SuperResolutionTest extends SciJavaTest {
 			assertEquals(2, r.scale());
 			// the same through ImgLib2, X, Y, C order
 			final FloatImage viaImg = io.github.faig.image.Imgs.toFloatImage(sr.apply(io.github.faig.image.Imgs.wrap(lr),
-				io.github.faig.workflow.Monitor.NONE));
+				Monitor.NONE));
 			assertEquals(0.0, ImageMetrics.maxAbsDiff(out, viaImg), 0.0);
-			assertThrows(java.util.concurrent.CancellationException.class, () -> sr.apply(lr,
-				new io.github.faig.workflow.Monitor() {
-
-					@Override
-					public void progress(final String message, final long done, final long total) {}
-
-					@Override
-					public boolean isCancelled() {
-						return true;
-					}
-				}));
+			assertThrows(java.util.concurrent.CancellationException.class, () -> sr.apply(lr, Monitor.of((message, done,
+				total) -> {}, () -> true)));
 		}
 		assertThrows(IllegalArgumentException.class, () -> new SuperResolve.Options(8, -1));
 		assertThrows(IllegalArgumentException.class, () -> new SuperResolve.Options(64, -2));

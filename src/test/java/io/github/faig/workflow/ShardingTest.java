@@ -121,18 +121,7 @@ class ShardingTest {
 	@Test
 	void localReportsAnItemsStepsAsStepsOfTheWholeRun() throws Exception {
 		final List<String> seen = new ArrayList<>();
-		final Monitor m = new Monitor() {
-
-			@Override
-			public void progress(final String message, final long done, final long total) {
-				seen.add(message + " " + done + "/" + total);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-		};
+		final Monitor m = Monitor.of((message, done, total) -> seen.add(message + " " + done + "/" + total), () -> false);
 		final ItemTask<Object, Integer, Integer> task = stateless((item, monitor) -> {
 			for (int k = 0; k < 2; k++) monitor.progress("step", k, 2);
 			return item;
