@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on this machine, from the Maven-provided Spark jars: a master and two workers as
 # separate JVMs (one core each), FAIG Compute Filters and FAIG Predict Degradation submitted to it through
-# org.apache.spark.deploy.SparkSubmit with the job jar (as spark-submit would), compared with the plain runs; then
-# Ctrl-C on a --spark driver. The cluster is stopped however the script ends.
+# org.apache.spark.deploy.SparkSubmit with the job jar (as spark-submit would), compared with the plain runs; Predict
+# Degradation again with its images on a real HDFS (a namenode and a datanode in a third JVM, from Hadoop's
+# minicluster jar), read by the executors through hdfs:// URIs; then Ctrl-C on a --spark driver. The cluster and
+# HDFS are stopped however the script ends.
 #   scripts/spark-cluster.sh [work-folder]
 # Environment: FAIG_SPARK_IMAGES and FAIG_SPARK_PD_IMAGES (Compute Filters' and Predict Degradation's inputs,
 # default: the four 48x48 test crops), FAIG_SPARK_CF (Compute Filters settings,
@@ -29,6 +31,7 @@ if [ "${FAIG_SPARK_SKIP_BUILD:-}" != 1 ]; then
 fi
 jobjar="$home/spark/target/faig-spark-job.jar"
 sparkcp="$(cat spark/cluster/target/spark-classpath.txt)"
+hdfscp="$(cat spark/cluster/target/hdfs-classpath.txt)"
 
 # SPARK_HOME as a worker needs it to launch executors: a RELEASE file and jars/ (links to the Maven jars).
 sh="$work/spark-home"
@@ -99,6 +102,27 @@ timed "predict plain" ./faig --run "FAIG Predict Degradation" "${pdline/OUT/$wor
 timed "predict cluster" submit "FAIG Predict Degradation" "${pdline/OUT/$work/pd-cluster}" 2> "$work/pd-cluster.log" \
   || { tail -30 "$work/pd-cluster.log" >&2; exit 1; }
 grep "faig: spark:" "$work/pd-cluster.log" || true
+# the same images on HDFS, read by the executors from there
+nnport="$(free_port)"
+mkdir -p "$work/hdfs"
+# shellcheck disable=SC2086
+(cd "$work/hdfs" && exec java $opens -Xmx1g -cp "$sparkcp:$hdfscp" org.apache.hadoop.mapreduce.MiniHadoopClusterManager \
+  -nomr -format -nnport "$nnport" -datanodes 1 > "$work/hdfs.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 240); do (echo > "/dev/tcp/127.0.0.1/$nnport") 2>/dev/null && break; sleep 0.5; done
+hdfs="hdfs://127.0.0.1:$nnport"
+# Hadoop's shell (hdfs dfs) insists on a core-site.xml on its class path: an empty one
+mkdir -p "$work/hadoop-conf"
+echo "<configuration/>" > "$work/hadoop-conf/core-site.xml"
+dfs() { # hdfs dfs ARGS...
+  # shellcheck disable=SC2086
+  java $opens -cp "$work/hadoop-conf:$sparkcp" org.apache.hadoop.fs.FsShell -fs "$hdfs" "$@"
+}
+dfs -put "$pdimages" /images > "$work/hdfs-put.log" 2>&1 || { cat "$work/hdfs-put.log" >&2; exit 1; }
+echo "hdfs: $hdfs/images holds $(dfs -ls /images 2>/dev/null | grep -c "^-") files"
+timed "predict cluster hdfs" submit "FAIG Predict Degradation" "input_dir='$hdfs/images',output_dir='$work/pd-hdfs'" \
+  2> "$work/pd-hdfs.log" || { tail -30 "$work/pd-hdfs.log" >&2; exit 1; }
+grep "faig: spark:" "$work/pd-hdfs.log" || true
 # the executors really ran on the workers
 ls "$work"/worker*/app-*/* -d > /dev/null 2>&1 || { echo "no executor ran on the workers" >&2; exit 1; }
 echo "executors: $(ls -d "$work"/worker*/app-*/* | wc -l) (app-id/executor-id folders under the workers)"
@@ -112,11 +136,13 @@ done
 cols() { # image, blur, noise and decision columns of predictions.csv
   awk -F, 'NR==1{for(i=1;i<=NF;i++)c[$i]=i} {print $c["image"]","$c["blur"]","$c["noise"]","$c["decision"]}' "$1"
 }
-if diff <(cols "$work/pd-plain/predictions.csv") <(cols "$work/pd-cluster/predictions.csv") > /dev/null; then
-  echo "same decisions: $(($(wc -l < "$work/pd-plain/predictions.csv") - 1)) images"
-else
-  echo "DIFFERENT decisions"; status=1
-fi
+for run in pd-cluster pd-hdfs; do
+  if diff <(cols "$work/pd-plain/predictions.csv") <(cols "$work/$run/predictions.csv") > /dev/null; then
+    echo "same decisions ($run): $(($(wc -l < "$work/pd-plain/predictions.csv") - 1)) images"
+  else
+    echo "DIFFERENT decisions ($run)"; status=1
+  fi
+done
 
 # Ctrl-C on a --spark driver: the job is cancelled and output_dir holds nothing. (Job control on: a background
 # job of a script otherwise ignores SIGINT.)

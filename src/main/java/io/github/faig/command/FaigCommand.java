@@ -35,6 +35,7 @@ import io.github.faig.io.OutputPaths;
 import io.github.faig.ij.ImgInput;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.io.UriFile;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.Monitor;
@@ -141,7 +142,7 @@ public abstract class FaigCommand extends DynamicCommand {
 			if (asked == null || asked.isEmpty()) cancel(said != null ? said : "Cancelled");
 			else if (said != null && !said.equals(asked)) cancel(asked + "; " + said);
 		}
-		catch (final IllegalArgumentException | IllegalStateException e) {
+		catch (final IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
 			fail(e.getMessage());
 		}
 		catch (final IOException e) {
@@ -192,6 +193,7 @@ public abstract class FaigCommand extends DynamicCommand {
 				}
 				continue;
 			}
+			if (v instanceof UriFile uri) checkUri(key, uri);
 			// no command writes into the bundled or installed models, whatever output_dir says
 			if (key.equals("output_dir") && v instanceof File out) {
 				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
@@ -202,6 +204,30 @@ public abstract class FaigCommand extends DynamicCommand {
 				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + v + "'");
 			}
 		}
+	}
+
+	/** The image inputs, which may name files on a cluster's filesystem ({@link UriFile}) in Spark runs. */
+	private static final java.util.Set<String> IMAGE_INPUTS = java.util.Set.of("input_dir", "input_file", "test_dir",
+		"discovery_dir");
+
+	/**
+	 * Whether this command reads input {@code key} through the image readers that take a filesystem URI: the image
+	 * inputs, unless a command reads one otherwise.
+	 */
+	protected boolean readsUri(final String key) {
+		return IMAGE_INPUTS.contains(key);
+	}
+
+	/** Refuses a URI where this command reads (or writes) only local paths, or where nothing here reads its scheme. */
+	private void checkUri(final String key, final UriFile uri) {
+		if (!readsUri(key)) {
+			final List<String> taking = new ArrayList<>();
+			for (final ModuleItem<?> i : getInfo().inputs()) if (readsUri(i.getName())) taking.add(i.getName());
+			throw new IllegalArgumentException(key + " '" + uri + "' is a filesystem URI, but " + key + " takes a " +
+				"local path" + (taking.isEmpty() ? "" : " (URIs are read by " + String.join(", ", taking) + ")"));
+		}
+		final String why = uri.unreadable();
+		if (why != null) throw new IllegalArgumentException(key + " '" + uri + "': " + why);
 	}
 
 	/**

@@ -101,9 +101,18 @@ final class FolderRun {
 	}
 
 	/**
+	 * Files per round: the driver holds one round's output bytes at a time (a super-resolved image is four times its
+	 * input), not the whole folder's, and a round is large enough to keep a cluster's executors busy.
+	 */
+	static int round() {
+		return Math.max(1, Integer.getInteger("faig.folder.round", 256));
+	}
+
+	/**
 	 * Runs {@code task} on every file (sorted, as {@link GroundTruths#imageFiles} lists them) and writes their outputs
 	 * into {@code outputDir}, with the failed files listed in {@code failedCsv}; nothing is written if the run is
-	 * cancelled. A file whose outputs would take a name another file's already took fails too.
+	 * cancelled. A file whose outputs would take a name another file's already took fails too. The files go to the
+	 * sharding in rounds of {@link #round()} files, each round's outputs staged on disk before the next starts.
 	 *
 	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
 	 * @throws IllegalStateException once the others are written, when a file failed
@@ -111,26 +120,31 @@ final class FolderRun {
 	static void run(final File[] inputs, final File outputDir, final FileTask<?> task, final Monitor monitor,
 		final FolderFailures failures, final String done, final String failedCsv) throws IOException
 	{
-		final List<Outcome> outcomes = Sharding.current().map("files", List.of(inputs), task, monitor);
 		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
 			final Map<String, String> owner = new HashMap<>();
-			for (final Outcome o : outcomes) {
-				if (o.failure() != null) {
-					failures.add(o.file(), o.failure());
-					continue;
-				}
-				// names compared as they will be written (cleaned, and case-blind for case-insensitive filesystems)
-				final String taken = o.names().stream().filter(n -> owner.containsKey(written(n))).findFirst().orElse(
-					null);
-				if (taken != null) {
-					failures.add(o.file(), "its output " + OutputPaths.safeFileName(taken) + " would replace " + owner.get(
-						written(taken)) + "'s: rename one of them");
-					continue;
-				}
-				for (int k = 0; k < o.names().size(); k++) {
-					final byte[] b = o.contents().get(k);
-					owner.put(written(o.names().get(k)), o.file());
-					out.write(o.names().get(k), f -> Files.write(f.toPath(), b));
+			final int per = round();
+			for (int start = 0; start < inputs.length; start += per) {
+				final List<File> round = List.of(inputs).subList(start, Math.min(inputs.length, start + per));
+				final List<Outcome> outcomes = Sharding.current().map("files", round, task, round(monitor, start, round
+					.size(), inputs.length));
+				for (final Outcome o : outcomes) {
+					if (o.failure() != null) {
+						failures.add(o.file(), o.failure());
+						continue;
+					}
+					// names compared as they will be written (cleaned, and case-blind for case-insensitive filesystems)
+					final String taken = o.names().stream().filter(n -> owner.containsKey(written(n))).findFirst().orElse(
+						null);
+					if (taken != null) {
+						failures.add(o.file(), "its output " + OutputPaths.safeFileName(taken) + " would replace " + owner
+							.get(written(taken)) + "'s: rename one of them");
+						continue;
+					}
+					for (int k = 0; k < o.names().size(); k++) {
+						final byte[] b = o.contents().get(k);
+						owner.put(written(o.names().get(k)), o.file());
+						out.write(o.names().get(k), f -> Files.write(f.toPath(), b));
+					}
 				}
 			}
 			failures.write(out, failedCsv);
@@ -138,6 +152,28 @@ final class FolderRun {
 			out.commit();
 		}
 		failures.check(inputs.length, done, failedCsv);
+	}
+
+	/**
+	 * {@code monitor} as the round of {@code size} files from file {@code start} of {@code total} sees it: its
+	 * progress becomes files of the whole folder.
+	 */
+	private static Monitor round(final Monitor monitor, final int start, final int size, final int total) {
+		if (size == total) return monitor;
+		final String files = " (files " + (start + 1) + "-" + (start + size) + " of " + total + ")";
+		return new Monitor() {
+
+			@Override
+			public void progress(final String message, final long done, final long all) {
+				final long within = all > 0 ? (long) ((double) done / all * size) : 0;
+				monitor.progress(message + files, start + within, total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return monitor.isCancelled();
+			}
+		};
 	}
 
 	/** Writes the files of one image into {@code outputDir}, all or nothing. */

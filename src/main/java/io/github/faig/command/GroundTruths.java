@@ -49,11 +49,18 @@ final class GroundTruths {
 
 	/** The image files (PNG, JPEG, TIFF, BMP) of a folder, sorted by name; a clear message naming {@code param}. */
 	static File[] imageFiles(final File dir, final String param) {
-		if (!dir.isDirectory()) {
-			throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
+		final File[] files;
+		try {
+			if (!dir.isDirectory()) {
+				throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
+			}
+			// hidden files (".name", macOS's "._name" companions) are not the user's images
+			files = dir.listFiles((d, n) -> !n.startsWith(".") && ImageFiles.isImageName(n));
 		}
-		// hidden files (".name", macOS's "._name" companions) are not the user's images
-		final File[] files = dir.listFiles((d, n) -> !n.startsWith(".") && ImageFiles.isImageName(n));
+		catch (final java.io.UncheckedIOException e) {
+			// a folder on a cluster's filesystem (UriFile) that could not be reached
+			throw new IllegalArgumentException(param + " " + e.getMessage(), e);
+		}
 		if (files == null || files.length == 0) {
 			throw new IllegalArgumentException(param + " '" + dir + "' holds no images (" + ImageFiles.IMAGE_KINDS + ")");
 		}

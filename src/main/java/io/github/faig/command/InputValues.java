@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.regex.Pattern;
 
 import io.github.faig.command.HeadlessLine.SyntaxException;
+import io.github.faig.io.UriFile;
 
 /**
  * Turns the values of a headless line into the types of a command's inputs, strictly: a value that cannot be
@@ -34,7 +35,14 @@ public final class InputValues {
 			if (!v.quoted()) {
 				throw new SyntaxException(key + "=" + v.text() + ": text must be quoted, as " + key + "='" + v.text() + "'");
 			}
-			return t == File.class ? new File(v.text()) : v.text();
+			if (t != File.class) return v.text();
+			try {
+				// a filesystem URI (hdfs://nn/images) stays one: File alone would fold it into a local path
+				return UriFile.of(v.text(), key);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new SyntaxException(e.getMessage());
+			}
 		}
 		if (t == Boolean.class) {
 			if (text.equals("true")) return true;

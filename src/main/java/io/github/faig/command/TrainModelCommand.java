@@ -135,6 +135,12 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Training log")
 	private ResultsTable training_log;
 
+	/** Training reads its photographs from the local disk (the data manifest hashes them there). */
+	@Override
+	protected boolean readsUri(final String key) {
+		return false;
+	}
+
 	@Override
 	protected void validate() throws Exception {
 		training = new TrainModel(new TrainOptions(input_dir, output_model, architecture, num_feat, num_block, scale,

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.io.Opener;
+import io.github.faig.io.UriFile;
 
 /**
  * Reads and writes image files for headless runs: TIFF (any type, stacks) and PNG or JPEG (single images),
@@ -40,8 +41,14 @@ public final class ImageFiles {
 	 */
 	public static ImagePlus open(final File file, final String parameter) {
 		if (file == null) throw new IllegalArgumentException(parameter + " was not given");
-		if (!file.isFile()) {
-			throw new IllegalArgumentException(parameter + " '" + file + "' does not exist or is not a file");
+		try {
+			if (!file.isFile()) {
+				throw new IllegalArgumentException(parameter + " '" + file + "' does not exist or is not a file");
+			}
+		}
+		catch (final java.io.UncheckedIOException e) {
+			// a file on a cluster's filesystem (UriFile) that could not be reached
+			throw new IllegalArgumentException(parameter + " " + e.getMessage(), e);
 		}
 		if (!file.canRead()) throw new IllegalArgumentException(parameter + " '" + file + "' is not readable");
 		// ImageJ would open other files as text or raw images, which fail later with obscure messages
@@ -49,8 +56,25 @@ public final class ImageFiles {
 			throw new IllegalArgumentException(parameter + " '" + file + "' is not an image file: expected " + IMAGE_KINDS);
 		}
 		final ImagePlus imp;
+		if (file instanceof UriFile) {
+			// read as the same file on the local disk would be: one reader, so the same image either way
+			try (UriFile.LocalCopy copy = ((UriFile) file).localCopy()) {
+				imp = read(copy.file(), file, parameter);
+			}
+			catch (final IOException e) {
+				throw new IllegalArgumentException(parameter + " '" + file + "' could not be read: " + e
+					.getMessage());
+			}
+		}
+		else imp = read(file, file, parameter);
+		return imp;
+	}
+
+	/** Opens local file {@code local}; messages name {@code file}, the input as given. */
+	private static ImagePlus read(final File local, final File file, final String parameter) {
+		final ImagePlus imp;
 		try {
-			imp = withoutOwnReport(() -> new Opener().openImage(file.getAbsolutePath()));
+			imp = withoutOwnReport(() -> new Opener().openImage(local.getAbsolutePath()));
 		}
 		catch (final RuntimeException e) {
 			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read as an image: " + e);

@@ -325,6 +325,15 @@ class BadInputTest {
 		c.add(of(1, im, w + ",output_model='msrresnet-x2-target'", "output_model", "bundled"));
 		c.add(of(1, im, w + ",output_model='{root}/nonexist/deeper/m'", "output_model", "does not exist"));
 		c.add(of(1, mf, mfa + ",mode='modulate',lambda_count=100000000", "lambda_count"));
+		// -- filesystem URIs: read only by the image inputs, and only with the Spark runner (not here) --
+		for (final String per : new String[] { syn, sr, pd }) {
+			c.add(of(1, per, "input_dir='hdfs://nn:8020/images',output_dir='{out}'", "input_dir",
+				"'hdfs://nn:8020/images'", "Spark runner"));
+			c.add(of(1, per, "input_file='{in}/a.png',output_dir='hdfs://nn:8020/out'", "output_dir", "local path"));
+			c.add(of(2, per, "input_dir='hdfs://nn:8020/my images',output_dir='{out}'", "input_dir", "%20"));
+		}
+		c.add(of(1, tm, "input_dir='hdfs://nn/photos',output_model='{out}/m'", "input_dir", "local path"));
+		c.add(of(1, im, "weights_file='s3a://bucket/w.pth',output_model='{out}/m'", "weights_file", "local path"));
 		return c.stream();
 	}
 

@@ -161,4 +161,37 @@ class FolderCommandsTest extends SciJavaTest {
 		failed = Files.readAllLines(out.resolve(SynthesizeDegradationsCommand.FAILED_CSV));
 		assertEquals(List.of("file,reason"), failed);
 	}
+
+	/**
+	 * A folder goes to the sharding in rounds (the driver holds one round's outputs at a time): one file per round
+	 * gives the same files, the same failures, and still catches names that collide across rounds.
+	 */
+	@Test
+	void aFolderRunInRoundsOfOneFileWritesWhatOneRoundWrites(@TempDir final Path dir) throws Exception {
+		final Path in = folder(dir);
+		final ColorProcessor rgb = new ColorProcessor(16, 16);
+		rgb.setColor(0x336699);
+		rgb.fill();
+		ImageFiles.save(new ImagePlus("d", rgb), in.resolve("c.png").toFile()); // c.png and c.tif: same outputs
+		final Path whole = dir.resolve("whole");
+		final Path rounds = dir.resolve("rounds");
+		final FaigCommand a = run(SynthesizeDegradationsCommand.class, "input_dir", in.toFile(), "output_dir", whole
+			.toFile(), "seed", 5L);
+		System.setProperty("faig.folder.round", "1");
+		final FaigCommand b;
+		try {
+			b = run(SynthesizeDegradationsCommand.class, "input_dir", in.toFile(), "output_dir", rounds.toFile(), "seed",
+				5L);
+		}
+		finally {
+			System.clearProperty("faig.folder.round");
+		}
+		assertTrue(a.isCanceled() && a.getCancelReason().contains("2 of 4 files"), a.getCancelReason());
+		assertEquals(a.getCancelReason(), b.getCancelReason());
+		assertEquals(names(whole), names(rounds));
+		assertSameFiles(whole, rounds);
+		final List<String> failed = Files.readAllLines(rounds.resolve(SynthesizeDegradationsCommand.FAILED_CSV));
+		assertEquals(3, failed.size(), failed.toString());
+		assertTrue(failed.get(2).startsWith("c.tif,") && failed.get(2).contains("would replace"), failed.get(2));
+	}
 }
