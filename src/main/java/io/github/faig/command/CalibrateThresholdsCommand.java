@@ -138,9 +138,10 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		OutputPaths.checkDistinct(dest, Map.of("input_dir", input_dir, "test_dir", test_dir != null ? test_dir
 			: input_dir));
 		final List<String> names = new ArrayList<>();
-		final List<FloatImage> images = GroundTruths.load(null, input_dir, names);
+		final List<FloatImage> images = GroundTruths.load(null, input_dir, "input_dir", names);
 		final List<String> testNames = new ArrayList<>();
-		final List<FloatImage> testImages = test_dir != null ? GroundTruths.load(null, test_dir, testNames) : null;
+		final List<FloatImage> testImages = test_dir != null ? GroundTruths.load(null, test_dir, "test_dir", testNames)
+			: null;
 		final CalibrateThresholds.Result r;
 		try (CalibrateThresholds c = new CalibrateThresholds(sets, baseline_model, target_model, options())) {
 			r = c.run(images, names, testImages, testNames, monitor());

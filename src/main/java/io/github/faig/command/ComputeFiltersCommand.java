@@ -131,7 +131,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 			noise_sigma, seed), Quadrature.parse(quadrature), steps, crop_size, crops, percent);
 		final ModelPair pair = ModelPair.load(baseline_model, target_model);
 		final List<String> names = new ArrayList<>();
-		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);
+		final List<FloatImage> gts = GroundTruths.load(image, input_dir, "input_dir", names);
 		final ComputeFilters.Result r;
 		try (ComputeFilters workflow = new ComputeFilters(pair, options)) {
 			r = workflow.run(gts, names, monitor());

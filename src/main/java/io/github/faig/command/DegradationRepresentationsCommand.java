@@ -119,7 +119,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final RepresentationOptions o = options();
 		final List<String> names = new ArrayList<>();
-		final List<FloatImage> gts = GroundTruths.load(image, input_dir, names);
+		final List<FloatImage> gts = GroundTruths.load(image, input_dir, "input_dir", names);
 		final List<ModelPackage> models = new ArrayList<>();
 		models.add(ModelLocator.load(model, "model"));
 		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison, "comparison"));

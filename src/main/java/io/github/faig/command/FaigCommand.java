@@ -143,11 +143,11 @@ public abstract class FaigCommand extends DynamicCommand {
 			else if (said != null && !said.equals(asked)) cancel(asked + "; " + said);
 		}
 		catch (final IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-			fail(e.getMessage());
+			failUnlessStopped(e.getMessage());
 		}
 		catch (final IOException e) {
 			// the project's own read errors name their file and what is wrong; the JDK's give just a path
-			fail(e instanceof FileSystemException || e.getMessage() == null ? "could not read or write " +
+			failUnlessStopped(e instanceof FileSystemException || e.getMessage() == null ? "could not read or write " +
 				e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(
 					Locale.ROOT) + ": " + e.getMessage() : e.getMessage());
 		}
@@ -157,7 +157,7 @@ public abstract class FaigCommand extends DynamicCommand {
 		}
 		catch (final Exception e) {
 			if (debug()) log.error(e);
-			fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+			failUnlessStopped(e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		finally {
 			if (status != null) status.clearStatus();
@@ -374,6 +374,15 @@ public abstract class FaigCommand extends DynamicCommand {
 	}
 
 	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */
+	/**
+	 * Fails with {@code message}, unless a stop was asked for first: then the failure is the stop's consequence (an
+	 * interrupted read, a cancelled cluster job) and the stop's reason stands.
+	 */
+	private void failUnlessStopped(final String message) {
+		if (isCanceled()) return;
+		fail(message);
+	}
+
 	protected void fail(final String message) {
 		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
 		final String m = getClass().getSimpleName().replace("Command", "") + ": " + String.valueOf(message).replaceAll(

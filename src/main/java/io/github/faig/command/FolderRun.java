@@ -105,7 +105,17 @@ final class FolderRun {
 	 * input), not the whole folder's, and a round is large enough to keep a cluster's executors busy.
 	 */
 	static int round() {
-		return Math.max(1, Integer.getInteger("faig.folder.round", 256));
+		final String given = System.getProperty("faig.folder.round");
+		if (given == null) return 256;
+		try {
+			final int n = Integer.parseInt(given.trim());
+			if (n >= 1) return n;
+		}
+		catch (final NumberFormatException e) {
+			// refused below
+		}
+		throw new IllegalArgumentException("faig.folder.round (a Java property) must be a whole number of files, at " +
+			"least 1, got '" + given + "'");
 	}
 
 	/**
@@ -120,9 +130,9 @@ final class FolderRun {
 	static void run(final File[] inputs, final File outputDir, final FileTask<?> task, final Monitor monitor,
 		final FolderFailures failures, final String done, final String failedCsv) throws IOException
 	{
+		final int per = round();
 		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
 			final Map<String, String> owner = new HashMap<>();
-			final int per = round();
 			for (int start = 0; start < inputs.length; start += per) {
 				final List<File> round = List.of(inputs).subList(start, Math.min(inputs.length, start + per));
 				final List<Outcome> outcomes = Sharding.current().map("files", round, task, round(monitor, start, round

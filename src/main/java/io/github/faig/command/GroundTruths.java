@@ -16,8 +16,12 @@ final class GroundTruths {
 
 	private GroundTruths() {}
 
-	/** RGB images (grey ones as three equal channels); their names are appended to {@code names}. */
-	static List<FloatImage> load(final ImagePlus image, final File dir, final List<String> names) {
+	/**
+	 * RGB images (grey ones as three equal channels); their names are appended to {@code names}.
+	 *
+	 * @param param the folder's input name, for messages ({@code input_dir}, {@code discovery_dir})
+	 */
+	static List<FloatImage> load(final ImagePlus image, final File dir, final String param, final List<String> names) {
 		final List<FloatImage> out = new ArrayList<>();
 		// an input_dir that was named wins over the image Fiji fills in (the active one)
 		if (image != null && dir == null) {
@@ -28,9 +32,9 @@ final class GroundTruths {
 			}
 			return out;
 		}
-		if (dir == null) throw new IllegalArgumentException("no images: give an image (stack) or input_dir");
-		for (final File f : imageFiles(dir, "input_dir")) {
-			final ImagePlus imp = ImageFiles.open(f, "input_dir");
+		if (dir == null) throw new IllegalArgumentException("no images: give an image (stack) or " + param);
+		for (final File f : imageFiles(dir, param)) {
+			final ImagePlus imp = ImageFiles.open(f, param);
 			out.add(ImagePlusBridge.toFloatImages(imp).get(0).asRgb());
 			names.add(ImageFiles.baseName(f.getName()));
 		}
@@ -54,8 +58,10 @@ final class GroundTruths {
 			if (!dir.isDirectory()) {
 				throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
 			}
-			// hidden files (".name", macOS's "._name" companions) are not the user's images
-			files = dir.listFiles((d, n) -> !n.startsWith(".") && ImageFiles.isImageName(n));
+			// hidden files (".name", macOS's "._name" companions) are not the user's images; nor are folders (a
+			// folder named "x.png"), which a cluster's filesystem does not list as files either
+			files = dir.listFiles(f -> !f.getName().startsWith(".") && ImageFiles.isImageName(f.getName()) && f
+				.isFile());
 		}
 		catch (final java.io.UncheckedIOException e) {
 			// a folder on a cluster's filesystem (UriFile) that could not be reached

@@ -132,12 +132,12 @@ public class MaskingExperimentCommand extends FaigCommand {
 		final List<RankingMethod> methods = methods(pair);
 		final List<String> names = new ArrayList<>();
 		final RankingMethod.Discovery discovery = discovery_dir == null ? null : new RankingMethod.Discovery(
-			GroundTruths.load(null, discovery_dir, names), names, degradations);
+			GroundTruths.load(null, discovery_dir, "discovery_dir", names), names, degradations);
 		final MaskingExperiment.Options o = new MaskingExperiment.Options(methods, parsePercents(proportions), List.of(
 			Mask.values()), List.of(Degradation.BLUR, Degradation.NOISE), degradations, 0, GradientMapMetric.Channel
 				.parse(channel));
 		final MaskingExperiment.Result r = new MaskingExperiment(pair, o).run(GroundTruths.load(image, input_dir,
-			new ArrayList<>()), discovery, monitor());
+			"input_dir", new ArrayList<>()), discovery, monitor());
 		results = table(r.cells(), o.channel());
 		final List<Plot> panels = new ArrayList<>();
 		plot = plot(r, o, panels);

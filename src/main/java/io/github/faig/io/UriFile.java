@@ -53,7 +53,9 @@ public final class UriFile extends File {
 		if (!URI_TEXT.matcher(text).matches()) return new File(text);
 		final URI u;
 		try {
-			u = new URI(text).normalize();
+			// schemes are case-blind (RFC 3986); Hadoop knows them in lower case
+			final int colon = text.indexOf(':');
+			u = new URI(text.substring(0, colon).toLowerCase(Locale.ROOT) + text.substring(colon)).normalize();
 		}
 		catch (final URISyntaxException e) {
 			throw new IllegalArgumentException(parameter + " '" + text + "' is not a valid URI (" + e.getReason() +
@@ -67,6 +69,13 @@ public final class UriFile extends File {
 				throw new IllegalArgumentException(parameter + " '" + text + "' is not a local file URI (" + e
 					.getMessage() + "): expected file:///path");
 			}
+		}
+		if (u.getRawQuery() != null || u.getRawFragment() != null) {
+			throw new IllegalArgumentException(parameter + " '" + text + "' has a " + (u.getRawQuery() != null ? "query (?)"
+				: "fragment (#)") + ", which names no file: write ? as %3F and # as %23 in a file name");
+		}
+		if (u.getPath().equals("/..") || u.getPath().startsWith("/../")) {
+			throw new IllegalArgumentException(parameter + " '" + text + "' goes above its filesystem's root (..)");
 		}
 		// hdfs://nn:8020 is the filesystem's root
 		return new UriFile(u.getPath().isEmpty() ? u.resolve("/") : u);

@@ -333,6 +333,16 @@ class BadInputTest {
 			c.add(of(2, per, "input_dir='hdfs://nn:8020/my images',output_dir='{out}'", "input_dir", "%20"));
 		}
 		c.add(of(1, tm, "input_dir='hdfs://nn/photos',output_model='{out}/m'", "input_dir", "local path"));
+		c.add(of(1, pd, "input_dir='HDFS://nn:8020/images',output_dir='{out}'", "input_dir", "'hdfs://nn:8020/images'",
+			"Spark runner"));
+		c.add(of(2, pd, "input_dir='hdfs://nn:8020/a#b',output_dir='{out}'", "input_dir", "%23"));
+		c.add(of(2, pd, "input_dir='hdfs://nn:8020/images?x=1',output_dir='{out}'", "input_dir", "%3F"));
+		c.add(of(2, pd, "input_dir='hdfs://nn:8020/../images',output_dir='{out}'", "input_dir", "root"));
+		c.add(of(1, sr, a + ",model='hdfs://nn:8020/models/m'", "model", "filesystem URI", "local path"));
+		c.add(of(1, pd, "input_dir='{gt}',output_dir='{out}',filter_sets='s3a://b/sets'", "filter_sets",
+			"filesystem URI"));
+		c.add(of(1, me, "filter_sets='filter-sets-msrresnet-x2',input_dir='{gt}',output_dir='{out}',discovery_dir=" +
+			"'{root}/missing'", "discovery_dir", "missing"));
 		c.add(of(1, im, "weights_file='s3a://bucket/w.pth',output_model='{out}/m'", "weights_file", "local path"));
 		return c.stream();
 	}

@@ -173,6 +173,7 @@ class FolderCommandsTest extends SciJavaTest {
 		rgb.setColor(0x336699);
 		rgb.fill();
 		ImageFiles.save(new ImagePlus("d", rgb), in.resolve("c.png").toFile()); // c.png and c.tif: same outputs
+		Files.createDirectories(in.resolve("d.png")); // a folder: skipped, as a cluster's filesystem lists files
 		final Path whole = dir.resolve("whole");
 		final Path rounds = dir.resolve("rounds");
 		final FaigCommand a = run(SynthesizeDegradationsCommand.class, "input_dir", in.toFile(), "output_dir", whole
@@ -193,5 +194,18 @@ class FolderCommandsTest extends SciJavaTest {
 		final List<String> failed = Files.readAllLines(rounds.resolve(SynthesizeDegradationsCommand.FAILED_CSV));
 		assertEquals(3, failed.size(), failed.toString());
 		assertTrue(failed.get(2).startsWith("c.tif,") && failed.get(2).contains("would replace"), failed.get(2));
+		// a round size that is no whole number of files is refused, naming the property
+		System.setProperty("faig.folder.round", "0");
+		final FaigCommand c;
+		try {
+			c = run(SynthesizeDegradationsCommand.class, "input_dir", in.toFile(), "output_dir", dir.resolve("zero")
+				.toFile(), "seed", 5L);
+		}
+		finally {
+			System.clearProperty("faig.folder.round");
+		}
+		assertTrue(c.isCanceled() && c.getCancelReason().contains("faig.folder.round") && c.getCancelReason().contains(
+			"'0'"), c.getCancelReason());
+		assertFalse(Files.exists(dir.resolve("zero")));
 	}
 }

@@ -52,6 +52,11 @@ class UriFileTest {
 		assertTrue(space.getMessage().startsWith("input_dir 'hdfs://nn/my images' is not a valid URI"), space
 			.getMessage());
 		assertTrue(space.getMessage().contains("%20"), space.getMessage());
+		for (final String t : new String[] { "hdfs://nn/a#b.png", "hdfs://nn/a?b.png", "hdfs://nn/../x" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UriFile.of(t,
+				"input_dir"));
+			assertTrue(e.getMessage().startsWith("input_dir '" + t + "'"), e.getMessage());
+		}
 		final IllegalArgumentException host = assertThrows(IllegalArgumentException.class, () -> UriFile.of(
 			"file://server/share/x", "input_file"));
 		assertTrue(host.getMessage().startsWith("input_file 'file://server/share/x' is not a local file URI"), host

@@ -50,8 +50,9 @@ public final class HadoopFileSystems implements UriFileSystem {
 		try {
 			return FileSystem.getFileSystemClass(uri.getScheme(), conf()) != null;
 		}
-		catch (final IOException e) {
-			return false; // no filesystem for this scheme on the class path
+		catch (final IOException | RuntimeException e) {
+			// no filesystem for this scheme, or one Hadoop names (s3a://) whose module is not on the class path
+			return false;
 		}
 	}
 

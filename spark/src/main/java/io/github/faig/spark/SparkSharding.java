@@ -47,6 +47,12 @@ public final class SparkSharding implements Sharding {
 	 */
 	static volatile boolean lendDriverState = true;
 
+	/** Tasks running in this JVM (under a local master, the driver's): a cancelled job waits for them to stop. */
+	static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** The longest a cancelled job waits for its tasks in this JVM to stop (each checks at its next step). */
+	private static final long STOP_WAIT_MS = 20_000;
+
 	/** Items this JVM's drivers have had run by Spark (tests check that a run went through Spark). */
 	static final java.util.concurrent.atomic.AtomicLong itemsRun = new java.util.concurrent.atomic.AtomicLong();
 
@@ -106,6 +112,7 @@ public final class SparkSharding implements Sharding {
 		final List<Tuple2<Integer, I>> indexed = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) indexed.add(new Tuple2<>(i, items.get(i)));
 		sc.setJobGroup(job, appName + ": " + items.size() + " " + what, false);
+		MAPPING.incrementAndGet();
 		try {
 			final JavaFutureAction<List<Tuple2<Integer, R>>> f = sc.parallelize(indexed, items.size()).mapPartitions(
 				new Apply<>(job, task, itemSeconds)).collectAsync();
@@ -123,6 +130,7 @@ public final class SparkSharding implements Sharding {
 		finally {
 			sc.clearJobGroup();
 			ExecutorState.release(job);
+			MAPPING.decrementAndGet();
 		}
 	}
 
@@ -136,7 +144,7 @@ public final class SparkSharding implements Sharding {
 			.summaryStatistics();
 		// executors that build their own models say how long that took; under a local master they use the driver's
 		final String built = open.getCount() == 0 ? "" : String.format(java.util.Locale.ROOT,
-			"; models built %d times, mean %.2f s", open.getCount(), open.getAverage());
+			"; executor setup (models) %d times, mean %.2f s", open.getCount(), open.getAverage());
 		System.err.println(String.format(java.util.Locale.ROOT, "faig: spark: %d %s as %d tasks in %.1f s; item " +
 			"time mean %.2f s, min %.2f s, max %.2f s, sum %.1f s%s", n, what, got.size(), wall, st.getAverage(), st
 				.getMin(), st.getMax(), st.getSum(), built));
@@ -150,14 +158,16 @@ public final class SparkSharding implements Sharding {
 		while (true) {
 			if (monitor.isCancelled() || Thread.currentThread().isInterrupted()) {
 				f.cancel(false);
+				awaitStopped();
 				throw new CancellationException();
 			}
 			try {
 				return f.get(250, TimeUnit.MILLISECONDS);
 			}
 			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
 				f.cancel(false);
+				awaitStopped();
+				Thread.currentThread().interrupt();
 				throw new CancellationException("interrupted");
 			}
 			catch (final TimeoutException e) {
@@ -176,6 +186,46 @@ public final class SparkSharding implements Sharding {
 				throw failure(e.getCause());
 			}
 		}
+	}
+
+	/**
+	 * Waits until the tasks running in this JVM (a local master's) have seen the cancel and stopped, so that
+	 * stopping Spark next (the driver's exit, or Spark's own shutdown hook after Ctrl-C) finds none in flight.
+	 */
+	static void awaitStopped() {
+		final long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
+		synchronized (RUNNING) {
+			while (RUNNING.get() > 0) {
+				final long left = (end - System.nanoTime()) / 1_000_000;
+				if (left <= 0) return;
+				try {
+					RUNNING.wait(left);
+				}
+				catch (final InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/** While a job runs, Spark's stop on Ctrl-C (its shutdown hook) waits for its tasks in this JVM to stop. */
+	private static final java.util.concurrent.atomic.AtomicInteger MAPPING = new java.util.concurrent.atomic.AtomicInteger();
+
+	static {
+		// Spark stops its context from a hook of Hadoop's shutdown hook manager (priority 40); this one runs before
+		// it and gives a job being cancelled its time to end: no task-result or status-update errors on Ctrl-C
+		org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
+			final long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
+			while (MAPPING.get() > 0 && System.nanoTime() < end) {
+				try {
+					Thread.sleep(50);
+				}
+				catch (final InterruptedException e) {
+					return;
+				}
+			}
+		}, 45);
 	}
 
 	private static long tasksDone(final JavaSparkContext sc, final JavaFutureAction<?> f) {
@@ -247,6 +297,21 @@ public final class SparkSharding implements Sharding {
 				}
 			};
 			final List<Tuple2<Integer, R>> out = new ArrayList<>();
+			RUNNING.incrementAndGet();
+			try {
+				return run(items, tc, m, out);
+			}
+			finally {
+				synchronized (RUNNING) {
+					RUNNING.decrementAndGet();
+					RUNNING.notifyAll();
+				}
+			}
+		}
+
+		private Iterator<Tuple2<Integer, R>> run(final Iterator<Tuple2<Integer, I>> items, final TaskContext tc,
+			final Monitor m, final List<Tuple2<Integer, R>> out) throws Exception
+		{
 			// negative: building the JVM's state (models), not an item
 			final ExecutorState.Entry<S> state = ExecutorState.of(job, task, t -> seconds.add(-t));
 			while (items.hasNext()) {

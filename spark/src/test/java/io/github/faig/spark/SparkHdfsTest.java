@@ -152,6 +152,10 @@ class SparkHdfsTest {
 		final String unknown = run("--run", "FAIG Predict Degradation", "output_dir='" + root.resolve("none") +
 			"',input_dir='nosuchfs://host/images'");
 		assertTrue(unknown.contains("no filesystem for nosuchfs://"), unknown);
+		// a scheme Hadoop names but whose module is not on the class path
+		final String s3 = run("--spark", "local[2]", "--run", "FAIG Predict Degradation", "output_dir='" + root.resolve(
+			"none") + "',input_dir='s3a://bucket/images'");
+		assertTrue(s3.contains("input_dir 's3a://bucket/images': no filesystem for s3a://"), s3);
 		assertTrue(Files.notExists(root.resolve("none")));
 	}
 

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.faig.io.UriFile;
+
 /**
  * Finds a model by bundled name or path. A name is looked up, in order, in the folders of the system property
  * {@code faig.models} (path-separated), in Fiji's {@code models/faig/} (the update site installs the sample models
@@ -72,7 +74,12 @@ public final class ModelLocator {
 		// name: the same line must mean the same model wherever it runs. (./name reaches a local folder.)
 		final File bundled = bundled(nameOrPath);
 		if (bundled != null) return bundled;
-		final File f = new File(nameOrPath);
+		final File f = UriFile.of(nameOrPath, parameter); // a file: URI is a local path
+		if (f instanceof UriFile) {
+			throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is a filesystem URI, but " + parameter +
+				" takes a bundled name or a local path (a cluster run reads it on the driver and sends it to the " +
+				"executors)");
+		}
 		if (f.exists()) return f;
 		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither an existing file or folder " +
 			"nor a bundled name; bundled: " + (sets ? bundledSets() : bundledNames()));
