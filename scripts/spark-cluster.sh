@@ -77,6 +77,26 @@ done
 [ "$(grep -c "Registering worker" "$work/master.log" || true)" -ge "$workers" ] || { echo "workers did not register; see $work/*.log" >&2; exit 1; }
 echo "cluster: master $master, $workers workers of 1 core (JVMs ${pids[*]}), up in $(echo "$(date +%s.%N) - $t0" | bc) s"
 
+# HDFS: a namenode and a datanode in a third JVM, started with the cluster (its own start-up work is over by
+# the time Predict Degradation reads from it), holding the images Predict Degradation reads through hdfs:// URIs
+nnport="$(free_port)"
+mkdir -p "$work/hdfs"
+# shellcheck disable=SC2086
+(cd "$work/hdfs" && exec java $opens -Xmx1g -cp "$sparkcp:$hdfscp" org.apache.hadoop.mapreduce.MiniHadoopClusterManager \
+  -nomr -format -nnport "$nnport" -datanodes 1 > "$work/hdfs.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 240); do (echo > "/dev/tcp/127.0.0.1/$nnport") 2>/dev/null && break; sleep 0.5; done
+hdfs="hdfs://127.0.0.1:$nnport"
+# Hadoop's shell (hdfs dfs) insists on a core-site.xml on its class path: an empty one
+mkdir -p "$work/hadoop-conf"
+echo "<configuration/>" > "$work/hadoop-conf/core-site.xml"
+dfs() { # hdfs dfs ARGS...
+  # shellcheck disable=SC2086
+  java $opens -cp "$work/hadoop-conf:$sparkcp" org.apache.hadoop.fs.FsShell -fs "$hdfs" "$@"
+}
+dfs -put "$pdimages" /images > "$work/hdfs-put.log" 2>&1 || { cat "$work/hdfs-put.log" >&2; exit 1; }
+echo "hdfs: $hdfs/images holds $(dfs -ls /images 2>/dev/null | grep -c "^-") files"
+
 submit() { # label line: the job jar through SparkSubmit, as spark-submit runs it (client mode)
   # shellcheck disable=SC2086
   java $opens -Xmx2g -Dfaig.home="$home" -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 \
@@ -102,24 +122,6 @@ timed "predict plain" ./faig --run "FAIG Predict Degradation" "${pdline/OUT/$wor
 timed "predict cluster" submit "FAIG Predict Degradation" "${pdline/OUT/$work/pd-cluster}" 2> "$work/pd-cluster.log" \
   || { tail -30 "$work/pd-cluster.log" >&2; exit 1; }
 grep "faig: spark:" "$work/pd-cluster.log" || true
-# the same images on HDFS, read by the executors from there
-nnport="$(free_port)"
-mkdir -p "$work/hdfs"
-# shellcheck disable=SC2086
-(cd "$work/hdfs" && exec java $opens -Xmx1g -cp "$sparkcp:$hdfscp" org.apache.hadoop.mapreduce.MiniHadoopClusterManager \
-  -nomr -format -nnport "$nnport" -datanodes 1 > "$work/hdfs.log" 2>&1) &
-pids+=($!)
-for _ in $(seq 240); do (echo > "/dev/tcp/127.0.0.1/$nnport") 2>/dev/null && break; sleep 0.5; done
-hdfs="hdfs://127.0.0.1:$nnport"
-# Hadoop's shell (hdfs dfs) insists on a core-site.xml on its class path: an empty one
-mkdir -p "$work/hadoop-conf"
-echo "<configuration/>" > "$work/hadoop-conf/core-site.xml"
-dfs() { # hdfs dfs ARGS...
-  # shellcheck disable=SC2086
-  java $opens -cp "$work/hadoop-conf:$sparkcp" org.apache.hadoop.fs.FsShell -fs "$hdfs" "$@"
-}
-dfs -put "$pdimages" /images > "$work/hdfs-put.log" 2>&1 || { cat "$work/hdfs-put.log" >&2; exit 1; }
-echo "hdfs: $hdfs/images holds $(dfs -ls /images 2>/dev/null | grep -c "^-") files"
 timed "predict cluster hdfs" submit "FAIG Predict Degradation" "input_dir='$hdfs/images',output_dir='$work/pd-hdfs'" \
   2> "$work/pd-hdfs.log" || { tail -30 "$work/pd-hdfs.log" >&2; exit 1; }
 grep "faig: spark:" "$work/pd-hdfs.log" || true
