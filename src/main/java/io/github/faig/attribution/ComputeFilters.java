@@ -157,6 +157,7 @@ public final class ComputeFilters implements AutoCloseable {
 	 */
 	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Monitor monitor) {
 		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
+		attribution.checkImages(groundTruths, names);
 		final long t0 = System.nanoTime();
 		final List<Image> images = new ArrayList<>();
 		for (int i = 0; i < groundTruths.size(); i++) images.add(new Image(groundTruths.get(i), names.get(i)));

@@ -93,6 +93,8 @@ public final class DegradationAttribution {
 		final Quadrature rule, final int steps, final int cropSize, final int crops, final Method method)
 	{
 		checkSettings(steps, cropSize, crops);
+		// every output pixel of a smaller crop would depend on the zero padding around it
+		if (cropSize > 0) engine.network().architecture().requireReceptiveField("crop_size", cropSize, "the network");
 		this.engine = engine;
 		this.params = params;
 		this.seed = seed;
@@ -121,6 +123,7 @@ public final class DegradationAttribution {
 		final BooleanSupplier cancelled)
 	{
 		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
+		checkImages(groundTruths, names);
 		final Partial sum = new Partial(engine.filters().filterCount());
 		final int total = inputCount(groundTruths.size());
 		for (int i = 0; i < groundTruths.size(); i++) {
@@ -148,9 +151,32 @@ public final class DegradationAttribution {
 		return p;
 	}
 
+	/**
+	 * Refuses, before any work, a set with an image whose inputs would be smaller than the network's receptive field:
+	 * with {@code crop_size=0}, an image whose whole LR version is (crops smaller than the image are refused when
+	 * positioned).
+	 */
+	public void checkImages(final List<FloatImage> groundTruths, final List<String> names) {
+		if (cropSize > 0) return;
+		for (int i = 0; i < groundTruths.size(); i++) checkWhole(groundTruths.get(i), names.get(i));
+	}
+
+	private void checkWhole(final FloatImage hr, final String name) {
+		final int f = engine.network().architecture().receptiveField();
+		final int s = params.scale();
+		final int w = hr.width() / s;
+		final int h = hr.height() / s;
+		if (w < f || h < f) {
+			throw new IllegalArgumentException("image " + name + " is " + w + "x" + h + " LR pixels at x" + s + ", smaller " +
+				"than the network's receptive field (" + f + "x" + f + " LR pixels): every output pixel would depend on " +
+				"the zero padding; give images of at least " + f * s + "x" + f * s + " pixels");
+		}
+	}
+
 	private void attributeInto(final Partial sum, final int i, final FloatImage hr, final String name,
 		final Progress progress, final BooleanSupplier cancelled)
 	{
+		if (cropSize == 0) checkWhole(hr, name);
 		final int s = params.scale();
 		final Degrader degrader = new Degrader(params);
 		final FloatImage gt = degrader.groundTruth(hr);

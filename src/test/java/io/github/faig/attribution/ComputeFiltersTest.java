@@ -26,8 +26,6 @@ import io.github.faig.workflow.Monitor;
 /** The compute-filters workflow and its distributed seam, on the tiny MSRResNet of {@link FaigEngineTest}. */
 class ComputeFiltersTest {
 
-	private static final List<FloatImage> SET = List.of(FaigEngineTest.random(3, 24, 20, 16), FaigEngineTest.random(3,
-		20, 26, 17), FaigEngineTest.random(3, 22, 22, 18));
 	private static final List<String> NAMES = List.of("a", "b", "c");
 	/** Images whose LR side (12) holds a crop of the tiny network's receptive field (11 pixels). */
 	private static final List<FloatImage> LARGER = List.of(FaigEngineTest.random(3, 24, 24, 16), FaigEngineTest.random(
@@ -51,15 +49,16 @@ class ComputeFiltersTest {
 		final StateDict thetaBar = FaigEngineTest.perturb(theta, null, 0.05, 15);
 		try (FaigEngine e = new FaigEngine(FaigEngineTest.SPEC, thetaBar, theta)) {
 			final DegradationAttribution da = new DegradationAttribution(e, DegradationParams.defaults(), 1,
-				Quadrature.TRAPEZOID, 4, 6, 2);
+				Quadrature.TRAPEZOID, 4, 11, 2);
 			final int n = e.filters().filterCount();
-			final DegradationAttribution.Result whole = da.run(SET, NAMES, null, null);
+			final DegradationAttribution.Result whole = da.run(LARGER, NAMES, null, null);
 			// the local run sums in the original order: bit for bit
 			assertArrayEquals(runningMean(whole.inputs(), n), whole.blurMinusNoise(), 0f);
 			assertArrayEquals(Ranking.of(whole.blurMinusNoise()).order(), whole.blur().order());
 			// images attributed alone, combined in another order
-			final DegradationAttribution.Partial p = da.attributeImage(2, SET.get(2), "c", null, null).plus(da
-				.attributeImage(0, SET.get(0), "a", null, null)).plus(da.attributeImage(1, SET.get(1), "b", null, null));
+			final DegradationAttribution.Partial p = da.attributeImage(2, LARGER.get(2), "c", null, null).plus(da
+				.attributeImage(0, LARGER.get(0), "a", null, null)).plus(da.attributeImage(1, LARGER.get(1), "b", null,
+					null));
 			final DegradationAttribution.Result split = DegradationAttribution.finish(p);
 			float max = 0;
 			for (final float v : whole.blurMinusNoise()) max = Math.max(max, Math.abs(v));
@@ -149,6 +148,22 @@ class ComputeFiltersTest {
 			{
 				assertEquals(crop, cf.options().cropSize());
 			}
+		}
+		// whole images whose LR version is smaller than the field: refused before any work, naming the image
+		try (ComputeFilters cf = new ComputeFilters(pair, new ComputeFilters.Options(DegradationOptions.defaults(),
+			Quadrature.TRAPEZOID, 4, 0, 1, 10)))
+		{
+			final IllegalArgumentException w = assertThrows(IllegalArgumentException.class, () -> cf.run(List.of(
+				LARGER.get(0), FaigEngineTest.random(3, 40, 20, 5)), List.of("a", "narrow"), Monitor.NONE));
+			assertTrue(w.getMessage().startsWith("image narrow is 10x20 LR pixels at x2, smaller than the network's " +
+				"receptive field (11x11 LR pixels)") && w.getMessage().contains("22x22"), w.getMessage());
+		}
+		// any attribution with crops (the masking experiment's input-path IG) refuses them too
+		try (FaigEngine engine = new FaigEngine(FaigEngineTest.SPEC, pair.baseline().weights(), theta)) {
+			final IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+				() -> new DegradationAttribution(engine, DegradationParams.defaults(), 1, Quadrature.TRAPEZOID, 4, 6, 1,
+					DegradationAttribution.Method.INPUT_IG));
+			assertTrue(c.getMessage().startsWith("crop_size=6 is smaller than the receptive field"), c.getMessage());
 		}
 	}
 

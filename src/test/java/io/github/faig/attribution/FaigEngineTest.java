@@ -273,10 +273,11 @@ class FaigEngineTest {
 	void degradationRankingsAreExactReverses() {
 		final StateDict theta = target();
 		final StateDict thetaBar = perturb(theta, null, 0.05, 15);
-		final List<FloatImage> gts = List.of(random(3, 24, 20, 16), random(3, 20, 26, 17));
+		// LR sides of 12 and more: crops of the tiny network's receptive field (11 pixels)
+		final List<FloatImage> gts = List.of(random(3, 24, 24, 16), random(3, 24, 26, 17));
 		try (FaigEngine e = new FaigEngine(SPEC, thetaBar, theta)) {
 			final DegradationAttribution da = new DegradationAttribution(e, io.github.faig.degrade.DegradationParams
-				.defaults(), 1, Quadrature.TRAPEZOID, 4, 6, 2);
+				.defaults(), 1, Quadrature.TRAPEZOID, 4, 11, 2);
 			final int[] calls = { 0 };
 			final DegradationAttribution.Result r = da.run(gts, List.of("a", "b"), (d, t, l, a) -> calls[0]++, null);
 			assertEquals(8, calls[0]);

@@ -161,7 +161,7 @@ class MaskingWorkflowTest {
 	@Test
 	void faigRankingNeedsDiscoveryImagesAndItsNoiseRankingIsTheReverse() {
 		final ModelPair pair = tinyPair();
-		final FaigRanking faig = new FaigRanking(Quadrature.TRAPEZOID, 2, 8, 1);
+		final FaigRanking faig = new FaigRanking(Quadrature.TRAPEZOID, 2, 11, 1);
 		assertTrue(faig.needsDiscovery());
 		assertThrows(IllegalArgumentException.class, () -> faig.rank(pair, null, Monitor.NONE));
 		final Map<Degradation, Ranking> r = faig.rank(pair, new RankingMethod.Discovery(TestImages.images(1, 24, 3), List
