@@ -81,6 +81,14 @@ public final class AtomicOutputs implements AutoCloseable {
 	 */
 	public void write(final String name, final Writer writer) throws IOException {
 		final Path target = OutputPaths.inside(dir, OutputPaths.safeFileName(name));
+		// one run never writes two outputs under one name (case-blind, for case-insensitive filesystems): the later
+		// would silently replace the earlier
+		for (final Path[] p : pending) {
+			if (p[1].getFileName().toString().equalsIgnoreCase(target.getFileName().toString())) {
+				throw new IOException("two outputs of this run would both be written as " + target.getFileName() + " in " +
+					"output_dir: rename the input (its outputs' names come from it)");
+			}
+		}
 		if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new IOException("output_dir holds a folder named " + target.getFileName() + " where the file goes");
 		}

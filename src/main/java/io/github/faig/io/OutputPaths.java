@@ -30,15 +30,25 @@ public final class OutputPaths {
 		String s = name == null ? "" : name.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", "_").strip();
 		if (s.isEmpty()) return "_";
 		if (s.startsWith(".")) s = "_" + s.substring(1);
-		// file systems take 255 bytes: shorten the name before its extension, keeping both ends recognisable
-		while (s.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-			final int dot = s.lastIndexOf('.');
-			final String ext = dot > 0 && s.length() - dot <= 16 ? s.substring(dot) : "";
-			final String stem = s.substring(0, s.length() - ext.length());
-			s = stem.substring(0, stem.length() - 1) + ext;
+		if (s.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) return s;
+		// File systems take 255 bytes. A long name keeps its start, its last characters (where the outputs of one
+		// input differ: _blur, _x2_model) and its extension; a hash of the whole name replaces the middle, so that
+		// two long names that differ anywhere stay two files.
+		final int dot = s.lastIndexOf('.');
+		final String ext = dot > 0 && s.length() - dot <= 16 ? s.substring(dot) : "";
+		final String stem = s.substring(0, s.length() - ext.length());
+		final String tail = stem.substring(stem.offsetByCodePoints(stem.length(), -Math.min(KEPT_TAIL, stem
+			.codePointCount(0, stem.length()))));
+		final String mark = "~" + Hashes.sha256(s.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + "~";
+		String head = stem.substring(0, stem.length() - tail.length());
+		while (!head.isEmpty() && (head + mark + tail + ext).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+			head = head.substring(0, head.offsetByCodePoints(head.length(), -1));
 		}
-		return s;
+		return head + mark + tail + ext;
 	}
+
+	/** How many characters of a long name's end a shortened name keeps. */
+	private static final int KEPT_TAIL = 48;
 
 	/** The longest file name written, in UTF-8 bytes: 255 less room for a temporary prefix. */
 	static final int MAX_NAME_BYTES = 230;

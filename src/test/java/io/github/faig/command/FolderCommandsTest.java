@@ -208,4 +208,25 @@ class FolderCommandsTest extends SciJavaTest {
 			"'0'"), c.getCancelReason());
 		assertFalse(Files.exists(dir.resolve("zero")));
 	}
+
+	/** An input with a long name: every output is written (its name shortened in the middle), none replaces another. */
+	@Test
+	void aLongInputNameLosesNoOutput(@TempDir final Path dir) throws Exception {
+		final Path in = Files.createDirectories(dir.resolve("in"));
+		final ColorProcessor rgb = new ColorProcessor(16, 16);
+		rgb.setColor(0x336699);
+		rgb.fill();
+		final String name = "L".repeat(235);
+		ImageFiles.save(new ImagePlus("long", rgb), in.resolve(name + ".png").toFile());
+		final Path out = dir.resolve("out");
+		final FaigCommand m = run(SynthesizeDegradationsCommand.class, "input_file", in.resolve(name + ".png").toFile(),
+			"output_dir", out.toFile());
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final List<String> written = names(out);
+		// the stack, the four variants and the parameters, each under its own name
+		assertEquals(6, written.size(), written.toString());
+		assertEquals(java.util.Set.of("_degraded.tif", "_clean.png", "_blur.png", "_noise.png", "_blur_noise.png",
+			"_parameters.csv"), written.stream().map(n -> n.replaceFirst("^L+~[0-9a-f]{12}~L+", "")).collect(
+				java.util.stream.Collectors.toSet()));
+	}
 }

@@ -71,15 +71,118 @@ public final class SparkSharding implements Sharding {
 	public SparkSharding(final String master, final String appName) {
 		this.master = master;
 		this.appName = appName;
+		quietOnShutdown();
 	}
 
-	/** The context, started on first use (a command that stops at validation never starts Spark). */
+	private static boolean quiet;
+
+	/**
+	 * Once the JVM shuts down (Ctrl-C, kill), Spark's and Hadoop's loggers go quiet: a context that was starting
+	 * cannot add its shutdown hooks any more and reports that, with stack traces, where the command's own line
+	 * ("stopped by a termination signal") says all there is to say. Hadoop's hook manager is made now, not during
+	 * the shutdown.
+	 */
+	private static synchronized void quietOnShutdown() {
+		if (quiet) return;
+		quiet = true;
+		org.apache.hadoop.util.ShutdownHookManager.get();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark",
+				org.apache.logging.log4j.Level.OFF);
+			org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.hadoop",
+				org.apache.logging.log4j.Level.OFF);
+		}, "faig-spark-quiet"));
+	}
+
+	/**
+	 * The context, started on first use (a command that stops at validation never starts Spark). Not once the JVM is
+	 * shutting down (Ctrl-C before the first job): then the run is stopped instead.
+	 */
 	synchronized JavaSparkContext context() {
 		if (jsc == null) {
-			jsc = new JavaSparkContext(SparkSettings.conf(new SparkConf(), master, appName));
+			if (shuttingDown()) throw new CancellationException("stopped before Spark started");
+			try {
+				jsc = new JavaSparkContext(SparkSettings.conf(new SparkConf(), master, appName));
+			}
+			catch (final RuntimeException | ExceptionInInitializerError e) {
+				if (shuttingDown()) {
+					final CancellationException c = new CancellationException("stopped while Spark was starting");
+					c.initCause(e);
+					throw c;
+				}
+				throw e;
+			}
 			itemSeconds = jsc.sc().collectionAccumulator("faig item seconds");
+			jsc.sc().addSparkListener(tasks);
+			holdSparkShutdown();
 		}
 		return jsc;
+	}
+
+	/** Whether the JVM is running its shutdown hooks (a signal came): no hook can be added then. */
+	static boolean shuttingDown() {
+		final Thread probe = new Thread(() -> {});
+		try {
+			Runtime.getRuntime().addShutdownHook(probe);
+			Runtime.getRuntime().removeShutdownHook(probe);
+			return false;
+		}
+		catch (final IllegalStateException e) {
+			return true;
+		}
+	}
+
+	/**
+	 * Spark stops its context from a hook of Hadoop's shutdown hook manager (priority 40); this one, registered once,
+	 * runs before it and gives a job being cancelled its time to end (Ctrl-C): Spark then stops with no task in
+	 * flight, without its own error reports.
+	 */
+	private static synchronized void holdSparkShutdown() {
+		if (shutdownHeld) return;
+		try {
+			org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
+				final long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
+				while (MAPPING.get() > 0 && System.nanoTime() < end) {
+					try {
+						Thread.sleep(50);
+					}
+					catch (final InterruptedException e) {
+						return;
+					}
+				}
+			}, 45);
+			shutdownHeld = true;
+		}
+		catch (final IllegalStateException e) {
+			// already shutting down: the job's own cancel path waits instead
+		}
+	}
+
+	private static boolean shutdownHeld;
+
+	/** Tasks started and ended, as this context's scheduler saw them (a cancelled job's end when their executors say so). */
+	private final TaskCounts tasks = new TaskCounts();
+
+	/** Counts the scheduler's task starts and ends. */
+	static final class TaskCounts extends org.apache.spark.scheduler.SparkListener {
+
+		private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+		private final java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
+
+		@Override
+		public void onTaskStart(final org.apache.spark.scheduler.SparkListenerTaskStart start) {
+			started.incrementAndGet();
+		}
+
+		@Override
+		public void onTaskEnd(final org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+			ended.incrementAndGet();
+		}
+
+		/** Whether every task that started has ended. */
+		boolean idle() {
+			return ended.get() >= started.get();
+		}
 	}
 
 	@Override
@@ -118,7 +221,7 @@ public final class SparkSharding implements Sharding {
 				new Apply<>(job, task, itemSeconds)).collectAsync();
 			final long t0 = System.nanoTime();
 			itemSeconds.reset();
-			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor));
+			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor, tasks));
 			seconds.addAll(itemSeconds.value());
 			itemsRun.addAndGet(got.size());
 			report(what, items.size(), (System.nanoTime() - t0) / 1e9, got);
@@ -142,9 +245,10 @@ public final class SparkSharding implements Sharding {
 			.summaryStatistics();
 		final java.util.DoubleSummaryStatistics open = java.util.Arrays.stream(t).filter(x -> x < 0).map(x -> -x)
 			.summaryStatistics();
-		// executors that build their own models say how long that took; under a local master they use the driver's
+		// executors that build their own state (models) say how long that took; under a local master they use the
+		// driver's
 		final String built = open.getCount() == 0 ? "" : String.format(java.util.Locale.ROOT,
-			"; executor setup (models) %d times, mean %.2f s", open.getCount(), open.getAverage());
+			"; executor setup %d times, mean %.2f s", open.getCount(), open.getAverage());
 		System.err.println(String.format(java.util.Locale.ROOT, "faig: spark: %d %s as %d tasks in %.1f s; item " +
 			"time mean %.2f s, min %.2f s, max %.2f s, sum %.1f s%s", n, what, got.size(), wall, st.getAverage(), st
 				.getMin(), st.getMax(), st.getSum(), built));
@@ -152,13 +256,13 @@ public final class SparkSharding implements Sharding {
 
 	/** Waits for the job, reporting tasks done of total, and cancels it when the monitor asks. */
 	private static <T> T await(final JavaSparkContext sc, final JavaFutureAction<T> f, final String what,
-		final int total, final Monitor monitor)
+		final int total, final Monitor monitor, final TaskCounts tasks)
 	{
 		long reported = -1;
 		while (true) {
 			if (monitor.isCancelled() || Thread.currentThread().isInterrupted()) {
 				f.cancel(false);
-				awaitStopped();
+				awaitStopped(tasks);
 				throw new CancellationException();
 			}
 			try {
@@ -166,7 +270,7 @@ public final class SparkSharding implements Sharding {
 			}
 			catch (final InterruptedException e) {
 				f.cancel(false);
-				awaitStopped();
+				awaitStopped(tasks);
 				Thread.currentThread().interrupt();
 				throw new CancellationException("interrupted");
 			}
@@ -192,7 +296,7 @@ public final class SparkSharding implements Sharding {
 	 * Waits until the tasks running in this JVM (a local master's) have seen the cancel and stopped, so that
 	 * stopping Spark next (the driver's exit, or Spark's own shutdown hook after Ctrl-C) finds none in flight.
 	 */
-	static void awaitStopped() {
+	static void awaitStopped(final TaskCounts tasks) {
 		final long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
 		synchronized (RUNNING) {
 			while (RUNNING.get() > 0) {
@@ -207,26 +311,22 @@ public final class SparkSharding implements Sharding {
 				}
 			}
 		}
+		// and until the scheduler has heard of their end (a status update that arrived after Spark stopped would be
+		// reported as an error)
+		while (!tasks.idle() && System.nanoTime() < end) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/** While a job runs, Spark's stop on Ctrl-C (its shutdown hook) waits for its tasks in this JVM to stop. */
 	private static final java.util.concurrent.atomic.AtomicInteger MAPPING = new java.util.concurrent.atomic.AtomicInteger();
 
-	static {
-		// Spark stops its context from a hook of Hadoop's shutdown hook manager (priority 40); this one runs before
-		// it and gives a job being cancelled its time to end: no task-result or status-update errors on Ctrl-C
-		org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
-			final long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
-			while (MAPPING.get() > 0 && System.nanoTime() < end) {
-				try {
-					Thread.sleep(50);
-				}
-				catch (final InterruptedException e) {
-					return;
-				}
-			}
-		}, 45);
-	}
 
 	private static long tasksDone(final JavaSparkContext sc, final JavaFutureAction<?> f) {
 		long done = 0;
