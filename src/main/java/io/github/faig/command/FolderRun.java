@@ -108,14 +108,14 @@ final class FolderRun {
 		final String given = System.getProperty("faig.folder.round");
 		if (given == null) return 256;
 		try {
-			final int n = Integer.parseInt(given.trim());
-			if (n >= 1) return n;
+			final long n = Long.parseLong(given.trim());
+			if (n >= 1 && n <= Integer.MAX_VALUE) return (int) n;
 		}
 		catch (final NumberFormatException e) {
 			// refused below
 		}
-		throw new IllegalArgumentException("faig.folder.round (a Java property) must be a whole number of files, at " +
-			"least 1, got '" + given + "'");
+		throw new IllegalArgumentException("faig.folder.round (a Java property) must be a whole number of files from 1 " +
+			"to " + Integer.MAX_VALUE + ", got '" + given + "'");
 	}
 
 	/**

@@ -63,7 +63,13 @@ public final class UriFile extends File {
 		}
 		if (u.getScheme().equalsIgnoreCase("file")) {
 			try {
-				return new File(u);
+				// file://localhost/path is this machine's /path (RFC 8089)
+				return new File("localhost".equalsIgnoreCase(u.getAuthority()) ? new URI("file", null, u.getPath(), null)
+					: u);
+			}
+			catch (final URISyntaxException e) {
+				throw new IllegalArgumentException(parameter + " '" + text + "' is not a local file URI (" + e
+					.getMessage() + "): expected file:///path");
 			}
 			catch (final IllegalArgumentException e) {
 				throw new IllegalArgumentException(parameter + " '" + text + "' is not a local file URI (" + e

@@ -43,6 +43,7 @@ class UriFileTest {
 		assertEquals(new File("C:/data"), UriFile.of("C:/data", "input_dir"));
 		assertEquals(dir.toFile(), UriFile.of(dir.toUri().toString(), "input_dir"));
 		assertFalse(UriFile.of(dir.toUri().toString(), "input_dir") instanceof UriFile);
+		assertEquals(dir.toFile(), UriFile.of("file://localhost" + dir.toUri().getPath(), "input_dir"));
 	}
 
 	@Test
