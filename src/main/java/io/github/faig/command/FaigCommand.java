@@ -223,8 +223,8 @@ public abstract class FaigCommand extends DynamicCommand {
 		if (!readsUri(key)) {
 			final List<String> taking = new ArrayList<>();
 			for (final ModuleItem<?> i : getInfo().inputs()) if (readsUri(i.getName())) taking.add(i.getName());
-			throw new IllegalArgumentException(key + " '" + uri + "' is a filesystem URI, but " + key + " takes a " +
-				"local path" + (taking.isEmpty() ? "" : " (URIs are read by " + String.join(", ", taking) + ")"));
+			throw UriFile.refused(key, uri.toString(), "a local path", taking.isEmpty() ? "" : "URIs are read by " + String
+				.join(", ", taking));
 		}
 		final String why = uri.unreadable();
 		if (why != null) throw new IllegalArgumentException(key + " '" + uri + "': " + why);

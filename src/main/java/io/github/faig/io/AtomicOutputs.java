@@ -32,6 +32,8 @@ public final class AtomicOutputs implements AutoCloseable {
 
 	private final Path dir;
 	private final List<Path[]> pending = new ArrayList<>();
+	/** The names written so far, lower-case: a folder run writes thousands, so no scan of {@link #pending}. */
+	private final java.util.Set<String> names = new java.util.HashSet<>();
 	private final List<Path> committed = new ArrayList<>();
 	private boolean done;
 
@@ -83,11 +85,9 @@ public final class AtomicOutputs implements AutoCloseable {
 		final Path target = OutputPaths.inside(dir, OutputPaths.safeFileName(name));
 		// one run never writes two outputs under one name (case-blind, for case-insensitive filesystems): the later
 		// would silently replace the earlier
-		for (final Path[] p : pending) {
-			if (p[1].getFileName().toString().equalsIgnoreCase(target.getFileName().toString())) {
-				throw new IOException("two outputs of this run would both be written as " + target.getFileName() + " in " +
-					"output_dir: rename the input (its outputs' names come from it)");
-			}
+		if (!names.add(target.getFileName().toString().toLowerCase(java.util.Locale.ROOT))) {
+			throw new IOException("two outputs of this run would both be written as " + target.getFileName() + " in " +
+				"output_dir: rename the input (its outputs' names come from it)");
 		}
 		if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new IOException("output_dir holds a folder named " + target.getFileName() + " where the file goes");

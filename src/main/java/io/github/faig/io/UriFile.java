@@ -36,6 +36,7 @@ public final class UriFile extends File {
 
 	private final URI uri;
 	private transient UriFileSystem fs;
+	private transient java.util.Optional<UriFileSystem.Kind> kind;
 
 	private UriFile(final URI uri) {
 		// File folds the text into a relative local path (hdfs:/nn/x) that the methods below never touch
@@ -87,6 +88,17 @@ public final class UriFile extends File {
 		return new UriFile(u.getPath().isEmpty() ? u.resolve("/") : u);
 	}
 
+	/**
+	 * The refusal of a URI given to {@code parameter}, which takes {@code takes} ("a local path"), with what else
+	 * the caller has to say (what does take URIs), or an empty string.
+	 */
+	public static IllegalArgumentException refused(final String parameter, final String given, final String takes,
+		final String more)
+	{
+		return new IllegalArgumentException(parameter + " '" + given + "' is a filesystem URI, but " + parameter +
+			" takes " + takes + (more.isEmpty() ? "" : " (" + more + ")"));
+	}
+
 	/** The URI, as given (normalized: {@code a/./b} is {@code a/b}). */
 	public URI uri() {
 		return uri;
@@ -124,9 +136,15 @@ public final class UriFile extends File {
 		return f;
 	}
 
+	/**
+	 * What the URI names, asked once per object: reading a file asks whether it is one and whether it can be read,
+	 * listing a folder whether it is one, and each would otherwise be a call to the namenode.
+	 */
 	private UriFileSystem.Kind kind() {
+		if (kind != null) return kind.orElse(null);
 		try {
-			return reader().kind(uri);
+			kind = java.util.Optional.ofNullable(reader().kind(uri));
+			return kind.orElse(null);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("'" + uri + "' could not be read: " + e.getMessage(), e);

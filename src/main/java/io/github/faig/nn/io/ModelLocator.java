@@ -76,9 +76,8 @@ public final class ModelLocator {
 		if (bundled != null) return bundled;
 		final File f = UriFile.of(nameOrPath, parameter); // a file: URI is a local path
 		if (f instanceof UriFile) {
-			throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is a filesystem URI, but " + parameter +
-				" takes a bundled name or a local path (a cluster run reads it on the driver and sends it to the " +
-				"executors)");
+			throw UriFile.refused(parameter, nameOrPath, "a bundled name or a local path",
+				"a cluster run reads it on the driver and sends it to the executors");
 		}
 		if (f.exists()) return f;
 		throw new IllegalArgumentException(parameter + " '" + nameOrPath + "' is neither an existing file or folder " +
