@@ -103,10 +103,10 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	@Parameter(label = "Save per-filter scores (calibration_attributions.npy)", persist = false)
 	private boolean save_attributions = false;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Calibration report")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG calibration report")
 	private ResultsTable report;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Confusion matrix")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG confusion matrix")
 	private ResultsTable confusion;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Scores")
@@ -150,8 +150,6 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		write(r, sets, dest);
 		log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f -> %s", r
 			.thresholds().blur(), r.thresholds().noise(), dest));
-		Tables.show(report, "FAIG calibration report");
-		Tables.show(confusion, "FAIG confusion matrix");
 	}
 
 	/** The calibrated sets (with their index files when they go to a new folder), the reports and the scores. */

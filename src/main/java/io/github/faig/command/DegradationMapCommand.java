@@ -106,7 +106,7 @@ public class DegradationMapCommand extends FaigCommand {
 	/** The tile ROIs and legend, also set on the source image when it is an open image. */
 	private Overlay overlay;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Tiles")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG degradation map tiles")
 	private ResultsTable tiles;
 
 	@Override
@@ -144,7 +144,6 @@ public class DegradationMapCommand extends FaigCommand {
 		results(source, planes, decisions);
 		// the map lies over the image itself; an image read from a file is not shown, so only the PNG carries it
 		if (input_file == null && img == null && image != null) image.setOverlay(overlay);
-		Tables.show(tiles, "FAIG degradation map tiles");
 		write(source, planes, range);
 	}
 

@@ -90,7 +90,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Representations")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG degradation representations")
 	private ResultsTable representations;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Embedding plot")
@@ -142,7 +142,6 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		depth_plot = depthPlot(results, depthPlots);
 		Plots.show(scatterPlot);
 		Plots.show(depthPlots);
-		Tables.show(representations, "FAIG degradation representations");
 		write(depthPlots, vectors(results.get(0), o.classes(), names));
 	}
 

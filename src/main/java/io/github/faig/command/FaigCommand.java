@@ -35,6 +35,7 @@ import io.github.faig.io.OutputPaths;
 import io.github.faig.ij.ImgInput;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.Tables;
 import io.github.faig.io.UriFile;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
@@ -104,6 +105,23 @@ public abstract class FaigCommand extends DynamicCommand {
 	public boolean completed() {
 		return completed;
 	}
+	/** Set by {@link #runFromHeadlessLine()}. */
+	private volatile boolean headlessLine;
+
+	/**
+	 * Marks this run as one of a headless command line ({@code ./faig --run}, Fiji's {@code --headless --run}): its
+	 * runner reports a failure itself (one line, an exit status), so the command does not log it too, and nothing but
+	 * {@code output_dir} keeps its results. Call before the run starts.
+	 */
+	public void runFromHeadlessLine() {
+		headlessLine = true;
+	}
+
+	/** Whether {@link #runFromHeadlessLine()} was called. */
+	public boolean fromHeadlessLine() {
+		return headlessLine;
+	}
+
 	/** Headless progress lines, or {@code null} (GUI, or switched off). */
 	private ProgressLine progressLine;
 
@@ -160,6 +178,8 @@ public abstract class FaigCommand extends DynamicCommand {
 			failUnlessStopped(e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		finally {
+			// SciJava's postprocessors (which show the tables) skip a cancelled module: what it made is shown here
+			if (super.isCanceled()) Tables.showOutputs(this);
 			if (status != null) status.clearStatus();
 			if (task != null) task.finish();
 		}
@@ -334,11 +354,12 @@ public abstract class FaigCommand extends DynamicCommand {
 	}
 
 	/**
-	 * Headless, through the {@code ./faig} launcher, a result that is not written is lost (no window shows it):
-	 * refuses to start without an {@code output_dir}.
+	 * Run from a headless line ({@code ./faig --run}, or Fiji's {@code --headless --run}), a result that is not
+	 * written is lost (no window or macro keeps it): refuses to start without an {@code output_dir}. A macro, even in
+	 * batch mode or a headless Fiji, reads the images and tables it made, so it may leave {@code output_dir} out.
 	 */
-	protected static void outputDirNeededHeadless(final File outputDir) {
-		if (outputDir == null && Boolean.getBoolean("faig.launcher")) {
+	protected void outputDirNeededHeadless(final File outputDir) {
+		if (outputDir == null && headlessLine) {
 			throw new IllegalArgumentException("output_dir was not given: a headless run writes its results there, " +
 				"and nothing else keeps them");
 		}
@@ -387,8 +408,8 @@ public abstract class FaigCommand extends DynamicCommand {
 		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
 		final String m = getClass().getSimpleName().replace("Command", "") + ": " + String.valueOf(message).replaceAll(
 			"\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
-		// the headless launcher prints the reason itself, as one line; in Fiji the log is where users look
-		if (log != null && !Boolean.getBoolean("faig.launcher")) log.error(m);
+		// a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
+		if (log != null && !headlessLine) log.error(m);
 		cancel(m);
 	}
 

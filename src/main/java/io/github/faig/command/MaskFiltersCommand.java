@@ -76,7 +76,7 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Outputs")
 	private ImagePlus outputs;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Masking metrics")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG masking metrics")
 	private ResultsTable metrics;
 
 	@Override
@@ -122,7 +122,6 @@ public class MaskFiltersCommand extends FaigCommand {
 		}
 		outputs = ImagePlusBridge.toImagePlus(title + "_" + mode, stack, labels, ImagePlusBridge.OutputType.BYTE,
 			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / pair.target().spec().scale()));
-		Tables.show(metrics, "FAIG masking metrics");
 		if (output_dir != null) {
 			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 				w.write(title + "_" + mode + ".tif", f -> ImageFiles.save(outputs, f));

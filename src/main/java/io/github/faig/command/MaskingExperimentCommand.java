@@ -105,7 +105,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Masking experiment")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG masking experiment")
 	private ResultsTable results;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Metric vs proportion")
@@ -142,7 +142,6 @@ public class MaskingExperimentCommand extends FaigCommand {
 		final List<Plot> panels = new ArrayList<>();
 		plot = plot(r, o, panels);
 		Plots.show(panels);
-		Tables.show(results, "FAIG masking experiment");
 		if (output_dir != null) {
 			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 				w.write("masking_experiment.csv", f -> Tables.saveCsv(results, f));

@@ -82,7 +82,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
 	private RandomAccessibleInterval<?> img;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Degradation predictions")
+	@Parameter(type = ItemIO.OUTPUT, label = "Results")
 	private ResultsTable predictions;
 
 	@Override
@@ -114,7 +114,6 @@ public class PredictDegradationCommand extends FaigCommand {
 				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
 			}
 		}
-		Tables.show(predictions, "FAIG degradation predictions");
 		write(failures);
 		failures.check(sources.size(), "predicted", output_dir != null ? FAILED_CSV : null);
 	}

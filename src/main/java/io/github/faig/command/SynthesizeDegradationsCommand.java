@@ -114,7 +114,7 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Degraded")
 	private ImagePlus degraded;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Degradation parameters")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG degradation parameters")
 	private ResultsTable parameters;
 
 	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
@@ -151,7 +151,6 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		final Made made = synthesis.apply(sourceImage(image, input_file, img), monitor());
 		degraded = made.degraded();
 		parameters = made.parameters();
-		Tables.show(parameters, "FAIG degradation parameters");
 		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());
 	}
 

@@ -15,7 +15,6 @@ import org.scijava.widget.FileWidget;
 import ij.measure.ResultsTable;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
-import io.github.faig.ij.Tables;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.train.TrainModel;
 import io.github.faig.train.TrainOptions;
@@ -132,7 +131,7 @@ public class TrainModelCommand extends FaigCommand {
 	/** The run, its paths checked and init_model read by {@link #validate()}. */
 	private TrainModel training;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Training log")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG training log")
 	private ResultsTable training_log;
 
 	/** Training reads its photographs from the local disk (the data manifest hashes them there). */
@@ -159,7 +158,6 @@ public class TrainModelCommand extends FaigCommand {
 			training_log.addValue("loss", e.loss());
 			training_log.addValue("learning_rate", e.learningRate());
 		}
-		Tables.show(training_log, "FAIG training log");
 	}
 
 	/**
