@@ -45,10 +45,10 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_models = "<html><b>Models</b>";
 
-	@Parameter(label = "Baseline model (plain SR)", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Baseline model (plain SR)", style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model (also removes blur and noise)", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Target model (also removes blur and noise)", style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
@@ -57,50 +57,50 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Ground-truth folder (headless)", required = false, persist = false,
+	@Parameter(label = "Ground-truth folder (instead of the stack)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_degradations = "<html><b>Degradations</b>";
 
-	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
+	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
+	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
+	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
-	@Parameter(label = "Random seed", persist = false)
+	@Parameter(label = "Random seed")
 	private long seed = 0;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_attribution = "<html><b>Integrated gradients</b>";
 
-	@Parameter(label = "Quadrature", choices = { "gauss-legendre", "riemann", "trapezoid" }, persist = false,
+	@Parameter(label = "Quadrature", choices = { "gauss-legendre", "riemann", "trapezoid" },
 		description = "gauss-legendre: keeps >= 98 % of the paper's top 1 % at a sixth of its steps (RESULTS.md " +
 			"sections 5 and 7.3); riemann: the paper's right Riemann sum")
 	private String quadrature = DEFAULT_QUADRATURE;
 
-	@Parameter(label = "Path steps N (0 = the rule's default)", min = "0", persist = false,
+	@Parameter(label = "Path steps N (0 = the rule's default)", min = "0",
 		description = "0: 16 for gauss-legendre, 100 (the paper's) for riemann and trapezoid")
 	private int steps = 0;
 
-	@Parameter(label = "LR crop size (0 = whole images)", min = "0", persist = false)
+	@Parameter(label = "LR crop size (0 = whole images)", min = "0")
 	private int crop_size = 0;
 
-	@Parameter(label = "Crops per image", min = "1", persist = false)
+	@Parameter(label = "Crops per image", min = "1")
 	private int crops = 1;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_output = "<html><b>Filter sets</b>";
 
-	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
+	@Parameter(label = "Top percent", min = "0.01", max = "100")
 	private double percent = 1.0;
 
-	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE,
+	@Parameter(label = "Output folder", required = false, style = FileWidget.DIRECTORY_STYLE,
 		description = "blur_index.txt, noise_index.txt, CSV tables, filter_positions.png, filter_sets.json")
 	private File output_dir;
 

@@ -46,8 +46,8 @@ import io.github.faig.workflow.Monitor;
  * {@link #cancel(String)}, so callers see {@code isCanceled()} and the reason), progress goes to the
  * {@link StatusService}, and a cancel request stops the work at the next checkpoint.
  * <p>
- * Inputs are declared {@code persist = false}: every run starts from the documented defaults, so a macro or
- * headless line means the same thing on every machine, whatever was run before.
+ * A dialog remembers the user's last values (SciJava's persisted inputs); a macro line, a script and a headless line
+ * do not read them: an input they leave out has its documented default ({@link InputsPreprocessor}).
  * </p>
  * <p>
  * A FAIG command is a {@link DynamicCommand}, its own module: the choices of its model and filter-set inputs
@@ -84,8 +84,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	@Parameter
 	protected StatusService status;
 
-	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = Engines.MAX_THREADS_TEXT,
-		persist = false, required = false,
+	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = Engines.MAX_THREADS_TEXT, required = false,
 		description = "PyTorch worker threads; automatic leaves the cores other programs keep busy to them")
 	private int threads = 0;
 
@@ -257,6 +256,14 @@ public abstract class FaigCommand extends DynamicCommand {
 	@Override
 	public void initialize() throws MethodCallException {
 		super.initialize();
+		refreshChoices();
+	}
+
+	/**
+	 * Fills the choices of the model and filter-set inputs around their current values: at initialization, and again
+	 * once a dialog's remembered values are loaded ({@link InputsPreprocessor}), so a remembered path heads its list.
+	 */
+	public void refreshChoices() {
 		for (final ModuleItem<?> item : getInfo().inputs()) {
 			if (!packageInput(item)) continue;
 			final String key = item.getName();
@@ -275,6 +282,18 @@ public abstract class FaigCommand extends DynamicCommand {
 			lastChoice.put(key, current == null ? choices.get(0) : current);
 		}
 	}
+
+	/**
+	 * The inputs a dialog does not show (scripts, macros and headless lines still set them by name): the ImgLib2
+	 * image of scripts and the file that stands in for the active image ({@code input_file}); a command whose
+	 * {@code input_dir} only stands in for the active image adds it ({@link #IMAGE_STAND_INS}).
+	 */
+	public java.util.Set<String> scriptOnlyInputs() {
+		return java.util.Set.of("img", "input_file");
+	}
+
+	/** The script-only inputs of a command whose files and folder stand in for the active image. */
+	protected static final java.util.Set<String> IMAGE_STAND_INS = java.util.Set.of("img", "input_file", "input_dir");
 
 	/** Each package input's value before its chooser entry was picked: what a cancelled chooser restores. */
 	private final Map<String, String> lastChoice = new HashMap<>();
