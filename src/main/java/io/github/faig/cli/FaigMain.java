@@ -186,7 +186,7 @@ public final class FaigMain {
 	{
 		try {
 			if (headless) runner.runHeadlessLine(info.getClassName(), inputs);
-			else runner.run(info.getClassName(), inputs);
+			else runner.runLine(info.getClassName(), inputs);
 			return 0;
 		}
 		catch (final InvocationTargetException | RuntimeException e) {

@@ -36,7 +36,7 @@ public class InputsPreprocessor extends AbstractPreprocessorPlugin {
 	public void process(final Module module) {
 		if (!(module.getDelegateObject() instanceof FaigCommand)) return;
 		final FaigCommand command = (FaigCommand) module.getDelegateObject();
-		final boolean dialog = dialog(ui != null && ui.isVisible() && !ui.isHeadless(), command.fromHeadlessLine(),
+		final boolean dialog = dialog(ui != null && ui.isVisible() && !ui.isHeadless(), command.fromLine(),
 			macroOptions());
 		for (final ModuleItem<?> item : module.getInfo().inputs()) {
 			final String name = item.getName();
@@ -50,11 +50,11 @@ public class InputsPreprocessor extends AbstractPreprocessorPlugin {
 	}
 
 	/**
-	 * Whether the run will show a dialog, where remembered values are offered: a visible UI, not a headless line, and
-	 * not a macro call that gives its options (ImageJ shows no dialog for those).
+	 * Whether the run will show a dialog, where remembered values are offered: a visible UI, not a {@code --run} line,
+	 * and not a macro call that gives its options (ImageJ shows no dialog for those).
 	 */
-	static boolean dialog(final boolean visibleUi, final boolean headlessLine, final boolean macroOptions) {
-		return visibleUi && !headlessLine && !macroOptions;
+	static boolean dialog(final boolean visibleUi, final boolean line, final boolean macroOptions) {
+		return visibleUi && !line && !macroOptions;
 	}
 
 	/** Whether an ImageJ macro is running this command with an options string. */
