@@ -100,7 +100,7 @@ class SiteGuardsTest {
 
 	static String[] runInto(final UpgradeTest.Build b, final File site) throws Exception {
 		return run(site.getPath(), b.project.getPath(), b.runtime.getPath(), b.natives.getPath(), b.models.getPath(),
-			"--managed", UpdateSiteTest.managedPom(b.root).getPath());
+			"--fiji-jars", UpdateSiteTest.fijiJars(b.root).getPath(), "--scratch", b.root.resolve("scratch").toString());
 	}
 
 	@Test
@@ -138,10 +138,13 @@ class SiteGuardsTest {
 		final Path runtime = Files.createDirectories(dir.resolve("runtime"));
 		UpdateSiteTest.jar(runtime, "api-0.35.1.jar");
 		UpdateSiteTest.jar(runtime, "gson-2.10.1.jar");
-		final List<ShippedJars.Decision> d = ShippedJars.fromManagedPom(UpdateSiteTest.managedPom(dir)).decideAll(
+		final List<ShippedJars.Decision> d = ShippedJars.fromFijiJars(UpdateSiteTest.fijiJars(dir)).decideAll(
 			runtime.toFile());
 		assertEquals("ai.djl:api:0.35.1", d.get(0).coordinates());
-		assertEquals("com.google.code.gson:gson:2.10.1", d.get(1).coordinates());
+		assertTrue(d.get(0).ship());
+		// Fiji's list holds file names: a jar without metadata is still found there, by name.
+		assertEquals("gson 2.10.1, no Maven group in the jar", d.get(1).coordinates());
+		assertFalse(d.get(1).ship(), d.get(1).reason());
 		assertEquals("x 1.0, no Maven group in the jar", new ShippedJars.Decision(null, null, "x", "1.0", false, "")
 			.coordinates());
 	}
