@@ -10,8 +10,7 @@
 # wrote; an earlier version it installed is replaced, anything else in the way stops it before it writes anything.
 # FAIG_VERSION, FAIG_FIJI_JARS, FAIG_MVN_OPTS and FAIG_M2_REPO as for scripts/build-update-site.sh.
 set -euo pipefail
-usage="usage: scripts/install-in-fiji.sh FIJI_DIR [linux64|linux-arm64|macos-arm64|win64]   (--help for more)"
-bad() { echo "install-in-fiji: $1" >&2; echo "$usage" >&2; exit 2; }
+bad() { echo "install-in-fiji: $1 (usage: scripts/install-in-fiji.sh FIJI_DIR [PLATFORM]; --help for more)" >&2; exit 2; }
 case "${1:-}" in
   -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;;
   -*) bad "unknown option '$1' (a FIJI_DIR starting with - is given as ./$1)" ;;
