@@ -384,13 +384,18 @@ public final class UpdateSiteBuilder {
 		return out;
 	}
 
+	/** Milliseconds each rewritten native took, by its path in the scratch folder (printed by the build). */
+	static final Map<File, Long> REWRITE_MILLIS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** {@code jar} itself when the JDK takes it as a module, else a copy with a valid module name in {@code scratch}. */
 	static File moduleNamed(final File jar, final String platform, final File scratch) throws IOException {
 		if (ModuleNames.problem(jar.toPath()) == null) return jar;
 		final File dir = new File(scratch, platform);
 		Files.createDirectories(dir.toPath());
 		final File out = new File(dir, jar.getName());
+		final long t0 = System.nanoTime();
 		ModuleNames.rewrite(jar.toPath(), out.toPath(), ModuleNames.proposedName(jar.toPath()));
+		REWRITE_MILLIS.put(out, (System.nanoTime() - t0) / 1_000_000);
 		return out;
 	}
 
@@ -479,9 +484,11 @@ public final class UpdateSiteBuilder {
 					d.reason());
 			}
 			for (final Entry e : entries) {
-				if (ModuleNames.onModulePath(e.fijiPath())) out.println(tool + ": " + e.fijiPath() + ": module " +
-					ModuleNames.name(e.source().toPath()) + (e.source().getParentFile().getParentFile().equals(scratch)
-						? " (Automatic-Module-Name rewritten: the JDK refuses the original's)" : ""));
+				if (!ModuleNames.onModulePath(e.fijiPath())) continue;
+				final Long ms = REWRITE_MILLIS.get(e.source());
+				out.println(tool + ": " + e.fijiPath() + ": module " + ModuleNames.name(e.source().toPath()) + (ms ==
+					null ? "" : String.format(java.util.Locale.ROOT, " (Automatic-Module-Name rewritten in %.1f s, %d MiB: " +
+						"the JDK refuses the original's)", ms / 1000.0, e.source().length() >> 20)));
 			}
 			return entries;
 		}
