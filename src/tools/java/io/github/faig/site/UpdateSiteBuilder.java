@@ -185,6 +185,9 @@ public final class UpdateSiteBuilder {
 		}
 	}
 
+	/** Jars that sites built before Fiji's own jar list was checked shipped, and Fiji ships (artifact names). */
+	static final List<String> FORMERLY_SHIPPED = List.of("ejml-core", "ejml-ddense");
+
 	/** Folders of the site that hold only this project's files. */
 	private static final String[] OWN_FOLDERS = { "models/faig/", "scripts/Plugins/FAIG/", "images/faig-samples/" };
 
@@ -217,7 +220,15 @@ public final class UpdateSiteBuilder {
 		for (final Entry e : entries) shipped.add(SiteDb.key(e.fijiPath()));
 		final List<String> foreign = new ArrayList<>();
 		for (final SiteDb.Record r : db.records.values()) {
-			if (!shipped.contains(SiteDb.key(r.filename)) && !ownPath(r.filename)) foreign.add(r.filename);
+			if (shipped.contains(SiteDb.key(r.filename))) continue;
+			for (final String gone : FORMERLY_SHIPPED) {
+				if (r.current != null && SiteDb.key(r.filename).equals("jars/" + gone + ".jar")) {
+					throw new IOException("ships " + r.filename + ", which this project no longer ships because Fiji " +
+						"itself does (update-site/fiji-jars.txt): built on, the site would make it obsolete and the " +
+						"updater would remove Fiji's own copy. Build into a new folder (no release shipped it)");
+				}
+			}
+			if (!ownPath(r.filename)) foreign.add(r.filename);
 		}
 		if (!foreign.isEmpty()) {
 			throw new IOException("holds " + foreign.size() + " record(s) of files this project never " +

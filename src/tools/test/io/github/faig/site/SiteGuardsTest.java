@@ -179,4 +179,17 @@ class SiteGuardsTest {
 		assertEquals("2", r[0]);
 		assertTrue(r[2].startsWith("build-update-site: unknown platform 'osx' in 'linux64,osx'"), r[2]);
 	}
+
+	@Test
+	void aSiteThatShippedWhatFijiShipsIsRefused(@TempDir final Path dir) throws Exception {
+		// Sites built before the list of Fiji's jars was checked shipped EJML, which Fiji has.
+		final File site = dir.resolve("site").toFile();
+		final File ejml = UpdateSiteTest.mavenJar(dir, "org.ejml", "ejml-core", "0.41", "ejml");
+		UpdateSiteBuilder.write(site, List.of(new UpdateSiteBuilder.Entry("jars/ejml-core-0.41.jar", ejml, null, null,
+			List.of())), UpgradeTest.TS1);
+		final IOException e = assertThrows(IOException.class, () -> build(dir.resolve("v1"), "0.1.0").buildInto(site,
+			UpgradeTest.TS2));
+		assertTrue(e.getMessage().contains("ships jars/ejml-core-0.41.jar, which this project no longer ships because " +
+			"Fiji itself does"), e.getMessage());
+	}
 }
