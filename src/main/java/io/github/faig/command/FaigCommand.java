@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,20 +13,16 @@ import java.util.concurrent.CancellationException;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
-import org.scijava.command.DynamicCommand;
+import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
-import org.scijava.module.MethodCallException;
 import org.scijava.module.ModuleItem;
-import org.scijava.module.ModuleService;
-import org.scijava.module.MutableModuleItem;
+import org.scijava.module.Module;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.task.Task;
 import org.scijava.task.TaskService;
-import org.scijava.ui.UIService;
-import org.scijava.widget.FileWidget;
-import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -50,22 +45,24 @@ import io.github.faig.workflow.Monitor;
  * do not read them: an input they leave out has its documented default ({@link InputsPreprocessor}).
  * </p>
  * <p>
- * A FAIG command is a {@link DynamicCommand}, its own module: the choices of its model and filter-set inputs
- * ({@link #MODEL_STYLE}, {@link #FILTER_SETS_STYLE}) are what is installed when it starts. Run it through the
- * {@link ModuleService} (or {@link #run(Context, Class, Object...)}): {@code CommandService.run} starts it but hands
- * back {@code null} for such a command.
+ * A FAIG command is a plain SciJava command (a {@link ContextCommand}), so a script runs it the usual way:
+ * {@code CommandService.run(SomeCommand.class, true, "name", value, …).get()} returns its {@link CommandModule}, whose
+ * {@code getOutput(name)} gives the outputs and whose {@code isCanceled()} and {@code getCancelReason()} say whether
+ * and why it failed. The choice lists of its model and filter-set inputs ({@link #MODEL_STYLE},
+ * {@link #FILTER_SETS_STYLE}) are built by the dialog's widget ({@code io.github.faig.ij.PackageChoiceWidget}) from
+ * what is installed when the dialog opens; the inputs themselves are plain text.
  * </p>
  * <p>
  * Subclasses are thin: they check their inputs, call the plain-Java core, and turn results into ImageJ images,
  * tables and files.
  * </p>
  */
-public abstract class FaigCommand extends DynamicCommand {
+public abstract class FaigCommand extends ContextCommand {
 
 	/**
 	 * Widget style of a model input (a {@code String}): the dialog offers the bundled and installed models (every
 	 * package {@link ModelLocator} finds by name), the current value, and {@link #OTHER_MODEL} to pick a package
-	 * folder or {@code .zip}. Macros and headless lines still give any name or path.
+	 * folder or {@code .zip} ({@link PackageChoices}). Macros and headless lines still give any name or path.
 	 */
 	public static final String MODEL_STYLE = "faig-model";
 
@@ -194,7 +191,7 @@ public abstract class FaigCommand extends DynamicCommand {
 		}
 		finally {
 			// SciJava's postprocessors (which show the tables) skip a cancelled module: what it made is shown here
-			if (super.isCanceled()) Tables.showOutputs(this);
+			if (super.isCanceled()) Tables.showOutputs(module());
 			if (status != null) status.clearStatus();
 			if (task != null) task.finish();
 		}
@@ -206,9 +203,10 @@ public abstract class FaigCommand extends DynamicCommand {
 	 * name or path (its choices only help the dialog); the resolver says what is wrong with one that does not exist.
 	 */
 	private void checkDeclaredInputs() {
+		final Module self = module();
 		for (final ModuleItem<?> item : getInfo().inputs()) {
 			final String key = item.getName();
-			final Object v = getInput(key);
+			final Object v = self.getInput(key);
 			if (v instanceof Number) {
 				final double d = ((Number) v).doubleValue();
 				if (!Double.isFinite(d)) throw new IllegalArgumentException(key + " must be a finite number, got " + v);
@@ -221,8 +219,8 @@ public abstract class FaigCommand extends DynamicCommand {
 					throw new IllegalArgumentException(key + " must be at most " + max + ", got " + v);
 				}
 			}
-			if (packageInput(item)) {
-				if (other(item).equals(v)) {
+			if (PackageChoices.packageInput(item)) {
+				if (PackageChoices.otherEntry(item).equals(v)) {
 					throw new IllegalArgumentException(key + " '" + v + "' is the dialog's chooser entry: expected a " +
 						"bundled name or a path");
 				}
@@ -266,40 +264,6 @@ public abstract class FaigCommand extends DynamicCommand {
 	}
 
 	/**
-	 * Fills the choices of the model and filter-set inputs (see {@link #MODEL_STYLE}): what is installed is known
-	 * only now, not when the annotations were compiled. SciJava calls this before the dialog or the run.
-	 */
-	@Override
-	public void initialize() throws MethodCallException {
-		super.initialize();
-		refreshChoices();
-	}
-
-	/**
-	 * Fills the choices of the model and filter-set inputs around their current values: at initialization, and again
-	 * once a dialog's remembered values are loaded ({@link InputsPreprocessor}), so a remembered path heads its list.
-	 */
-	public void refreshChoices() {
-		for (final ModuleItem<?> item : getInfo().inputs()) {
-			if (!packageInput(item)) continue;
-			final String key = item.getName();
-			final Object v = getInput(key);
-			final String current = v instanceof String && !((String) v).isBlank() ? (String) v : null;
-			final List<String> choices = new ArrayList<>();
-			// an optional input without a default keeps "not given" as its first choice
-			if (current == null && !item.isRequired()) choices.add("");
-			if (current != null) choices.add(current);
-			for (final String n : WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? ModelLocator.bundledSets()
-				: ModelLocator.bundledNames()) if (!choices.contains(n)) choices.add(n);
-			choices.add(other(item));
-			final MutableModuleItem<String> m = getInfo().getMutableInput(key, String.class);
-			m.setChoices(choices);
-			m.setCallback("choosePackage");
-			lastChoice.put(key, current == null ? choices.get(0) : current);
-		}
-	}
-
-	/**
 	 * The inputs a dialog does not show (scripts, macros and headless lines still set them by name): the ImgLib2
 	 * image of scripts and the file that stands in for the active image ({@code input_file}); a command whose
 	 * {@code input_dir} only stands in for the active image adds it ({@link #IMAGE_STAND_INS}).
@@ -311,75 +275,54 @@ public abstract class FaigCommand extends DynamicCommand {
 	/** The script-only inputs of a command whose files and folder stand in for the active image. */
 	protected static final java.util.Set<String> IMAGE_STAND_INS = java.util.Set.of("img", "input_file", "input_dir");
 
-	/** Each package input's value before its chooser entry was picked: what a cancelled chooser restores. */
-	private final Map<String, String> lastChoice = new HashMap<>();
-
-	/** Opens the dialog's chooser: (title, start, {@link FileWidget} style) to the chosen file or {@code null}. */
-	interface Chooser {
-
-		File choose(String title, File start, String style);
-	}
-
-	/** The chooser behind the "Other …" entries: the UI's own file dialog (tests put a stub here). */
-	Chooser chooser = (title, start, style) -> context().service(UIService.class).chooseFile(title, start, style);
-
 	/**
-	 * The dialog's callback of the model and filter-set inputs: where the chooser entry was picked, opens a folder
-	 * (or package) chooser; the chosen path becomes the value and the first choice; a cancelled chooser restores
-	 * the value before.
-	 */
-	@SuppressWarnings("unused") // called by SciJava, named in initialize()
-	private void choosePackage() {
-		for (final ModuleItem<?> item : getInfo().inputs()) {
-			if (!packageInput(item) || item.getChoices() == null) continue;
-			final String key = item.getName();
-			final Object v = getInput(key);
-			if (!other(item).equals(v)) {
-				if (v instanceof String) lastChoice.put(key, (String) v);
-				continue;
-			}
-			final String before = lastChoice.get(key);
-			final File start = before != null && new File(before).exists() ? new File(before) : null;
-			final File chosen = chooser.choose(item.getLabel(), start, WidgetStyle.isStyle(item, FILTER_SETS_STYLE)
-				? FileWidget.DIRECTORY_STYLE : FileWidget.FILE_AND_DIRECTORY_STYLE);
-			if (chosen == null) {
-				setInput(key, before);
-				continue;
-			}
-			final String path = chosen.getPath();
-			final MutableModuleItem<String> m = getInfo().getMutableInput(key, String.class);
-			final List<String> choices = new ArrayList<>(m.getChoices());
-			choices.remove(path);
-			// first: a choice widget whose list changes selects its first entry
-			choices.add(0, path);
-			m.setChoices(choices);
-			setInput(key, path);
-			lastChoice.put(key, path);
-		}
-	}
-
-	/** Whether {@code item} names a model or filter-set package (see {@link #MODEL_STYLE}). */
-	private static boolean packageInput(final ModuleItem<?> item) {
-		return item.getType() == String.class && (WidgetStyle.isStyle(item, MODEL_STYLE) || WidgetStyle.isStyle(item,
-			FILTER_SETS_STYLE));
-	}
-
-	/** The chooser entry of a package input. */
-	private static String other(final ModuleItem<?> item) {
-		return WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? OTHER_FILTER_SETS : OTHER_MODEL;
-	}
-
-	/**
-	 * Runs {@code command} in {@code context} as Fiji and macros run it (with SciJava's pre- and postprocessing) and
-	 * waits for it to end; inputs are given as name, value, name, value, ... Returns the command, which is its own
-	 * module: {@code getOutput(name)}, {@code isCanceled()}, {@code getCancelReason()}.
+	 * Runs {@code command} in {@code context} as Fiji and scripts run it ({@code CommandService.run} with SciJava's
+	 * pre- and postprocessing) and waits for it to end; inputs are given as name, value, name, value, ... Returns the
+	 * command (its module's delegate): {@link #getOutput(String)}, {@code isCanceled()}, {@code getCancelReason()}.
 	 */
 	public static <C extends FaigCommand> C run(final Context context, final Class<C> command, final Object... inputs)
 		throws Exception
 	{
-		final CommandInfo info = context.service(CommandService.class).getCommand(command);
-		return command.cast(context.service(ModuleService.class).run(info, true, inputs).get());
+		return command.cast(context.service(CommandService.class).run(command, true, inputs).get().getDelegateObject());
 	}
+
+	/** This command's declaration: its inputs and outputs as SciJava reads them from its {@code @Parameter} fields. */
+	public CommandInfo getInfo() {
+		CommandInfo i = info;
+		if (i == null) {
+			final CommandService commands = getContext() == null ? null : getContext().service(CommandService.class);
+			i = commands == null ? null : commands.getCommand(getClass());
+			if (i == null) i = new CommandInfo(getClass());
+			info = i;
+		}
+		return i;
+	}
+
+	private volatile CommandInfo info;
+
+	/**
+	 * This command seen as a SciJava module, to read and set its inputs and outputs by name (a view: the module that
+	 * runs it keeps its own resolved flags).
+	 */
+	Module module() {
+		return new CommandModule(getInfo(), this);
+	}
+
+	/** The value of output {@code name} (as its module's {@code getOutput}); for callers that hold the command. */
+	public Object getOutput(final String name) {
+		return module().getOutput(name);
+	}
+
+	/** The value of input {@code name} (as its module's {@code getInput}); for callers that hold the command. */
+	public Object getInput(final String name) {
+		return module().getInput(name);
+	}
+
+	/**
+	 * The remembered values of the inputs before a run without a dialog started, by name ({@code null}: nothing was
+	 * remembered): SciJava stores every run's values; {@link RememberedInputsPreprocessor} puts these back.
+	 */
+	volatile Map<String, Object> remembered;
 
 	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
 	protected static void notBlank(final File path, final String param) {

@@ -1,8 +1,12 @@
 package io.github.faig.command;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.scijava.Priority;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
 import org.scijava.module.process.AbstractPreprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.Parameter;
@@ -20,8 +24,10 @@ import ij.Macro;
  * {@code MacroPreprocessor}): a macro line that omits a key would then depend on what was last typed into the dialog.
  * This preprocessor runs between the two. When no dialog will be shown (a macro line with options, a script or
  * {@code CommandService} call in a headless Fiji, a headless {@code --run} line, {@code ./faig}), it marks every input
- * left unset as resolved, so it keeps its documented default and nothing remembered is read, and stores none of the
- * run's values. When a dialog will be
+ * left unset as resolved, so it keeps its documented default and nothing remembered is read; and it notes what is
+ * remembered now, which {@link RememberedInputsPreprocessor} puts back once SciJava's {@code SaveInputsPreprocessor}
+ * has stored the run's values (SciJava stores every run's; the declaration a command shares with every other run of
+ * it cannot be told otherwise). When a dialog will be
  * shown (the menu, a macro's {@code run("…")} without options), the remembered values load as usual, and the
  * script-only inputs ({@link FaigCommand#scriptOnlyInputs()}) are resolved so that the dialog leaves them out.
  * </p>
@@ -32,21 +38,25 @@ public class InputsPreprocessor extends AbstractPreprocessorPlugin {
 	@Parameter(required = false)
 	private UIService ui;
 
+	@Parameter(required = false)
+	private ModuleService modules;
+
 	@Override
 	public void process(final Module module) {
 		if (!(module.getDelegateObject() instanceof FaigCommand)) return;
 		final FaigCommand command = (FaigCommand) module.getDelegateObject();
 		final boolean dialog = dialog(ui != null && ui.isVisible() && !ui.isHeadless(), command.fromLine(),
 			macroOptions());
+		// nor is anything stored by such a run: the dialog next time shows what the user typed there, not a macro's or
+		// a failed headless line's values
+		final Map<String, Object> remembered = new HashMap<>();
 		for (final ModuleItem<?> item : module.getInfo().inputs()) {
 			final String name = item.getName();
-			// nor is anything stored by such a run (SciJava's SaveInputsPreprocessor saves every persisted input):
-			// the dialog next time shows what the user typed there, not a macro's or a failed headless line's values
-			if (!dialog && item.isPersisted()) command.getInfo().getMutableInput(name, org.scijava.util.Types.box(item.getType())).setPersisted(
-				false);
+			if (!dialog && item.isPersisted() && modules != null) remembered.put(name, modules.load(item));
 			if (module.isInputResolved(name)) continue;
 			if (!dialog || command.scriptOnlyInputs().contains(name)) module.resolveInput(name);
 		}
+		command.remembered = dialog ? null : remembered;
 	}
 
 	/**

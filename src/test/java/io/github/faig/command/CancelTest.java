@@ -67,7 +67,7 @@ class CancelTest extends SciJavaTest {
 		final Module module = ms.createModule(info);
 		final Future<Module> run = ms.run(module, true, Map.of("baseline_model", f[0].getPath(), "target_model", f[1]
 			.getPath(), "input_dir", f[2], "steps", 100000, "quadrature", "riemann", "crop_size", 16, "output_dir", out));
-		final FaigCommand command = (FaigCommand) module; // a FAIG command is its own module
+		final FaigCommand command = (FaigCommand) module.getDelegateObject();
 		final long deadline = System.nanoTime() + 60_000_000_000L;
 		while ((command.task() == null || command.task().getProgressMaximum() == 0) && System.nanoTime() < deadline) {
 			Thread.sleep(50);

@@ -11,16 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Cancelable;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
-import org.scijava.module.ModuleService;
+import org.scijava.module.Module;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
@@ -61,16 +61,14 @@ class DialogChoicesTest extends SciJavaTest {
 		else System.setProperty("fiji.dir", fijiDirBefore);
 	}
 
-	/** A command as the dialog gets it: made and initialized by SciJava, not run. */
-	private static FaigCommand initialized(final Class<? extends FaigCommand> c) throws Exception {
-		final FaigCommand m = (FaigCommand) context.service(ModuleService.class).createModule(context.service(
-			CommandService.class).getCommand(c));
-		m.initialize();
-		return m;
+	/** The list a dialog shows for {@code input} of command {@code c}, around the input's default. */
+	private static PackageChoices dialog(final Class<? extends FaigCommand> c, final String input) {
+		final ModuleItem<?> item = context.service(CommandService.class).getCommand(c).getInput(input);
+		return new PackageChoices(item, item.getDefaultValue());
 	}
 
-	private static List<?> choices(final FaigCommand m, final String input) {
-		return m.getInfo().getInput(input).getChoices();
+	private static List<String> choices(final Class<? extends FaigCommand> c, final String input) {
+		return dialog(c, input).choices();
 	}
 
 	/** The folders of sample-models/ holding a file named {@code marker}, read here from the disk. */
@@ -83,20 +81,21 @@ class DialogChoicesTest extends SciJavaTest {
 
 	@Test
 	void aModelInputOffersTheBundledAndInstalledModelsItsDefaultAndAChooser() throws Exception {
-		final FaigCommand m = initialized(ComputeFiltersCommand.class);
 		for (final String input : new String[] { "baseline_model", "target_model" }) {
-			final List<?> c = choices(m, input);
+			final List<?> c = choices(ComputeFiltersCommand.class, input);
 			assertTrue(c.containsAll(shipped("model.json")), input + ": " + c);
 			assertTrue(c.contains("my-installed-model"), input + ": " + c);
 			assertFalse(c.contains("my-installed-sets"), input + ": " + c);
 			assertFalse(c.contains("filter-sets-msrresnet-x2"), input + ": " + c);
 			assertEquals(FaigCommand.OTHER_MODEL, c.get(c.size() - 1), input + ": " + c);
 		}
-		assertTrue(choices(m, "baseline_model").contains("msrresnet-x2-baseline"));
-		assertEquals("msrresnet-x2-baseline", m.getInput("baseline_model"), "the default stays selected");
-		assertEquals("msrresnet-x2-target", m.getInput("target_model"));
+		assertTrue(choices(ComputeFiltersCommand.class, "baseline_model").contains("msrresnet-x2-baseline"));
+		assertEquals("msrresnet-x2-baseline", dialog(ComputeFiltersCommand.class, "baseline_model").selected(),
+			"the default stays selected");
+		assertEquals("msrresnet-x2-target", dialog(ComputeFiltersCommand.class, "target_model").selected());
 		// the other inputs' declared choices are left as they were
-		assertEquals(Arrays.asList("gauss-legendre", "riemann", "trapezoid"), choices(m, "quadrature"));
+		assertEquals(Arrays.asList("gauss-legendre", "riemann", "trapezoid"), context.service(CommandService.class)
+			.getCommand(ComputeFiltersCommand.class).getInput("quadrature").getChoices());
 	}
 
 	@Test
@@ -104,56 +103,61 @@ class DialogChoicesTest extends SciJavaTest {
 		for (final Class<? extends FaigCommand> c : List.of(PredictDegradationCommand.class,
 			DegradationMapCommand.class))
 		{
-			final FaigCommand m = initialized(c);
-			final List<?> sets = choices(m, "filter_sets");
+			final List<?> sets = choices(c, "filter_sets");
 			assertTrue(sets.containsAll(shipped("blur_index.txt")), sets.toString());
 			assertTrue(sets.contains("my-installed-sets"), sets.toString());
 			assertFalse(sets.contains("my-installed-model"), sets.toString());
-			assertEquals(PredictionModels.DEFAULT_FILTER_SETS, m.getInput("filter_sets"));
+			assertEquals(PredictionModels.DEFAULT_FILTER_SETS, dialog(c, "filter_sets").selected());
 			assertEquals(FaigCommand.OTHER_FILTER_SETS, sets.get(sets.size() - 1));
 		}
 	}
 
 	@Test
 	void anOptionalModelInputKeepsNotGivenAsItsFirstChoice() throws Exception {
-		final FaigCommand m = initialized(CalibrateThresholdsCommand.class);
-		assertEquals("", choices(m, "baseline_model").get(0));
-		assertTrue(choices(m, "target_model").contains("my-installed-model"));
-		assertEquals("", initialized(TrainModelCommand.class).getInfo().getInput("init_model").getChoices().get(0));
+		assertEquals("", choices(CalibrateThresholdsCommand.class, "baseline_model").get(0));
+		assertEquals("", dialog(CalibrateThresholdsCommand.class, "baseline_model").selected());
+		assertTrue(choices(CalibrateThresholdsCommand.class, "target_model").contains("my-installed-model"));
+		assertEquals("", choices(TrainModelCommand.class, "init_model").get(0));
+	}
+
+	@Test
+	void aRememberedPathHeadsTheListOnce(@TempDir final Path dir) {
+		final ModuleItem<?> item = context.service(CommandService.class).getCommand(BlindSuperResolutionCommand.class)
+			.getInput("model");
+		final PackageChoices c = new PackageChoices(item, dir.toString());
+		assertEquals(dir.toString(), c.choices().get(0));
+		assertEquals(dir.toString(), c.selected());
+		assertEquals(1, c.choices().stream().filter(dir.toString()::equals).count());
+		// a remembered bundled name is selected where it is, not listed twice
+		final PackageChoices b = new PackageChoices(item, "srcnn-x2-target");
+		assertEquals("srcnn-x2-target", b.selected());
+		assertEquals(1, b.choices().stream().filter("srcnn-x2-target"::equals).count());
 	}
 
 	@Test
 	void theChooserEntryPutsThePickedFolderInTheListAndTheValue(@TempDir final Path dir) throws Exception {
-		final FaigCommand m = initialized(BlindSuperResolutionCommand.class);
+		final PackageChoices m = dialog(BlindSuperResolutionCommand.class, "model");
 		final File picked = dir.resolve("my model").toFile();
 		final List<String> styles = new ArrayList<>();
-		m.chooser = (title, start, style) -> {
+		assertEquals(picked.getPath(), m.pick(FaigCommand.OTHER_MODEL, (title, start, style) -> {
 			styles.add(style);
 			return picked;
-		};
-		final ModuleItem<?> model = m.getInfo().getInput("model");
-		m.setInput("model", FaigCommand.OTHER_MODEL);
-		model.callback(m); // what the dialog does when the value changes
-		assertEquals(picked.getPath(), m.getInput("model"));
-		assertEquals(picked.getPath(), model.getChoices().get(0), "first: the choice widget selects it when rebuilt");
+		}));
+		assertEquals(picked.getPath(), m.selected());
+		assertEquals(picked.getPath(), m.choices().get(0), "first, where the user looks");
+		assertEquals(FaigCommand.OTHER_MODEL, m.choices().get(m.choices().size() - 1));
 		assertEquals(List.of(FileWidget.FILE_AND_DIRECTORY_STYLE), styles, "a package is a folder or a .zip");
 
-		// cancelling the chooser restores what was chosen before
-		m.chooser = (title, start, style) -> null;
-		m.setInput("model", "srcnn-x2-target");
-		model.callback(m);
-		m.setInput("model", FaigCommand.OTHER_MODEL);
-		model.callback(m);
-		assertEquals("srcnn-x2-target", m.getInput("model"));
+		// cancelling the chooser keeps what was chosen before
+		assertEquals("srcnn-x2-target", m.pick("srcnn-x2-target", (title, start, style) -> null));
+		assertEquals("srcnn-x2-target", m.pick(FaigCommand.OTHER_MODEL, (title, start, style) -> null));
+		assertEquals("srcnn-x2-target", m.selected());
 
-		final FaigCommand p = initialized(PredictDegradationCommand.class);
-		p.chooser = (title, start, style) -> {
+		final PackageChoices p = dialog(PredictDegradationCommand.class, "filter_sets");
+		assertEquals(dir.toString(), p.pick(FaigCommand.OTHER_FILTER_SETS, (title, start, style) -> {
 			styles.add(style);
 			return dir.toFile();
-		};
-		p.setInput("filter_sets", FaigCommand.OTHER_FILTER_SETS);
-		p.getInfo().getInput("filter_sets").callback(p);
-		assertEquals(dir.toString(), p.getInput("filter_sets"));
+		}));
 		assertEquals(FileWidget.DIRECTORY_STYLE, styles.get(styles.size() - 1), "filter sets are a folder");
 	}
 
@@ -163,13 +167,11 @@ class DialogChoicesTest extends SciJavaTest {
 		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(pkg);
 		final ImagePlus imp = new ImagePlus("lr", new ByteProcessor(20, 16));
 
-		// a macro preprocessor may set the value after the choices were made: the run takes it all the same
-		final FaigCommand m = initialized(BlindSuperResolutionCommand.class);
-		m.setInput("image", imp);
-		m.setInput("model", pkg.getPath());
-		assertFalse(choices(m, "model").contains(pkg.getPath()));
-		context.service(ModuleService.class).run(m, false, Map.of()).get(120, TimeUnit.SECONDS);
-		assertFalse(m.isCanceled(), m.getCancelReason());
+		// the list only helps the dialog: a script's run takes a path that is not among its choices
+		assertFalse(choices(BlindSuperResolutionCommand.class, "model").contains(pkg.getPath()));
+		final Module m = context.service(CommandService.class).run(BlindSuperResolutionCommand.class, false, "image",
+			imp, "model", pkg.getPath()).get(120, TimeUnit.SECONDS);
+		assertFalse(((Cancelable) m).isCanceled(), ((Cancelable) m).getCancelReason());
 		assertNotNull(m.getOutput("super_resolved"));
 
 		// and as a headless line gives it, installed names included

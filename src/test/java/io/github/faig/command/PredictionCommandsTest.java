@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
 
 import ij.CompositeImage;
 import ij.ImagePlus;
@@ -80,7 +82,8 @@ class PredictionCommandsTest extends SciJavaTest {
 		ImageFiles.save(ImagePlusBridge.toImagePlus("a", List.of(photo.crop(0, 0, 40, 40)), null,
 			ImagePlusBridge.OutputType.BYTE, null), f);
 		ij.plugin.filter.Analyzer.setResultsTable(new ResultsTable());
-		final FaigCommand m = run(PredictDegradationCommand.class, "input_file", f);
+		final CommandModule m = context.service(CommandService.class).run(PredictDegradationCommand.class, true,
+			"input_file", f).get();
 		assertTrue(!m.isCanceled(), m.getCancelReason());
 		assertTrue(m.isOutputResolved("predictions"), "shown by TablesPostprocessor");
 		final ResultsTable results = ResultsTable.getResultsTable();
