@@ -26,6 +26,9 @@ public final class PackageChoices {
 		File choose(String title, File start, String style);
 	}
 
+	/** The file that makes a folder a model package. */
+	private static final String MODEL_JSON = "model.json";
+
 	private final ModuleItem<?> item;
 	private final List<String> choices = new ArrayList<>();
 	private String selected;
@@ -58,7 +61,8 @@ public final class PackageChoices {
 	 * The user picked {@code entry}: the chooser entry opens {@code chooser} (a package folder or {@code .zip} for a
 	 * model, a folder for filter sets); the chosen path becomes the value and the first entry. A cancelled chooser
 	 * keeps the value before. Any other entry (or a value set from outside, e.g. a macro recorder's replay) becomes
-	 * the value, added first if it is not listed. Returns the value.
+	 * the value, added first if it is not listed. A model package's {@code model.json} picked in the chooser (Fiji's
+	 * file dialog picks no folders) stands for its folder. Returns the value.
 	 */
 	public String pick(final String entry, final Chooser chooser) {
 		if (!otherEntry(item).equals(entry)) {
@@ -70,7 +74,9 @@ public final class PackageChoices {
 			: null;
 		final File chosen = chooser.choose(item.getLabel(), start, chooserStyle(item));
 		if (chosen == null) return selected;
-		final String path = chosen.getPath();
+		// Fiji's file dialog picks files only: a package's model.json stands for its folder
+		final String path = chosen.getName().equals(MODEL_JSON) && chosen.isFile() && chosen.getParentFile() != null
+			? chosen.getParent() : chosen.getPath();
 		choices.remove(path);
 		choices.add(0, path);
 		selected = path;

@@ -65,10 +65,20 @@ public class PackageChoiceWidget extends AbstractInputWidget<String, JPanel> {
 		show();
 		combo.addActionListener(e -> {
 			if (updating) return;
-			choices.pick((String) combo.getSelectedItem(), chooser);
-			show();
-			updateModel();
+			final String entry = (String) combo.getSelectedItem();
+			if (PackageChoices.otherEntry(item).equals(entry)) {
+				// the chooser opens once the list has closed (it would stay drawn over the dialog otherwise)
+				EventQueue.invokeLater(() -> picked(entry));
+			}
+			else picked(entry);
 		});
+	}
+
+	/** The user picked {@code entry}: the value, the list and the module's input follow. */
+	private void picked(final String entry) {
+		choices.pick(entry, chooser);
+		show();
+		updateModel();
 	}
 
 	/** Puts the list and its selection into the combo box. */

@@ -153,6 +153,12 @@ class DialogChoicesTest extends SciJavaTest {
 		assertEquals("srcnn-x2-target", m.pick(FaigCommand.OTHER_MODEL, (title, start, style) -> null));
 		assertEquals("srcnn-x2-target", m.selected());
 
+		// Fiji's file dialog picks files only: a package's model.json stands for its folder
+		final File pkg = dir.resolve("pkg").toFile();
+		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(pkg);
+		assertEquals(pkg.getPath(), m.pick(FaigCommand.OTHER_MODEL, (title, start, style) -> new File(pkg,
+			"model.json")));
+
 		final PackageChoices p = dialog(PredictDegradationCommand.class, "filter_sets");
 		assertEquals(dir.toString(), p.pick(FaigCommand.OTHER_FILTER_SETS, (title, start, style) -> {
 			styles.add(style);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.EventQueue;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,6 +120,7 @@ class PackageChoiceWidgetTest extends SciJavaTest {
 		final File picked = dir.resolve("my model").toFile();
 		((PackageChoiceWidget) w).chooser = (title, start, style) -> picked;
 		c.setSelectedItem(FaigCommand.OTHER_MODEL);
+		EventQueue.invokeAndWait(() -> {}); // the chooser opens once the list has closed
 		assertEquals(picked.getPath(), m.getInput("model"));
 		assertEquals(picked.getPath(), c.getSelectedItem());
 		assertEquals(picked.getPath(), items(c).get(0));
@@ -126,6 +128,7 @@ class PackageChoiceWidgetTest extends SciJavaTest {
 		// a cancelled chooser keeps it
 		((PackageChoiceWidget) w).chooser = (title, start, style) -> null;
 		c.setSelectedItem(FaigCommand.OTHER_MODEL);
+		EventQueue.invokeAndWait(() -> {});
 		assertEquals(picked.getPath(), m.getInput("model"));
 		assertEquals(picked.getPath(), c.getSelectedItem());
 	}
