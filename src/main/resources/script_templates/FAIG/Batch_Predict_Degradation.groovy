@@ -2,21 +2,19 @@
 #@ File (label = "Output folder", style = "directory") outputFolder
 #@ String (label = "Filter sets (folder or bundled name)", value = "filter-sets-msrresnet-x2") filterSets
 #@ CommandService command
-#@ ModuleService modules
 #@ LogService log
 
 // FAIG for Fiji: predict the degradation of every image of a folder, one command call per image,
 // collecting the rows into one CSV. Runs in the Script Editor and headless, without dialogs: the commands run
 // with process=false, so no input dialog opens, the open image is not filled in, and no result window opens.
-// (Through the ModuleService: CommandService.run gives no result for a FAIG command, which is its own module.)
 //   ImageJ-linux64 --headless --run Batch_Predict_Degradation.groovy "inputFolder='/data/in',outputFolder='/data/out'"
 import ij.measure.ResultsTable
 
 def all = new ResultsTable()
 def files = inputFolder.listFiles().findAll { it.name.toLowerCase() ==~ /.*\.(png|tiff?|jpe?g)$/ }.sort()
 files.eachWithIndex { f, i ->
-	def module = modules.run(command.getCommand("io.github.faig.command.PredictDegradationCommand"), false,
-		"input_file", f, "filter_sets", filterSets, "t_blur", -1d, "t_noise", -1d).get()
+	def module = command.run("io.github.faig.command.PredictDegradationCommand", false, "input_file", f,
+		"filter_sets", filterSets, "t_blur", -1d, "t_noise", -1d).get()
 	if (module.isCanceled()) {
 		log.error("FAIG: " + f.name + ": " + module.getCancelReason())
 		return

@@ -221,7 +221,7 @@ class MacroContractTest extends SciJavaTest {
 	void scriptTemplatesNameRealCommandsAndInputs() throws Exception {
 		// process=false: no pre/postprocessing, so no dialog, no filled-in image, no result windows
 		final Pattern call = Pattern.compile(
-			"modules\\.run\\(command\\.getCommand\\(\"([\\w.]+)\"\\),\\s*(?:false|False),\\s*([^)]*)\\)");
+			"command\\.run\\(\"([\\w.]+)\",\\s*(?:false|False),\\s*([^)]*)\\)");
 		final Pattern key = Pattern.compile("\"([a-z_]+)\"\\s*,");
 		int calls = 0;
 		for (final String t : new String[] { "Batch_Predict_Degradation.groovy", "Batch_Super_Resolution.py" }) {
@@ -249,9 +249,9 @@ class MacroContractTest extends SciJavaTest {
 		ActiveImagePreprocessor.active = new ImagePlus("open", new ByteProcessor(64, 64));
 		try {
 			// the templates' own call
-			final Module m = context.service(ModuleService.class).run(context
-				.service(CommandService.class).getCommand("io.github.faig.command.BlindSuperResolutionCommand"), false,
-				"input_file", in, "model", "srcnn-x2-target", "output_dir", dir).get();
+			final Module m = context.service(CommandService.class).run(
+				"io.github.faig.command.BlindSuperResolutionCommand", false, "input_file", in, "model", "srcnn-x2-target",
+				"output_dir", dir).get();
 			assertFalse(((Cancelable) m).isCanceled(), ((Cancelable) m).getCancelReason());
 			assertEquals(null, m.getInput("image"), "no preprocessor ran");
 			assertTrue(new File(dir, "lr_x2_srcnn-x2-target.png").isFile());
