@@ -319,8 +319,9 @@ public abstract class FaigCommand extends ContextCommand {
 	}
 
 	/**
-	 * The remembered values of the inputs before a run without a dialog started, by name ({@code null}: nothing was
-	 * remembered): SciJava stores every run's values; {@link RememberedInputsPreprocessor} puts these back.
+	 * For a run without a dialog, the values the dialog remembered before it started, by input name (a {@code null}
+	 * value: nothing was remembered); SciJava stores every run's values, and {@link RememberedInputsPreprocessor}
+	 * puts these back. {@code null} for a dialog run, whose values are remembered as they should be.
 	 */
 	volatile Map<String, Object> remembered;
 
