@@ -26,7 +26,7 @@ public abstract class SciJavaTest {
 
 	/**
 	 * Runs {@code command} with inputs given as name, value, name, value, ... and waits for it to end; returns the
-	 * command, its own module (outputs, cancel reason).
+	 * command (its outputs, cancel reason).
 	 */
 	protected static <C extends FaigCommand> C run(final Class<C> command, final Object... inputs) throws Exception {
 		return FaigCommand.run(context, command, inputs);
