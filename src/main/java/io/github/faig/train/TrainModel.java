@@ -94,6 +94,7 @@ public final class TrainModel {
 		if (options.initModel() == null) {
 			init = null;
 			network = new NetworkSpec(options.architecture(), options.scale(), options.numFeat(), options.numBlock());
+			TrainingMemory.check(network, options.batchSize(), options.patchSize());
 			return;
 		}
 		init = ModelLocator.load(options.initModel(), "init_model");
@@ -109,6 +110,8 @@ public final class TrainModel {
 					" (" + s[0] + " " + s[3] + "): fine-tuning keeps the network's shape; leave " + s[0] + " out");
 			}
 		}
+		// before any photograph is read: a step that cannot fit is refused, not found out by the kernel
+		TrainingMemory.check(network, options.batchSize(), options.patchSize());
 	}
 
 	/** The network trained: the options' shape, or when fine-tuning the initial model's. */
