@@ -144,7 +144,7 @@ public final class ModelPackage {
 
 	/** Reads a package folder, a zip of one, or a folder's {@code model.json}. */
 	public static ModelPackage read(final File path) throws IOException {
-		final ModelPackage p = readParts(path);
+		final ModelPackage p = Parsing.guarded("model '" + path + "'", "a model package", () -> readParts(path));
 		if (p.source == null) p.source = path.toPath().toAbsolutePath().normalize().toFile();
 		return p;
 	}
@@ -155,6 +155,7 @@ public final class ModelPackage {
 		if (path.isDirectory()) {
 			final File json = new File(path, JSON);
 			if (!json.isFile()) throw new IOException("model folder '" + path + "' has no " + JSON);
+			Parsing.requireFits(json.toString(), json.length());
 			final JsonObject meta = parse(Files.readString(json.toPath(), StandardCharsets.UTF_8), path);
 			final File w = new File(path, string(meta, "weights", WEIGHTS));
 			if (!w.isFile()) throw new IOException("model '" + path + "' lacks its weights file " + w.getName());
@@ -172,7 +173,7 @@ public final class ModelPackage {
 				if (je == null) throw new IOException("model zip '" + path + "' has no " + JSON);
 				final JsonObject meta;
 				try (InputStream in = zip.getInputStream(je)) {
-					meta = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
+					meta = parse(new String(Parsing.readAll(in, path + ":" + je.getName()), StandardCharsets.UTF_8), path);
 				}
 				final ZipEntry we = find(zip, string(meta, "weights", WEIGHTS));
 				if (we == null) throw new IOException("model zip '" + path + "' lacks its weights file");
@@ -231,6 +232,9 @@ public final class ModelPackage {
 
 	private static String required(final JsonObject m, final String key, final File where) throws IOException {
 		if (!m.has(key)) throw new IOException(JSON + " of '" + where + "' lacks \"" + key + "\"");
+		if (!m.get(key).isJsonPrimitive()) {
+			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be a single value, got " + m.get(key));
+		}
 		return m.get(key).getAsString();
 	}
 
@@ -276,7 +280,8 @@ public final class ModelPackage {
 	}
 
 	private static String string(final JsonObject m, final String key, final String dflt) {
-		return m.has(key) && !m.get(key).isJsonNull() ? m.get(key).getAsString() : dflt;
+		// a value of another kind (a list, an object) is as good as absent: these fields only describe the model
+		return m.has(key) && m.get(key).isJsonPrimitive() ? m.get(key).getAsString() : dflt;
 	}
 
 	// -- Writing --
