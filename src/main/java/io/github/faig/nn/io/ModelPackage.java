@@ -144,6 +144,7 @@ public final class ModelPackage {
 
 	/** Reads a package folder, a zip of one, or a folder's {@code model.json}. */
 	public static ModelPackage read(final File path) throws IOException {
+		if (path == null) throw new IllegalArgumentException("no model was given");
 		final ModelPackage p = Parsing.guarded("model '" + path + "'", "a model package", () -> readParts(path));
 		if (p.source == null) p.source = path.toPath().toAbsolutePath().normalize().toFile();
 		return p;
