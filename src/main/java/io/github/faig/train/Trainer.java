@@ -275,7 +275,9 @@ public final class Trainer {
 
 	private static void set(final NDArray a, final Tensor t) {
 		try (NDArray src = a.getManager().create(t.data(), new Shape(t.shape()))) {
-			a.set(src.toFloatArray());
+			// an in-place copy through arithmetic (a is finite, so 0·a + src is src exactly): NDArray.set goes through
+			// a libtorch call that prints a C++ deprecation warning on every resume
+			a.muli(0).addi(src);
 		}
 	}
 }
