@@ -204,9 +204,15 @@ public final class Trainer {
 		final Map<String, String> meta = new LinkedHashMap<>();
 		meta.put("iteration", Integer.toString(iteration));
 		meta.put("config", config.fingerprint());
-		final File tmp = new File(file.getAbsoluteFile().getParentFile(), ".part-" + file.getName());
-		SafeTensors.write(sd, meta, tmp);
-		AtomicOutputs.moveIntoPlace(tmp.toPath(), file.toPath());
+		// a name of this run's own: two runs never write one temporary file (TrainModel also locks the output)
+		final java.nio.file.Path tmp = io.github.faig.io.OutputPaths.freshSibling(file.getAbsoluteFile().toPath(), false);
+		try {
+			SafeTensors.write(sd, meta, tmp.toFile());
+			AtomicOutputs.moveIntoPlace(tmp, file.toPath());
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(tmp);
+		}
 	}
 
 	private static Tensor tensor(final NDArray a) {

@@ -353,7 +353,9 @@ public final class ModelPackage {
 			throw new IOException("the folder that would hold '" + target + "' does not exist: create it first");
 		}
 		final boolean zipped = target.getName().endsWith(".zip");
-		// a fresh name of our own: nothing that already exists is ever deleted to make room for it
+		// what a killed run left beside it (provably its own), then a fresh name of our own: nothing that already
+		// exists is ever deleted to make room for it
+		OutputPaths.removeLeftovers(dst.getParent());
 		final Path tmp = OutputPaths.freshSibling(dst, !zipped);
 		Path aside = null; // a fresh folder of ours that holds the earlier package while the new one moves in
 		Path old = null;
