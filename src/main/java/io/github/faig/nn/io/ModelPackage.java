@@ -80,7 +80,17 @@ public final class ModelPackage {
 		this.weights = inLayerOrder(spec, weights);
 	}
 
-	/** Refuses weights holding NaN or infinity: every output and attribution of such a network would be NaN. */
+	/**
+	 * The largest weight magnitude accepted. Trained SR networks hold weights of order 1 (the sample models: at most
+	 * 1.01); a value this far beyond makes the network's activations overflow float arithmetic a few layers in, and
+	 * every output NaN.
+	 */
+	static final float MAX_WEIGHT = 1e6f;
+
+	/**
+	 * Refuses weights holding NaN, infinity or magnitudes beyond {@link #MAX_WEIGHT}: every output and attribution of
+	 * such a network would be NaN.
+	 */
 	private static void checkFinite(final StateDict sd) {
 		for (final String n : sd.names()) {
 			final float[] v = sd.get(n).data();
@@ -88,6 +98,11 @@ public final class ModelPackage {
 				if (!Float.isFinite(v[i])) {
 					throw new IllegalArgumentException("weight tensor " + n + " holds " + v[i] + " (element " + i + "): " +
 						"expected finite weights; the model is damaged");
+				}
+				if (Math.abs(v[i]) > MAX_WEIGHT) {
+					throw new IllegalArgumentException("weight tensor " + n + " holds " + v[i] + " (element " + i + "): " +
+						"expected weights of magnitude at most " + MAX_WEIGHT + " (trained networks hold values near 1; " +
+						"these would overflow the network's arithmetic); the model is damaged");
 				}
 			}
 		}
