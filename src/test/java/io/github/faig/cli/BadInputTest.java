@@ -537,6 +537,72 @@ class BadInputTest {
 		assertEquals(3, err.toString(StandardCharsets.UTF_8).lines().count());
 	}
 
+	/**
+	 * A folder run never stops at a bad file, whatever the cause: every skipped input is listed in the failed-files
+	 * list with its reason (links to nothing, in a loop, to a device; an image too large for memory; a CMYK JPEG; a
+	 * TIFF of pages of different sizes), the good file's outputs are written, and no temporary file stays.
+	 */
+	@Test
+	void aFolderRunListsEveryFileItSkips() throws Exception {
+		final Path work = Files.createTempDirectory("faig-folder-bad");
+		try {
+			final Path dir = Files.createDirectories(work.resolve("in"));
+			final Path out = work.resolve("out");
+			ImageFiles.save(rgb(48, 40), dir.resolve("good.png").toFile());
+			Files.createSymbolicLink(dir.resolve("dangling.png"), dir.resolve("nowhere.png"));
+			Files.createSymbolicLink(dir.resolve("loop1.png"), dir.resolve("loop2.png"));
+			Files.createSymbolicLink(dir.resolve("loop2.png"), dir.resolve("loop1.png"));
+			final boolean device = new File("/dev/zero").exists();
+			if (device) Files.createSymbolicLink(dir.resolve("zero.png"), Path.of("/dev/zero"));
+			Files.copy(root.resolve("in/huge.png"), dir.resolve("huge.png"));
+			Files.copy(root.resolve("in/cmyk.jpg"), dir.resolve("cmyk.jpg"));
+			Files.copy(root.resolve("in/pages.tif"), dir.resolve("pages.tif"));
+			final ByteArrayOutputStream err = new ByteArrayOutputStream();
+			final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "--run",
+				"FAIG Synthesize Degradations", "input_dir='" + dir + "',output_dir='" + out + "'");
+			final String msg = err.toString(StandardCharsets.UTF_8).trim();
+			assertEquals(1, rc, msg);
+			assertEquals(1, msg.lines().filter(l -> l.startsWith("faig:")).count(), msg);
+			final int bad = device ? 7 : 6;
+			assertTrue(msg.contains(bad + " of " + (bad + 1) + " files of input_dir failed"), msg);
+			final String csv = Files.readString(out.resolve("degraded_failed.csv"));
+			final Map<String, String> reasons = new TreeMap<>();
+			for (final String l : csv.lines().skip(1).toList()) reasons.put(l.substring(0, l.indexOf(',')), l);
+			assertEquals(bad, reasons.size(), csv);
+			assertTrue(reasons.get("dangling.png").contains("link to nothing"), csv);
+			assertTrue(reasons.get("loop1.png").contains("loop") && reasons.get("loop2.png").contains("loop"), csv);
+			if (device) assertTrue(reasons.get("zero.png").contains("not a regular file"), csv);
+			assertTrue(reasons.get("huge.png").contains("Java heap"), csv);
+			assertTrue(reasons.get("cmyk.jpg").contains("CMYK"), csv);
+			assertTrue(reasons.get("pages.tif").contains("pages differ in size"), csv);
+			assertTrue(Files.isRegularFile(out.resolve("good_degraded.tif")), csv);
+			try (Stream<Path> s = Files.list(out)) {
+				assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+					"no temporary file stays");
+			}
+		}
+		finally {
+			deleteTree(work);
+		}
+	}
+
+	/** The demo refuses an output folder among the bundled models before it makes anything there. */
+	@Test
+	void theDemoRefusesTheBundledModelsFolderFirst() throws Exception {
+		final Path sample = Path.of("sample-models").toAbsolutePath();
+		final Map<String, String> was = snapshot();
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertEquals(1, io.github.faig.demo.Demo.run(new PrintStream(new ByteArrayOutputStream(), true,
+			StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), sample.resolve("out")
+				.toString()));
+		final String msg = err.toString(StandardCharsets.UTF_8).trim();
+		assertEquals(1, msg.lines().count(), msg);
+		assertTrue(msg.contains("sample-models") && msg.contains("never change"), msg);
+		assertFalse(Files.exists(sample.resolve("out")));
+		assertEquals(was, snapshot());
+	}
+
 	@Test
 	void namesFromDataNeverLeaveTheOutputFolder() throws Exception {
 		final Path work = Files.createTempDirectory("faig-escape");
