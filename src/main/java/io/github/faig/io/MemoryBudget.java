@@ -34,6 +34,19 @@ public final class MemoryBudget {
 		return r.maxMemory() - (r.totalMemory() - r.freeMemory());
 	}
 
+	/**
+	 * {@link #heapAvailable()} for a request of {@code bytes}: counted again after a garbage collection when the
+	 * request looks too large, since what looks used may be garbage not yet collected.
+	 */
+	public static long heapFree(final long bytes) {
+		final long free = heapAvailable();
+		if (bytes <= free || bytes > Runtime.getRuntime().maxMemory() || System.getProperty("faig.memory.heap") != null) {
+			return free;
+		}
+		System.gc();
+		return heapAvailable();
+	}
+
 	/** Bytes of native memory one request may take (see the class comment). */
 	public static long nativeAvailable() {
 		final Long given = given("faig.memory.native");
@@ -48,7 +61,7 @@ public final class MemoryBudget {
 	 * Java heap, more than the 1.2 GB free; {@code advice}".
 	 */
 	public static void requireHeap(final String what, final long bytes, final String advice) {
-		final long free = heapAvailable();
+		final long free = heapFree(bytes);
 		if (bytes > free) {
 			throw new IllegalArgumentException(what + " needs about " + size(bytes) + " of Java heap, more than the " +
 				size(free) + " free" + (advice != null ? "; " + advice : ""));

@@ -66,13 +66,14 @@ final class TrainingMemory {
 	static void check(final NetworkSpec spec, final int batch, final int patch) {
 		final long native1 = nativeBytes(spec, 1, patch);
 		final long heap1 = heapBytes(spec, 1, patch);
-		final long fits = Math.min(MemoryBudget.nativeAvailable() / Math.max(1, native1), MemoryBudget.heapAvailable() / 2 /
-			Math.max(1, heap1));
+		// half the heap: the training photographs live there too
+		final long heap = MemoryBudget.product(2, heapBytes(spec, batch, patch));
+		final long fits = Math.min(MemoryBudget.nativeAvailable() / Math.max(1, native1), MemoryBudget.heapFree(heap) /
+			2 / Math.max(1, heap1));
 		final String what = "batch_size=" + batch + " with patch_size=" + patch + " for " + spec;
 		final String advice = fits >= 1 ? "lower batch_size (at most about " + fits + " fit) or patch_size"
 			: "lower patch_size or train a smaller network";
 		MemoryBudget.requireNative(what, nativeBytes(spec, batch, patch), advice);
-		// half the heap: the training photographs live there too
-		MemoryBudget.requireHeap(what, 2 * heapBytes(spec, batch, patch), advice + ", or raise FAIG_HEAP");
+		MemoryBudget.requireHeap(what, heap, advice + ", or raise FAIG_HEAP");
 	}
 }

@@ -85,7 +85,7 @@ final class Parsing {
 
 	/** Refuses a file of {@code bytes} that would not fit the heap twice over (its bytes and its values). */
 	static void requireFits(final String what, final long bytes) throws IOException {
-		final long free = MemoryBudget.heapAvailable();
+		final long free = MemoryBudget.heapFree(MemoryBudget.product(2, bytes));
 		if (bytes > free / 2 || bytes > Integer.MAX_VALUE - 16) {
 			throw new IOException(what + " is " + MemoryBudget.size(bytes) + ", more than the Java heap can hold with " +
 				"the values it parses into (" + MemoryBudget.size(free) + " free; FAIG_HEAP); a weights file that large " +
