@@ -353,6 +353,13 @@ public final class SparkSharding implements Sharding {
 			if (c instanceof IllegalArgumentException || c instanceof CancellationException) return (RuntimeException) c;
 			c = c.getCause();
 		}
+		// any other failure of an item: its own message, in one line (Spark's wraps it in a job-abort text with the
+		// executor's stack trace)
+		Throwable inner = t;
+		while (inner.getCause() != null && inner.getCause() != inner) inner = inner.getCause();
+		if (inner != t && inner.getMessage() != null) {
+			return new IllegalStateException(inner.getMessage().lines().findFirst().orElse(""), t);
+		}
 		return t instanceof Exception ? Sharding.unchecked((Exception) t) : new IllegalStateException(t);
 	}
 
