@@ -106,13 +106,18 @@ public final class ImageFiles {
 	 * becomes the colours or grey values its palette gives.
 	 */
 	private static ImagePlus read(final File local, final File file, final String parameter) {
+		final ImageHeader header;
 		try {
-			final ImageHeader header = ImageHeader.read(local);
-			if (header != null) header.check(parameter, file);
+			header = ImageHeader.read(local);
 		}
 		catch (final IOException e) {
 			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read: " + e.getMessage());
 		}
+		catch (final IllegalArgumentException e) {
+			// a damaged TIFF, found before any reader could loop on it: the message starts with the file's name
+			throw new IllegalArgumentException(parameter + " " + e.getMessage().replace(local.getPath(), file.getPath()));
+		}
+		if (header != null) header.check(parameter, file);
 		final ImagePlus imp;
 		try {
 			imp = withoutOwnReport(() -> new Opener().openImage(local.getAbsolutePath()));

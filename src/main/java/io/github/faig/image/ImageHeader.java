@@ -24,7 +24,7 @@ import io.github.faig.io.MemoryBudget;
  * @param pages pages (TIFF directories); 1 for the other formats
  * @param samples samples per pixel (0 when the header does not say)
  * @param bits bits per sample (0 when the header does not say)
- * @param uniform whether every page has the first one's size
+ * @param uniform whether every page has the first one's size, samples and bits
  */
 public record ImageHeader(String format, int width, int height, int pages, int samples, int bits, boolean uniform) {
 
@@ -38,20 +38,18 @@ public record ImageHeader(String format, int width, int height, int pages, int s
 	 * @throws IOException when the file cannot be read at all
 	 */
 	public static ImageHeader read(final File file) throws IOException {
+		// a TIFF's pages are counted by walking its directory chain here, every offset checked: Java's reader (and
+		// ImageJ's) would follow a chain that loops back for ever
+		final ImageHeader tiff = TiffDirectories.read(file);
+		if (tiff != null) return tiff;
 		try (ImageInputStream in = ImageIO.createImageInputStream(file)) {
 			if (in == null) return null;
 			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) return null;
 			final ImageReader r = readers.next();
 			try {
-				r.setInput(in, false, true);
+				r.setInput(in, true, true);
 				final String format = r.getFormatName();
-				final boolean tiff = format.toLowerCase(Locale.ROOT).startsWith("tif");
-				final int pages = tiff ? r.getNumImages(true) : 1;
-				final int w = r.getWidth(0);
-				final int h = r.getHeight(0);
-				boolean uniform = true;
-				for (int i = 1; i < pages && uniform; i++) uniform = r.getWidth(i) == w && r.getHeight(i) == h;
 				int samples = 0;
 				int bits = 0;
 				final ImageTypeSpecifier raw = r.getRawImageType(0);
@@ -63,7 +61,8 @@ public record ImageHeader(String format, int width, int height, int pages, int s
 					// Java's JPEG reader knows every colour space it decodes; it has none for CMYK and YCCK
 					samples = 4;
 				}
-				return new ImageHeader(format, w, h, pages, samples, bits, uniform);
+				// the first image: ImageJ reads a PNG, JPEG or BMP as one, and checks a GIF's frames itself
+				return new ImageHeader(format, r.getWidth(0), r.getHeight(0), 1, samples, bits, true);
 			}
 			catch (final IOException | RuntimeException e) {
 				// a header Java's reader does not understand: left to the caller's reader
@@ -102,8 +101,9 @@ public record ImageHeader(String format, int width, int height, int pages, int s
 	public void check(final String parameter, final File file) {
 		final String named = parameter + " '" + file + "'";
 		if (!uniform) {
-			throw new IllegalArgumentException(named + " is a TIFF whose " + pages + " pages differ in size: only " +
-				"stacks of equal pages are read; save each page as a file of its own");
+			throw new IllegalArgumentException(named + " is a TIFF whose " + pages + " pages differ in size or type: " +
+				"only stacks of equal pages are read (ImageJ would read the first page alone); save each page as a file " +
+				"of its own");
 		}
 		if (undecodableJpeg()) {
 			throw new IllegalArgumentException(named + " is a CMYK (or YCCK) JPEG, which cannot be read: save it as an " +

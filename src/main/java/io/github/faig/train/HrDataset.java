@@ -125,6 +125,9 @@ public final class HrDataset {
 		catch (final IOException e) {
 			throw new IllegalArgumentException(named + " cannot be read: " + e.getMessage());
 		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("input_dir " + e.getMessage());
+		}
 		if (header != null) {
 			header.check("input_dir", f);
 			if (header.pages() > 1) {

@@ -132,6 +132,16 @@ class BadInputTest {
 			}
 			tw.endWriteSequence();
 		}
+		// a TIFF whose one page's directory names itself as the next page: readers would loop on it for ever
+		final ByteBuffer loop = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+		loop.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) 9);
+		for (final int[] e : new int[][] { { 256, 16 }, { 257, 16 }, { 258, 8 }, { 259, 1 }, { 262, 1 }, { 273, 200 },
+			{ 277, 1 }, { 278, 16 }, { 279, 256 } })
+		{
+			loop.putShort((short) e[0]).putShort((short) 4).putInt(1).putInt(e[1]);
+		}
+		loop.putInt(8);
+		Files.write(in.resolve("loop.tif"), loop.array());
 		// an .npz whose array ends before the 100 values its header announces, and one with a negative size
 		for (final String[] npz : new String[][] { { "trunc.npz", "(100,)" }, { "negative.npz", "(-5,)" } }) {
 			final String h = "{'descr': '<f4', 'fortran_order': False, 'shape': " + npz[1] + ", }";
@@ -476,6 +486,8 @@ class BadInputTest {
 		c.add(of(1, syn, "input_file='{in}/cmyk.jpg',output_dir='{out}'", "cmyk.jpg", "CMYK"));
 		c.add(of(1, pd, "input_file='{in}/cmyk.jpg',output_dir='{out}'", "cmyk.jpg", "CMYK"));
 		c.add(of(1, syn, "input_file='{in}/pages.tif',output_dir='{out}'", "pages.tif", "pages differ in size"));
+		c.add(of(1, syn, "input_file='{in}/loop.tif',output_dir='{out}'", "input_file", "loop.tif", "loops back"));
+		c.add(of(1, sr, "input_file='{in}/loop.tif',output_dir='{out}'", "loop.tif", "damaged TIFF"));
 		c.add(of(1, dm, "input_file='{in}/pages.tif',output_dir='{out}'", "pages.tif", "pages differ in size"));
 		c.add(of(1, tm, tma.replace("batch_size=1", "batch_size=100000000") + ",output_model='{out}/m'", "batch_size",
 			"native memory"));
