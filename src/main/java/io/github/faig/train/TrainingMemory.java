@@ -1,9 +1,7 @@
 package io.github.faig.train;
 
-import java.util.List;
-
 import io.github.faig.io.MemoryBudget;
-import io.github.faig.nn.ConvLayer;
+import io.github.faig.nn.NetworkMemory;
 import io.github.faig.nn.NetworkSpec;
 
 /**
@@ -22,28 +20,9 @@ final class TrainingMemory {
 
 	private TrainingMemory() {}
 
-	/**
-	 * Values a network's convolutions produce for one LR input of {@code side × side} pixels. The spatial size
-	 * follows the pixel shuffles: where a layer makes {@code s²} times the channels the next one takes, the next one
-	 * runs at {@code s} times the side.
-	 */
+	/** Values a network's convolutions produce for one LR input of {@code side × side} pixels. */
 	static long activations(final NetworkSpec spec, final int side) {
-		final List<ConvLayer> layers = spec.layers();
-		long area = (long) side * side;
-		long values = 0;
-		for (int i = 0; i < layers.size(); i++) {
-			final ConvLayer l = layers.get(i);
-			values += l.out() * area;
-			if (i + 1 < layers.size()) {
-				final int next = layers.get(i + 1).in();
-				if (next != l.out() && next > 0 && l.out() % next == 0) {
-					final int s2 = l.out() / next;
-					final int s = (int) Math.round(Math.sqrt(s2));
-					if (s > 1 && s * s == s2) area *= s2;
-				}
-			}
-		}
-		return values;
+		return NetworkMemory.activations(spec.layers(), side, side);
 	}
 
 	/** Native bytes of one step with {@code batch} samples of LR side {@code patch}. */

@@ -599,6 +599,34 @@ class BadInputTest {
 		}
 	}
 
+	/**
+	 * A network pass too large for native memory (a whole large image as one tile) is refused in one line before it
+	 * runs, naming the input that sets its size; nothing is written. The machine's budget is fixed here (the Java
+	 * property {@code faig.memory.native}) so the case does not depend on the test machine's memory.
+	 */
+	@Test
+	void aPassTooLargeForNativeMemoryIsRefusedBeforeItRuns() throws Exception {
+		final Path work = Files.createTempDirectory("faig-native");
+		System.setProperty("faig.memory.native", Long.toString(1L << 30));
+		try {
+			ImageFiles.save(rgb(600, 600), work.resolve("big.png").toFile());
+			final ByteArrayOutputStream err = new ByteArrayOutputStream();
+			final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "--run",
+				"FAIG Blind Super-Resolution", "input_file='" + work.resolve("big.png") + "',tile_size=600,output_dir='" +
+					work.resolve("out") + "'");
+			final String msg = err.toString(StandardCharsets.UTF_8).trim();
+			assertEquals(1, rc, msg);
+			assertEquals(1, msg.lines().count(), msg);
+			assertTrue(msg.contains("600x600 pixels") && msg.contains("native memory") && msg.contains("tile_size"), msg);
+			assertFalse(Files.exists(work.resolve("out")) && work.resolve("out").toFile().list().length > 0);
+		}
+		finally {
+			System.clearProperty("faig.memory.native");
+			deleteTree(work);
+		}
+	}
+
 	/** The demo refuses an output folder among the bundled models before it makes anything there. */
 	@Test
 	void theDemoRefusesTheBundledModelsFolderFirst() throws Exception {
