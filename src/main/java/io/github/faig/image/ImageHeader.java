@@ -3,7 +3,6 @@ package io.github.faig.image;
 import java.io.File;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.Locale;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
