@@ -42,6 +42,9 @@ public final class HrDataset {
 
 	private final List<Planes> images;
 
+	/** The largest manifest read (a damaged or foreign file beyond it would only fill the heap). */
+	private static final long MAX_MANIFEST = 256L << 20;
+
 	private HrDataset(final List<Planes> images) {
 		this.images = images;
 	}
@@ -78,7 +81,12 @@ public final class HrDataset {
 	 * {@code split}); a one-line message naming the manifest and the line for anything else.
 	 */
 	static List<String> manifestFiles(final File manifest, final String split) throws IOException {
+		// a manifest lists file names: even a million photographs take a few tens of MB
 		final List<String> lines;
+		if (manifest.length() > MAX_MANIFEST) {
+			throw new IllegalArgumentException("input_dir's " + manifest + " is " + manifest.length() / (1 << 20) +
+				" MB: expected a table of file names (at most " + (MAX_MANIFEST >> 20) + " MB)");
+		}
 		try {
 			lines = Files.readAllLines(manifest.toPath(), StandardCharsets.UTF_8);
 		}
