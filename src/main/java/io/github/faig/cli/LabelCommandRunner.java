@@ -65,9 +65,39 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 
 	@Override
 	public void run(final Object code, final Map<String, Object> inputMap) throws InvocationTargetException {
+		run(code, inputMap, Mode.CALL);
+	}
+
+	/**
+	 * As {@link #run(Object, Map)}, for a headless command line ({@code ./faig --run}, Fiji's {@code --headless
+	 * --run}): the command leaves reporting a failure to the caller and refuses to run without {@code output_dir}
+	 * where it makes results ({@link FaigCommand#runFromHeadlessLine()}).
+	 */
+	public void runHeadlessLine(final Object code, final Map<String, Object> inputMap)
+		throws InvocationTargetException
+	{
+		run(code, inputMap, Mode.HEADLESS_LINE);
+	}
+
+	/**
+	 * As {@link #run(Object, Map)}, for Fiji's {@code --run "Label" "key=value,…"} with its GUI: no dialog, an omitted
+	 * input has its default ({@link FaigCommand#runFromLine()}); results show as from the menu.
+	 */
+	public void runLine(final Object code, final Map<String, Object> inputMap) throws InvocationTargetException {
+		run(code, inputMap, Mode.LINE);
+	}
+
+	/** How a run was asked for. */
+	private enum Mode {
+		CALL, LINE, HEADLESS_LINE
+	}
+
+	private void run(final Object code, final Map<String, Object> inputMap, final Mode mode)
+		throws InvocationTargetException
+	{
 		lastFailure = null;
 		try {
-			runAndWait(code, inputMap);
+			runAndWait(code, inputMap, mode);
 		}
 		catch (final InvocationTargetException e) {
 			lastFailure = e.getTargetException();
@@ -99,7 +129,7 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		return lastFailure;
 	}
 
-	private void runAndWait(final Object code, final Map<String, Object> inputMap)
+	private void runAndWait(final Object code, final Map<String, Object> inputMap, final Mode mode)
 		throws InvocationTargetException
 	{
 		final CommandInfo info = find(code);
@@ -129,6 +159,11 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		final Module created = moduleService.createModule(info);
 		if (created == null) {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
+		}
+		if (created.getDelegateObject() instanceof FaigCommand) {
+			final FaigCommand c = (FaigCommand) created.getDelegateObject();
+			if (mode == Mode.HEADLESS_LINE) c.runFromHeadlessLine();
+			if (mode == Mode.LINE) c.runFromLine();
 		}
 		if (stopReason != null) throw new InvocationTargetException(new CommandFailedException(stopReason));
 		final Module module;

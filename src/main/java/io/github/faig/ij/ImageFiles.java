@@ -18,6 +18,7 @@ import ij.process.StackConverter;
 import io.github.faig.image.ImageHeader;
 import io.github.faig.io.MemoryBudget;
 import ij.io.FileSaver;
+import ij.IJ;
 import ij.io.Opener;
 import io.github.faig.io.UriFile;
 
@@ -120,7 +121,20 @@ public final class ImageFiles {
 		if (header != null) header.check(parameter, file);
 		final ImagePlus imp;
 		try {
-			imp = withoutOwnReport(() -> new Opener().openImage(local.getAbsolutePath()));
+			imp = withoutOwnReport(() -> {
+				final Opener opener = new Opener();
+				// A file whose bytes are no image ImageJ knows is refused here: Opener would report it with
+				// IJ.error, which aborts the macro that runs the command (a folder run goes on past a bad file,
+				// and the command names it in one line). Other read errors are logged, not shown in a dialog.
+				if (opener.getFileType(local.getAbsolutePath()) == Opener.UNKNOWN) return null;
+				IJ.redirectErrorMessages(true);
+				try {
+					return opener.openImage(local.getAbsolutePath());
+				}
+				finally {
+					IJ.redirectErrorMessages(false);
+				}
+			});
 		}
 		catch (final RuntimeException e) {
 			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read as an image: " + e);
