@@ -86,7 +86,8 @@ public final class FaigMain {
 		{
 			return run(context, out, err, stop, line);
 		}
-		catch (final IllegalStateException e) {
+		catch (final IllegalStateException | IllegalArgumentException e) {
+			// only the cluster's start-up fails here (a command's own failures are reported by run): one line
 			if (master == null) throw e;
 			err.println("faig: " + e.getMessage());
 			return 2;
