@@ -55,8 +55,12 @@ class MacrosIT {
 	/** The arguments each macro is run with (small: the SRCNN-style pair, few steps); a new macro must be added. */
 	static final Map<String, String> ARGS = new LinkedHashMap<>();
 	static {
-		ARGS.put("faig_degrade_folder.ijm", "input=[{gt}] output=[{out}] blur_sigma=2.0 noise_sigma=0.1 seed=1");
-		ARGS.put("faig_superresolve_folder.ijm", "input=[{gt}] output=[{out}] model=srcnn-x2-target");
+		// a folder with a space, given without a trailing separator, holding a file too small to degrade; a new
+		// output folder whose parent does not exist either
+		ARGS.put("faig_degrade_folder.ijm", "input=[{spaced}] output=[{out}/new/lr folder] blur_sigma=2.0 " +
+			"noise_sigma=0.1 seed=1");
+		// a folder given with a trailing separator, without brackets
+		ARGS.put("faig_superresolve_folder.ijm", "input={gt}/ output={out} model=srcnn-x2-target");
 		ARGS.put("faig_compute_filters.ijm", "input=[{gt}] output=[{out}] baseline=srcnn-x2-baseline " +
 			"target=srcnn-x2-target steps=2 crop_size=32 crops=1");
 		ARGS.put("faig_predict_folder.ijm", "input=[{gt}] output=[{out}] filter_sets=filter-sets-srcnn-x2");
@@ -77,34 +81,39 @@ class MacrosIT {
 		assertEquals(Files.readString(Fiji.repo().resolve("macros").resolve(macro)), Files.readString(installed),
 			"the site installs macros/" + macro);
 		final Path out = work.resolve(macro.replace(".ijm", ""));
+		final Path spaced = Files.createDirectories(work.resolve("ground truth"));
+		Inputs.crop("building.png", 120, 80, 48, spaced.resolve("a b.png"));
+		Inputs.crop("fruits.png", 100, 100, 48, spaced.resolve("c.png"));
+		Inputs.crop("fruits.png", 0, 0, 1, spaced.resolve("tiny.png")); // smaller than the scale: refused
 		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", installed.toString(),
-			args.replace("{gt}", gt.toString()).replace("{out}", out.toString())).ok();
+			args.replace("{gt}", gt.toString()).replace("{spaced}", spaced.toString()).replace("{out}", out
+				.toString())).ok();
 		final String log = r.out() + r.err();
-		assertFalse(log.contains("failed;") || log.contains("some files failed") || log.contains("Macro Error"),
-			macro + " reported a failure:\n" + log);
+		assertFalse(log.contains("Macro Error") || log.contains("some files failed"), macro + " failed:\n" + log);
 		final List<String> names = new ArrayList<>(Fiji.files(out).keySet());
 		switch (macro) {
 		case "faig_degrade_folder.ijm" -> {
-			assertTrue(log.contains("FAIG: degraded 2 images into") && log.contains("0 failed"), log);
-			assertEquals(List.of("a_degraded.tif", "b_degraded.tif"), names);
+			assertTrue(log.contains("FAIG: degraded 2 images into") && log.contains("1 failed tiny.png"), log);
+			assertEquals(List.of("new/lr folder/a b_degraded.tif", "new/lr folder/c_degraded.tif"), names);
 			// the macro's line for one file writes what ./faig writes for the same line
 			final Path ref = work.resolve("degrade-ref");
-			Faig.run(work, "--run", "FAIG Synthesize Degradations", "input_file='" + gt.resolve("a.png") +
+			Faig.run(work, "--run", "FAIG Synthesize Degradations", "input_file='" + spaced.resolve("a b.png") +
 				"',blur_sigma=2.0,kernel_size=21,scale=2,noise_sigma=0.1,seed=1,output_dir='" + ref + "'").ok();
-			Outputs.assertSameImage(macro, ref.resolve("a_degraded.tif"), out.resolve("a_degraded.tif"));
+			Outputs.assertSameImage(macro, ref.resolve("a b_degraded.tif"), out.resolve("new/lr folder/a " +
+				"b_degraded.tif"));
 		}
 		case "faig_superresolve_folder.ijm" -> {
-			assertTrue(log.contains("FAIG: super-resolved 2 images into") && log.contains("0 failed"), log);
+			assertTrue(log.contains("FAIG: super-resolved 2 images into") && log.contains("; 0 failed"), log);
 			assertEquals(2, names.size(), names.toString());
 			assertTrue(names.stream().allMatch(n -> n.matches("[ab]_x2.*\\.tif")), names.toString());
 		}
 		case "faig_compute_filters.ijm" -> {
-			assertTrue(log.contains("FAIG: filter sets written to"), log);
+			assertTrue(log.contains("FAIG: filter sets written to") && !log.contains("failed"), log);
 			assertTrue(names.containsAll(List.of("blur_index.txt", "noise_index.txt", "filter_sets.json")),
 				names.toString());
 		}
 		case "faig_predict_folder.ijm" -> {
-			assertTrue(log.contains("FAIG: predictions written to"), log);
+			assertTrue(log.contains("FAIG: predictions written to") && !log.contains("failed"), log);
 			assertFalse(names.contains("predictions_failed.csv"), names.toString());
 			final Path ref = work.resolve("predict-ref");
 			Faig.run(work, "--run", "FAIG Predict Degradation", "input_dir='" + gt + "',filter_sets=" +
