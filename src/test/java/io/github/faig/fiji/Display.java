@@ -98,6 +98,20 @@ final class Display implements AutoCloseable {
 		tool("xdotool", "windowfocus", "--sync", id);
 	}
 
+	/**
+	 * Clicks inside a window at X, and Y pixels above its bottom edge: Java takes the keyboard focus on a click (an
+	 * X focus change alone does not give it to the window's components).
+	 */
+	void clickNearBottom(final String id, final int x, final int fromBottom) throws IOException, InterruptedException {
+		final String g = tool("xdotool", "getwindowgeometry", "--shell", id);
+		int h = 0;
+		if (g != null) for (final String l : g.split("\n"))
+			if (l.startsWith("HEIGHT=")) h = Integer.parseInt(l.substring(7).trim());
+		tool("xdotool", "mousemove", "--window", id, Integer.toString(x), Integer.toString(Math.max(1, h - fromBottom)),
+			"click", "1");
+		Thread.sleep(300);
+	}
+
 	void keys(final String... keys) throws IOException, InterruptedException {
 		for (final String k : keys) {
 			tool("xdotool", "key", k);
