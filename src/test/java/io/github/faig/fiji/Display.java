@@ -94,7 +94,9 @@ final class Display implements AutoCloseable {
 		return n.toString();
 	}
 
+	/** Raises the window above the others (no window manager here: X does it) and gives it the X focus. */
 	void focus(final String id) throws IOException, InterruptedException {
+		tool("xdotool", "windowraise", id);
 		tool("xdotool", "windowfocus", "--sync", id);
 	}
 
@@ -102,13 +104,18 @@ final class Display implements AutoCloseable {
 	 * Clicks inside a window at X, and Y pixels above its bottom edge: Java takes the keyboard focus on a click (an
 	 * X focus change alone does not give it to the window's components).
 	 */
-	void clickNearBottom(final String id, final int x, final int fromBottom) throws IOException, InterruptedException {
+	void clickNearBottom(final String id, final double x, final int fromBottom) throws IOException,
+		InterruptedException
+	{
 		final String g = tool("xdotool", "getwindowgeometry", "--shell", id);
-		int h = 0;
-		if (g != null) for (final String l : g.split("\n"))
+		int w = 0, h = 0;
+		if (g != null) for (final String l : g.split("\n")) {
+			if (l.startsWith("WIDTH=")) w = Integer.parseInt(l.substring(6).trim());
 			if (l.startsWith("HEIGHT=")) h = Integer.parseInt(l.substring(7).trim());
-		tool("xdotool", "mousemove", "--window", id, Integer.toString(x), Integer.toString(Math.max(1, h - fromBottom)),
-			"click", "1");
+		}
+		final int px = x < 1 ? (int) (x * w) : (int) x; // a fraction of the width, or pixels
+		tool("xdotool", "mousemove", "--window", id, Integer.toString(px), Integer.toString(Math.max(1, h -
+			fromBottom)), "click", "1");
 		Thread.sleep(300);
 	}
 

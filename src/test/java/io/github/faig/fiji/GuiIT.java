@@ -154,7 +154,7 @@ class GuiIT {
 	/** The main window's status bar takes a click (not its search field): keys then go to ImageJ itself. */
 	static void focusMain(final Display display, final String main) throws Exception {
 		display.focus(main);
-		display.clickNearBottom(main, 40, 12);
+		display.clickNearBottom(main, 0.5, 12); // the middle of the status bar: the progress bar, not the search field
 	}
 
 	/**
