@@ -21,7 +21,9 @@ closeNewImages(keep);
 ok = wroteSince(output, "predictions.csv", t0);
 if (ok) print("FAIG: predictions written to " + output + "predictions.csv");
 else print("FAIG: Predict Degradation failed; 1 failed (see the log)");
-if (wroteSince(output, "predictions_failed.csv", t0)) print("FAIG: some files failed; they are listed with the reasons in " + output + "predictions_failed.csv");
+// the command writes this file on every folder run: a header, then one row per file that failed
+failedRows = csvRows(output + "predictions_failed.csv");
+if (failedRows > 0) print("FAIG: " + failedRows + " files failed; they are listed with the reasons in " + output + "predictions_failed.csv");
 
 // -- helpers (the same in every FAIG macro) --
 
@@ -80,10 +82,20 @@ function wroteSince(dir, prefix, t0) {
 	return found;
 }
 
-// Whether a file name is an image the commands read.
+// Whether a file name is an image the commands read (TIFF, PNG, JPEG, BMP, GIF).
 function isImageFile(name) {
 	lower = toLowerCase(name);
-	return endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff") || endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") || endsWith(lower, ".bmp");
+	return endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff") || endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") || endsWith(lower, ".bmp") || endsWith(lower, ".gif");
+}
+
+// The number of data rows of a CSV file (lines after the header; no image name holds a line break here); 0 when
+// the file is absent.
+function csvRows(path) {
+	if (!File.exists(path)) return 0;
+	lines = split(File.openAsString(path), "\n");
+	rows = 0;
+	for (j = 1; j < lines.length; j++) if (lengthOf(lines[j]) > 0) rows++;
+	return rows;
 }
 
 // The name of a file without its extension.

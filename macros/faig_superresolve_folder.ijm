@@ -91,10 +91,10 @@ function wroteSince(dir, prefix, t0) {
 	return found;
 }
 
-// Whether a file name is an image the commands read.
+// Whether a file name is an image the commands read (TIFF, PNG, JPEG, BMP, GIF).
 function isImageFile(name) {
 	lower = toLowerCase(name);
-	return endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff") || endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") || endsWith(lower, ".bmp");
+	return endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff") || endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") || endsWith(lower, ".bmp") || endsWith(lower, ".gif");
 }
 
 // The name of a file without its extension.

@@ -3,16 +3,21 @@
 #   scripts/build-update-site.sh [SITE_DIR]
 # A file whose content changed gets a new timestamp and keeps its earlier versions as <previous-version>
 # records; unchanged files keep their timestamps; files no longer shipped become obsolete records. The site
-# holds the project jar, the third-party jars Fiji does not have (checked against the artifacts pom-scijava
-# manages; see update-site/README.md), the PyTorch 2.7.1 CPU natives of every platform DJL publishes
-# (jars/linux64, jars/linux-arm64, jars/macos-arm64, jars/win64; about 290 MB to download once), the sample
-# models and filter sets (models/faig/), the macros (scripts/Plugins/FAIG/Macros/), the demo photographs
-# (images/faig-samples/) and the menu entry that opens them (File > Open Samples > FAIG Demo Photographs).
+# holds the project jar, the third-party jars Fiji does not have (checked against the jars Fiji ships,
+# update-site/fiji-jars.txt; see update-site/README.md), the PyTorch 2.7.1 CPU natives of every platform DJL
+# publishes (jars/linux64, jars/linux-arm64, jars/macos-arm64, jars/win64; about 290 MB to download once), each
+# given a valid Java module name (Fiji puts jars/<platform>/ on the module path), the sample models and filter
+# sets (models/faig/), the macros (scripts/Plugins/FAIG/Macros/), the demo photographs (images/faig-samples/) and
+# the menu entry that opens them (File > Open Samples > FAIG Demo Photographs).
 # SITE_DIR (relative to the current folder) must be new, empty, or a site this tool built (its db.xml.gz); it may
 # not be, hold or lie in the repository's own folders (target/ included: its scratch target/update-site-work/ is
 # deleted on every run). FAIG_RELEASE=1 refuses any -SNAPSHOT name (scripts/release.sh sets it).
+# For tests: FAIG_SITE_PLATFORMS=linux64[,win64...] builds only those platforms' natives (default all four; into a
+# new site only, as a site that ships the others would lose them); FAIG_VERSION=X.Y.Z[-SNAPSHOT] builds the plugin
+# under that version instead of pom.xml's (pom.xml is not changed), e.g. a second, higher build to test upgrades.
+# FAIG_FIJI_JARS: the jars Fiji ships, a list file or a Fiji.app folder (default update-site/fiji-jars.txt).
 # FAIG_MVN_OPTS: extra options for every Maven call (./faig's build included); FAIG_M2_REPO: the local Maven
-# repository (default ~/.m2/repository), given to Maven as -Dmaven.repo.local and used to find pom-scijava.
+# repository (default ~/.m2/repository), given to Maven as -Dmaven.repo.local.
 # Host SITE_DIR over HTTP or use it as file:///.../site/ (see update-site/README.md).
 set -euo pipefail
 usage="usage: scripts/build-update-site.sh [SITE_DIR]   (default update-site/site/; --help for more)"
@@ -46,36 +51,32 @@ if [ -e "$site" ]; then
 else
   created=1
 fi
+platforms=$(echo "${FAIG_SITE_PLATFORMS:-linux64,linux-arm64,macos-arm64,win64}" | tr ',' ' ')
+home_rel() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; } # before cd "$home"
+fiji_jars="$(home_rel "${FAIG_FIJI_JARS:-$home/update-site/fiji-jars.txt}")"
+# shellcheck source=scripts/site-inputs.sh
+. "$home/scripts/site-inputs.sh"
+for p in $platforms; do
+  site_classifier "$p" >/dev/null || { echo "build-update-site: FAIG_SITE_PLATFORMS='$FAIG_SITE_PLATFORMS' names" \
+    "'$p': expected a comma-separated list of ${site_all_platforms// /, }" >&2; exit 2; }
+done
+[ -n "$platforms" ] || { echo "build-update-site: FAIG_SITE_PLATFORMS is empty" >&2; exit 2; }
+site_check_version build-update-site
+[ -e "$fiji_jars" ] || { echo "build-update-site: FAIG_FIJI_JARS=$fiji_jars: no such list or Fiji.app" >&2; exit 2; }
 # A failed first build leaves no half-made site behind (the folder did not exist, so all of it is ours).
-trap 'rc=$?; if [ $rc != 0 ] && [ $created = 1 ] && [ -d "$site" ]; then rm -rf -- "$site"; \
-  echo "build-update-site: failed; removed the new $site" >&2; fi' EXIT
+trap 'rc=$?; rm -f "$home/.part-faig-version-pom.xml"; if [ $rc != 0 ] && [ $created = 1 ] && [ -d "$site" ]; then \
+  rm -rf -- "$site"; echo "build-update-site: failed; removed the new $site" >&2; fi' EXIT
 
-repo="${FAIG_M2_REPO:-$HOME/.m2/repository}"
 # shellcheck disable=SC2206 # FAIG_MVN_OPTS is a list of options, split on spaces
 mvn_opts=(-q -B ${FAIG_MVN_OPTS:-})
 [ -z "${FAIG_M2_REPO:-}" ] || mvn_opts+=("-Dmaven.repo.local=$FAIG_M2_REPO")
 export FAIG_MVN_OPTS FAIG_M2_REPO="${FAIG_M2_REPO:-}" # ./faig and scripts/dev-tool.sh apply them too, should they build
 cd "$home"
-mvn "${mvn_opts[@]}" -DskipTests package
-touch target/.faig-built # just built (the developer tools too, with the test sources): nothing below builds again
-rm -rf "$work" && mkdir -p "$work/samples"
-mvn "${mvn_opts[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/jars"
-for c in linux-x86_64 linux-aarch64 osx-aarch64 win-x86_64; do
-  mvn "${mvn_opts[@]}" dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$c \
-    -DoutputDirectory="$work/natives"
-done
-version=$(sed -n '/<artifactId>faig-fiji<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' pom.xml)
-jar="target/faig-fiji-$version.jar"
-[ -f "$jar" ] || { echo "build-update-site: $jar not built" >&2; exit 1; }
-# pom-scijava (the parent POM) lists the artifacts Fiji's components are built against: the offline stand-in
-# for the list of jars Fiji ships.
-parent=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml)
-managed="$repo/org/scijava/pom-scijava/$parent/pom-scijava-$parent.pom"
-[ -f "$managed" ] || { echo "build-update-site: $managed not found (set FAIG_M2_REPO)" >&2; exit 1; }
-cp src/demo/images/*.png src/demo/images/NOTICE.md "$work/samples/"
+# shellcheck disable=SC2086 # the platforms are words
+site_inputs "$work" $platforms
 release=()
 [ "${FAIG_RELEASE:-0}" = 1 ] && release=(--release)
-FAIG_TOOLS_BUILT=1 scripts/dev-tool.sh build-update-site "$site" "$jar" "$work/jars" "$work/natives" sample-models \
-  --managed "$managed" \
+FAIG_TOOLS_BUILT=1 scripts/dev-tool.sh build-update-site "$site" "$site_jar" "$work/jars" "$work/natives" \
+  sample-models --fiji-jars "$fiji_jars" --scratch "$work/module-named" --platforms "${platforms// /,}" \
   --add macros=scripts/Plugins/FAIG/Macros --add "$work/samples=images/faig-samples" \
   --add update-site/extras/scripts=scripts "${release[@]}"

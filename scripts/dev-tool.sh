@@ -5,6 +5,7 @@
 #       PSNR/SSIM table of the models on the validation photographs (sample-models/README.md)
 #   scripts/dev-tool.sh build-training-set <unpacked-packages-dir> <out-dir>   (run by scripts/fetch-training-data.sh)
 #   scripts/dev-tool.sh build-update-site <site-dir> <jar> ...                 (run by scripts/build-update-site.sh)
+#   scripts/dev-tool.sh install-in-fiji <Fiji.app> <jar> ...                   (run by scripts/install-in-fiji.sh)
 # Builds first (mvn -DskipTests test-compile) unless FAIG_TOOLS_BUILT=1 says the caller just built the project.
 # FAIG_HEAP (default 4g), FAIG_JAVA_OPTS, FAIG_MVN_OPTS and FAIG_M2_REPO as for ./faig.
 set -euo pipefail

@@ -23,6 +23,10 @@ for a in "$@"; do
   esac
 done
 [ ${#args[@]} -ge 1 ] || bad "no version given"
+# Test-build settings of scripts/build-update-site.sh: a release is every platform, under the version it sets.
+for v in FAIG_VERSION FAIG_SITE_PLATFORMS; do
+  [ -z "${!v:-}" ] || bad "$v is set (${!v}): it is for test builds of the site; unset it for a release"
+done
 [[ "${args[0]}" =~ $version_re ]] || bad "'${args[0]}' is not a version X.Y.Z (numbers without leading zeros)"
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 if [ $next = 1 ]; then

@@ -148,18 +148,10 @@ public final class FaigMain {
 			err.println("faig: no command named '" + args[1] + "'; ./faig --list shows them");
 			return 2;
 		}
-		final Map<String, Object> inputs;
-		try {
-			inputs = inputs(info, args.length == 3 ? args[2] : "");
-		}
-		catch (final HeadlessLine.SyntaxException e) {
-			err.println("faig: bad --run line for '" + info.getTitle() + "': " + e.getMessage());
-			return 2;
-		}
 		// Ctrl-C or kill: the command stops at its next step, and the JVM waits (the caller's guard) until the
 		// outcome is reported.
 		stop.attach(runner);
-		final int status = runAndReport(runner, info, inputs, err);
+		final int status = runLine(runner, info, args.length == 3 ? args[2] : "", err, true);
 		if (status == 0 && stop.signalled) {
 			err.println("faig: " + info.getTitle() + " had finished when the termination signal came: its outputs are " +
 				"complete");
@@ -167,12 +159,34 @@ public final class FaigMain {
 		return status;
 	}
 
+	/**
+	 * Reads {@code line} strictly and runs {@code info} as a headless line (./faig, and Fiji's {@code --run} of a
+	 * FAIG command: {@link FaigRunArgument}); returns the exit status: 0 done, 1 invalid values or a failed run, 2 a
+	 * malformed line. A failure prints one line on {@code err} (and the stack trace with FAIG_DEBUG=1). With a GUI
+	 * ({@code headless} false) the command shows its results and logs its failure as from the menu.
+	 */
+	static int runLine(final LabelCommandRunner runner, final CommandInfo info, final String line,
+		final PrintStream err, final boolean headless)
+	{
+		final Map<String, Object> inputs;
+		try {
+			inputs = inputs(info, line == null ? "" : line);
+		}
+		catch (final HeadlessLine.SyntaxException e) {
+			err.println(("faig: bad --run line for '" + info.getTitle() + "': " + e.getMessage()).replace("\n", "\\n"));
+			if (FaigCommand.debug()) e.printStackTrace(err);
+			return 2;
+		}
+		return runAndReport(runner, info, inputs, err, headless);
+	}
+
 	/** Runs the command; on failure prints one line (and the stack trace when debugging) and returns 1. */
 	private static int runAndReport(final LabelCommandRunner runner, final CommandInfo info,
-		final Map<String, Object> inputs, final PrintStream err)
+		final Map<String, Object> inputs, final PrintStream err, final boolean headless)
 	{
 		try {
-			runner.run(info.getClassName(), inputs);
+			if (headless) runner.runHeadlessLine(info.getClassName(), inputs);
+			else runner.run(info.getClassName(), inputs);
 			return 0;
 		}
 		catch (final InvocationTargetException | RuntimeException e) {

@@ -65,9 +65,26 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 
 	@Override
 	public void run(final Object code, final Map<String, Object> inputMap) throws InvocationTargetException {
+		run(code, inputMap, false);
+	}
+
+	/**
+	 * As {@link #run(Object, Map)}, for a headless command line ({@code ./faig --run}, Fiji's {@code --headless
+	 * --run}): the command leaves reporting a failure to the caller and refuses to run without {@code output_dir}
+	 * where it makes results ({@link FaigCommand#runFromHeadlessLine()}).
+	 */
+	public void runHeadlessLine(final Object code, final Map<String, Object> inputMap)
+		throws InvocationTargetException
+	{
+		run(code, inputMap, true);
+	}
+
+	private void run(final Object code, final Map<String, Object> inputMap, final boolean headlessLine)
+		throws InvocationTargetException
+	{
 		lastFailure = null;
 		try {
-			runAndWait(code, inputMap);
+			runAndWait(code, inputMap, headlessLine);
 		}
 		catch (final InvocationTargetException e) {
 			lastFailure = e.getTargetException();
@@ -99,7 +116,7 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		return lastFailure;
 	}
 
-	private void runAndWait(final Object code, final Map<String, Object> inputMap)
+	private void runAndWait(final Object code, final Map<String, Object> inputMap, final boolean headlessLine)
 		throws InvocationTargetException
 	{
 		final CommandInfo info = find(code);
@@ -129,6 +146,9 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		final Module created = moduleService.createModule(info);
 		if (created == null) {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
+		}
+		if (headlessLine && created.getDelegateObject() instanceof FaigCommand) {
+			((FaigCommand) created.getDelegateObject()).runFromHeadlessLine();
 		}
 		if (stopReason != null) throw new InvocationTargetException(new CommandFailedException(stopReason));
 		final Module module;

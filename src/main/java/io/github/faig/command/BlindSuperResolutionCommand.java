@@ -48,46 +48,46 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	@Parameter(label = "Image", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
 	private File input_file;
 
-	@Parameter(label = "Input folder (headless)", required = false, persist = false,
+	@Parameter(label = "Input folder (instead of the image)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
-		description = "every image file of the folder, each written to output_dir as input_file would be")
+		description = "every image file of the folder, each written to output_dir as input_file would be", persist = false)
 	private File input_dir;
 
-	@Parameter(label = "Model (bundled name or package path)", persist = false, style = MODEL_STYLE,
+	@Parameter(label = "Model (bundled name or package path)", style = MODEL_STYLE,
 		description = "e.g. msrresnet-x2-target, srcnn-x2-baseline, or a model folder/zip")
 	private String model = DEFAULT_MODEL;
 
-	@Parameter(label = "32-bit output", persist = false,
+	@Parameter(label = "32-bit output",
 		description = "off: the input's type (RGB, 8-bit, 16-bit, 32-bit), rounded half to even; on: 32-bit, " +
 			"unrounded; both in the input's own value range")
 	private boolean float_output = false;
 
-	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
 		description = "how pixel values map to the network's [0,1] scale and back")
 	private String normalization = "type-range";
 
-	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
 	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
 
-	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 1")
 	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
-	@Parameter(label = "Tile size (input pixels)", min = "16", max = "8192", persist = false)
+	@Parameter(label = "Tile size (input pixels)", min = "16", max = "8192")
 	private int tile_size = 256;
 
-	@Parameter(label = "Tile overlap (-1 = exact)", min = "-1", max = "1024", persist = false)
+	@Parameter(label = "Tile overlap (-1 = exact)", min = "-1", max = "1024")
 	private int tile_overlap = -1;
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
 		visibility = ItemVisibility.INVISIBLE,
 		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
 	private RandomAccessibleInterval<?> img;
@@ -97,6 +97,12 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 
 	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
 	static final String FAILED_CSV = "super_resolved_failed.csv";
+
+	/** A folder run is for macros and headless lines (macros/*.ijm): the dialog works on the active image. */
+	@Override
+	public java.util.Set<String> scriptOnlyInputs() {
+		return IMAGE_STAND_INS;
+	}
 
 	@Override
 	protected void validate() throws Exception {

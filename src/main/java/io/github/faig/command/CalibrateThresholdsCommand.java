@@ -46,67 +46,67 @@ import io.github.faig.prediction.ThresholdCalibration;
 	label = "FAIG Calibrate Thresholds")
 public class CalibrateThresholdsCommand extends FaigCommand {
 
-	@Parameter(label = "Filter sets (folder or bundled name)", persist = false, style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(label = "Filter sets (folder or bundled name)", style = FileWidget.DIRECTORY_STYLE)
 	private File filter_sets;
 
 	@Parameter(label = "Output folder for the calibrated sets (empty: update your own filter_sets in place)",
-		required = false, persist = false, style = FileWidget.DIRECTORY_STYLE,
+		required = false, style = FileWidget.DIRECTORY_STYLE,
 		description = "bundled or installed sets are never changed: their calibrated copy goes here")
 	private File output_dir;
 
-	@Parameter(label = "Calibration images (ground truth)", persist = false, style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(label = "Calibration images (ground truth)", style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
-	@Parameter(label = "Held-out test images (optional)", required = false, persist = false,
+	@Parameter(label = "Held-out test images (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File test_dir;
 
-	@Parameter(label = "Baseline model (empty: as the filter sets say)", required = false, persist = false,
+	@Parameter(label = "Baseline model (empty: as the filter sets say)", required = false,
 		style = MODEL_STYLE)
 	private String baseline_model;
 
-	@Parameter(label = "Target model (empty: as the filter sets say)", required = false, persist = false,
+	@Parameter(label = "Target model (empty: as the filter sets say)", required = false,
 		style = MODEL_STYLE)
 	private String target_model;
 
-	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
+	@Parameter(label = "Top percent", min = "0.01", max = "100")
 	private double percent = 1.0;
 
-	@Parameter(label = "Path steps N", min = "1", persist = false)
+	@Parameter(label = "Path steps N", min = "1")
 	private int steps = 20;
 
-	@Parameter(label = "Quadrature", choices = { "trapezoid", "riemann", "gauss-legendre" }, persist = false)
+	@Parameter(label = "Quadrature", choices = { "trapezoid", "riemann", "gauss-legendre" })
 	private String quadrature = "trapezoid";
 
-	@Parameter(label = "Pseudo ground truth", choices = { "target", "baseline" }, persist = false,
+	@Parameter(label = "Pseudo ground truth", choices = { "target", "baseline" },
 		description = "the output that stands in for the missing ground truth")
 	private String pseudo_truth = "target";
 
-	@Parameter(label = "LR crop size (0 = whole images)", min = "0", persist = false)
+	@Parameter(label = "LR crop size (0 = whole images)", min = "0")
 	private int crop_size = 64;
 
-	@Parameter(label = "Crops per image", min = "1", persist = false)
+	@Parameter(label = "Crops per image", min = "1")
 	private int crops = 2;
 
-	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
+	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
+	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
+	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
-	@Parameter(label = "Random seed", persist = false)
+	@Parameter(label = "Random seed")
 	private long seed = 0;
 
-	@Parameter(label = "Save per-filter scores (calibration_attributions.npy)", persist = false)
+	@Parameter(label = "Save per-filter scores (calibration_attributions.npy)")
 	private boolean save_attributions = false;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Calibration report")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG calibration report")
 	private ResultsTable report;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Confusion matrix")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG confusion matrix")
 	private ResultsTable confusion;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Scores")
@@ -150,8 +150,6 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		write(r, sets, dest);
 		log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f -> %s", r
 			.thresholds().blur(), r.thresholds().noise(), dest));
-		Tables.show(report, "FAIG calibration report");
-		Tables.show(confusion, "FAIG confusion matrix");
 	}
 
 	/** The calibrated sets (with their index files when they go to a new folder), the reports and the scores. */

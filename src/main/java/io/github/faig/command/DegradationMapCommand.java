@@ -57,45 +57,45 @@ public class DegradationMapCommand extends FaigCommand {
 	@Parameter(label = "Image", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
 	private File input_file;
 
-	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false,
+	@Parameter(label = "Filter sets (folder or bundled name)", required = false,
 		style = FILTER_SETS_STYLE)
 	private String filter_sets = PredictionModels.DEFAULT_FILTER_SETS;
 
-	@Parameter(label = "Tile size (pixels)", min = "16", persist = false)
+	@Parameter(label = "Tile size (pixels)", min = "16")
 	private int tile_size = 64;
 
-	@Parameter(label = "T_blur (-1 = calibrated)", persist = false)
+	@Parameter(label = "T_blur (-1 = calibrated)")
 	private double t_blur = -1;
 
-	@Parameter(label = "T_noise (-1 = calibrated)", persist = false)
+	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
 
-	@Parameter(label = "All planes", persist = false,
+	@Parameter(label = "All planes",
 		description = "off: the current plane (the first of a file); on: every channel, slice and frame")
 	private boolean all_planes = false;
 
-	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
 		description = "how pixel values map to the networks' [0,1] scale")
 	private String normalization = "type-range";
 
-	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
 	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
 
-	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 1")
 	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
 		description = "writes <name>_degradation_map.png (the image with the map laid over it, one plane), " +
 			"<name>_degradation_labels.tif and <name>_degradation_tiles.csv")
 	private File output_dir;
 
-	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
 		visibility = ItemVisibility.INVISIBLE,
 		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
 	private RandomAccessibleInterval<?> img;
@@ -106,7 +106,7 @@ public class DegradationMapCommand extends FaigCommand {
 	/** The tile ROIs and legend, also set on the source image when it is an open image. */
 	private Overlay overlay;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Tiles")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG degradation map tiles")
 	private ResultsTable tiles;
 
 	@Override
@@ -144,7 +144,6 @@ public class DegradationMapCommand extends FaigCommand {
 		results(source, planes, decisions);
 		// the map lies over the image itself; an image read from a file is not shown, so only the PNG carries it
 		if (input_file == null && img == null && image != null) image.setOverlay(overlay);
-		Tables.show(tiles, "FAIG degradation map tiles");
 		write(source, planes, range);
 	}
 

@@ -50,47 +50,47 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
 		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
-	@Parameter(label = "Model", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Model", style = MODEL_STYLE)
 	private String model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Second model to compare (optional)", required = false, persist = false,
+	@Parameter(label = "Second model to compare (optional)", required = false,
 		style = MODEL_STYLE)
 	private String comparison;
 
 	@Parameter(label = "Ground-truth images (stack)", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Ground-truth folder (headless)", required = false, persist = false,
+	@Parameter(label = "Ground-truth folder (instead of the stack)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
-	@Parameter(label = "Classes", persist = false,
+	@Parameter(label = "Classes",
 		description = "clean;blur:SIGMA;noise:SIGMA;blur+noise:SIGMA:SIGMA separated by ';'")
 	private String classes = DegradationClass.DEFAULT;
 
-	@Parameter(label = "Patch size (LR pixels)", min = "4", persist = false)
+	@Parameter(label = "Patch size (LR pixels)", min = "4")
 	private int patch_size = 32;
 
-	@Parameter(label = "Patches per image", min = "1", persist = false)
+	@Parameter(label = "Patches per image", min = "1")
 	private int patches = 16;
 
-	@Parameter(label = "Layer (empty = the default tap)", required = false, persist = false)
+	@Parameter(label = "Layer (empty = the default tap)", required = false)
 	private String layer;
 
-	@Parameter(label = "Sweep all layers", persist = false)
+	@Parameter(label = "Sweep all layers")
 	private boolean sweep_layers = false;
 
-	@Parameter(label = "PCA components", min = "2", persist = false)
+	@Parameter(label = "PCA components", min = "2")
 	private int components = 50;
 
-	@Parameter(label = "Random seed", persist = false)
+	@Parameter(label = "Random seed")
 	private long seed = 0;
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Representations")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG degradation representations")
 	private ResultsTable representations;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Embedding plot")
@@ -142,7 +142,6 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		depth_plot = depthPlot(results, depthPlots);
 		Plots.show(scatterPlot);
 		Plots.show(depthPlots);
-		Tables.show(representations, "FAIG degradation representations");
 		write(depthPlots, vectors(results.get(0), o.classes(), names));
 	}
 

@@ -35,6 +35,7 @@ import io.github.faig.io.OutputPaths;
 import io.github.faig.ij.ImgInput;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.Tables;
 import io.github.faig.io.UriFile;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
@@ -45,8 +46,8 @@ import io.github.faig.workflow.Monitor;
  * {@link #cancel(String)}, so callers see {@code isCanceled()} and the reason), progress goes to the
  * {@link StatusService}, and a cancel request stops the work at the next checkpoint.
  * <p>
- * Inputs are declared {@code persist = false}: every run starts from the documented defaults, so a macro or
- * headless line means the same thing on every machine, whatever was run before.
+ * A dialog remembers the user's last values (SciJava's persisted inputs); a macro line, a script and a headless line
+ * do not read them: an input they leave out has its documented default ({@link InputsPreprocessor}).
  * </p>
  * <p>
  * A FAIG command is a {@link DynamicCommand}, its own module: the choices of its model and filter-set inputs
@@ -83,8 +84,7 @@ public abstract class FaigCommand extends DynamicCommand {
 	@Parameter
 	protected StatusService status;
 
-	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = Engines.MAX_THREADS_TEXT,
-		persist = false, required = false,
+	@Parameter(label = "Native threads (0 = automatic)", min = "0", max = Engines.MAX_THREADS_TEXT, required = false,
 		description = "PyTorch worker threads; automatic leaves the cores other programs keep busy to them")
 	private int threads = 0;
 
@@ -104,6 +104,23 @@ public abstract class FaigCommand extends DynamicCommand {
 	public boolean completed() {
 		return completed;
 	}
+	/** Set by {@link #runFromHeadlessLine()}. */
+	private volatile boolean headlessLine;
+
+	/**
+	 * Marks this run as one of a headless command line ({@code ./faig --run}, Fiji's {@code --headless --run}): its
+	 * runner reports a failure itself (one line, an exit status), so the command does not log it too, and nothing but
+	 * {@code output_dir} keeps its results. Call before the run starts.
+	 */
+	public void runFromHeadlessLine() {
+		headlessLine = true;
+	}
+
+	/** Whether {@link #runFromHeadlessLine()} was called. */
+	public boolean fromHeadlessLine() {
+		return headlessLine;
+	}
+
 	/** Headless progress lines, or {@code null} (GUI, or switched off). */
 	private ProgressLine progressLine;
 
@@ -160,6 +177,8 @@ public abstract class FaigCommand extends DynamicCommand {
 			failUnlessStopped(e.getClass().getSimpleName() + ": " + e.getMessage());
 		}
 		finally {
+			// SciJava's postprocessors (which show the tables) skip a cancelled module: what it made is shown here
+			if (super.isCanceled()) Tables.showOutputs(this);
 			if (status != null) status.clearStatus();
 			if (task != null) task.finish();
 		}
@@ -237,6 +256,14 @@ public abstract class FaigCommand extends DynamicCommand {
 	@Override
 	public void initialize() throws MethodCallException {
 		super.initialize();
+		refreshChoices();
+	}
+
+	/**
+	 * Fills the choices of the model and filter-set inputs around their current values: at initialization, and again
+	 * once a dialog's remembered values are loaded ({@link InputsPreprocessor}), so a remembered path heads its list.
+	 */
+	public void refreshChoices() {
 		for (final ModuleItem<?> item : getInfo().inputs()) {
 			if (!packageInput(item)) continue;
 			final String key = item.getName();
@@ -255,6 +282,18 @@ public abstract class FaigCommand extends DynamicCommand {
 			lastChoice.put(key, current == null ? choices.get(0) : current);
 		}
 	}
+
+	/**
+	 * The inputs a dialog does not show (scripts, macros and headless lines still set them by name): the ImgLib2
+	 * image of scripts and the file that stands in for the active image ({@code input_file}); a command whose
+	 * {@code input_dir} only stands in for the active image adds it ({@link #IMAGE_STAND_INS}).
+	 */
+	public java.util.Set<String> scriptOnlyInputs() {
+		return java.util.Set.of("img", "input_file");
+	}
+
+	/** The script-only inputs of a command whose files and folder stand in for the active image. */
+	protected static final java.util.Set<String> IMAGE_STAND_INS = java.util.Set.of("img", "input_file", "input_dir");
 
 	/** Each package input's value before its chooser entry was picked: what a cancelled chooser restores. */
 	private final Map<String, String> lastChoice = new HashMap<>();
@@ -334,11 +373,12 @@ public abstract class FaigCommand extends DynamicCommand {
 	}
 
 	/**
-	 * Headless, through the {@code ./faig} launcher, a result that is not written is lost (no window shows it):
-	 * refuses to start without an {@code output_dir}.
+	 * Run from a headless line ({@code ./faig --run}, or Fiji's {@code --headless --run}), a result that is not
+	 * written is lost (no window or macro keeps it): refuses to start without an {@code output_dir}. A macro, even in
+	 * batch mode or a headless Fiji, reads the images and tables it made, so it may leave {@code output_dir} out.
 	 */
-	protected static void outputDirNeededHeadless(final File outputDir) {
-		if (outputDir == null && Boolean.getBoolean("faig.launcher")) {
+	protected void outputDirNeededHeadless(final File outputDir) {
+		if (outputDir == null && headlessLine) {
 			throw new IllegalArgumentException("output_dir was not given: a headless run writes its results there, " +
 				"and nothing else keeps them");
 		}
@@ -387,8 +427,8 @@ public abstract class FaigCommand extends DynamicCommand {
 		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
 		final String m = getClass().getSimpleName().replace("Command", "") + ": " + String.valueOf(message).replaceAll(
 			"\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
-		// the headless launcher prints the reason itself, as one line; in Fiji the log is where users look
-		if (log != null && !Boolean.getBoolean("faig.launcher")) log.error(m);
+		// a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
+		if (log != null && !headlessLine) log.error(m);
 		cancel(m);
 	}
 

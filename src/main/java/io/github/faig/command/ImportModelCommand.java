@@ -24,21 +24,21 @@ import io.github.faig.nn.io.ModelPackage;
 	label = "FAIG Import Model")
 public class ImportModelCommand extends FaigCommand {
 
-	@Parameter(label = "Weights file (.pth, .npz, .safetensors)", persist = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Weights file (.pth, .npz, .safetensors)", style = FileWidget.OPEN_STYLE)
 	private File weights_file;
 
-	@Parameter(label = "Checkpoint entry", persist = false,
+	@Parameter(label = "Checkpoint entry",
 		description = "for a .pth dict of state dicts: params_ema (the paper's analysis), params, or another key " +
 			"such as net_g; ignored when the file is a state dict itself")
 	private String checkpoint_key = ImportOptions.DEFAULTS.checkpointKey();
 
-	@Parameter(label = "Role", choices = { "baseline", "target", "other" }, persist = false)
+	@Parameter(label = "Role", choices = { "baseline", "target", "other" })
 	private String role = ImportOptions.DEFAULTS.role();
 
-	@Parameter(label = "Licence of the weights", persist = false)
+	@Parameter(label = "Licence of the weights")
 	private String license = ImportOptions.DEFAULTS.license();
 
-	@Parameter(label = "Output model (package folder or .zip)", persist = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(label = "Output model (package folder or .zip)", style = FileWidget.SAVE_STYLE)
 	private File output_model;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Architecture")

@@ -37,46 +37,46 @@ public class MaskFiltersCommand extends FaigCommand {
 	@Parameter(label = "Image (LR input)", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
 	private File input_file;
 
-	@Parameter(label = "Baseline model", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Baseline model", style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Target model", style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
-	@Parameter(label = "Filter set (e.g. blur_index.txt)", persist = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Filter set (e.g. blur_index.txt)", style = FileWidget.OPEN_STYLE)
 	private File filter_file;
 
-	@Parameter(label = "Top percent", min = "0.01", max = "100", persist = false)
+	@Parameter(label = "Top percent", min = "0.01", max = "100")
 	private double percent = 1.0;
 
-	@Parameter(label = "Mode", choices = { "mask", "modulate" }, persist = false,
+	@Parameter(label = "Mode", choices = { "mask", "modulate" },
 		description = "mask: baseline's filters; modulate: lambda*target + (1-lambda)*baseline for the filters")
 	private String mode = "mask";
 
-	@Parameter(label = "Lambda from", persist = false)
+	@Parameter(label = "Lambda from")
 	private double lambda_min = 0;
 
-	@Parameter(label = "Lambda to", persist = false)
+	@Parameter(label = "Lambda to")
 	private double lambda_max = 1.5;
 
-	@Parameter(label = "Lambda values", min = "2", max = "1000", persist = false)
+	@Parameter(label = "Lambda values", min = "2", max = "1000")
 	private int lambda_count = 7;
 
-	@Parameter(label = "Metric channel", choices = { "luminance", "blue" }, persist = false,
+	@Parameter(label = "Metric channel", choices = { "luminance", "blue" },
 		description = "luminance: the paper's 'gray'; blue: what the reference code measures")
 	private String channel = "luminance";
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Outputs")
 	private ImagePlus outputs;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Masking metrics")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG masking metrics")
 	private ResultsTable metrics;
 
 	@Override
@@ -122,7 +122,6 @@ public class MaskFiltersCommand extends FaigCommand {
 		}
 		outputs = ImagePlusBridge.toImagePlus(title + "_" + mode, stack, labels, ImagePlusBridge.OutputType.BYTE,
 			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / pair.target().spec().scale()));
-		Tables.show(metrics, "FAIG masking metrics");
 		if (output_dir != null) {
 			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 				w.write(title + "_" + mode + ".tif", f -> ImageFiles.save(outputs, f));

@@ -52,60 +52,60 @@ import io.github.faig.prediction.PredictionModels;
 	label = "FAIG Masking Experiment")
 public class MaskingExperimentCommand extends FaigCommand {
 
-	@Parameter(label = "Baseline model", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Baseline model", style = MODEL_STYLE)
 	private String baseline_model = "msrresnet-x2-baseline";
 
-	@Parameter(label = "Target model", persist = false, style = MODEL_STYLE)
+	@Parameter(label = "Target model", style = MODEL_STYLE)
 	private String target_model = "msrresnet-x2-target";
 
-	@Parameter(label = "FAIG filter sets (folder)", persist = false, style = FileWidget.DIRECTORY_STYLE,
+	@Parameter(label = "FAIG filter sets (folder)", style = FileWidget.DIRECTORY_STYLE,
 		description = "output_dir of FAIG Compute Filters: blur_index.txt, noise_index.txt")
 	private File filter_sets;
 
 	@Parameter(label = "Evaluation images (stack)", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Evaluation folder (headless)", required = false, persist = false,
+	@Parameter(label = "Evaluation folder (instead of the stack)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
 
-	@Parameter(label = "IG discovery folder (optional)", required = false, persist = false,
+	@Parameter(label = "IG discovery folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
 		description = "ground-truth images for the IG ranking (use the images the FAIG sets came from); empty: no IG")
 	private File discovery_dir;
 
-	@Parameter(label = "IG steps", min = "1", persist = false)
+	@Parameter(label = "IG steps", min = "1")
 	private int ig_steps = 20;
 
-	@Parameter(label = "IG LR crop size (0 = whole)", min = "0", persist = false)
+	@Parameter(label = "IG LR crop size (0 = whole)", min = "0")
 	private int crop_size = 0;
 
-	@Parameter(label = "IG crops per image", min = "1", persist = false)
+	@Parameter(label = "IG crops per image", min = "1")
 	private int crops = 1;
 
-	@Parameter(label = "Proportions (percent, comma-separated)", persist = false)
+	@Parameter(label = "Proportions (percent, comma-separated)")
 	private String proportions = "1,3,5,10";
 
-	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
+	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
+	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
+	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
-	@Parameter(label = "Random seed", persist = false)
+	@Parameter(label = "Random seed")
 	private long seed = 0;
 
-	@Parameter(label = "Metric channel", choices = { "luminance", "blue" }, persist = false)
+	@Parameter(label = "Metric channel", choices = { "luminance", "blue" })
 	private String channel = "luminance";
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Masking experiment")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG masking experiment")
 	private ResultsTable results;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Metric vs proportion")
@@ -142,7 +142,6 @@ public class MaskingExperimentCommand extends FaigCommand {
 		final List<Plot> panels = new ArrayList<>();
 		plot = plot(r, o, panels);
 		Plots.show(panels);
-		Tables.show(results, "FAIG masking experiment");
 		if (output_dir != null) {
 			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 				w.write("masking_experiment.csv", f -> Tables.saveCsv(results, f));

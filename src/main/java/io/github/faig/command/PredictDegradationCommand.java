@@ -44,46 +44,52 @@ public class PredictDegradationCommand extends FaigCommand {
 	@Parameter(label = "Image", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
 	private File input_file;
 
-	@Parameter(label = "Input folder (headless)", required = false, persist = false,
-		style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(label = "Input folder (instead of the image)", required = false,
+		style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File input_dir;
 
-	@Parameter(label = "Filter sets (folder or bundled name)", required = false, persist = false,
+	@Parameter(label = "Filter sets (folder or bundled name)", required = false,
 		style = FILTER_SETS_STYLE)
 	private String filter_sets = PredictionModels.DEFAULT_FILTER_SETS;
 
-	@Parameter(label = "T_blur (-1 = calibrated)", persist = false)
+	@Parameter(label = "T_blur (-1 = calibrated)")
 	private double t_blur = -1;
 
-	@Parameter(label = "T_noise (-1 = calibrated)", persist = false)
+	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
 
-	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
 		description = "how pixel values map to the networks' [0,1] scale")
 	private String normalization = "type-range";
 
-	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
 	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
 
-	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 1")
 	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
 
-	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
 		visibility = ItemVisibility.INVISIBLE,
 		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
 	private RandomAccessibleInterval<?> img;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Degradation predictions")
+	@Parameter(type = ItemIO.OUTPUT, label = "Results")
 	private ResultsTable predictions;
+
+	/** A folder run is for macros and headless lines (macros/*.ijm): the dialog works on the active image. */
+	@Override
+	public java.util.Set<String> scriptOnlyInputs() {
+		return IMAGE_STAND_INS;
+	}
 
 	@Override
 	protected void validate() throws Exception {
@@ -114,7 +120,6 @@ public class PredictDegradationCommand extends FaigCommand {
 				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
 			}
 		}
-		Tables.show(predictions, "FAIG degradation predictions");
 		write(failures);
 		failures.check(sources.size(), "predicted", output_dir != null ? FAILED_CSV : null);
 	}

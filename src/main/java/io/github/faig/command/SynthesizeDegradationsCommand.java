@@ -43,70 +43,70 @@ import io.github.faig.workflow.Monitor;
 	label = "FAIG Synthesize Degradations")
 public class SynthesizeDegradationsCommand extends FaigCommand {
 
-	@Parameter(label = "Image", required = false, persist = false,
-		description = "Ground-truth (HR) image; in Fiji the active image")
+	@Parameter(label = "Image", required = false,
+		description = "Ground-truth (HR) image; in Fiji the active image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Input file (headless)", required = false, persist = false, style = FileWidget.OPEN_STYLE,
-		description = "Image file to read when no image is given (TIFF, PNG, JPEG)")
+	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE,
+		description = "Image file to read when no image is given (TIFF, PNG, JPEG)", persist = false)
 	private File input_file;
 
-	@Parameter(label = "Input folder (headless)", required = false, persist = false,
+	@Parameter(label = "Input folder (instead of the image)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
-		description = "every image file of the folder, each written to output_dir as input_file would be")
+		description = "every image file of the folder, each written to output_dir as input_file would be", persist = false)
 	private File input_dir;
 
-	@Parameter(persist = false, label = "Clean LR", description = "downscale, quantise")
+	@Parameter(label = "Clean LR", description = "downscale, quantise")
 	private boolean with_clean = true;
 
-	@Parameter(persist = false, label = "Blur", description = "blur, downscale, quantise")
+	@Parameter(label = "Blur", description = "blur, downscale, quantise")
 	private boolean with_blur = true;
 
-	@Parameter(persist = false, label = "Noise", description = "downscale, noise, quantise")
+	@Parameter(label = "Noise", description = "downscale, noise, quantise")
 	private boolean with_noise = true;
 
-	@Parameter(persist = false, label = "Blur + noise", description = "blur, downscale, noise, quantise")
+	@Parameter(label = "Blur + noise", description = "blur, downscale, noise, quantise")
 	private boolean with_blur_noise = true;
 
-	@Parameter(persist = false, label = "Blur sigma (HR pixels)", stepSize = "0.1", min = DegradationParams.BLUR_MIN)
+	@Parameter(label = "Blur sigma (HR pixels)", stepSize = "0.1", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
 
-	@Parameter(persist = false, label = "Kernel size (odd)", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
+	@Parameter(label = "Kernel size (odd)", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
 
-	@Parameter(persist = false, label = "Downscaling factor", min = "1", max = DegradationParams.SCALE_MAX)
+	@Parameter(label = "Downscaling factor", min = "1", max = DegradationParams.SCALE_MAX)
 	private int scale = DegradationParams.DEFAULT_SCALE;
 
-	@Parameter(persist = false, label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN,
+	@Parameter(label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN,
 		description = "on the normalised scale: a fraction of the range that normalization maps to [0,1]")
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
-	@Parameter(persist = false, label = "Random seed")
+	@Parameter(label = "Random seed")
 	private long seed = 0;
 
-	@Parameter(persist = false, label = "Quantise to the input's type",
+	@Parameter(label = "Quantise to the input's type",
 		description = "8-bit and RGB as the reference, 16-bit to 16-bit levels, 32-bit unrounded; off gives 32-bit " +
 			"output")
 	private boolean quantize = true;
 
-	@Parameter(label = "Normalization", persist = false, choices = { "type-range", "min-max", "percentile" },
+	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
 		description = "how pixel values map to the [0,1] scale (where blur and noise apply) and back")
 	private String normalization = "type-range";
 
-	@Parameter(label = "Low percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
 	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
 
-	@Parameter(label = "High percentile", persist = false, min = "0", max = "100", stepSize = "0.1",
+	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 1")
 	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
-	@Parameter(label = "Output folder (optional)", required = false, persist = false,
+	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
 		description = "Writes <name>_degraded.tif, one PNG per variant (single images) and <name>_parameters.csv")
 	private File output_dir;
 
-	@Parameter(label = "ImgLib2 image (scripts)", required = false, persist = false, autoFill = false,
+	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
 		visibility = ItemVisibility.INVISIBLE,
 		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
 	private RandomAccessibleInterval<?> img;
@@ -114,11 +114,17 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Degraded")
 	private ImagePlus degraded;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Degradation parameters")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG degradation parameters")
 	private ResultsTable parameters;
 
 	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
 	static final String FAILED_CSV = "degraded_failed.csv";
+
+	/** A folder run is for macros and headless lines (macros/*.ijm): the dialog works on the active image. */
+	@Override
+	public java.util.Set<String> scriptOnlyInputs() {
+		return IMAGE_STAND_INS;
+	}
 
 	@Override
 	protected void validate() throws Exception {
@@ -151,7 +157,6 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 		final Made made = synthesis.apply(sourceImage(image, input_file, img), monitor());
 		degraded = made.degraded();
 		parameters = made.parameters();
-		Tables.show(parameters, "FAIG degradation parameters");
 		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());
 	}
 

@@ -15,7 +15,6 @@ import org.scijava.widget.FileWidget;
 import ij.measure.ResultsTable;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
-import io.github.faig.ij.Tables;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.train.TrainModel;
 import io.github.faig.train.TrainOptions;
@@ -39,12 +38,12 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_data = "<html><b>Data and output</b>";
 
-	@Parameter(label = "Training images folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
+	@Parameter(label = "Training images folder", style = FileWidget.DIRECTORY_STYLE,
 		description = "Ground-truth photographs; with a manifest.tsv its 'train' split trains and its 'validation' " +
 			"split is scored")
 	private File input_dir;
 
-	@Parameter(label = "Output model (package folder)", style = FileWidget.SAVE_STYLE, persist = false)
+	@Parameter(label = "Output model (package folder)", style = FileWidget.SAVE_STYLE)
 	private File output_model;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
@@ -54,85 +53,85 @@ public class TrainModelCommand extends FaigCommand {
 	 * The canonical names of {@link io.github.faig.nn.Architectures#names()}, in its order: SciJava's choices are
 	 * static, so ArchitecturesTest keeps them in step with the registry.
 	 */
-	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle", "EDSR" }, persist = false)
+	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle", "EDSR" })
 	private String architecture = DEFAULT_ARCHITECTURE;
 
-	@Parameter(label = "Features (width)", min = "1", persist = false)
+	@Parameter(label = "Features (width)", min = "1")
 	private int num_feat = DEFAULTS.numFeat();
 
-	@Parameter(label = "Blocks (middle convs for SRCNNStyle)", min = "0", persist = false)
+	@Parameter(label = "Blocks (middle convs for SRCNNStyle)", min = "0")
 	private int num_block = DEFAULTS.numBlock();
 
-	@Parameter(label = "Scale", min = "2", max = "4", persist = false)
+	@Parameter(label = "Scale", min = "2", max = "4")
 	private int scale = DEFAULTS.scale();
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_learning = "<html><b>What it learns</b>";
 
-	@Parameter(label = "Role", choices = { "baseline", "target", "custom" }, persist = false,
+	@Parameter(label = "Role", choices = { "baseline", "target", "custom" },
 		description = "baseline: clean LR only; target: blur p=0.5 and noise p=0.5; custom: p_blur, p_noise")
 	private String role = DEFAULTS.role().label();
 
-	@Parameter(label = "P(blur) (custom role)", min = "0", max = "1", persist = false)
+	@Parameter(label = "P(blur) (custom role)", min = "0", max = "1")
 	private double p_blur = DEFAULTS.pBlur();
 
-	@Parameter(label = "P(noise) (custom role)", min = "0", max = "1", persist = false)
+	@Parameter(label = "P(noise) (custom role)", min = "0", max = "1")
 	private double p_noise = DEFAULTS.pNoise();
 
-	@Parameter(label = "Fine-tune from (model, optional)", required = false, persist = false,
+	@Parameter(label = "Fine-tune from (model, optional)", required = false,
 		style = MODEL_STYLE)
 	private String init_model;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_optimisation = "<html><b>Optimisation</b>";
 
-	@Parameter(label = "Iterations", min = "1", persist = false)
+	@Parameter(label = "Iterations", min = "1")
 	private int iterations = DEFAULTS.iterations();
 
-	@Parameter(label = "Batch size", min = "1", persist = false)
+	@Parameter(label = "Batch size", min = "1")
 	private int batch_size = DEFAULTS.batchSize();
 
-	@Parameter(label = "LR patch size", min = "4", persist = false)
+	@Parameter(label = "LR patch size", min = "4")
 	private int patch_size = DEFAULTS.patchSize();
 
-	@Parameter(label = "Learning rate", persist = false)
+	@Parameter(label = "Learning rate")
 	private double learning_rate = DEFAULTS.learningRate();
 
-	@Parameter(label = "EMA decay", persist = false)
+	@Parameter(label = "EMA decay")
 	private double ema_decay = DEFAULTS.emaDecay();
 
-	@Parameter(label = "Random seed", persist = false)
+	@Parameter(label = "Random seed")
 	private long seed = DEFAULTS.degradation().seed();
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_degradations = "<html><b>Degradations (docs/method.md section 1)</b>";
 
-	@Parameter(label = "Blur sigma", persist = false, min = DegradationParams.BLUR_MIN)
+	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DEFAULTS.degradation().blurSigma();
 
-	@Parameter(label = "Kernel size", persist = false, min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
+	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
 	private int kernel_size = DEFAULTS.degradation().kernelSize();
 
-	@Parameter(label = "Noise sigma", persist = false, min = DegradationParams.NOISE_MIN)
+	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
 	private double noise_sigma = DEFAULTS.degradation().noiseSigma();
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_checkpoints = "<html><b>Checkpoints and validation</b>";
 
-	@Parameter(label = "Checkpoint every (iterations)", min = "1", persist = false)
+	@Parameter(label = "Checkpoint every (iterations)", min = "1")
 	private int checkpoint_every = DEFAULTS.checkpointEvery();
 
-	@Parameter(label = "Validation crop (HR pixels, 0 = whole images)", min = "0", persist = false)
+	@Parameter(label = "Validation crop (HR pixels, 0 = whole images)", min = "0")
 	private int validation_crop = DEFAULTS.validationCrop();
 
-	@Parameter(label = "Licence of the trained weights", persist = false,
+	@Parameter(label = "Licence of the trained weights",
 		description = "recorded in model.json; mind the licences of the training photographs")
 	private String license = DEFAULTS.license();
 
 	/** The run, its paths checked and init_model read by {@link #validate()}. */
 	private TrainModel training;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Training log")
+	@Parameter(type = ItemIO.OUTPUT, label = "FAIG training log")
 	private ResultsTable training_log;
 
 	/** Training reads its photographs from the local disk (the data manifest hashes them there). */
@@ -159,7 +158,6 @@ public class TrainModelCommand extends FaigCommand {
 			training_log.addValue("loss", e.loss());
 			training_log.addValue("learning_rate", e.learningRate());
 		}
-		Tables.show(training_log, "FAIG training log");
 	}
 
 	/**

@@ -7,14 +7,27 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.util.VersionUtils;
 
 /** {@code Plugins>FAIG>About}: the version, the paper to cite and the licences. */
 @Plugin(type = Command.class, headless = true, label = "FAIG About", menu = { @Menu(label = "Plugins"),
 	@Menu(label = "FAIG"), @Menu(label = "About FAIG for Fiji", weight = AboutCommand.WEIGHT) })
 public class AboutCommand extends ContextCommand {
 
-	/** This release; a test keeps it equal to the pom's version. */
-	public static final String VERSION = "0.1.0-SNAPSHOT";
+	/**
+	 * The version of the installed plugin: read from the jar that holds this class (its manifest's
+	 * {@code Implementation-Version}, else its Maven {@code pom.properties}), so an upgrade shows the new one; from a
+	 * build folder, the project's {@code pom.xml}.
+	 */
+	public static String version() {
+		return versionOf(AboutCommand.class);
+	}
+
+	/** The version of the jar (or build folder) that holds {@code c}, or "(version unknown)". */
+	static String versionOf(final Class<?> c) {
+		final String v = VersionUtils.getVersion(c);
+		return v == null || v.isBlank() ? "(version unknown)" : v;
+	}
 
 	/** Last in the FAIG menu, after the workflow's commands. */
 	static final double WEIGHT = 200;
@@ -33,7 +46,7 @@ public class AboutCommand extends ContextCommand {
 
 	/** The text shown. */
 	public static String text() {
-		return "FAIG for Fiji " + VERSION + "\n\n" +
+		return "FAIG for Fiji " + version() + "\n\n" +
 			"Filter Attribution based on Integrated Gradients, for blind super-resolution networks.\n\n" +
 			"Please cite:\n" +
 			"Liangbin Xie, Xintao Wang, Chao Dong, Zhongang Qi, Ying Shan. Finding Discriminative Filters for " +

@@ -209,7 +209,7 @@ class BadInputTest {
 		c.add(of(1, cf, gt + ",baseline_model='msrresnet-x2-target'", "identical"));
 		c.add(of(1, cf, gt + ",baseline_model='srcnn-x2-baseline'", "baseline_model"));
 		c.add(of(1, cf, gt + ",baseline_model='{models}/nan'", "NaN"));
-		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',steps=0", "steps"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',steps=-1", "steps"));
 		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',steps=1,quadrature='trapezoid'", "steps"));
 		c.add(of(1, cf, gt + ",quadrature='bogus'", "quadrature"));
 		c.add(of(1, cf, gt + ",percent=0", "percent"));

@@ -164,15 +164,55 @@ class MacroContractTest extends SciJavaTest {
 		}
 	}
 
+	/**
+	 * A dialog remembers every value a user types (persisted), but not images, section headers or the script-only
+	 * inputs it never shows; macro lines do not read remembered values (InputsPreprocessorTest).
+	 */
 	@Test
-	void everyInputIsNotPersisted() {
+	void everyDialogInputIsPersisted() throws Exception {
 		for (final CommandInfo info : faigCommands()) {
+			final FaigCommand c = (FaigCommand) info.loadClass().getDeclaredConstructor().newInstance();
 			for (final ModuleItem<?> i : userInputs(info)) {
-				assertFalse(i.isPersisted(), info.getLabel() + ": " + i.getName() + " is persisted");
+				final boolean shown = i.getVisibility() != org.scijava.ItemVisibility.MESSAGE && !ImagePlus.class.equals(i
+					.getType()) && !c.scriptOnlyInputs().contains(i.getName());
+				assertEquals(shown, i.isPersisted(), info.getLabel() + ": " + i.getName() + " persisted?");
 			}
 			assertTrue(info.getMenuPath().toString().contains("FAIG"), info.getLabel() + " menu " + info.getMenuPath());
 			assertTrue(info.canRunHeadless(), info.getLabel() + " must run headless");
 		}
+	}
+
+	/** Every macro skips exactly the files the commands do not read: its isImageFile lists the commands' kinds. */
+	@Test
+	void macrosTakeTheImageFilesTheCommandsRead() throws Exception {
+		final List<String> kinds = List.of("tif", "tiff", "png", "jpg", "jpeg", "bmp", "gif");
+		for (final String k : kinds) assertTrue(ImageFiles.isImageName("a." + k), k);
+		assertFalse(ImageFiles.isImageName("a.txt"));
+		final File[] macros = new File(System.getProperty("user.dir"), "macros").listFiles((d, n) -> n.endsWith(
+			".ijm"));
+		assertNotNull(macros);
+		for (final File f : macros) {
+			final String text = Files.readString(f.toPath());
+			final Matcher fn = Pattern.compile("function isImageFile\\(name\\) \\{(.*?)\\n\\}", Pattern.DOTALL)
+				.matcher(text);
+			assertTrue(fn.find(), f.getName() + " has no isImageFile");
+			final List<String> listed = new ArrayList<>();
+			final Matcher ext = Pattern.compile("endsWith\\(lower, \"\\.([a-z]+)\"\\)").matcher(fn.group(1));
+			while (ext.find()) listed.add(ext.group(1));
+			assertEquals(new java.util.TreeSet<>(kinds), new java.util.TreeSet<>(listed), f.getName());
+		}
+	}
+
+	/**
+	 * The predict macro counts the rows of the failures file, which the command writes on every folder run (a header
+	 * only when none failed): its existence says nothing.
+	 */
+	@Test
+	void thePredictMacroCountsFailedRows() throws Exception {
+		final String text = Files.readString(new File(System.getProperty("user.dir"),
+			"macros/faig_predict_folder.ijm").toPath());
+		assertFalse(text.contains("wroteSince(output, \"predictions_failed.csv\""), "the file is always written");
+		assertTrue(text.contains("csvRows(output + \"predictions_failed.csv\")"));
 	}
 
 	/** The Script Editor templates call real command classes with real input names. */

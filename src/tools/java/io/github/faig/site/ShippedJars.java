@@ -7,49 +7,43 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
- * Decides which third-party runtime jars go on the site. There is no offline copy of the list of jars Fiji ships,
- * so the artifacts that {@code pom-scijava} (this project's parent) manages stand in for it: a managed artifact is
- * taken to be in Fiji and is left off the site. Every other jar must be listed in {@link #SHIPPED} with the reason
- * it is shipped; an unreviewed jar stops the build, so nothing is shipped silently. The same list is written in
- * {@code update-site/README.md} (a test keeps the two in step).
+ * Decides which third-party runtime jars go on the site, against the list of jars Fiji itself ships
+ * ({@code update-site/fiji-jars.txt}, or the {@code jars/} folder of a real Fiji.app): a jar is "in Fiji" when
+ * Fiji has a jar with the same name after the updater's version stripping ({@code jars/gson.jar}), since that is
+ * how the updater tells files apart. A jar Fiji ships is left off the site; every other jar must be listed in
+ * {@link #SHIPPED} with the reason it is shipped (or in {@link #NEVER_SHIPPED}), so an unreviewed jar stops the
+ * build and nothing reaches users silently. update-site/README.md says where the list comes from and lists the
+ * same decisions (a test keeps the two in step).
  */
 public final class ShippedJars {
 
 	/** The jars this site ships, by {@code groupId:artifactId}, with the reason. */
 	public static final Map<String, String> SHIPPED;
 
+	/** Runtime jars of the build that never go to Fiji, with the reason. */
+	public static final Map<String, String> NEVER_SHIPPED = Map.of("org.slf4j:slf4j-simple",
+		"the ./faig launcher's log binding; Fiji brings its own (logback), and two bindings make SLF4J warn");
+
 	static {
 		final Map<String, String> m = new LinkedHashMap<>();
-		final String djl = "Deep Java Library; not managed by pom-scijava, so not in Fiji itself. Other update sites " +
-			"may ship it too: kept under its standard Maven name so that the updater sees one file (jars/" +
-			"%s.jar after version stripping), and FAIG refuses to start the engine when two copies are loaded";
+		final String djl = "Deep Java Library; Fiji does not ship it. Other update sites may ship it too: kept under " +
+			"its standard Maven name so that the updater sees one file (jars/%s.jar after version stripping), and " +
+			"FAIG refuses to start the engine when two copies are loaded";
 		m.put("ai.djl:api", String.format(djl, "api"));
 		m.put("ai.djl.pytorch:pytorch-engine", String.format(djl, "pytorch-engine"));
 		m.put("ai.djl.pytorch:pytorch-jni", String.format(djl, "pytorch-jni"));
-		m.put("net.razorvine:pickle", "reads the authors' .pth checkpoints; not managed by pom-scijava");
-		final String ejml = "PCA of deep degradation representations; pom-scijava manages only the umbrella " +
-			"org.ejml:ejml-all (0.41, the same version), not this module, so a Fiji without another site that " +
-			"ships it lacks it. Standard name: an identical copy from another site is the same file to the updater";
-		m.put("org.ejml:ejml-core", ejml);
-		m.put("org.ejml:ejml-ddense", ejml);
+		m.put("net.razorvine:pickle", "reads the authors' .pth checkpoints; Fiji does not ship it");
+		m.put("org.apache.commons:commons-csv", "every CSV the commands write; no component that Fiji's pom.xml " +
+			"declares was found to pull it in, so it is shipped (standard name: a Fiji that has it sees one file)");
 		SHIPPED = Collections.unmodifiableMap(m);
 	}
 
@@ -63,119 +57,107 @@ public final class ShippedJars {
 		}
 	}
 
-	/** {@code groupId:artifactId} → version managed by the parent POM. */
-	private final Map<String, String> managed;
+	/** Stripped {@code jars/<name>.jar} → the file name Fiji has. */
+	private final Map<String, String> fiji;
 	private final String source;
 
-	private ShippedJars(final Map<String, String> managed, final String source) {
-		this.managed = managed;
+	private ShippedJars(final Map<String, String> fiji, final String source) {
+		this.fiji = fiji;
 		this.source = source;
 	}
 
-	/** The artifacts managed in {@code pom}'s {@code <dependencyManagement>} (versions with properties resolved). */
-	public static ShippedJars fromManagedPom(final File pom) throws IOException {
-		final Document doc;
-		try (InputStream in = Files.newInputStream(pom.toPath())) {
-			doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-		}
-		catch (final Exception e) {
-			throw new IOException("cannot read the managed-artifacts POM " + pom + ": " + e.getMessage(), e);
-		}
-		final Element root = doc.getDocumentElement();
-		final Map<String, String> props = new HashMap<>();
-		final Element properties = child(root, "properties");
-		if (properties != null) {
-			for (Node n = properties.getFirstChild(); n != null; n = n.getNextSibling()) {
-				if (n instanceof Element e) props.put(e.getTagName(), e.getTextContent().trim());
+	/**
+	 * The jars Fiji ships: from a list file (one jar file name per line, {@code #} comments; the project's is
+	 * {@code update-site/fiji-jars.txt}) or from the {@code jars/} folder of a Fiji.app (its top level, where the
+	 * shared libraries are).
+	 */
+	public static ShippedJars fromFijiJars(final File listOrFiji) throws IOException {
+		final List<String> names = new ArrayList<>();
+		final String source;
+		if (listOrFiji.isDirectory()) {
+			final File jars = new File(listOrFiji, "jars");
+			final String[] list = jars.list((d, n) -> n.endsWith(".jar"));
+			if (list == null || list.length == 0) {
+				throw new IOException(listOrFiji + " is no Fiji.app: it has no jars/*.jar");
 			}
+			names.addAll(Arrays.asList(list));
+			source = "the jars of " + listOrFiji;
 		}
-		final Map<String, String> managed = new LinkedHashMap<>();
-		final Element dm = child(root, "dependencyManagement");
-		final Element deps = dm == null ? null : child(dm, "dependencies");
-		if (deps == null) throw new IOException(pom + " has no <dependencyManagement>: not a managed-artifacts POM");
-		final NodeList list = deps.getElementsByTagName("dependency");
-		for (int i = 0; i < list.getLength(); i++) {
-			final Element d = (Element) list.item(i);
-			final Element g = child(d, "groupId"), a = child(d, "artifactId"), v = child(d, "version");
-			if (g == null || a == null) continue;
-			managed.put(g.getTextContent().trim() + ":" + a.getTextContent().trim(), v == null ? "?" : resolve(v
-				.getTextContent().trim(), props));
+		else {
+			if (!listOrFiji.isFile()) throw new IOException("no list of Fiji's jars at " + listOrFiji);
+			int line = 0;
+			for (final String l : Files.readAllLines(listOrFiji.toPath())) {
+				line++;
+				final String s = l.replaceFirst("#.*", "").trim();
+				if (s.isEmpty()) continue;
+				if (!s.endsWith(".jar") || s.contains("/") || s.contains(" ")) {
+					throw new IOException(listOrFiji + ":" + line + ": expected a jar file name, not '" + s + "'");
+				}
+				names.add(s);
+			}
+			if (names.isEmpty()) throw new IOException(listOrFiji + " lists no jars");
+			source = listOrFiji.getName();
 		}
-		final Element artifact = child(root, "artifactId"), version = child(root, "version");
-		return new ShippedJars(managed, (artifact == null ? pom.getName() : artifact.getTextContent().trim()) +
-			(version == null ? "" : " " + version.getTextContent().trim()));
+		final Map<String, String> fiji = new TreeMap<>();
+		for (final String n : names) fiji.put(SiteDb.key("jars/" + n), n);
+		return new ShippedJars(fiji, source);
 	}
 
-	private static Element child(final Element parent, final String name) {
-		for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-			if (n instanceof Element e && e.getTagName().equals(name)) return e;
-		}
-		return null;
-	}
-
-	private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)\\}");
-
-	private static String resolve(String value, final Map<String, String> props) {
-		for (int depth = 0; depth < 10; depth++) { // properties refer to properties (org.x.y.version → x.version)
-			final Matcher m = PROPERTY.matcher(value);
-			if (!m.find()) return value;
-			final String p = props.get(m.group(1));
-			if (p == null) return value;
-			value = value.substring(0, m.start()) + p + value.substring(m.end());
-		}
-		return value;
-	}
-
-	/** Name and version of the managed-artifacts POM, e.g. {@code pom-scijava 45.0.0}. */
+	/** Where the list of Fiji's jars came from, e.g. {@code fiji-jars.txt}. */
 	public String source() {
 		return source;
 	}
 
-	public int managedCount() {
-		return managed.size();
+	public int fijiCount() {
+		return fiji.size();
 	}
 
-	/** The managed version of {@code groupId:artifactId} (groupId null: any group), or null. */
-	public String managedVersion(final String groupId, final String artifactId) {
-		if (groupId != null) return managed.get(groupId + ":" + artifactId);
-		for (final Map.Entry<String, String> e : managed.entrySet()) {
-			if (e.getKey().endsWith(":" + artifactId)) return e.getValue();
-		}
-		return null;
+	/** The jar Fiji ships under the same stripped name as {@code jarName}, or null. */
+	public String inFiji(final String jarName) {
+		return fiji.get(SiteDb.key("jars/" + jarName));
+	}
+
+	/** Every jar file name of the list. */
+	public List<String> fijiJars() {
+		return new ArrayList<>(fiji.values());
 	}
 
 	/**
-	 * The decision for a runtime jar. Throws when the jar is neither managed (Fiji has it) nor in {@link #SHIPPED}
-	 * (reviewed), so a new dependency cannot reach the site unnoticed.
+	 * The decision for a runtime jar. Throws when the jar is neither in Fiji nor reviewed ({@link #SHIPPED},
+	 * {@link #NEVER_SHIPPED}), so a new dependency cannot reach the site, or go missing in Fiji, unnoticed.
 	 */
 	public Decision decide(final File jar) throws IOException {
 		final String[] c = coordinates(jar);
-		final String ga = (c[0] == null ? "" : c[0]) + ":" + c[1];
-		String reason = null;
+		String reason = null, never = null;
 		for (final Map.Entry<String, String> e : SHIPPED.entrySet()) {
-			if (e.getKey().equals(ga) || c[0] == null && e.getKey().endsWith(":" + c[1])) {
-				reason = e.getValue();
-				// Jars built without Maven (DJL's) carry no pom.properties: the reviewed entry names the group.
-				if (c[0] == null) c[0] = e.getKey().substring(0, e.getKey().indexOf(':'));
-			}
+			if (matches(e.getKey(), c)) reason = e.getValue();
 		}
-		if (c[0] == null) {
-			for (final String key : managed.keySet()) {
-				if (key.endsWith(":" + c[1])) c[0] = key.substring(0, key.indexOf(':'));
-			}
+		for (final Map.Entry<String, String> e : NEVER_SHIPPED.entrySet()) {
+			if (matches(e.getKey(), c)) never = e.getValue();
 		}
-		final String managedVersion = managedVersion(c[0], c[1]);
+		final String has = inFiji(jar.getName());
 		if (reason != null) {
-			return new Decision(jar, c[0], c[1], c[2], true, reason + (managedVersion == null ? ""
-				: " (" + source + " manages it at " + managedVersion + ")"));
+			return new Decision(jar, c[0], c[1], c[2], true, reason + (has == null ? "" : " (Fiji has " + has + ")"));
 		}
-		if (managedVersion != null) {
-			return new Decision(jar, c[0], c[1], c[2], false, "in Fiji: managed by " + source + " at " +
-				managedVersion + (managedVersion.equals(c[2]) ? "" : " (this build has " + c[2] + ")"));
+		if (never != null) return new Decision(jar, c[0], c[1], c[2], false, never);
+		if (has != null) {
+			return new Decision(jar, c[0], c[1], c[2], false, "in Fiji: " + has + " (" + source + ")" + (has.equals(jar
+				.getName()) ? "" : "; this build has " + jar.getName()));
 		}
 		throw new IOException(jar.getName() + " (" + new Decision(jar, c[0], c[1], c[2], false, "").coordinates() +
-			") is neither managed by " + source + " nor reviewed for the site: add it to ShippedJars.SHIPPED with " +
+			") is neither in Fiji (" + source + ") nor reviewed for the site: add it to ShippedJars.SHIPPED with " +
 			"the reason it is shipped, and to the list in update-site/README.md");
+	}
+
+	/** Whether {@code groupId:artifactId} names the jar of coordinates {@code c} (a jar without group: by artifact). */
+	private static boolean matches(final String ga, final String[] c) {
+		if (ga.equals(c[0] + ":" + c[1])) return true;
+		if (c[0] == null && ga.endsWith(":" + c[1])) {
+			// Jars built without Maven (DJL's) carry no pom.properties: the reviewed entry names the group.
+			c[0] = ga.substring(0, ga.indexOf(':'));
+			return true;
+		}
+		return false;
 	}
 
 	/**

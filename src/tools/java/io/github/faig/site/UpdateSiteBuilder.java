@@ -35,10 +35,13 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * scripts/dev-tool.sh build-update-site &lt;site-dir&gt; &lt;project-jar&gt; &lt;runtime-jars-dir&gt; &lt;natives-dir&gt; &lt;models-dir&gt;
- *     --managed &lt;pom-scijava.pom&gt; [--add &lt;dir&gt;=&lt;fiji-folder&gt;]... [--release]
+ *     --fiji-jars &lt;list-or-Fiji.app&gt; --scratch &lt;dir&gt; [--platforms linux64,...]
+ *     [--add &lt;dir&gt;=&lt;fiji-folder&gt;]... [--release]
  * </pre>
  *
- * (driven by {@code scripts/build-update-site.sh}). Third-party jars are shipped as {@link ShippedJars} decides.
+ * (driven by {@code scripts/build-update-site.sh}). Third-party jars are shipped as {@link ShippedJars} decides;
+ * jars bound for Fiji's module path get valid module names ({@link ModuleNames}). {@link FijiInstall} installs the
+ * same files into a Fiji.app by hand.
  */
 public final class UpdateSiteBuilder {
 
@@ -78,6 +81,7 @@ public final class UpdateSiteBuilder {
 	 * later: the updater orders versions by timestamp.
 	 */
 	public static Result write(final File dir, final List<Entry> entries, final String timestamp) throws IOException {
+		checkModulePath(entries);
 		final File dbFile = new File(dir, "db.xml.gz");
 		final SiteDb old = SiteDb.read(dbFile);
 		try {
@@ -112,9 +116,13 @@ public final class UpdateSiteBuilder {
 			if (before != null && before.current != null && before.current.checksum().equals(checksum) &&
 				before.filename.equals(e.fijiPath()))
 			{
-				// Unchanged: same timestamp, same site file (copied again only if it went missing).
-				r.current = before.current;
-				copyIfMissing(e.source(), new File(dir, e.fijiPath() + "-" + before.current.timestamp()));
+				// Unchanged for the updater: same timestamp, same site file name. The updater's checksum leaves out the
+				// manifest, so a jar whose manifest changed (a native given a module name) is the same version: its
+				// site file is replaced in place, so that every download gets the new bytes.
+				final File siteFile = new File(dir, e.fijiPath() + "-" + before.current.timestamp());
+				copyUnlessSame(e.source(), siteFile);
+				r.current = before.current.filesize() == e.source().length() ? before.current : new SiteDb.Version(
+					before.current.checksum(), before.current.timestamp(), e.source().length(), null, 0);
 				unchanged++;
 			}
 			else {
@@ -177,6 +185,9 @@ public final class UpdateSiteBuilder {
 		}
 	}
 
+	/** Jars that sites built before Fiji's own jar list was checked shipped, and Fiji ships (artifact names). */
+	static final List<String> FORMERLY_SHIPPED = List.of("ejml-core", "ejml-ddense");
+
 	/** Folders of the site that hold only this project's files. */
 	private static final String[] OWN_FOLDERS = { "models/faig/", "scripts/Plugins/FAIG/", "images/faig-samples/" };
 
@@ -209,7 +220,15 @@ public final class UpdateSiteBuilder {
 		for (final Entry e : entries) shipped.add(SiteDb.key(e.fijiPath()));
 		final List<String> foreign = new ArrayList<>();
 		for (final SiteDb.Record r : db.records.values()) {
-			if (!shipped.contains(SiteDb.key(r.filename)) && !ownPath(r.filename)) foreign.add(r.filename);
+			if (shipped.contains(SiteDb.key(r.filename))) continue;
+			for (final String gone : FORMERLY_SHIPPED) {
+				if (r.current != null && SiteDb.key(r.filename).equals("jars/" + gone + ".jar")) {
+					throw new IOException("ships " + r.filename + ", which this project no longer ships because Fiji " +
+						"itself does (update-site/fiji-jars.txt): built on, the site would make it obsolete and the " +
+						"updater would remove Fiji's own copy. Build into a new folder (no release shipped it)");
+				}
+			}
+			if (!ownPath(r.filename)) foreign.add(r.filename);
 		}
 		if (!foreign.isEmpty()) {
 			throw new IOException("holds " + foreign.size() + " record(s) of files this project never " +
@@ -278,8 +297,26 @@ public final class UpdateSiteBuilder {
 		Files.move(tmp.toPath(), to.toPath(), StandardCopyOption.REPLACE_EXISTING);
 	}
 
-	private static void copyIfMissing(final File from, final File to) throws IOException {
-		if (!to.isFile()) copy(from, to);
+	private static void copyUnlessSame(final File from, final File to) throws IOException {
+		if (!to.isFile() || to.length() != from.length() || Files.mismatch(from.toPath(), to.toPath()) >= 0) copy(from,
+			to);
+	}
+
+	/**
+	 * Throws, naming the file, when a jar bound for a folder on Fiji's module path ({@code jars/<platform>/}) is not
+	 * a valid module for the JDK: Fiji's launcher would stop at start-up, its updater too.
+	 */
+	public static void checkModulePath(final List<Entry> entries) throws IOException {
+		for (final Entry e : entries) {
+			if (!ModuleNames.onModulePath(e.fijiPath())) continue;
+			final String problem = ModuleNames.problem(e.source().toPath());
+			if (problem != null) {
+				throw new IOException(e.fijiPath() + " (" + e.source() + ") is not a valid Java module (" + problem +
+					"): Fiji puts " + e.fijiPath().substring(0, e.fijiPath().lastIndexOf('/') + 1) + " on the module " +
+					"path, so this jar would stop Fiji and its updater at start-up; give it a valid " +
+					ModuleNames.ATTRIBUTE + " (ModuleNames.rewrite)");
+			}
+		}
 	}
 
 	/**
@@ -294,9 +331,39 @@ public final class UpdateSiteBuilder {
 		return "jars/" + fijiPlatform + "/" + mavenName.substring(0, mavenName.length() - suffix.length()) + ".jar";
 	}
 
-	/** The entries of the FAIG site from a build: project jar, its shipped runtime jars, natives, models. */
+	/** Every platform's Fiji name, in {@link #PLATFORMS} order. */
+	public static List<String> allPlatforms() {
+		final List<String> out = new ArrayList<>();
+		for (final String[] p : PLATFORMS) out.add(p[1]);
+		return out;
+	}
+
+	/**
+	 * The Fiji platforms of a comma-separated list ({@code linux64,win64}); throws, naming the unknown one and the
+	 * known ones, on anything else.
+	 */
+	public static List<String> platforms(final String list) {
+		final List<String> out = new ArrayList<>();
+		for (final String s : list.split(",", -1)) {
+			final String p = s.trim();
+			if (!allPlatforms().contains(p)) {
+				throw new IllegalArgumentException("unknown platform '" + p + "' in '" + list + "': expected a " +
+					"comma-separated list of " + String.join(", ", allPlatforms()));
+			}
+			if (!out.contains(p)) out.add(p);
+		}
+		final List<String> ordered = new ArrayList<>(allPlatforms());
+		ordered.retainAll(out);
+		return ordered;
+	}
+
+	/**
+	 * The entries of the FAIG site from a build: project jar, its shipped runtime jars, the natives of
+	 * {@code platforms}, models. A native whose module name the JDK refuses gets a valid one in a copy written to
+	 * {@code scratch} ({@link ModuleNames#rewrite}); that copy is what the site ships.
+	 */
 	public static List<Entry> entries(final File projectJar, final List<ShippedJars.Decision> runtime,
-		final File natives, final File models) throws IOException
+		final File natives, final File models, final List<String> platforms, final File scratch) throws IOException
 	{
 		final List<Entry> out = new ArrayList<>();
 		final List<String> deps = new ArrayList<>();
@@ -307,6 +374,7 @@ public final class UpdateSiteBuilder {
 		}
 		String nativeKey = null;
 		for (final String[] p : PLATFORMS) {
+			if (!platforms.contains(p[1])) continue;
 			final File[] nat = natives.listFiles((d, n) -> n.endsWith("-" + p[0] + ".jar"));
 			if (nat == null || nat.length != 1) {
 				throw new IOException("expected one native jar for " + p[0] + " in " + natives);
@@ -318,11 +386,27 @@ public final class UpdateSiteBuilder {
 				throw new IOException("native jar " + path + " strips to " + key + ", not one versionless name");
 			}
 			nativeKey = key;
-			out.add(new Entry(path, nat[0], p[1], "PyTorch " + p[0] + " natives for Deep Java Library", List.of()));
+			out.add(new Entry(path, moduleNamed(nat[0], p[1], scratch), p[1], "PyTorch " + p[0] +
+				" natives for Deep Java Library", List.of()));
 		}
 		out.add(0, new Entry("jars/" + projectJar.getName(), projectJar, null,
 			"FAIG for Fiji: discriminative filters for specific degradations in blind super-resolution", deps));
 		if (models != null && models.isDirectory()) addFolder(out, models, "models/faig");
+		return out;
+	}
+
+	/** Milliseconds each rewritten native took, by its path in the scratch folder (printed by the build). */
+	static final Map<File, Long> REWRITE_MILLIS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** {@code jar} itself when the JDK takes it as a module, else a copy with a valid module name in {@code scratch}. */
+	static File moduleNamed(final File jar, final String platform, final File scratch) throws IOException {
+		if (ModuleNames.problem(jar.toPath()) == null) return jar;
+		final File dir = new File(scratch, platform);
+		Files.createDirectories(dir.toPath());
+		final File out = new File(dir, jar.getName());
+		final long t0 = System.nanoTime();
+		ModuleNames.rewrite(jar.toPath(), out.toPath(), ModuleNames.proposedName(jar.toPath()));
+		REWRITE_MILLIS.put(out, (System.nanoTime() - t0) / 1_000_000);
 		return out;
 	}
 
@@ -348,57 +432,112 @@ public final class UpdateSiteBuilder {
 		}
 	}
 
-	public static int run(final PrintStream out, final PrintStream err, final String... args) {
+	/** The options both the site build and the by-hand install take. */
+	static final class Options {
+
 		final List<String> positional = new ArrayList<>();
 		final List<String[]> adds = new ArrayList<>();
-		File managedPom = null;
-		boolean release = false;
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--managed" -> managedPom = i + 1 < args.length ? new File(args[++i]) : null;
-				case "--release" -> release = true;
-				case "--add" -> {
-					final String a = i + 1 < args.length ? args[++i] : "";
-					final int eq = a.lastIndexOf('=');
-					if (eq <= 0) {
-						err.println("build-update-site: --add takes <dir>=<fiji-folder>, not '" + a + "'");
-						return 2;
+		File fijiJars, scratch;
+		List<String> platforms = allPlatforms();
+		boolean release;
+
+		/** Null when the arguments parse, else the one-line complaint. */
+		String parse(final String... args) {
+			for (int i = 0; i < args.length; i++) {
+				final String value = i + 1 < args.length ? args[i + 1] : null;
+				switch (args[i]) {
+					case "--fiji-jars", "--scratch", "--platforms", "--add" -> {
+						if (value == null) return args[i] + " needs a value";
+						i++;
+						switch (args[i - 1]) {
+							case "--fiji-jars" -> fijiJars = new File(value);
+							case "--scratch" -> scratch = new File(value);
+							case "--platforms" -> {
+								try {
+									platforms = platforms(value);
+								}
+								catch (final IllegalArgumentException e) {
+									return e.getMessage();
+								}
+							}
+							default -> {
+								final int eq = value.lastIndexOf('=');
+								if (eq <= 0) return "--add takes <dir>=<fiji-folder>, not '" + value + "'";
+								adds.add(new String[] { value.substring(0, eq), value.substring(eq + 1) });
+							}
+						}
 					}
-					adds.add(new String[] { a.substring(0, eq), a.substring(eq + 1) });
+					case "--release" -> release = true;
+					default -> {
+						if (args[i].startsWith("--")) return "unknown option " + args[i];
+						positional.add(args[i]);
+					}
 				}
-				default -> positional.add(args[i]);
 			}
+			return null;
 		}
-		if (positional.size() != 5 || managedPom == null) {
-			err.println("usage: build-update-site <site-dir> <project-jar> <runtime-jars-dir> <natives-dir> " +
-				"<models-dir> --managed <pom-scijava.pom> [--add <dir>=<fiji-folder>]... [--release]");
-			return 2;
-		}
-		try {
-			checkSiteDir(new File(positional.get(0)));
-			final ShippedJars policy = ShippedJars.fromManagedPom(managedPom);
+
+		/** The entries the site (or the by-hand install) is made of, with the third-party decisions printed. */
+		List<Entry> entries(final PrintStream out, final String tool) throws IOException {
+			final ShippedJars policy = ShippedJars.fromFijiJars(fijiJars);
 			final List<ShippedJars.Decision> decisions = policy.decideAll(new File(positional.get(2)));
-			final List<Entry> entries = entries(new File(positional.get(1)), decisions, new File(positional.get(3)),
-				new File(positional.get(4)));
+			final List<Entry> entries = UpdateSiteBuilder.entries(new File(positional.get(1)), decisions, new File(
+				positional.get(3)), new File(positional.get(4)), platforms, scratch);
 			for (final String[] a : adds) {
 				final File d = new File(a[0]);
 				if (!d.isDirectory()) throw new IOException("--add: no folder " + d);
 				addFolder(entries, d, a[1]);
 			}
-			if (release) checkRelease(entries);
+			out.println(tool + ": third-party jars, checked against the " + policy.fijiCount() + " jars Fiji ships (" +
+				policy.source() + "):");
+			for (final ShippedJars.Decision d : decisions) {
+				out.println("  " + (d.ship() ? "SHIP " : "skip ") + d.jar().getName() + " (" + d.coordinates() + "): " +
+					d.reason());
+			}
+			for (final Entry e : entries) {
+				if (!ModuleNames.onModulePath(e.fijiPath())) continue;
+				final Long ms = REWRITE_MILLIS.get(e.source());
+				out.println(tool + ": " + e.fijiPath() + ": module " + ModuleNames.name(e.source().toPath()) + (ms ==
+					null ? "" : String.format(java.util.Locale.ROOT, " (Automatic-Module-Name rewritten in %.1f s, %d MiB: " +
+						"the JDK refuses the original's)", ms / 1000.0, e.source().length() >> 20)));
+			}
+			return entries;
+		}
+	}
+
+	static final String SITE_USAGE = "usage: build-update-site <site-dir> <project-jar> <runtime-jars-dir> " +
+		"<natives-dir> <models-dir> --fiji-jars <list-or-Fiji.app> --scratch <dir> [--platforms linux64,...] " +
+		"[--add <dir>=<fiji-folder>]... [--release]";
+
+	public static int run(final PrintStream out, final PrintStream err, final String... args) {
+		final Options o = new Options();
+		final String bad = o.parse(args);
+		if (bad != null) {
+			err.println("build-update-site: " + bad);
+			err.println(SITE_USAGE);
+			return 2;
+		}
+		if (o.positional.size() != 5 || o.fijiJars == null || o.scratch == null) {
+			err.println(SITE_USAGE);
+			return 2;
+		}
+		try {
+			final File site = new File(o.positional.get(0));
+			checkSiteDir(site);
+			if (o.release && !o.platforms.equals(allPlatforms())) {
+				throw new IOException("a release ships every platform's natives, not only " + String.join(",",
+					o.platforms));
+			}
+			checkPlatformsKept(SiteDb.read(new File(site, "db.xml.gz")), o.platforms);
+			final List<Entry> entries = o.entries(out, "build-update-site");
+			if (o.release) checkRelease(entries);
 			else {
 				for (final Entry e : entries) if (e.fijiPath().contains("SNAPSHOT")) {
 					err.println("build-update-site: WARNING: " + e.fijiPath() + " is a SNAPSHOT, not for release " +
 						"(release with scripts/release.sh <version>)");
 				}
 			}
-			out.println("build-update-site: third-party jars, checked against the artifacts " + policy.source() +
-				" manages (" + policy.managedCount() + "), the offline stand-in for Fiji's own list:");
-			for (final ShippedJars.Decision d : decisions) {
-				out.println("  " + (d.ship() ? "SHIP " : "skip ") + d.jar().getName() + " (" + d.coordinates() + "): " +
-					d.reason());
-			}
-			final Result r = write(new File(positional.get(0)), entries, timestamp(System.currentTimeMillis()));
+			final Result r = write(site, entries, timestamp(System.currentTimeMillis()));
 			// A build in the same second as the previous one is stamped a second on: let that second pass.
 			while (Long.parseLong(timestamp(System.currentTimeMillis())) < Long.parseLong(r.timestamp())) {
 				Thread.sleep(100);
@@ -407,7 +546,7 @@ public final class UpdateSiteBuilder {
 			for (final Entry e : entries) bytes += e.source().length();
 			final int[] c = r.db().counts();
 			out.println("build-update-site: " + r.files() + " files, " + (bytes >> 20) + " MiB, timestamp " + r
-				.timestamp() + ", in " + positional.get(0) + ": " + r.added() + " new, " + r.changed() + " changed, " + r
+				.timestamp() + ", in " + site + ": " + r.added() + " new, " + r.changed() + " changed, " + r
 					.unchanged() + " unchanged, " + r.obsoleted() + " newly obsolete; db.xml.gz: " + (c[0] + c[1]) +
 				" records (" + c[0] + " current, " + c[1] + " obsolete), " + c[2] + " previous versions");
 			return 0;
@@ -420,6 +559,22 @@ public final class UpdateSiteBuilder {
 		catch (final IOException | IllegalArgumentException e) {
 			err.println("build-update-site failed: " + describe(e));
 			return 1;
+		}
+	}
+
+	/**
+	 * Throws when a build of some platforms only would make another platform's native obsolete on a site that
+	 * ships it: the updater would then remove it from every Fiji of that platform.
+	 */
+	static void checkPlatformsKept(final SiteDb db, final List<String> platforms) throws IOException {
+		for (final SiteDb.Record r : db.records.values()) {
+			for (final String p : allPlatforms()) {
+				if (!platforms.contains(p) && r.current != null && r.filename.startsWith("jars/" + p + "/")) {
+					throw new IOException("the site ships " + r.filename + ", but this build has the natives of " + String
+						.join(",", platforms) + " only: it would make that file obsolete; build every platform (leave " +
+						"FAIG_SITE_PLATFORMS unset) or into a new folder");
+				}
+			}
 		}
 	}
 

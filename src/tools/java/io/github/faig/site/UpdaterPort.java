@@ -19,6 +19,13 @@ import java.util.stream.Stream;
  * site never had is "locally modified", which the updater leaves alone by default. Applying the site's changes
  * installs what is missing, replaces older versions (removing a copy under another versioned name, as the updater
  * does on restart) and removes obsolete files; locally modified files are kept.
+ * <p>
+ * A stand-in, kept only where the real updater cannot run: {@code mvn test} runs on machines without a Fiji, and
+ * Fiji's updater (net.imagej:imagej-updater) is not on Maven Central, so the tools' tests cannot call it; and a
+ * Fiji installs the natives of its own platform only, so the upgrade of the other three platforms' natives can be
+ * checked only here. Where a Fiji is given, the Fiji integration suite does the same with the real updater
+ * ({@code fiji --update add-update-site / update}: install, upgrade in place, uninstall); the statuses here agree
+ * with what {@code fiji --update list} printed for the same sites (update-site/README.md, "Tested in a real Fiji").
  */
 public final class UpdaterPort {
 

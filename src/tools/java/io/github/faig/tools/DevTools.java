@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 import io.github.faig.data.TrainingSetBuilder;
+import io.github.faig.site.FijiInstall;
 import io.github.faig.site.UpdateSiteBuilder;
 
 /**
@@ -15,6 +16,7 @@ import io.github.faig.site.UpdateSiteBuilder;
  * scripts/dev-tool.sh model-card &lt;models-dir&gt;[:&lt;more&gt;…] &lt;photos-dir&gt; [max-side]
  * scripts/dev-tool.sh build-training-set &lt;unpacked-dir&gt; &lt;out-dir&gt;
  * scripts/dev-tool.sh build-update-site &lt;site-dir&gt; &lt;jar&gt; … (see scripts/build-update-site.sh)
+ * scripts/dev-tool.sh install-in-fiji &lt;Fiji.app&gt; &lt;jar&gt; … (see scripts/install-in-fiji.sh)
  * </pre>
  *
  * Exit status: 0 on success, 1 when the tool failed, 2 for a bad command line.
@@ -38,8 +40,10 @@ public final class DevTools {
 				return TrainingSetBuilder.run(out, err, rest);
 			case "build-update-site":
 				return UpdateSiteBuilder.run(out, err, rest);
+			case "install-in-fiji":
+				return FijiInstall.run(out, err, rest);
 			default:
-				err.println("usage: scripts/dev-tool.sh model-card|build-training-set|build-update-site <arguments>" +
+				err.println("usage: scripts/dev-tool.sh model-card|build-training-set|build-update-site|install-in-fiji <arguments>" +
 					(args.length == 0 ? "" : "; no tool named '" + args[0] + "'"));
 				return 2;
 		}

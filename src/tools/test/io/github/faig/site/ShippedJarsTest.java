@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real decision for every runtime jar of this build, against the real pom-scijava (the parent POM, which Maven
- * has in its local repository whenever the project builds), and the list in update-site/README.md.
+ * The real decision for every runtime jar of this build, against the project's list of the jars Fiji ships
+ * (update-site/fiji-jars.txt) and the list in update-site/README.md; and, when a real Fiji is given
+ * ({@code -Dfaig.fiji.app=<Fiji.app>} or the environment variable {@code FAIG_FIJI_APP}), that list against that
+ * Fiji's own jars/.
  */
 class ShippedJarsTest {
 
@@ -25,28 +28,15 @@ class ShippedJarsTest {
 		return out;
 	}
 
-	static File pomScijava(final List<File> jars) throws Exception {
-		final String pom = Files.readString(new File("pom.xml").toPath());
-		final String parent = pom.substring(pom.indexOf("<parent>"), pom.indexOf("</parent>"));
-		final String version = parent.replaceAll("(?s).*<version>([^<]+)</version>.*", "$1");
-		for (final File j : jars) {
-			// <repo>/org/scijava/scijava-common/<v>/scijava-common-<v>.jar → <repo>
-			if (j.getName().startsWith("scijava-common-")) {
-				final File repo = j.getParentFile().getParentFile().getParentFile().getParentFile().getParentFile();
-				return new File(repo, "org/scijava/pom-scijava/" + version + "/pom-scijava-" + version + ".pom");
-			}
-		}
-		throw new AssertionError("scijava-common not on the runtime class path");
-	}
+	static final File LIST = new File("update-site/fiji-jars.txt");
 
 	@Test
 	void everyRuntimeJarIsDecidedAndListed() throws Exception {
-		final List<File> jars = runtimeJars();
-		final ShippedJars policy = ShippedJars.fromManagedPom(pomScijava(jars));
-		assertTrue(policy.managedCount() > 100, "pom-scijava manages hundreds of artifacts: " + policy.managedCount());
+		final ShippedJars policy = ShippedJars.fromFijiJars(LIST);
+		assertTrue(policy.fijiCount() > 60, "Fiji ships dozens of jars: " + policy.fijiCount());
 		final String readme = Files.readString(new File("update-site/README.md").toPath());
 		int shipped = 0;
-		for (final File j : jars) {
+		for (final File j : runtimeJars()) {
 			if (j.getName().startsWith("pytorch-native-")) continue; // natives: per platform, listed separately
 			final ShippedJars.Decision d = policy.decide(j); // throws for an unreviewed jar
 			assertTrue(readme.contains(d.jar().getName()), "update-site/README.md does not list " + d.jar().getName() +
@@ -59,6 +49,25 @@ class ShippedJarsTest {
 		}
 		assertEquals(ShippedJars.SHIPPED.size(), shipped, "every reviewed jar is a runtime dependency");
 		for (final String ga : ShippedJars.SHIPPED.keySet()) assertTrue(readme.contains(ga), "README lacks " + ga);
-		assertTrue(readme.contains(policy.source()), "README names the stand-in for Fiji's list: " + policy.source());
+		assertTrue(readme.contains("fiji-jars.txt"), "README names the list of Fiji's jars");
+		// A jar the site ships is not one Fiji ships: two sites would fight over one file.
+		for (final File j : runtimeJars()) {
+			if (j.getName().startsWith("pytorch-native-")) continue;
+			final ShippedJars.Decision d = policy.decide(j);
+			if (d.ship()) assertEquals(null, policy.inFiji(j.getName()), j.getName());
+		}
+	}
+
+	@Test
+	void listMatchesARealFiji() throws Exception {
+		final String app = System.getProperty("faig.fiji.app", System.getenv("FAIG_FIJI_APP"));
+		Assumptions.assumeTrue(app != null && !app.isEmpty(), "no real Fiji given (-Dfaig.fiji.app or FAIG_FIJI_APP): " +
+			"update-site/fiji-jars.txt not compared with one");
+		final ShippedJars real = ShippedJars.fromFijiJars(new File(app));
+		final List<String> missing = new ArrayList<>();
+		for (final String jar : ShippedJars.fromFijiJars(LIST).fijiJars()) {
+			if (real.inFiji(jar) == null) missing.add(jar);
+		}
+		assertEquals(List.of(), missing, "listed as shipped by Fiji but not in " + app + "/jars");
 	}
 }

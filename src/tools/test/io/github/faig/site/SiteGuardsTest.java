@@ -100,7 +100,7 @@ class SiteGuardsTest {
 
 	static String[] runInto(final UpgradeTest.Build b, final File site) throws Exception {
 		return run(site.getPath(), b.project.getPath(), b.runtime.getPath(), b.natives.getPath(), b.models.getPath(),
-			"--managed", UpdateSiteTest.managedPom(b.root).getPath());
+			"--fiji-jars", UpdateSiteTest.fijiJars(b.root).getPath(), "--scratch", b.root.resolve("scratch").toString());
 	}
 
 	@Test
@@ -138,11 +138,58 @@ class SiteGuardsTest {
 		final Path runtime = Files.createDirectories(dir.resolve("runtime"));
 		UpdateSiteTest.jar(runtime, "api-0.35.1.jar");
 		UpdateSiteTest.jar(runtime, "gson-2.10.1.jar");
-		final List<ShippedJars.Decision> d = ShippedJars.fromManagedPom(UpdateSiteTest.managedPom(dir)).decideAll(
+		final List<ShippedJars.Decision> d = ShippedJars.fromFijiJars(UpdateSiteTest.fijiJars(dir)).decideAll(
 			runtime.toFile());
 		assertEquals("ai.djl:api:0.35.1", d.get(0).coordinates());
-		assertEquals("com.google.code.gson:gson:2.10.1", d.get(1).coordinates());
+		assertTrue(d.get(0).ship());
+		// Fiji's list holds file names: a jar without metadata is still found there, by name.
+		assertEquals("gson 2.10.1, no Maven group in the jar", d.get(1).coordinates());
+		assertFalse(d.get(1).ship(), d.get(1).reason());
 		assertEquals("x 1.0, no Maven group in the jar", new ShippedJars.Decision(null, null, "x", "1.0", false, "")
 			.coordinates());
+	}
+
+	@Test
+	void aPlatformSubsetNeverDropsAShippedNative(@TempDir final Path dir) throws Exception {
+		final UpgradeTest.Build b = build(dir.resolve("v1"), "0.1.0");
+		final File site = dir.resolve("site").toFile();
+		// A new site of linux64 only (what tests build): one native.
+		String[] r = run(site.getPath(), b.project.getPath(), b.runtime.getPath(), b.natives.getPath(), b.models
+			.getPath(), "--fiji-jars", UpdateSiteTest.fijiJars(b.root).getPath(), "--scratch", b.root.resolve("s")
+				.toString(), "--platforms", "linux64");
+		assertEquals("0", r[0], r[2]);
+		assertEquals(List.of("linux64"), List.of(new File(site, "jars").list((d, n) -> new File(d, n).isDirectory())));
+		// On a site that ships every platform, a linux64-only build would make the others obsolete: refused.
+		final File full = dir.resolve("full").toFile();
+		assertEquals("0", runInto(b, full)[0]);
+		final byte[] db = Files.readAllBytes(full.toPath().resolve("db.xml.gz"));
+		r = run(full.getPath(), b.project.getPath(), b.runtime.getPath(), b.natives.getPath(), b.models.getPath(),
+			"--fiji-jars", UpdateSiteTest.fijiJars(b.root).getPath(), "--scratch", b.root.resolve("s").toString(),
+			"--platforms", "linux64");
+		assertEquals("1", r[0]);
+		assertTrue(r[2].contains("the site ships jars/linux-arm64/pytorch-native-cpu-2.7.1.jar, but this build has " +
+			"the natives of linux64 only"), r[2]);
+		assertArrayEquals(db, Files.readAllBytes(full.toPath().resolve("db.xml.gz")));
+		// A release is every platform; an unknown platform is named.
+		r = run(dir.resolve("rel").toString(), b.project.getPath(), b.runtime.getPath(), b.natives.getPath(), b.models
+			.getPath(), "--fiji-jars", "x", "--scratch", "s", "--platforms", "win64", "--release");
+		assertTrue(r[2].contains("a release ships every platform's natives, not only win64"), r[2]);
+		r = run(dir.resolve("rel").toString(), "b", "c", "d", "e", "--fiji-jars", "x", "--scratch", "s", "--platforms",
+			"linux64,osx");
+		assertEquals("2", r[0]);
+		assertTrue(r[2].startsWith("build-update-site: unknown platform 'osx' in 'linux64,osx'"), r[2]);
+	}
+
+	@Test
+	void aSiteThatShippedWhatFijiShipsIsRefused(@TempDir final Path dir) throws Exception {
+		// Sites built before the list of Fiji's jars was checked shipped EJML, which Fiji has.
+		final File site = dir.resolve("site").toFile();
+		final File ejml = UpdateSiteTest.mavenJar(dir, "org.ejml", "ejml-core", "0.41", "ejml");
+		UpdateSiteBuilder.write(site, List.of(new UpdateSiteBuilder.Entry("jars/ejml-core-0.41.jar", ejml, null, null,
+			List.of())), UpgradeTest.TS1);
+		final IOException e = assertThrows(IOException.class, () -> build(dir.resolve("v1"), "0.1.0").buildInto(site,
+			UpgradeTest.TS2));
+		assertTrue(e.getMessage().contains("ships jars/ejml-core-0.41.jar, which this project no longer ships because " +
+			"Fiji itself does"), e.getMessage());
 	}
 }

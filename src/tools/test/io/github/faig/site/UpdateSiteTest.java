@@ -41,7 +41,9 @@ class UpdateSiteTest {
 	}
 
 	static void put(final JarOutputStream j, final String name, final String content) throws Exception {
-		j.putNextEntry(new JarEntry(name));
+		final JarEntry e = new JarEntry(name);
+		e.setTime(1_700_000_000_000L); // fixed: the same content makes the same jar, as Maven Central's jars are
+		j.putNextEntry(e);
 		j.write(content.getBytes(StandardCharsets.US_ASCII));
 		j.closeEntry();
 	}
@@ -87,19 +89,12 @@ class UpdateSiteTest {
 		return f;
 	}
 
-	/** A managed-artifacts POM like pom-scijava's, with versions given through properties. */
-	static File managedPom(final Path dir) throws Exception {
-		final File pom = dir.resolve("pom-test.pom").toFile();
-		Files.writeString(pom.toPath(), """
-			<project><artifactId>pom-test</artifactId><version>1.0.0</version>
-			<properties><gson.version>2.10.1</gson.version><com.google.code.gson.gson.version>${gson.version}</com.google.code.gson.gson.version>
-			<slf4j.version>2.0.13</slf4j.version></properties>
-			<dependencyManagement><dependencies>
-			<dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId><version>${com.google.code.gson.gson.version}</version></dependency>
-			<dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>${slf4j.version}</version></dependency>
-			</dependencies></dependencyManagement></project>
-			""");
-		return pom;
+	/** A list of the jars a Fiji ships, as update-site/fiji-jars.txt: gson, slf4j-api, ejml-core. */
+	static File fijiJars(final Path dir) throws Exception {
+		final File list = dir.resolve("fiji-jars.txt").toFile();
+		Files.writeString(list.toPath(), "# a small Fiji\ngson-2.10.1.jar\nslf4j-api-2.0.17.jar  # logging\n\n" +
+			"ejml-core-0.41.jar\n");
+		return list;
 	}
 
 	@Test
@@ -110,13 +105,13 @@ class UpdateSiteTest {
 		final File project = jar(dir, "faig-fiji-0.1.0.jar");
 		mavenJar(runtime, "ai.djl", "api", "0.35.1", "djl");
 		mavenJar(runtime, "com.google.code.gson", "gson", "2.10.1", "gson");
-		mavenJar(runtime, "org.slf4j", "slf4j-api", "2.0.13", "slf4j");
+		mavenJar(runtime, "org.slf4j", "slf4j-api", "2.0.17", "slf4j");
 		for (final String[] p : UpdateSiteBuilder.PLATFORMS) jar(natives, "pytorch-native-cpu-2.7.1-" + p[0] + ".jar");
 		Files.writeString(models.resolve("model.json"), "{\"name\": \"tiny\"}");
-		final List<ShippedJars.Decision> decisions = ShippedJars.fromManagedPom(managedPom(dir)).decideAll(runtime
+		final List<ShippedJars.Decision> decisions = ShippedJars.fromFijiJars(fijiJars(dir)).decideAll(runtime
 			.toFile());
 		final List<UpdateSiteBuilder.Entry> entries = UpdateSiteBuilder.entries(project, decisions, natives.toFile(),
-			dir.resolve("models").toFile());
+			dir.resolve("models").toFile(), UpdateSiteBuilder.allPlatforms(), dir.resolve("scratch").toFile());
 		final File site = dir.resolve("site").toFile();
 		UpdateSiteBuilder.write(site, entries, "20261121120000");
 
@@ -175,11 +170,13 @@ class UpdateSiteTest {
 	void unreviewedJarStopsTheBuild(@TempDir final Path dir) throws Exception {
 		final Path runtime = Files.createDirectories(dir.resolve("runtime"));
 		mavenJar(runtime, "org.example", "surprise", "1.0", "x");
-		final ShippedJars policy = ShippedJars.fromManagedPom(managedPom(dir));
+		final ShippedJars policy = ShippedJars.fromFijiJars(fijiJars(dir));
 		final Exception e = assertThrows(IOException.class, () -> policy
 			.decideAll(runtime.toFile()));
 		assertTrue(e.getMessage().contains("org.example:surprise:1.0"), e.getMessage());
-		assertEquals("2.10.1", policy.managedVersion("com.google.code.gson", "gson")); // property of a property
+		// Fiji's jar is found whatever version the build has: the updater's identity is the stripped name.
+		assertEquals("gson-2.10.1.jar", policy.inFiji("gson-2.11.0.jar"));
+		assertEquals(null, policy.inFiji("gson-extras-2.10.1.jar"));
 	}
 
 	@Test

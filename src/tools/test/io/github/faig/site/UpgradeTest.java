@@ -67,9 +67,9 @@ class UpgradeTest {
 		}
 
 		UpdateSiteBuilder.Result buildInto(final File site, final String timestamp) throws Exception {
-			final ShippedJars policy = ShippedJars.fromManagedPom(UpdateSiteTest.managedPom(root));
+			final ShippedJars policy = ShippedJars.fromFijiJars(UpdateSiteTest.fijiJars(root));
 			final List<UpdateSiteBuilder.Entry> entries = UpdateSiteBuilder.entries(project, policy.decideAll(runtime),
-				natives, models);
+				natives, models, UpdateSiteBuilder.allPlatforms(), root.resolve("scratch").toFile());
 			UpdateSiteBuilder.addFolder(entries, macros, "scripts/Plugins/FAIG/Macros");
 			UpdateSiteBuilder.addFolder(entries, samples, "images/faig-samples");
 			return UpdateSiteBuilder.write(site, entries, timestamp);
@@ -206,8 +206,9 @@ class UpgradeTest {
 		final List<UpdateSiteBuilder.Entry> old = new ArrayList<>();
 		for (final String[] p : UpdateSiteBuilder.PLATFORMS) {
 			final String name = "pytorch-native-cpu-2.7.1-" + p[0] + ".jar";
-			old.add(new UpdateSiteBuilder.Entry("jars/" + p[1] + "/" + name, new File(b.natives, name), p[1], null,
-				List.of()));
+			// The old site's natives had valid module names too (the builder refuses any other).
+			old.add(new UpdateSiteBuilder.Entry("jars/" + p[1] + "/" + name, UpdateSiteBuilder.moduleNamed(new File(
+				b.natives, name), p[1], dir.resolve("old-scratch").toFile()), p[1], null, List.of()));
 		}
 		UpdateSiteBuilder.write(site, old, TS1);
 		final SiteDb db1 = SiteDb.read(new File(site, "db.xml.gz"));
