@@ -235,6 +235,9 @@ final class Fiji {
 		ProcessBuilder builder(final Path workDir, final boolean gui, final List<String> args) {
 			final List<String> cmd = new ArrayList<>();
 			cmd.add(launcher().toString());
+			// the copy's own Java preferences (dialogs remember values there), so the user's stay untouched
+			if (!args.isEmpty() && !args.get(0).equals("--update"))
+				cmd.add("-Djava.util.prefs.userRoot=" + root.resolve("prefs"));
 			cmd.addAll(args);
 			final ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
 			final Map<String, String> env = pb.environment();

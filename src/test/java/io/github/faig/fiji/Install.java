@@ -3,14 +3,11 @@ package io.github.faig.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,9 +45,7 @@ final class Install {
 		env.put("FAIG_SITE_PLATFORMS", "linux64");
 		if (version != null) env.put("FAIG_VERSION", version);
 		else env.remove("FAIG_VERSION");
-		// Maven options of the outer build (say -o) reach the site build's Maven through FAIG_MVN_OPTS.
-		if (System.getProperty("faig.mvn.opts") != null && env.get("FAIG_MVN_OPTS") == null)
-			env.put("FAIG_MVN_OPTS", System.getProperty("faig.mvn.opts"));
+		mavenOptions(pb);
 		Fiji.run(pb, Duration.ofMinutes(10), Fiji.artifacts("fiji-it-logs").resolve("site-build"),
 			version == null ? "first" : version).ok();
 		assertTrue(Files.isRegularFile(dir.resolve("db.xml.gz")), "no db.xml.gz in " + dir);
@@ -89,27 +84,23 @@ final class Install {
 	}
 
 	/**
-	 * The README's by-hand steps (for a Fiji where the updater cannot be used; -Dfaig.fiji.install=by-hand): the
-	 * plugin jar, the third-party jars the site ships, the linux64 native under the site's name, models and macros.
+	 * The README's by-hand install ({@code scripts/install-in-fiji.sh FIJI_DIR linux64}: the site's files without the
+	 * updater), for a Fiji whose updater cannot be used ({@code FAIG_FIJI_INSTALL=by-hand}).
 	 */
-	static void byHand(final Fiji.App app) throws IOException {
-		final Path jars = app.dir.resolve("jars");
-		Files.copy(Fiji.pluginJar(), jars.resolve(Fiji.pluginJar().getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		final List<String> wanted = List.of("api-0.35.1", "pytorch-engine-0.35.1", "pytorch-jni-2.7.1-0.35.1",
-			"pickle-1.5", "ejml-core-0.41", "ejml-ddense-0.41");
-		final List<String> found = new ArrayList<>();
-		for (final String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			final String n = Paths.get(e).getFileName().toString();
-			if (wanted.contains(n.replaceFirst("\\.jar$", "")) && !Files.exists(jars.resolve(n))) {
-				Files.copy(Paths.get(e), jars.resolve(n));
-				found.add(n);
-			}
-			if (n.startsWith("pytorch-native-cpu-") && n.endsWith("-linux-x86_64.jar"))
-				Files.copy(Paths.get(e), jars.resolve("linux64/pytorch-native-cpu-2.7.1.jar"),
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		copyTree(Fiji.repo().resolve("sample-models"), app.dir.resolve("models/faig"));
-		copyTree(Fiji.repo().resolve("macros"), app.dir.resolve("scripts/Plugins/FAIG/Macros"));
+	static void byHand(final Fiji.App app) throws IOException, InterruptedException {
+		final ProcessBuilder pb = new ProcessBuilder("bash", "scripts/install-in-fiji.sh", app.dir.toString(),
+			"linux64").directory(Fiji.repo().toFile());
+		mavenOptions(pb);
+		Fiji.run(pb, Duration.ofMinutes(10), Fiji.artifacts("fiji-it-logs").resolve(app.name), "install-in-fiji")
+			.ok();
+		assertEquals(1, pluginJars(app).size(), "plugin jars after install-in-fiji: " + pluginJars(app));
+	}
+
+	/** Maven options of the outer build (say -o, as -Dfaig.mvn.opts) reach the scripts' Maven via FAIG_MVN_OPTS. */
+	static void mavenOptions(final ProcessBuilder pb) {
+		final String opts = System.getProperty("faig.mvn.opts");
+		if (opts != null && !opts.isBlank() && pb.environment().get("FAIG_MVN_OPTS") == null)
+			pb.environment().put("FAIG_MVN_OPTS", opts);
 	}
 
 	static void copyTree(final Path from, final Path to) throws IOException {
