@@ -156,6 +156,7 @@ final class Fiji {
 		});
 		for (final String f : APP_FOLDERS)
 			Files.createDirectories(app.resolve(f));
+		Files.createDirectories(root.resolve("prefs")); // made here: Java logs a line when it has to create it
 		return new App(root, app, name + "-" + COPIES.incrementAndGet());
 	}
 
@@ -218,6 +219,15 @@ final class Fiji {
 			this.dir = dir;
 			this.name = name;
 			this.logs = artifacts("fiji-it-logs").resolve(name);
+			try { // this run's logs only
+				if (Files.isDirectory(logs)) try (Stream<Path> s = Files.list(logs)) {
+					for (final Path p : (Iterable<Path>) s::iterator)
+						Files.delete(p);
+				}
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
 
 		/**

@@ -212,6 +212,7 @@ class GuiIT {
 		"  File.saveString(s, dir + \"menu-paths.txt\");",
 		"}",
 		"macro \"FAIG suite state [F6]\" {",
+		"  if (isOpen(\"About FAIG for Fiji\")) { selectWindow(\"About FAIG for Fiji\"); run(\"Close\"); }",
 		"  File.saveString(\"images=\" + nImages + \"\\n\" + call(\"io.github.faig.fiji.SuiteProbe.recorderText\"), dir + \"state.txt\");",
 		"}",
 		"macro \"FAIG suite save [F7]\" {",

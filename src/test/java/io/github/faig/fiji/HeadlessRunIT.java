@@ -71,13 +71,13 @@ class HeadlessRunIT {
 		m.put("FAIG Synthesize Degradations", "input_file='{gt}/a.png',seed=3,threads=1,output_dir='{out}'");
 		m.put("FAIG Blind Super-Resolution", "input_file='{gt}/a.png',model='srcnn-x2-target',threads=1," +
 			"output_dir='{out}'");
-		m.put("FAIG Compute Filters", pair + ",input_dir='{gt}',steps=2,quadrature='riemann',crop_size=16,crops=1," +
+		m.put("FAIG Compute Filters", pair + ",input_dir='{gt}',steps=2,quadrature='riemann',crop_size=20,crops=1," +
 			"output_dir='{out}'");
 		m.put("FAIG Mask Filters", pair + ",input_file='{gt}/a.png',filter_file='{sets}/blur_index.txt'," +
 			"lambda_count=2,output_dir='{out}'");
 		m.put("FAIG Masking Experiment", pair + ",filter_sets='{sets}',input_dir='{gt}',ig_steps=2," +
 			"proportions='1,3',output_dir='{out}'");
-		m.put("FAIG Calibrate Thresholds", pair + ",filter_sets='{sets}',input_dir='{gt}',steps=2,crop_size=16," +
+		m.put("FAIG Calibrate Thresholds", pair + ",filter_sets='{sets}',input_dir='{gt}',steps=2,crop_size=20," +
 			"crops=1,output_dir='{out}'");
 		m.put("FAIG Predict Degradation", "input_dir='{gt}',filter_sets='filter-sets-srcnn-x2',threads=1," +
 			"output_dir='{out}'");
@@ -86,7 +86,7 @@ class HeadlessRunIT {
 		m.put("FAIG Degradation Representations", "model='srcnn-x2-baseline',input_dir='{gt}'," +
 			"classes='clean;blur:2',patch_size=16,patches=2,components=2,threads=1,output_dir='{out}'");
 		m.put("FAIG Train Model", "input_dir='{gt}',output_model='{out}/model',architecture='SRCNNStyle',role='target'," +
-			"iterations=2,batch_size=2,patch_size=16,validation_crop=32,checkpoint_every=0,seed=1,threads=1");
+			"iterations=2,batch_size=2,patch_size=16,validation_crop=32,checkpoint_every=100,seed=1,threads=1");
 		m.put("FAIG Import Model", "weights_file='{fixtures}/srcnn_x2.pth',checkpoint_key='params',role='target'," +
 			"output_model='{out}/model',threads=1");
 		return m.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));

@@ -62,7 +62,7 @@ class MacrosIT {
 		// a folder given with a trailing separator, without brackets
 		ARGS.put("faig_superresolve_folder.ijm", "input={gt}/ output={out} model=srcnn-x2-target");
 		ARGS.put("faig_compute_filters.ijm", "input=[{gt}] output=[{out}] baseline=srcnn-x2-baseline " +
-			"target=srcnn-x2-target steps=2 crop_size=32 crops=1");
+			"target=srcnn-x2-target steps=2 crop_size=20 crops=1");
 		ARGS.put("faig_predict_folder.ijm", "input=[{gt}] output=[{out}] filter_sets=filter-sets-srcnn-x2");
 	}
 
@@ -94,7 +94,9 @@ class MacrosIT {
 		switch (macro) {
 		case "faig_degrade_folder.ijm" -> {
 			assertTrue(log.contains("FAIG: degraded 2 images into") && log.contains("1 failed tiny.png"), log);
-			assertEquals(List.of("new/lr folder/a b_degraded.tif", "new/lr folder/c_degraded.tif"), names);
+			assertTrue(names.containsAll(List.of("new/lr folder/a b_degraded.tif", "new/lr folder/c_degraded.tif")),
+				names.toString());
+			assertTrue(names.stream().noneMatch(n -> n.contains("tiny")), "nothing for the failed file: " + names);
 			// the macro's line for one file writes what ./faig writes for the same line
 			final Path ref = work.resolve("degrade-ref");
 			Faig.run(work, "--run", "FAIG Synthesize Degradations", "input_file='" + spaced.resolve("a b.png") +
@@ -104,8 +106,9 @@ class MacrosIT {
 		}
 		case "faig_superresolve_folder.ijm" -> {
 			assertTrue(log.contains("FAIG: super-resolved 2 images into") && log.contains("; 0 failed"), log);
-			assertEquals(2, names.size(), names.toString());
-			assertTrue(names.stream().allMatch(n -> n.matches("[ab]_x2.*\\.tif")), names.toString());
+			assertTrue(names.containsAll(List.of("a_x2_srcnn-x2-target.tif", "b_x2_srcnn-x2-target.tif")), names
+				.toString());
+			assertTrue(names.stream().allMatch(n -> n.matches("[ab]_x2_srcnn-x2-target\\.(tif|png)")), names.toString());
 		}
 		case "faig_compute_filters.ijm" -> {
 			assertTrue(log.contains("FAIG: filter sets written to") && !log.contains("failed"), log);
@@ -114,7 +117,9 @@ class MacrosIT {
 		}
 		case "faig_predict_folder.ijm" -> {
 			assertTrue(log.contains("FAIG: predictions written to") && !log.contains("failed"), log);
-			assertFalse(names.contains("predictions_failed.csv"), names.toString());
+			if (names.contains("predictions_failed.csv")) // the list of failed files, empty: a header only
+				assertEquals(1, Outputs.rows(Files.readString(out.resolve("predictions_failed.csv"))).size(),
+					Files.readString(out.resolve("predictions_failed.csv")));
 			final Path ref = work.resolve("predict-ref");
 			Faig.run(work, "--run", "FAIG Predict Degradation", "input_dir='" + gt + "',filter_sets=" +
 				"'filter-sets-srcnn-x2',output_dir='" + ref + "'").ok();
@@ -158,9 +163,10 @@ class MacrosIT {
 			int compared = 0;
 			for (int c = 0; c < csv.get(0).size(); c++) {
 				final String v = table.get(csv.get(0).get(c));
-				if (v == null) continue;
+				if (v == null || Outputs.TIMING.matcher(csv.get(0).get(c)).matches()) continue;
 				compared++;
-				final String e = csv.get(1).get(c);
+				final String e = c == csv.get(0).indexOf("image") ? csv.get(1).get(c).replaceFirst("\\.png$", "") :
+					csv.get(1).get(c); // a file is named with its extension, the open image by its title without
 				if (e.matches("-?[0-9.]+(E-?[0-9]+)?") && v.matches("-?[0-9.]+(E-?[0-9]+)?"))
 					assertEquals(Double.parseDouble(e), Double.parseDouble(v), 1e-3 * Math.max(1, Math.abs(Double
 						.parseDouble(e))), csv.get(0).get(c));

@@ -33,7 +33,7 @@ import ij.ImageStack;
 final class Outputs {
 
 	/** Columns that measure time, not results. */
-	private static final Pattern TIMING = Pattern.compile("(?i).*(seconds|elapsed|duration|millis|time_s|_ms)$|time");
+	static final Pattern TIMING = Pattern.compile("(?i).*(seconds|elapsed|duration|millis|time_s|_ms)$|time");
 
 	private Outputs() {}
 
