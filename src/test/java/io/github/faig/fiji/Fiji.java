@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,7 +41,6 @@ final class Fiji {
 	/** Launchers looked for inside the given folder when none is named (Fiji's current and older ones). */
 	private static final List<String> LAUNCHERS = List.of("fiji-linux-x64", "ImageJ-linux64", "fiji", "fiji.sh");
 
-	private static final AtomicInteger COPIES = new AtomicInteger();
 	private static String snapshot;
 
 	private Fiji() {}
@@ -157,7 +155,7 @@ final class Fiji {
 		for (final String f : APP_FOLDERS)
 			Files.createDirectories(app.resolve(f));
 		Files.createDirectories(root.resolve("prefs")); // made here: Java logs a line when it has to create it
-		return new App(root, app, name + "-" + COPIES.incrementAndGet());
+		return new App(root, app, name); // one copy per test class: its logs are target/fiji-it-logs/NAME/
 	}
 
 	/** Deletes a folder tree the suite made (a temporary copy); never anything else. */

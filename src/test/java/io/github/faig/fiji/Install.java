@@ -27,9 +27,17 @@ final class Install {
 	/** The update site of this build (the project's version), built once. */
 	static synchronized Path site() throws IOException, InterruptedException {
 		if (site == null) {
-			final Path dir = Files.createTempDirectory("faig-fiji-it-site-").resolve("site");
-			build(dir, null);
-			site = dir;
+			final Path root = Files.createTempDirectory("faig-fiji-it-site-");
+			if (!Fiji.keep()) Runtime.getRuntime().addShutdownHook(new Thread(() -> { // shared by the classes: at the end
+				try {
+					Fiji.deleteTree(root);
+				}
+				catch (final IOException e) {
+					System.err.println("could not delete " + root + ": " + e);
+				}
+			}));
+			build(root.resolve("site"), null);
+			site = root.resolve("site");
 		}
 		return site;
 	}

@@ -32,6 +32,7 @@ class UpdaterIT {
 	@Test
 	void installUpgradeUninstall() throws Exception {
 		final Fiji.App app = Fiji.copy("updater");
+		Path second = null;
 		try {
 			final Map<String, Long> before = sizes(app.dir);
 			final Path first = Install.site();
@@ -48,7 +49,7 @@ class UpdaterIT {
 
 			// a second build with a higher version, on top of a copy of the published site
 			final String v2 = higher(v1);
-			final Path second = Files.createTempDirectory("faig-fiji-it-site2-").resolve("site");
+			second = Files.createTempDirectory("faig-fiji-it-site2-").resolve("site");
 			Install.copyTree(first, second);
 			Install.build(second, v2);
 			Install.fromSite(app, second);
@@ -79,7 +80,10 @@ class UpdaterIT {
 		}
 		finally {
 			Fiji.checkGivenUnchanged();
-			if (!Fiji.keep()) Fiji.deleteTree(app.root);
+			if (!Fiji.keep()) {
+				Fiji.deleteTree(app.root);
+				if (second != null) Fiji.deleteTree(second.getParent());
+			}
 		}
 	}
 
