@@ -154,7 +154,8 @@ final class Fiji {
 		});
 		for (final String f : APP_FOLDERS)
 			Files.createDirectories(app.resolve(f));
-		Files.createDirectories(root.resolve("prefs")); // made here: Java logs a line when it has to create it
+		// made here: Java logs two lines on standard error when it has to create its user preferences folder
+		Files.createDirectories(root.resolve("prefs/.java/.userPrefs"));
 		return new App(root, app, name); // one copy per test class: its logs are target/fiji-it-logs/NAME/
 	}
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -52,6 +53,7 @@ class GuiIT {
 			final List<String> labels = new ArrayList<>();
 			for (final String[] c : COMMANDS)
 				labels.add(c[0]);
+			assertEquals(new TreeSet<>(Faig.commands().values()), new TreeSet<>(labels), "the menu items of ./faig --list");
 			Files.writeString(dir.resolve("labels.txt"), String.join("\n", labels));
 			Files.writeString(dir.resolve("setup.ijm"), SETUP);
 			Files.writeString(dir.resolve("helpers.ijm"), HELPERS.replace("{dir}", dir + "/"));

@@ -16,10 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +94,12 @@ class HeadlessRunIT {
 		return m.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
 	}
 
+	/** The lines above cover every command that ./faig --list shows (a new command needs its line here). */
+	@Test
+	void everyCommandHasALine() throws Exception {
+		assertEquals(Faig.commands().keySet(), commands().map(a -> (String) a.get()[0]).collect(Collectors.toSet()));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("commands")
 	void writesWhatFaigWrites(final String label, final String line) throws Exception {
@@ -150,9 +158,18 @@ class HeadlessRunIT {
 		throws Exception
 	{
 		final Path out = work.resolve("failed-" + what.replace(' ', '-'));
-		final Fiji.Result faig = Faig.run(work, "--run", label, expand(line, out));
+		final ExecutorService two = Executors.newFixedThreadPool(2);
+		final Fiji.Result faig;
+		final Fiji.Result fiji;
+		try {
+			final Future<Fiji.Result> f = two.submit(() -> Faig.run(work, "--run", label, expand(line, out)));
+			fiji = app.run(work, RUN, "--headless", "--run", label, expand(line, out));
+			faig = f.get();
+		}
+		finally {
+			two.shutdownNow();
+		}
 		assertNotEquals(0, faig.exit(), "./faig: " + what);
-		final Fiji.Result fiji = app.run(work, RUN, "--headless", "--run", label, expand(line, out));
 		assertNotEquals(0, fiji.exit(), "Fiji --headless --run exits non-zero for " + what + "; stderr:\n" +
 			fiji.err());
 		final List<String> lines = fiji.errLines().stream().filter(l -> !RUNTIME_NOISE.matcher(l).find()).toList();
