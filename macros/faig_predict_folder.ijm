@@ -23,7 +23,8 @@ if (ok) print("FAIG: predictions written to " + output + "predictions.csv");
 else print("FAIG: Predict Degradation failed; 1 failed (see the log)");
 // the command writes this file on every folder run: a header, then one row per file that failed
 failedRows = csvRows(output + "predictions_failed.csv");
-if (failedRows > 0) print("FAIG: " + failedRows + " files failed; they are listed with the reasons in " + output + "predictions_failed.csv");
+if (failedRows == 1) print("FAIG: 1 file failed; it is listed with the reason in " + output + "predictions_failed.csv");
+if (failedRows > 1) print("FAIG: " + failedRows + " files failed; they are listed with the reasons in " + output + "predictions_failed.csv");
 
 // -- helpers (the same in every FAIG macro) --
 

@@ -64,7 +64,7 @@ done
 site_check_version build-update-site
 [ -e "$fiji_jars" ] || { echo "build-update-site: FAIG_FIJI_JARS=$fiji_jars: no such list or Fiji.app" >&2; exit 2; }
 # A failed first build leaves no half-made site behind (the folder did not exist, so all of it is ours).
-trap 'rc=$?; rm -f "$home/.part-faig-version-pom.xml"; if [ $rc != 0 ] && [ $created = 1 ] && [ -d "$site" ]; then \
+trap 'rc=$?; site_cleanup; if [ $rc != 0 ] && [ $created = 1 ] && [ -d "$site" ]; then \
   rm -rf -- "$site"; echo "build-update-site: failed; removed the new $site" >&2; fi' EXIT
 
 # shellcheck disable=SC2206 # FAIG_MVN_OPTS is a list of options, split on spaces

@@ -38,7 +38,7 @@ home_rel() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 fiji_jars="$(home_rel "${FAIG_FIJI_JARS:-$home/update-site/fiji-jars.txt}")"
 [ -e "$fiji_jars" ] || bad "FAIG_FIJI_JARS=$fiji_jars: no such list or Fiji.app"
 work="$home/target/install-in-fiji-work" # the only folder this script deletes
-trap 'rm -f "$home/.part-faig-version-pom.xml"' EXIT
+trap site_cleanup EXIT
 # shellcheck disable=SC2206 # FAIG_MVN_OPTS is a list of options, split on spaces
 mvn_opts=(-q -B ${FAIG_MVN_OPTS:-})
 [ -z "${FAIG_M2_REPO:-}" ] || mvn_opts+=("-Dmaven.repo.local=$FAIG_M2_REPO")

@@ -4,7 +4,8 @@
 # Fills WORK/jars (the runtime jars), WORK/natives (the PyTorch CPU natives of the platforms), WORK/samples (the
 # demo photographs) and sets site_jar (target/faig-fiji-<version>.jar) and site_version. Needs home (the repository)
 # and mvn_opts (Maven's options). FAIG_VERSION=X.Y.Z[-SNAPSHOT] builds the plugin under that version instead of
-# pom.xml's (through a copy of pom.xml; pom.xml itself is not changed).
+# pom.xml's (through a copy of pom.xml; pom.xml itself is not changed); site_cleanup (the callers' EXIT trap)
+# then removes that copy and the jars built under that version from target/, so they are not taken for the build.
 
 # The DJL classifier of each Fiji platform.
 site_classifier() {
@@ -26,6 +27,14 @@ site_check_version() {
   fi
 }
 
+site_cleanup() {
+  rm -f "$home/.part-faig-version-pom.xml"
+  if [ -n "${site_other_version:-}" ]; then
+    rm -f "$home/target/faig-fiji-$site_other_version.jar" "$home/target/faig-fiji-$site_other_version-sources.jar" \
+      "$home/target/faig-fiji-$site_other_version-tests.jar"
+  fi
+}
+
 site_inputs() {
   local work=$1 p c pom=pom.xml
   shift
@@ -36,6 +45,7 @@ site_inputs() {
     sed "0,/<artifactId>faig-fiji<\/artifactId>/!{0,/<version>[^<]*<\/version>/s//<version>$FAIG_VERSION<\/version>/}" \
       pom.xml > "$pom"
     site_version=$FAIG_VERSION
+    site_other_version=$FAIG_VERSION
   fi
   mvn "${mvn_opts[@]}" -f "$pom" -DskipTests package
   [ "$pom" = pom.xml ] || rm -f "$pom"

@@ -86,7 +86,8 @@ public final class FaigMain {
 		{
 			return run(context, out, err, stop, line);
 		}
-		catch (final IllegalStateException e) {
+		catch (final IllegalStateException | IllegalArgumentException e) {
+			// only the cluster's start-up fails here (a command's own failures are reported by run): one line
 			if (master == null) throw e;
 			err.println("faig: " + e.getMessage());
 			return 2;
@@ -186,7 +187,7 @@ public final class FaigMain {
 	{
 		try {
 			if (headless) runner.runHeadlessLine(info.getClassName(), inputs);
-			else runner.run(info.getClassName(), inputs);
+			else runner.runLine(info.getClassName(), inputs);
 			return 0;
 		}
 		catch (final InvocationTargetException | RuntimeException e) {

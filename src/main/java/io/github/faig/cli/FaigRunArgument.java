@@ -75,6 +75,16 @@ public class FaigRunArgument extends AbstractConsoleArgument {
 	int run(final String code, final String line) {
 		final LabelCommandRunner runner = runner();
 		final CommandInfo info = runner.find(code);
+		// with a GUI and no line, the command's dialog asks for the inputs, as from the menu
+		if (line == null && !headless()) {
+			try {
+				runner.run(info.getClassName(), java.util.Map.of());
+				return 0;
+			}
+			catch (final java.lang.reflect.InvocationTargetException e) {
+				return 1; // the command logged and showed its reason
+			}
+		}
 		final int status = FaigMain.runLine(runner, info, line, err, headless());
 		if (status != 0) {
 			if (headless()) exit.exit(status);

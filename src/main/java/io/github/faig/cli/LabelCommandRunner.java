@@ -65,7 +65,7 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 
 	@Override
 	public void run(final Object code, final Map<String, Object> inputMap) throws InvocationTargetException {
-		run(code, inputMap, false);
+		run(code, inputMap, Mode.CALL);
 	}
 
 	/**
@@ -76,15 +76,28 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 	public void runHeadlessLine(final Object code, final Map<String, Object> inputMap)
 		throws InvocationTargetException
 	{
-		run(code, inputMap, true);
+		run(code, inputMap, Mode.HEADLESS_LINE);
 	}
 
-	private void run(final Object code, final Map<String, Object> inputMap, final boolean headlessLine)
+	/**
+	 * As {@link #run(Object, Map)}, for Fiji's {@code --run "Label" "key=value,…"} with its GUI: no dialog, an omitted
+	 * input has its default ({@link FaigCommand#runFromLine()}); results show as from the menu.
+	 */
+	public void runLine(final Object code, final Map<String, Object> inputMap) throws InvocationTargetException {
+		run(code, inputMap, Mode.LINE);
+	}
+
+	/** How a run was asked for. */
+	private enum Mode {
+		CALL, LINE, HEADLESS_LINE
+	}
+
+	private void run(final Object code, final Map<String, Object> inputMap, final Mode mode)
 		throws InvocationTargetException
 	{
 		lastFailure = null;
 		try {
-			runAndWait(code, inputMap, headlessLine);
+			runAndWait(code, inputMap, mode);
 		}
 		catch (final InvocationTargetException e) {
 			lastFailure = e.getTargetException();
@@ -116,7 +129,7 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		return lastFailure;
 	}
 
-	private void runAndWait(final Object code, final Map<String, Object> inputMap, final boolean headlessLine)
+	private void runAndWait(final Object code, final Map<String, Object> inputMap, final Mode mode)
 		throws InvocationTargetException
 	{
 		final CommandInfo info = find(code);
@@ -147,8 +160,10 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		if (created == null) {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
 		}
-		if (headlessLine && created.getDelegateObject() instanceof FaigCommand) {
-			((FaigCommand) created.getDelegateObject()).runFromHeadlessLine();
+		if (created.getDelegateObject() instanceof FaigCommand) {
+			final FaigCommand c = (FaigCommand) created.getDelegateObject();
+			if (mode == Mode.HEADLESS_LINE) c.runFromHeadlessLine();
+			if (mode == Mode.LINE) c.runFromLine();
 		}
 		if (stopReason != null) throw new InvocationTargetException(new CommandFailedException(stopReason));
 		final Module module;

@@ -16,8 +16,17 @@ import java.util.prefs.PreferencesFactory;
  */
 public final class LaunchPreferences implements PreferencesFactory {
 
-	private static final Preferences USER = new Node(null, "");
-	private static final Preferences SYSTEM = new Node(null, "");
+	/**
+	 * The roots, in a holder of their own: creating a node initialises {@link Preferences}, which picks its factory
+	 * once for the JVM. Were they fields of this class, {@link #install()} (whose call initialises this class) would
+	 * make the JDK pick its file-backed default before the property below is set, and every run would read and write
+	 * the user's {@code ~/.java/.userPrefs} (Fiji's recent files among them).
+	 */
+	private static final class Roots {
+
+		static final Preferences USER = new Node(null, "");
+		static final Preferences SYSTEM = new Node(null, "");
+	}
 
 	/** The name of the system property that selects a {@link PreferencesFactory}. */
 	private static final String FACTORY_PROPERTY = "java.util.prefs.PreferencesFactory";
@@ -37,12 +46,12 @@ public final class LaunchPreferences implements PreferencesFactory {
 
 	@Override
 	public Preferences userRoot() {
-		return USER;
+		return Roots.USER;
 	}
 
 	@Override
 	public Preferences systemRoot() {
-		return SYSTEM;
+		return Roots.SYSTEM;
 	}
 
 	/** One node; AbstractPreferences does the locking, the caching of children and the events. */

@@ -107,6 +107,22 @@ public abstract class FaigCommand extends DynamicCommand {
 	/** Set by {@link #runFromHeadlessLine()}. */
 	private volatile boolean headlessLine;
 
+	/** Set by {@link #runFromLine()} (and {@link #runFromHeadlessLine()}). */
+	private volatile boolean line;
+
+	/**
+	 * Marks this run as one of a {@code --run "Label" "key=value,…"} line (with or without a GUI): like a macro line
+	 * with options, it shows no dialog, and an input it leaves out has its default ({@link InputsPreprocessor}).
+	 */
+	public void runFromLine() {
+		line = true;
+	}
+
+	/** Whether {@link #runFromLine()} or {@link #runFromHeadlessLine()} was called. */
+	public boolean fromLine() {
+		return line || headlessLine;
+	}
+
 	/**
 	 * Marks this run as one of a headless command line ({@code ./faig --run}, Fiji's {@code --headless --run}): its
 	 * runner reports a failure itself (one line, an exit status), so the command does not log it too, and nothing but

@@ -70,6 +70,11 @@ final class FolderRun {
 				// a bad file (unreadable, too small, values out of range) does not stop the folder
 				return new Outcome(file.getName(), List.of(), List.of(), String.valueOf(e.getMessage()));
 			}
+			catch (final OutOfMemoryError e) {
+				// nor one too large for memory: what it took is free again once this returns
+				return new Outcome(file.getName(), List.of(), List.of(), "too large for the memory available (" + e
+					.getMessage() + "): give a smaller image, or raise FAIG_HEAP");
+			}
 			return encoded(file.getName(), files);
 		}
 	}

@@ -59,9 +59,10 @@ final class GroundTruths {
 				throw new IllegalArgumentException(param + " '" + dir + "' does not exist or is not a folder");
 			}
 			// hidden files (".name", macOS's "._name" companions) are not the user's images; nor are folders (a
-			// folder named "x.png"), which a cluster's filesystem does not list as files either
-			files = dir.listFiles(f -> !f.getName().startsWith(".") && ImageFiles.isImageName(f.getName()) && f
-				.isFile());
+			// folder named "x.png"), which a cluster's filesystem does not list as files either. Anything else with an
+			// image's name is listed, so a broken link or a device is refused by name rather than skipped unsaid.
+			files = dir.listFiles(f -> !f.getName().startsWith(".") && ImageFiles.isImageName(f.getName()) && !f
+				.isDirectory());
 		}
 		catch (final java.io.UncheckedIOException e) {
 			// a folder on a cluster's filesystem (UriFile) that could not be reached

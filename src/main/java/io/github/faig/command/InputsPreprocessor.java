@@ -20,7 +20,8 @@ import ij.Macro;
  * {@code MacroPreprocessor}): a macro line that omits a key would then depend on what was last typed into the dialog.
  * This preprocessor runs between the two. When no dialog will be shown (a macro line with options, a script or
  * {@code CommandService} call in a headless Fiji, a headless {@code --run} line, {@code ./faig}), it marks every input
- * left unset as resolved, so it keeps its documented default and nothing remembered is read. When a dialog will be
+ * left unset as resolved, so it keeps its documented default and nothing remembered is read, and stores none of the
+ * run's values. When a dialog will be
  * shown (the menu, a macro's {@code run("…")} without options), the remembered values load as usual, and the
  * script-only inputs ({@link FaigCommand#scriptOnlyInputs()}) are resolved so that the dialog leaves them out.
  * </p>
@@ -35,21 +36,25 @@ public class InputsPreprocessor extends AbstractPreprocessorPlugin {
 	public void process(final Module module) {
 		if (!(module.getDelegateObject() instanceof FaigCommand)) return;
 		final FaigCommand command = (FaigCommand) module.getDelegateObject();
-		final boolean dialog = dialog(ui != null && ui.isVisible() && !ui.isHeadless(), command.fromHeadlessLine(),
+		final boolean dialog = dialog(ui != null && ui.isVisible() && !ui.isHeadless(), command.fromLine(),
 			macroOptions());
 		for (final ModuleItem<?> item : module.getInfo().inputs()) {
 			final String name = item.getName();
+			// nor is anything stored by such a run (SciJava's SaveInputsPreprocessor saves every persisted input):
+			// the dialog next time shows what the user typed there, not a macro's or a failed headless line's values
+			if (!dialog && item.isPersisted()) command.getInfo().getMutableInput(name, org.scijava.util.Types.box(item.getType())).setPersisted(
+				false);
 			if (module.isInputResolved(name)) continue;
 			if (!dialog || command.scriptOnlyInputs().contains(name)) module.resolveInput(name);
 		}
 	}
 
 	/**
-	 * Whether the run will show a dialog, where remembered values are offered: a visible UI, not a headless line, and
-	 * not a macro call that gives its options (ImageJ shows no dialog for those).
+	 * Whether the run will show a dialog, where remembered values are offered: a visible UI, not a {@code --run} line,
+	 * and not a macro call that gives its options (ImageJ shows no dialog for those).
 	 */
-	static boolean dialog(final boolean visibleUi, final boolean headlessLine, final boolean macroOptions) {
-		return visibleUi && !headlessLine && !macroOptions;
+	static boolean dialog(final boolean visibleUi, final boolean line, final boolean macroOptions) {
+		return visibleUi && !line && !macroOptions;
 	}
 
 	/** Whether an ImageJ macro is running this command with an options string. */

@@ -37,6 +37,19 @@ public final class Demo {
 			return 1;
 		}
 		Arrays.sort(photos);
+		// the output folder is checked before anything is made in it: a refusal later would leave step folders behind
+		try {
+			io.github.faig.io.OutputPaths.checkOutsideModels(output, "demo output folder", io.github.faig.nn.io
+				.ModelLocator.roots());
+			io.github.faig.io.OutputPaths.checkNotInModelPackage(output, "demo output folder");
+			if (output.exists() && !output.isDirectory()) {
+				throw new IllegalArgumentException("demo output folder '" + output + "' is a file: expected a folder");
+			}
+		}
+		catch (final IllegalArgumentException e) {
+			err.println("demo: " + e.getMessage().replace("output_dir", "demo output folder"));
+			return 1;
+		}
 		final long t0 = System.nanoTime();
 		try (Context context = new Context()) {
 			final CommandService commands = context.service(CommandService.class);
@@ -91,8 +104,9 @@ public final class Demo {
 			return 0;
 		}
 		catch (final Exception e) {
-			err.println("demo failed: " + e.getMessage());
-			e.printStackTrace(err);
+			// one line; the stack trace only when asked for (FAIG_DEBUG=1)
+			err.println(("demo failed: " + e.getMessage()).replace("\n", "\\n"));
+			if (io.github.faig.command.FaigCommand.debug()) e.printStackTrace(err);
 			return 1;
 		}
 	}

@@ -10,7 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ImageConverter;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import ij.process.StackConverter;
+import io.github.faig.image.ImageHeader;
+import io.github.faig.io.MemoryBudget;
 import ij.io.FileSaver;
+import ij.IJ;
 import ij.io.Opener;
 import io.github.faig.io.UriFile;
 
@@ -43,7 +51,7 @@ public final class ImageFiles {
 		if (file == null) throw new IllegalArgumentException(parameter + " was not given");
 		try {
 			if (!file.isFile()) {
-				throw new IllegalArgumentException(parameter + " '" + file + "' does not exist or is not a file");
+				throw new IllegalArgumentException(parameter + " '" + file + "' " + notAFile(file));
 			}
 		}
 		catch (final java.io.UncheckedIOException e) {
@@ -70,19 +78,118 @@ public final class ImageFiles {
 		return imp;
 	}
 
-	/** Opens local file {@code local}; messages name {@code file}, the input as given. */
+	/** Why {@code file}, which is not a regular file, cannot be read: a broken or looping link, a device, nothing. */
+	private static String notAFile(final File file) {
+		if (file instanceof UriFile) return "does not exist or is not a file";
+		final java.nio.file.Path p = file.toPath();
+		if (java.nio.file.Files.isSymbolicLink(p)) {
+			try {
+				p.toRealPath();
+			}
+			catch (final java.nio.file.FileSystemException e) {
+				return e.getMessage() != null && e.getMessage().contains("Too many levels") ?
+					"is a symbolic link in a loop, not an image file" : "is a symbolic link to nothing, not an image file";
+			}
+			catch (final IOException e) {
+				return "is a symbolic link that cannot be followed (" + e.getMessage() + ")";
+			}
+		}
+		if (java.nio.file.Files.exists(p)) {
+			return file.isDirectory() ? "is a folder, not an image file" : "is not a regular file (a device, pipe or " +
+				"socket): only image files are read";
+		}
+		return "does not exist or is not a file";
+	}
+
+	/**
+	 * Opens local file {@code local}; messages name {@code file}, the input as given. Its header is checked first
+	 * ({@link ImageHeader#check}: size against the heap, pages of one size, a decodable JPEG), and a palette image
+	 * becomes the colours or grey values its palette gives.
+	 */
 	private static ImagePlus read(final File local, final File file, final String parameter) {
+		final ImageHeader header;
+		try {
+			header = ImageHeader.read(local);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read: " + e.getMessage());
+		}
+		catch (final IllegalArgumentException e) {
+			// a damaged TIFF, found before any reader could loop on it: the message starts with the file's name
+			throw new IllegalArgumentException(parameter + " " + e.getMessage().replace(local.getPath(), file.getPath()));
+		}
+		if (header != null) header.check(parameter, file);
 		final ImagePlus imp;
 		try {
-			imp = withoutOwnReport(() -> new Opener().openImage(local.getAbsolutePath()));
+			imp = withoutOwnReport(() -> {
+				final Opener opener = new Opener();
+				// A file whose bytes are no image ImageJ knows is refused here: Opener would report it with
+				// IJ.error, which aborts the macro that runs the command (a folder run goes on past a bad file,
+				// and the command names it in one line). Other read errors are logged, not shown in a dialog.
+				if (opener.getFileType(local.getAbsolutePath()) == Opener.UNKNOWN) return null;
+				IJ.redirectErrorMessages(true);
+				try {
+					return opener.openImage(local.getAbsolutePath());
+				}
+				finally {
+					IJ.redirectErrorMessages(false);
+				}
+			});
 		}
 		catch (final RuntimeException e) {
 			throw new IllegalArgumentException(parameter + " '" + file + "' could not be read as an image: " + e);
+		}
+		catch (final OutOfMemoryError e) {
+			// what the header did not tell (a compressed TIFF's strips): the memory goes back when this returns
+			throw new IllegalArgumentException(parameter + " '" + file + "' is too large for the Java heap (" + MemoryBudget
+				.size(Runtime.getRuntime().maxMemory()) + "): give a smaller image, or raise FAIG_HEAP");
 		}
 		if (imp == null || imp.getWidth() == 0) {
 			throw new IllegalArgumentException(parameter + " '" + file +
 				"' could not be read as an image (expected " + IMAGE_KINDS + ")");
 		}
+		return isTiffName(file.getName()) ? imp : paletteApplied(imp);
+	}
+
+	private static boolean isTiffName(final String name) {
+		return name.toLowerCase(Locale.ROOT).matches("(?s).*\\.tiff?$");
+	}
+
+	/**
+	 * A PNG, GIF or BMP with a palette as the image it shows: its pixels are indices into the palette, which ImageJ
+	 * keeps as a lookup table. A grey palette gives 8-bit grey values, any other RGB. (In a TIFF a lookup table is
+	 * ImageJ's display setting over measured values, which stay as they are.)
+	 */
+	static ImagePlus paletteApplied(final ImagePlus imp) {
+		if (imp.getBitDepth() != 8) return imp;
+		final ImageProcessor ip = imp.getProcessor();
+		if (ip.isDefaultLut() && !ip.isInvertedLut()) return imp;
+		final LUT lut = ip.getLut();
+		final byte[] r = new byte[256];
+		final byte[] g = new byte[256];
+		final byte[] b = new byte[256];
+		lut.getReds(r);
+		lut.getGreens(g);
+		lut.getBlues(b);
+		boolean grey = true;
+		boolean identity = true;
+		for (int i = 0; i < lut.getMapSize(); i++) {
+			grey &= r[i] == g[i] && g[i] == b[i];
+			identity &= (r[i] & 0xff) == i;
+		}
+		if (grey && identity) return imp;
+		if (grey) {
+			final ImageStack stack = imp.getStack();
+			for (int s = 1; s <= stack.getSize(); s++) {
+				final byte[] px = (byte[]) stack.getPixels(s);
+				for (int k = 0; k < px.length; k++) px[k] = r[px[k] & 0xff];
+			}
+			imp.setStack(stack);
+			imp.getProcessor().setLut(LUT.createLutFromColor(java.awt.Color.white));
+			return imp;
+		}
+		if (imp.getStackSize() > 1) new StackConverter(imp).convertToRGB();
+		else new ImageConverter(imp).convertToRGB();
 		return imp;
 	}
 

@@ -45,6 +45,8 @@ public final class AtomicOutputs implements AutoCloseable {
 		checkOutputDir(dir);
 		this.dir = dir.toPath().toAbsolutePath().normalize();
 		if (!Files.isDirectory(this.dir)) Files.createDirectory(this.dir);
+		// what a killed run of this project left here (provably its own: OutputPaths.removeLeftovers)
+		OutputPaths.removeLeftovers(this.dir);
 	}
 
 	/**
@@ -133,7 +135,7 @@ public final class AtomicOutputs implements AutoCloseable {
 				Files.deleteIfExists(p[0]);
 			}
 			catch (final IOException e) {
-				// Best effort: a leftover ".part" file is harmless and clearly named.
+				// Best effort: a leftover ".part-faig-" file is harmless, and the next run here removes it.
 			}
 		}
 	}

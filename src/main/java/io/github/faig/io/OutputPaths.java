@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Where a command may write. A command writes only directly inside its {@code output_dir}, or to its
@@ -57,16 +58,18 @@ public final class OutputPaths {
 
 	/**
 	 * Creates a new, empty file (or folder) beside {@code target} under a name no other file has, which starts with
-	 * {@code .part-} and keeps {@code target}'s extension (writers pick the format from it). Unlike
-	 * {@link Files#createTempFile}, the permissions are the user's defaults, so colleagues can read the results.
+	 * {@code .part-faig-}, says which process on which host made it, and keeps {@code target}'s extension (writers
+	 * pick the format from it): {@code .part-faig-<pid>-<host>-<random><ext>}. Unlike {@link Files#createTempFile},
+	 * the permissions are the user's defaults, so colleagues can read the results. What a killed run leaves under such
+	 * a name, {@link #removeLeftovers} removes.
 	 */
 	public static Path freshSibling(final Path target, final boolean folder) throws IOException {
 		final String name = target.getFileName().toString();
 		final int dot = name.lastIndexOf('.');
 		final String ext = folder || dot <= 0 || name.length() - dot > 16 ? "" : name.substring(dot);
 		for (int attempt = 0;; attempt++) {
-			final Path p = target.resolveSibling(String.format(Locale.ROOT, ".part-%08x%s", RANDOM.nextInt(),
-				ext));
+			final Path p = target.resolveSibling(String.format(Locale.ROOT, "%s%d-%s-%08x%s", PART, PID, HOST,
+				RANDOM.nextInt(), ext));
 			try {
 				return folder ? Files.createDirectory(p) : Files.createFile(p);
 			}
@@ -74,6 +77,72 @@ public final class OutputPaths {
 				if (attempt > 100) throw e;
 			}
 		}
+	}
+
+	/** The start of every temporary name. */
+	private static final String PART = ".part-faig-";
+
+	/** A temporary name of {@link #freshSibling}: the process id, the host's mark, the random part, the extension. */
+	private static final Pattern LEFTOVER = Pattern.compile("\\.part-faig-(\\d{1,19})-([0-9a-f]{8})-[0-9a-f]{8}" +
+		"(\\.[^/]{1,15})?");
+
+	private static final long PID = ProcessHandle.current().pid();
+
+	/** This host's mark in temporary names: the start of its name's SHA-256 (a process id means nothing elsewhere). */
+	private static final String HOST = Hashes.sha256(hostName().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+
+	private static String hostName() {
+		try {
+			return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+		}
+		catch (final IOException | RuntimeException e) {
+			final String env = System.getenv("COMPUTERNAME") != null ? System.getenv("COMPUTERNAME") : System.getenv(
+				"HOSTNAME");
+			return env != null ? env : "unknown-host";
+		}
+	}
+
+	/**
+	 * Removes from {@code dir} the temporary files (and package folders) of FAIG runs on this host that ended
+	 * without cleaning up (killed, machine off): only names {@link #freshSibling} makes, of a process that no longer
+	 * runs. A folder is removed only when it holds nothing but files. Anything else stays, whatever its name.
+	 *
+	 * @return how many were removed
+	 */
+	public static int removeLeftovers(final Path dir) {
+		int removed = 0;
+		final File[] entries = dir.toFile().listFiles((d, n) -> n.startsWith(PART));
+		if (entries == null) return 0;
+		for (final File f : entries) {
+			final java.util.regex.Matcher m = LEFTOVER.matcher(f.getName());
+			if (!m.matches() || !m.group(2).equals(HOST)) continue;
+			final long pid;
+			try {
+				pid = Long.parseLong(m.group(1));
+			}
+			catch (final NumberFormatException e) {
+				continue;
+			}
+			if (pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+			try {
+				final Path p = f.toPath();
+				if (Files.isSymbolicLink(p)) continue;
+				if (Files.isDirectory(p)) {
+					final File[] inside = f.listFiles();
+					if (inside == null) continue;
+					boolean plain = true;
+					for (final File i : inside) plain &= Files.isRegularFile(i.toPath(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+					if (!plain) continue;
+					for (final File i : inside) Files.delete(i.toPath());
+				}
+				Files.delete(p);
+				removed++;
+			}
+			catch (final IOException e) {
+				// another run removing the same leftover, or no permission: it stays, harmless
+			}
+		}
+		return removed;
 	}
 
 	/** {@code dir/name}, checked to lie directly inside {@code dir}. */

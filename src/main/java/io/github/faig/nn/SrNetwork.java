@@ -28,6 +28,8 @@ public final class SrNetwork extends AbstractBlock {
 	private final NetworkSpec spec;
 	private final Architecture arch;
 	private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
+	/** The largest pass (native bytes) found to fit so far. */
+	private volatile long accepted;
 
 	public SrNetwork(final NetworkSpec spec) {
 		this.spec = spec;
@@ -170,13 +172,28 @@ public final class SrNetwork extends AbstractBlock {
 
 	// -- Forward --
 
-	/** The network's output for {@code x} of shape {@code (N, 3, H, W)}. */
+	/**
+	 * The network's output for {@code x} of shape {@code (N, 3, H, W)}; refused first, in one line, when the pass
+	 * would not fit in native memory ({@link NetworkMemory}).
+	 */
 	public NDArray forward(final NDArray x) {
-		return arch.forward(this::param, x, null);
+		return forward(x, null);
 	}
 
 	/** As {@link #forward(NDArray)}, reporting every feature tap on the way. */
 	public NDArray forward(final NDArray x, final BiConsumer<String, NDArray> taps) {
+		final long[] s = x.getShape().getShape();
+		if (s.length == 4) {
+			final boolean gradients = x.hasGradient() || !params.isEmpty() && param(params.keySet().iterator().next())
+				.hasGradient();
+			// once per size: later passes of a size that fitted are not refused because memory this process freed
+			// is still counted as in use (allocators keep it)
+			final long bytes = NetworkMemory.bytes(arch, s[0], s[2], s[3], gradients);
+			if (bytes > accepted) {
+				NetworkMemory.check(arch, s[0], s[2], s[3], gradients);
+				accepted = bytes;
+			}
+		}
 		return arch.forward(this::param, x, taps);
 	}
 

@@ -160,6 +160,12 @@ public final class PredictDegradation implements AutoCloseable {
 				if (!goOn || e instanceof CancellationException) throw e;
 				return new Outcome(source.name(), List.of(), List.of(), String.valueOf(e.getMessage()));
 			}
+			catch (final OutOfMemoryError e) {
+				// nor one too large for memory: what it took is free again once this returns
+				if (!goOn) throw e;
+				return new Outcome(source.name(), List.of(), List.of(), "too large for the memory available (" + e
+					.getMessage() + "): give a smaller image, or raise FAIG_HEAP");
+			}
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.github.faig.train;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import io.github.faig.degrade.Quantization;
 import io.github.faig.degrade.TrainingMix;
 import io.github.faig.image.ByteLevels;
 import io.github.faig.image.FloatImage;
+import io.github.faig.image.ImageHeader;
 
 /**
  * Ground-truth photographs decoded once and kept as 8-bit planes (a quarter of the memory of floats), from which
@@ -39,6 +42,9 @@ public final class HrDataset {
 
 	private final List<Planes> images;
 
+	/** The largest manifest read (a damaged or foreign file beyond it would only fill the heap). */
+	private static final long MAX_MANIFEST = 256L << 20;
+
 	private HrDataset(final List<Planes> images) {
 		this.images = images;
 	}
@@ -54,14 +60,7 @@ public final class HrDataset {
 		final List<File> files = new ArrayList<>();
 		final File manifest = new File(dir, "manifest.tsv");
 		if (split != null && manifest.isFile()) {
-			final List<String> lines = Files.readAllLines(manifest.toPath(), StandardCharsets.UTF_8);
-			final List<String> header = Arrays.asList(lines.get(0).split("\t"));
-			final int fi = header.indexOf("file");
-			final int si = header.indexOf("split");
-			for (final String l : lines.subList(1, lines.size())) {
-				final String[] c = l.split("\t");
-				if (c[si].equals(split)) files.add(new File(dir, c[fi]));
-			}
+			for (final String name : manifestFiles(manifest, split)) files.add(new File(dir, name));
 		}
 		else {
 			final File[] all = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?)$"));
@@ -69,25 +68,107 @@ public final class HrDataset {
 			files.sort(null);
 		}
 		final List<Planes> images = new ArrayList<>();
-		for (final File f : files) {
-			BufferedImage bi;
-			try {
-				bi = ImageIO.read(f);
-			}
-			catch (final IOException e) {
-				bi = null; // a truncated or damaged file: refused below like an unknown format
-			}
-			if (bi == null) {
-				throw new IllegalArgumentException("input_dir '" + dir + "' holds " + f.getName() + ", which cannot be " +
-					"read as an image (corrupt or of an unsupported type): remove it or convert it");
-			}
-			images.add(planes(f.getName(), bi));
-		}
+		for (final File f : files) images.add(planes(f, dir));
 		if (images.isEmpty()) {
 			throw new IllegalArgumentException("input_dir '" + dir + "' holds no images" + (split != null ? " of split " +
 				split : ""));
 		}
 		return new HrDataset(images);
+	}
+
+	/**
+	 * The files of {@code split} in a manifest (tab-separated, a header naming the columns {@code file} and
+	 * {@code split}); a one-line message naming the manifest and the line for anything else.
+	 */
+	static List<String> manifestFiles(final File manifest, final String split) throws IOException {
+		// a manifest lists file names: even a million photographs take a few tens of MB
+		final List<String> lines;
+		if (manifest.length() > MAX_MANIFEST) {
+			throw new IllegalArgumentException("input_dir's " + manifest + " is " + manifest.length() / (1 << 20) +
+				" MB: expected a table of file names (at most " + (MAX_MANIFEST >> 20) + " MB)");
+		}
+		try {
+			lines = Files.readAllLines(manifest.toPath(), StandardCharsets.UTF_8);
+		}
+		catch (final java.nio.charset.MalformedInputException e) {
+			throw new IllegalArgumentException("input_dir's " + manifest + " is not UTF-8 text: expected a " +
+				"tab-separated table with columns file and split");
+		}
+		if (lines.isEmpty() || lines.get(0).isBlank()) {
+			throw new IllegalArgumentException("input_dir's " + manifest + " is empty: expected a tab-separated table " +
+				"whose header names the columns file and split");
+		}
+		final List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+		final int fi = header.indexOf("file");
+		final int si = header.indexOf("split");
+		if (fi < 0 || si < 0) {
+			throw new IllegalArgumentException("input_dir's " + manifest + " has no column " + (fi < 0 ? "file" : "split") +
+				" in its header (tab-separated): expected columns file and split");
+		}
+		final List<String> out = new ArrayList<>();
+		for (int i = 1; i < lines.size(); i++) {
+			final String l = lines.get(i);
+			if (l.isBlank()) continue;
+			final String[] c = l.split("\t", -1);
+			if (c.length <= Math.max(fi, si) || c[fi].isBlank()) {
+				throw new IllegalArgumentException("input_dir's " + manifest + " line " + (i + 1) + " has " + c.length +
+					" column(s) or no file name: expected " + header.size() + " tab-separated columns");
+			}
+			if (c[si].equals(split)) out.add(c[fi]);
+		}
+		return out;
+	}
+
+	/**
+	 * Decodes one photograph, checked first by its header (size against the heap, one page, a decodable JPEG) and
+	 * then for values that are not numbers; every refusal names the file.
+	 */
+	private static Planes planes(final File f, final File dir) throws IOException {
+		final String named = "input_dir '" + dir + "' holds " + f.getName() + ", which";
+		if (!f.isFile()) throw new IllegalArgumentException(named + " does not exist or is not a regular file");
+		final ImageHeader header;
+		try {
+			header = ImageHeader.read(f);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException(named + " cannot be read: " + e.getMessage());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("input_dir " + e.getMessage());
+		}
+		if (header != null) {
+			header.check("input_dir", f);
+			if (header.pages() > 1) {
+				throw new IllegalArgumentException(named + " is a stack of " + header.pages() + " pages: training " +
+					"photographs are single images; save each page as a file of its own");
+			}
+		}
+		BufferedImage bi;
+		try {
+			bi = ImageIO.read(f);
+		}
+		catch (final IOException | RuntimeException e) {
+			bi = null; // a truncated or damaged file: refused below like an unknown format
+		}
+		if (bi == null) {
+			throw new IllegalArgumentException(named + " cannot be read as an image (corrupt or of an unsupported " +
+				"type): remove it or convert it");
+		}
+		final int type = bi.getRaster().getDataBuffer().getDataType();
+		if (type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE) {
+			final Raster r = bi.getRaster();
+			final double[] row = new double[r.getWidth() * r.getNumBands()];
+			for (int y = 0; y < r.getHeight(); y++) {
+				r.getPixels(0, y, r.getWidth(), 1, row);
+				for (final double v : row) {
+					if (!Double.isFinite(v)) {
+						throw new IllegalArgumentException(named + " has NaN or infinite pixels (first in row " + (y + 1) +
+							"): training photographs need a number at every pixel");
+					}
+				}
+			}
+		}
+		return planes(f.getName(), bi);
 	}
 
 	/** A dataset of images already in memory (tests, generated data). */

@@ -21,6 +21,7 @@ import io.github.faig.degrade.TrainingMix;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.Hashes;
 import io.github.faig.io.OutputPaths;
+import io.github.faig.io.RunLock;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
@@ -94,6 +95,7 @@ public final class TrainModel {
 		if (options.initModel() == null) {
 			init = null;
 			network = new NetworkSpec(options.architecture(), options.scale(), options.numFeat(), options.numBlock());
+			TrainingMemory.check(network, options.batchSize(), options.patchSize());
 			return;
 		}
 		init = ModelLocator.load(options.initModel(), "init_model");
@@ -109,6 +111,8 @@ public final class TrainModel {
 					" (" + s[0] + " " + s[3] + "): fine-tuning keeps the network's shape; leave " + s[0] + " out");
 			}
 		}
+		// before any photograph is read: a step that cannot fit is refused, not found out by the kernel
+		TrainingMemory.check(network, options.batchSize(), options.patchSize());
 	}
 
 	/** The network trained: the options' shape, or when fine-tuning the initial model's. */
@@ -130,6 +134,15 @@ public final class TrainModel {
 	 * @param log receives a line for people at the start, every {@link #LOG_EVERY} iterations and per validation score
 	 */
 	public Result run(final String command, final Monitor monitor, final Consumer<String> log) throws IOException {
+		// one run at a time writes a package and its checkpoint
+		try (RunLock lock = RunLock.acquire(options.outputModel(), "output_model")) {
+			return runLocked(command, monitor, log);
+		}
+	}
+
+	private Result runLocked(final String command, final Monitor monitor, final Consumer<String> log)
+		throws IOException
+	{
 		final TrainingMix mix = options.mix();
 		// the degradation's ×r is the network's: a fine-tuned model keeps its own scale whatever 'scale' says
 		final DegradationParams degradation = options.degradation().params(network.scale());

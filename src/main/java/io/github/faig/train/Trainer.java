@@ -204,37 +204,86 @@ public final class Trainer {
 		final Map<String, String> meta = new LinkedHashMap<>();
 		meta.put("iteration", Integer.toString(iteration));
 		meta.put("config", config.fingerprint());
-		final File tmp = new File(file.getAbsoluteFile().getParentFile(), ".part-" + file.getName());
-		SafeTensors.write(sd, meta, tmp);
-		AtomicOutputs.moveIntoPlace(tmp.toPath(), file.toPath());
+		// a name of this run's own: two runs never write one temporary file (TrainModel also locks the output)
+		final java.nio.file.Path tmp = io.github.faig.io.OutputPaths.freshSibling(file.getAbsoluteFile().toPath(), false);
+		try {
+			SafeTensors.write(sd, meta, tmp.toFile());
+			AtomicOutputs.moveIntoPlace(tmp, file.toPath());
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(tmp);
+		}
 	}
 
 	private static Tensor tensor(final NDArray a) {
 		return new Tensor(a.getShape().getShape(), a.toFloatArray());
 	}
 
+	/**
+	 * Reads a checkpoint back into the arrays, after checking all of it: the run it belongs to, a step count within
+	 * this run, and every tensor present, of its parameter's shape and finite. A damaged checkpoint is refused before
+	 * any step, naming the file and what is wrong, rather than failing (or diverging) later.
+	 */
 	private int restore(final File file, final List<String> names, final List<NDArray> params, final List<NDArray> m,
 		final List<NDArray> v, final List<NDArray> ema) throws IOException
 	{
-		final Map<String, String> meta = SafeTensors.metadata(file);
+		final String damaged = "checkpoint " + file + " is damaged: ";
+		final String advice = "; delete it to start over";
+		final Map<String, String> meta;
+		final StateDict sd;
+		try {
+			meta = SafeTensors.metadata(file);
+			sd = SafeTensors.read(file);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException(damaged + e.getMessage() + advice);
+		}
 		if (!config.fingerprint().equals(meta.get("config"))) {
 			throw new IllegalArgumentException("checkpoint " + file + " belongs to another training run (" + TrainingConfig
 				.difference(meta.get("config"), config.fingerprint()) + "); run the same command to resume, or delete it " +
 				"to start over");
 		}
-		final StateDict sd = SafeTensors.read(file);
-		for (int i = 0; i < names.size(); i++) {
-			set(params.get(i), sd.get("param/" + names.get(i)));
-			set(m.get(i), sd.get("adam_m/" + names.get(i)));
-			set(v.get(i), sd.get("adam_v/" + names.get(i)));
-			set(ema.get(i), sd.get("ema/" + names.get(i)));
+		final String it = meta.get("iteration");
+		final int first;
+		try {
+			first = Integer.parseInt(it == null ? "" : it.trim());
 		}
-		return Integer.parseInt(meta.get("iteration"));
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(damaged + "its step count is '" + it + "', not a whole number" + advice);
+		}
+		if (first < 1 || first > config.iterations()) {
+			throw new IllegalArgumentException(damaged + "its step count is " + first + ", expected 1 to " + config
+				.iterations() + advice);
+		}
+		final String[] parts = { "param/", "adam_m/", "adam_v/", "ema/" };
+		final List<List<NDArray>> into = List.of(params, m, v, ema);
+		for (int i = 0; i < names.size(); i++) {
+			final long[] shape = params.get(i).getShape().getShape();
+			for (final String part : parts) {
+				final Tensor t = sd.get(part + names.get(i));
+				if (t == null) throw new IllegalArgumentException(damaged + "it lacks " + part + names.get(i) + advice);
+				if (!java.util.Arrays.equals(shape, t.shape())) {
+					throw new IllegalArgumentException(damaged + part + names.get(i) + " has shape " + java.util.Arrays
+						.toString(t.shape()) + ", expected " + java.util.Arrays.toString(shape) + advice);
+				}
+				for (final float x : t.data()) {
+					if (!Float.isFinite(x) || x < 0 && part.equals("adam_v/")) {
+						throw new IllegalArgumentException(damaged + part + names.get(i) + " holds " + x + " values" + advice);
+					}
+				}
+			}
+		}
+		for (int i = 0; i < names.size(); i++) {
+			for (int k = 0; k < parts.length; k++) set(into.get(k).get(i), sd.get(parts[k] + names.get(i)));
+		}
+		return first;
 	}
 
 	private static void set(final NDArray a, final Tensor t) {
 		try (NDArray src = a.getManager().create(t.data(), new Shape(t.shape()))) {
-			a.set(src.toFloatArray());
+			// an in-place copy through arithmetic (a is finite, so 0·a + src is src exactly): NDArray.set goes through
+			// a libtorch call that prints a C++ deprecation warning on every resume
+			a.muli(0).addi(src);
 		}
 	}
 }

@@ -97,7 +97,141 @@ class BadInputTest {
 			Files.copy(Path.of("sample-models/filter-sets-msrresnet-x2", f), sets.resolve(f));
 		}
 		Files.writeString(sets.resolve("filter_sets.json"), "{\"baseline_model\": msrresnet");
+		hostileFixtures(in);
 		before = snapshot();
+	}
+
+	/** A weights file of 3 GB (sparse: it takes no disk), outside the checksummed fixture folder. */
+	private static Path big;
+
+	/**
+	 * The second round's hostile inputs (#29): an image whose header announces 30000 x 30000 pixels, a CMYK JPEG, a
+	 * TIFF whose pages differ in size, damaged .npz and model.json files, weights far too large, training folders with
+	 * an all-NaN TIFF and with an empty manifest, a damaged training checkpoint, links to nothing and to themselves.
+	 */
+	private static void hostileFixtures(final Path in) throws Exception {
+		Files.write(in.resolve("huge.png"), hugePng(30000, 30000));
+		final java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(
+			java.awt.image.DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+		final javax.imageio.ImageWriter jw = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (javax.imageio.stream.ImageOutputStream o = javax.imageio.ImageIO.createImageOutputStream(in.resolve(
+			"cmyk.jpg").toFile()))
+		{
+			jw.setOutput(o);
+			jw.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+		}
+		final javax.imageio.ImageWriter tw = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+		try (javax.imageio.stream.ImageOutputStream o = javax.imageio.ImageIO.createImageOutputStream(in.resolve(
+			"pages.tif").toFile()))
+		{
+			tw.setOutput(o);
+			tw.prepareWriteSequence(null);
+			for (final int side : new int[] { 48, 24 }) {
+				tw.writeToSequence(new javax.imageio.IIOImage(new java.awt.image.BufferedImage(side, side,
+					java.awt.image.BufferedImage.TYPE_BYTE_GRAY), null, null), null);
+			}
+			tw.endWriteSequence();
+		}
+		// a TIFF whose one page's directory names itself as the next page: readers would loop on it for ever
+		final ByteBuffer loop = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+		loop.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) 9);
+		for (final int[] e : new int[][] { { 256, 16 }, { 257, 16 }, { 258, 8 }, { 259, 1 }, { 262, 1 }, { 273, 200 },
+			{ 277, 1 }, { 278, 16 }, { 279, 256 } })
+		{
+			loop.putShort((short) e[0]).putShort((short) 4).putInt(1).putInt(e[1]);
+		}
+		loop.putInt(8);
+		Files.write(in.resolve("loop.tif"), loop.array());
+		// an .npz whose array ends before the 100 values its header announces, and one with a negative size
+		for (final String[] npz : new String[][] { { "trunc.npz", "(100,)" }, { "negative.npz", "(-5,)" } }) {
+			final String h = "{'descr': '<f4', 'fortran_order': False, 'shape': " + npz[1] + ", }";
+			final String header = h + " ".repeat(127 - 10 - h.length()) + "\n";
+			final java.io.ByteArrayOutputStream npy = new java.io.ByteArrayOutputStream();
+			npy.write(new byte[] { (byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0 });
+			npy.write(header.getBytes(StandardCharsets.US_ASCII));
+			npy.write(new byte[8]);
+			try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(in.resolve(
+				npz[0]))))
+			{
+				z.putNextEntry(new java.util.zip.ZipEntry("conv_first.weight.npy"));
+				z.write(npy.toByteArray());
+				z.closeEntry();
+			}
+		}
+		final Path sample = Path.of("sample-models/msrresnet-x2-baseline");
+		final Path scale = Files.createDirectories(root.resolve("models/scale23"));
+		Files.copy(sample.resolve("model.safetensors"), scale.resolve("model.safetensors"));
+		Files.writeString(scale.resolve("model.json"), Files.readString(sample.resolve("model.json")).replaceFirst(
+			"\"scale\": 2", "\"scale\": [2, 3]"));
+		final Path huge = Files.createDirectories(root.resolve("models/hugeweights"));
+		Files.copy(sample.resolve("model.json"), huge.resolve("model.json"));
+		final byte[] w = Files.readAllBytes(sample.resolve("model.safetensors"));
+		final long header = ByteBuffer.wrap(w).order(ByteOrder.LITTLE_ENDIAN).getLong();
+		ByteBuffer.wrap(w).order(ByteOrder.LITTLE_ENDIAN).putFloat((int) (8 + header), 1e30f);
+		Files.write(huge.resolve("model.safetensors"), w);
+		big = Files.createTempDirectory("faig-bad-input-big");
+		final Path bigModel = Files.createDirectories(big.resolve("bigmodel"));
+		Files.copy(sample.resolve("model.json"), bigModel.resolve("model.json"));
+		Files.copy(sample.resolve("model.safetensors"), bigModel.resolve("model.safetensors"));
+		try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(bigModel.resolve("model.safetensors").toFile(),
+			"rw"))
+		{
+			f.setLength(3L << 30);
+		}
+		// training folders: an all-NaN TIFF among photographs; an empty manifest
+		final Path nanGt = Files.createDirectories(root.resolve("nangt"));
+		ImageFiles.save(rgb(48, 48), nanGt.resolve("good.png").toFile());
+		final FloatProcessor allNan = new FloatProcessor(48, 48);
+		allNan.setValue(Float.NaN);
+		allNan.fill();
+		ImageFiles.save(new ImagePlus("nan", allNan), nanGt.resolve("nan.tif").toFile());
+		final Path manifest = Files.createDirectories(root.resolve("manifestgt"));
+		ImageFiles.save(rgb(48, 48), manifest.resolve("good.png").toFile());
+		Files.writeString(manifest.resolve("manifest.tsv"), "");
+		// a damaged checkpoint beside an output_model
+		Files.createDirectories(root.resolve("ck"));
+		Files.writeString(root.resolve("ck/m.checkpoint.safetensors"), "not a checkpoint");
+		final Path hugeGt = Files.createDirectories(root.resolve("hugegt"));
+		ImageFiles.save(rgb(48, 48), hugeGt.resolve("g1.png").toFile());
+		Files.write(hugeGt.resolve("huge.png"), hugePng(30000, 30000));
+		// links to nothing and to themselves among the ground truths of a whole-set command
+		final Path links = Files.createDirectories(root.resolve("linkgt"));
+		ImageFiles.save(rgb(48, 48), links.resolve("g1.png").toFile());
+		Files.createSymbolicLink(links.resolve("dangling.png"), links.resolve("nowhere.png"));
+		final Path loops = Files.createDirectories(root.resolve("loopgt"));
+		ImageFiles.save(rgb(48, 48), loops.resolve("g1.png").toFile());
+		Files.createSymbolicLink(loops.resolve("loop1.png"), loops.resolve("loop2.png"));
+		Files.createSymbolicLink(loops.resolve("loop2.png"), loops.resolve("loop1.png"));
+	}
+
+	/** A PNG whose header announces {@code w x h} grey pixels, with almost no pixel data: only its header is read. */
+	static byte[] hugePng(final int w, final int h) {
+		final ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 0).put((byte) 0)
+			.put((byte) 0).put((byte) 0);
+		final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
+		// the pixel data: the first row's start only (Java's reader wants an IDAT chunk to find the header complete)
+		final java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat)) {
+			z.write(new byte[64]);
+		}
+		catch (final IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		for (final Object[] c : new Object[][] { { "IHDR", ihdr.array() }, { "IDAT", idat.toByteArray() }, { "IEND",
+			new byte[0] } })
+		{
+			final byte[] type = ((String) c[0]).getBytes(StandardCharsets.US_ASCII);
+			final byte[] data = (byte[]) c[1];
+			out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+			out.writeBytes(type);
+			out.writeBytes(data);
+			final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+			crc.update(type);
+			crc.update(data);
+			out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+		}
+		return out.toByteArray();
 	}
 
 	@AfterAll
@@ -105,6 +239,7 @@ class BadInputTest {
 		System.clearProperty("faig.launcher");
 		context.dispose();
 		deleteTree(root);
+		if (big != null) deleteTree(big);
 	}
 
 	private static void deleteTree(final Path dir) throws IOException {
@@ -344,6 +479,38 @@ class BadInputTest {
 		c.add(of(1, me, "filter_sets='filter-sets-msrresnet-x2',input_dir='{gt}',output_dir='{out}',discovery_dir=" +
 			"'{root}/missing'", "discovery_dir", "missing"));
 		c.add(of(1, im, "weights_file='s3a://bucket/w.pth',output_model='{out}/m'", "weights_file", "local path"));
+		// -- second round (#29): memory checked before work, one reader, file-naming parsers, checkpoints --
+		c.add(of(1, syn, "input_file='{in}/huge.png',output_dir='{out}'", "input_file", "huge.png", "30000x30000",
+			"Java heap"));
+		c.add(of(1, sr, "input_file='{in}/huge.png',output_dir='{out}'", "huge.png", "Java heap"));
+		c.add(of(1, syn, "input_file='{in}/cmyk.jpg',output_dir='{out}'", "cmyk.jpg", "CMYK"));
+		c.add(of(1, pd, "input_file='{in}/cmyk.jpg',output_dir='{out}'", "cmyk.jpg", "CMYK"));
+		c.add(of(1, syn, "input_file='{in}/pages.tif',output_dir='{out}'", "pages.tif", "pages differ in size"));
+		c.add(of(1, syn, "input_file='{in}/loop.tif',output_dir='{out}'", "input_file", "loop.tif", "loops back"));
+		c.add(of(1, sr, "input_file='{in}/loop.tif',output_dir='{out}'", "loop.tif", "damaged TIFF"));
+		c.add(of(1, dm, "input_file='{in}/pages.tif',output_dir='{out}'", "pages.tif", "pages differ in size"));
+		c.add(of(1, tm, tma.replace("batch_size=1", "batch_size=100000000") + ",output_model='{out}/m'", "batch_size",
+			"native memory"));
+		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=40").replace("batch_size=1", "batch_size=10000000") +
+			",architecture='SRCNNStyle',output_model='{out}/m'", "batch_size=10000000", "lower batch_size"));
+		c.add(of(1, tm, tma.replace("{gt}", "{root}/nangt") + ",output_model='{out}/m'", "nan.tif", "NaN"));
+		c.add(of(1, tm, tma.replace("{gt}", "{root}/manifestgt") + ",output_model='{out}/m'", "manifest.tsv", "empty"));
+		c.add(of(1, tm, tma + ",output_model='{root}/ck/m'", "m.checkpoint.safetensors", "damaged"));
+		c.add(of(1, im, "weights_file='{in}/trunc.npz',output_model='{out}/m'", "trunc.npz", "ends before"));
+		c.add(of(1, im, "weights_file='{in}/negative.npz',output_model='{out}/m'", "negative.npz", "negative"));
+		c.add(of(1, sr, a + ",model='{models}/scale23'", "model.json", "scale", "[2,3]"));
+		c.add(of(1, sr, a + ",model='{models}/hugeweights'", "conv_first.weight", "1.0E30", "damaged"));
+		c.add(of(1, sr, a + ",model='{big}/bigmodel'", "model.safetensors", "3.0 GB"));
+		c.add(of(1, im, "weights_file='{big}/bigmodel/model.safetensors',output_model='{out}/m'", "model.safetensors",
+			"3.0 GB"));
+		c.add(of(1, cf, "input_dir='{root}/linkgt',output_dir='{out}',crop_size=16,crops=1,steps=2", "dangling.png",
+			"link to nothing"));
+		c.add(of(1, cf, "input_dir='{root}/loopgt',output_dir='{out}',crop_size=16,crops=1,steps=2", "loop1.png",
+			"loop"));
+		c.add(of(1, cf, "input_dir='{root}/hugegt',output_dir='{out}',crop_size=16,crops=1,steps=2", "huge.png",
+			"Java heap"));
+		c.add(of(1, ct, "filter_sets='filter-sets-msrresnet-x2',input_dir='{root}/hugegt',output_dir='{out}',steps=2," +
+			"crop_size=16,crops=1", "huge.png", "Java heap"));
 		return c.stream();
 	}
 
@@ -357,7 +524,8 @@ class BadInputTest {
 		final String l = line.replace("{in}", root.resolve("in").toString()).replace("{out}", root.resolve("out")
 			.toString()).replace("{gt}", root.resolve("gt").toString()).replace("{empty}", root.resolve("empty")
 				.toString()).replace("{root}", root.toString()).replace("{userdir}", root.resolve("userdir").toString())
-			.replace("{models}", root.resolve("models").toString()).replace("{sets}", root.resolve("sets").toString());
+			.replace("{models}", root.resolve("models").toString()).replace("{sets}", root.resolve("sets").toString())
+			.replace("{big}", big.toString());
 		final ByteArrayOutputStream err = new ByteArrayOutputStream();
 		final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
 			new PrintStream(err, true, StandardCharsets.UTF_8), "--run", label, l);
@@ -379,6 +547,100 @@ class BadInputTest {
 		assertEquals(2, FaigMain.run(context, o, e, "--run", "FAIG Synthesize Degradations", "a=1", "extra"));
 		assertEquals(2, FaigMain.run(context, o, e, "--bogus"));
 		assertEquals(3, err.toString(StandardCharsets.UTF_8).lines().count());
+	}
+
+	/**
+	 * A folder run never stops at a bad file, whatever the cause: every skipped input is listed in the failed-files
+	 * list with its reason (links to nothing, in a loop, to a device; an image too large for memory; a CMYK JPEG; a
+	 * TIFF of pages of different sizes), the good file's outputs are written, and no temporary file stays.
+	 */
+	@Test
+	void aFolderRunListsEveryFileItSkips() throws Exception {
+		final Path work = Files.createTempDirectory("faig-folder-bad");
+		try {
+			final Path dir = Files.createDirectories(work.resolve("in"));
+			final Path out = work.resolve("out");
+			ImageFiles.save(rgb(48, 40), dir.resolve("good.png").toFile());
+			Files.createSymbolicLink(dir.resolve("dangling.png"), dir.resolve("nowhere.png"));
+			Files.createSymbolicLink(dir.resolve("loop1.png"), dir.resolve("loop2.png"));
+			Files.createSymbolicLink(dir.resolve("loop2.png"), dir.resolve("loop1.png"));
+			final boolean device = new File("/dev/zero").exists();
+			if (device) Files.createSymbolicLink(dir.resolve("zero.png"), Path.of("/dev/zero"));
+			Files.copy(root.resolve("in/huge.png"), dir.resolve("huge.png"));
+			Files.copy(root.resolve("in/cmyk.jpg"), dir.resolve("cmyk.jpg"));
+			Files.copy(root.resolve("in/pages.tif"), dir.resolve("pages.tif"));
+			final ByteArrayOutputStream err = new ByteArrayOutputStream();
+			final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "--run",
+				"FAIG Synthesize Degradations", "input_dir='" + dir + "',output_dir='" + out + "'");
+			final String msg = err.toString(StandardCharsets.UTF_8).trim();
+			assertEquals(1, rc, msg);
+			assertEquals(1, msg.lines().filter(l -> l.startsWith("faig:")).count(), msg);
+			final int bad = device ? 7 : 6;
+			assertTrue(msg.contains(bad + " of " + (bad + 1) + " files of input_dir failed"), msg);
+			final String csv = Files.readString(out.resolve("degraded_failed.csv"));
+			final Map<String, String> reasons = new TreeMap<>();
+			for (final String l : csv.lines().skip(1).toList()) reasons.put(l.substring(0, l.indexOf(',')), l);
+			assertEquals(bad, reasons.size(), csv);
+			assertTrue(reasons.get("dangling.png").contains("link to nothing"), csv);
+			assertTrue(reasons.get("loop1.png").contains("loop") && reasons.get("loop2.png").contains("loop"), csv);
+			if (device) assertTrue(reasons.get("zero.png").contains("not a regular file"), csv);
+			assertTrue(reasons.get("huge.png").contains("Java heap"), csv);
+			assertTrue(reasons.get("cmyk.jpg").contains("CMYK"), csv);
+			assertTrue(reasons.get("pages.tif").contains("pages differ in size"), csv);
+			assertTrue(Files.isRegularFile(out.resolve("good_degraded.tif")), csv);
+			try (Stream<Path> s = Files.list(out)) {
+				assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+					"no temporary file stays");
+			}
+		}
+		finally {
+			deleteTree(work);
+		}
+	}
+
+	/**
+	 * A network pass too large for native memory (a whole large image as one tile) is refused in one line before it
+	 * runs, naming the input that sets its size; nothing is written. The machine's budget is fixed here (the Java
+	 * property {@code faig.memory.native}) so the case does not depend on the test machine's memory.
+	 */
+	@Test
+	void aPassTooLargeForNativeMemoryIsRefusedBeforeItRuns() throws Exception {
+		final Path work = Files.createTempDirectory("faig-native");
+		System.setProperty("faig.memory.native", Long.toString(1L << 30));
+		try {
+			ImageFiles.save(rgb(600, 600), work.resolve("big.png").toFile());
+			final ByteArrayOutputStream err = new ByteArrayOutputStream();
+			final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "--run",
+				"FAIG Blind Super-Resolution", "input_file='" + work.resolve("big.png") + "',tile_size=600,output_dir='" +
+					work.resolve("out") + "'");
+			final String msg = err.toString(StandardCharsets.UTF_8).trim();
+			assertEquals(1, rc, msg);
+			assertEquals(1, msg.lines().count(), msg);
+			assertTrue(msg.contains("600x600 pixels") && msg.contains("native memory") && msg.contains("tile_size"), msg);
+			assertFalse(Files.exists(work.resolve("out")) && work.resolve("out").toFile().list().length > 0);
+		}
+		finally {
+			System.clearProperty("faig.memory.native");
+			deleteTree(work);
+		}
+	}
+
+	/** The demo refuses an output folder among the bundled models before it makes anything there. */
+	@Test
+	void theDemoRefusesTheBundledModelsFolderFirst() throws Exception {
+		final Path sample = Path.of("sample-models").toAbsolutePath();
+		final Map<String, String> was = snapshot();
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertEquals(1, io.github.faig.demo.Demo.run(new PrintStream(new ByteArrayOutputStream(), true,
+			StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), sample.resolve("out")
+				.toString()));
+		final String msg = err.toString(StandardCharsets.UTF_8).trim();
+		assertEquals(1, msg.lines().count(), msg);
+		assertTrue(msg.contains("sample-models") && msg.contains("never change"), msg);
+		assertFalse(Files.exists(sample.resolve("out")));
+		assertEquals(was, snapshot());
 	}
 
 	@Test

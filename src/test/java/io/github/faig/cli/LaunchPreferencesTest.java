@@ -6,10 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
+import java.util.stream.Stream;
+
 import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+import io.github.faig.ij.ImageFiles;
 
 class LaunchPreferencesTest {
 
@@ -42,5 +57,45 @@ class LaunchPreferencesTest {
 		factory.userRoot().put("only-user", "1");
 		assertNull(factory.systemRoot().get("only-user", null));
 		factory.userRoot().remove("only-user");
+	}
+
+	/**
+	 * A launch in a JVM of its own, as {@code ./faig} starts one, with a home that holds Fiji's recent-files
+	 * preferences: the file stays byte-identical, and nothing else appears under the home. (Synthesize once emptied
+	 * that file: the JDK's file-backed factory was chosen before the launcher's was set.)
+	 */
+	@Test
+	void aLaunchLeavesTheUsersPreferencesAlone(@TempDir final Path work) throws Exception {
+		final Path home = Files.createDirectories(work.resolve("home"));
+		final Path recent = Files.createDirectories(home.resolve(
+			".java/.userPrefs/org/scijava/io/RecentFileService/recentfiles")).resolve("prefs.xml");
+		Files.writeString(recent, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!DOCTYPE map SYSTEM " +
+			"\"http://java.sun.com/dtd/preferences.dtd\">\n<map MAP_XML_VERSION=\"1.0\">\n  <entry key=\"0\" value=" +
+			"\"/data/cells.tif\"/>\n</map>\n");
+		final ColorProcessor cp = new ColorProcessor(40, 40);
+		for (int i = 0; i < 1600; i++) cp.set(i % 40, i / 40, i * 97);
+		ImageFiles.save(new ImagePlus("in", cp), work.resolve("in.png").toFile());
+		final Map<String, String> before = tree(home);
+		final Process p = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
+			"-Duser.home=" + home, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+			FaigMain.class.getName(), "--run", "FAIG Synthesize Degradations", "input_file='" + work.resolve("in.png") +
+				"',output_dir='" + work + "'").redirectErrorStream(true).start();
+		final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+		assertEquals(0, p.exitValue(), out);
+		assertTrue(Files.isRegularFile(work.resolve("in_degraded.tif")), out);
+		assertFalse(out.contains("prefs"), "no preference warnings: " + out);
+		assertEquals(before, tree(home), "the home is as it was, byte for byte");
+	}
+
+	/** Every file under {@code dir} with its contents. */
+	private static Map<String, String> tree(final Path dir) throws IOException {
+		final Map<String, String> out = new TreeMap<>();
+		try (Stream<Path> s = Files.walk(dir)) {
+			for (final Path p : (Iterable<Path>) s::iterator) {
+				out.put(dir.relativize(p).toString(), Files.isRegularFile(p) ? Files.readString(p) : "dir");
+			}
+		}
+		return out;
 	}
 }

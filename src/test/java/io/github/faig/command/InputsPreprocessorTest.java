@@ -33,6 +33,10 @@ class InputsPreprocessorTest extends SciJavaTest {
 		@SuppressWarnings("unchecked")
 		final ModuleItem<Double> item = (ModuleItem<Double>) info.getInput("noise_sigma");
 		final ModuleService modules = context.service(ModuleService.class);
+		@SuppressWarnings("unchecked")
+		final ModuleItem<Double> blur = (ModuleItem<Double>) info.getInput("blur_sigma");
+		modules.save(blur, blur.getDefaultValue()); // nothing remembered (the default is not stored)
+		assertEquals(null, modules.load(blur));
 		modules.save(item, 0.3); // as a dialog run leaves it
 		try {
 			assertEquals(0.3, modules.load(item), "the value is remembered");
@@ -40,6 +44,9 @@ class InputsPreprocessorTest extends SciJavaTest {
 			final FaigCommand m = run(SynthesizeDegradationsCommand.class, "blur_sigma", 1.5);
 			assertEquals(1.5, m.getInput("blur_sigma"));
 			assertEquals(DegradationParams.DEFAULT_NOISE_SIGMA, m.getInput("noise_sigma"));
+			// and such a run stores nothing: the remembered values are the dialog's
+			assertEquals(null, modules.load(blur), "a macro's value was stored");
+			assertEquals(0.3, modules.load(item));
 		}
 		finally {
 			modules.save(item, item.getDefaultValue()); // the default is not stored: forgets 0.3

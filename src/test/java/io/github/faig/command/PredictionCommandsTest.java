@@ -66,6 +66,40 @@ class PredictionCommandsTest extends SciJavaTest {
 		assertTrue(failed.get(1).contains("b.png") && failed.get(1).contains("could not be read"), failed.get(1));
 	}
 
+	/**
+	 * A macro reads the predictions from ImageJ's Results table (nResults, getResult), also headless; the table output
+	 * is shown by the plugin's postprocessor, so SciJava's display step does not report it as unsupported. A failed
+	 * folder run (the module is cancelled, SciJava skips postprocessing) still shows what it predicted.
+	 */
+	@Test
+	void thePredictionsAreTheResultsTable(@TempDir final Path dir) throws Exception {
+		assumeTrue(shippedSets(), "sample sets absent");
+		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
+			"photo")).get(0).asRgb();
+		final File f = new File(dir.toFile(), "a.png");
+		ImageFiles.save(ImagePlusBridge.toImagePlus("a", List.of(photo.crop(0, 0, 40, 40)), null,
+			ImagePlusBridge.OutputType.BYTE, null), f);
+		ij.plugin.filter.Analyzer.setResultsTable(new ResultsTable());
+		final FaigCommand m = run(PredictDegradationCommand.class, "input_file", f);
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		assertTrue(m.isOutputResolved("predictions"), "shown by TablesPostprocessor");
+		final ResultsTable results = ResultsTable.getResultsTable();
+		assertEquals(1, results.size());
+		assertEquals("a.png", results.getStringValue("image", 0));
+		final ResultsTable p = (ResultsTable) m.getOutput("predictions");
+		assertEquals(p.getValue("os_noise", 0), results.getValue("os_noise", 0));
+
+		// a folder with a bad file: the run fails, and the rows of the good files are in the Results table
+		final File in = dir.resolve("in").toFile();
+		assertTrue(in.mkdir());
+		Files.copy(f.toPath(), new File(in, "a.png").toPath());
+		Files.writeString(new File(in, "b.png").toPath(), "not an image");
+		ij.plugin.filter.Analyzer.setResultsTable(new ResultsTable());
+		final FaigCommand folder = run(PredictDegradationCommand.class, "input_dir", in);
+		assertTrue(folder.isCanceled());
+		assertEquals(1, ResultsTable.getResultsTable().size());
+	}
+
 	/** The labelled image of a two-channel composite (red and green channels) shows the class colours on both. */
 	@Test
 	void theMapOfAMultichannelImageCarriesTheClassLut() throws Exception {

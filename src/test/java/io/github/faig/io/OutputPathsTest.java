@@ -67,4 +67,57 @@ class OutputPathsTest {
 		}
 		assertEquals("first", Files.readString(dir.resolve("a.png")));
 	}
+
+	/**
+	 * What a killed run left (temporary files and package folders under this project's names, of a process that has
+	 * ended) goes with the next run in the folder; a live run's temporaries, look-alikes of other names, a folder
+	 * holding a folder (a package set aside) and the user's files stay.
+	 */
+	@Test
+	void leftoversOfEndedRunsAreRemovedAndNothingElse(@TempDir final Path dir) throws Exception {
+		final Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			"-version").redirectErrorStream(true).start();
+		p.getInputStream().readAllBytes();
+		p.waitFor();
+		final long dead = p.pid();
+		final Path live = OutputPaths.freshSibling(dir.resolve("a.tif"), false);
+		final String mine = live.getFileName().toString();
+		final String me = "-" + ProcessHandle.current().pid() + "-";
+		assertTrue(mine.startsWith(".part-faig" + me) && mine.endsWith(".tif"), mine);
+		final Path leftFile = Files.writeString(dir.resolve(mine.replace(me, "-" + dead + "-")), "half written");
+		final Path leftPkg = OutputPaths.freshSibling(dir.resolve("model"), true);
+		Files.writeString(leftPkg.resolve("model.json"), "{}");
+		final Path leftPkgDead = Files.move(leftPkg, dir.resolve(leftPkg.getFileName().toString().replace(me, "-" +
+			dead + "-")));
+		final Path aside = OutputPaths.freshSibling(dir.resolve("model"), true);
+		Files.createDirectories(aside.resolve("package"));
+		final Path asideDead = Files.move(aside, dir.resolve(aside.getFileName().toString().replace(me, "-" + dead +
+			"-")));
+		final Path otherHost = Files.writeString(dir.resolve(mine.replace(me, "-" + dead + "-").replaceFirst(
+			"-[0-9a-f]{8}-", "-00000000-")), "x");
+		final Path oldStyle = Files.writeString(dir.resolve(".part-1234abcd.tif"), "x");
+		final Path user = Files.writeString(dir.resolve("notes.txt"), "mine");
+		assertEquals(2, OutputPaths.removeLeftovers(dir));
+		assertFalse(Files.exists(leftFile));
+		assertFalse(Files.exists(leftPkgDead));
+		for (final Path kept : new Path[] { live, asideDead, otherHost, oldStyle, user }) {
+			assertTrue(Files.exists(kept), kept.toString());
+		}
+	}
+
+	/** A second run into an output that another holds is refused in one line; once the first ends, it may. */
+	@Test
+	void aRunLockRefusesASecondRun(@TempDir final Path dir) throws Exception {
+		final java.io.File target = dir.resolve("m").toFile();
+		try (RunLock first = RunLock.acquire(target, "output_model")) {
+			final IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunLock.acquire(target,
+				"output_model"));
+			assertTrue(e.getMessage().contains("output_model '" + target + "' is being written by another run"), e
+				.getMessage());
+		}
+		assertFalse(Files.exists(RunLock.lockFile(target)), "the lock file goes with the run");
+		try (RunLock again = RunLock.acquire(target, "output_model")) {
+			assertTrue(Files.exists(RunLock.lockFile(target)));
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package io.github.faig.macro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.HeadlessException;
@@ -112,5 +113,28 @@ class MacroRunTest extends SciJavaTest {
 		assertTrue(said.contains("super-resolved 2 images"), said);
 		assertTrue(said.contains("0 failed"), said);
 		assertEquals(48, IJ.openImage(new File(out, "x_x2_srcnn-x2-target.png").getPath()).getWidth());
+	}
+
+	/**
+	 * The failures file is written on every folder run (a header only when none failed): the macro counts its rows.
+	 * A GIF is read as the commands read it; a file whose bytes are no image fails alone, without aborting the macro.
+	 */
+	@Test
+	void predictFolderReportsOnlyRealFailures(@TempDir final Path dir) throws Exception {
+		final File in = dir.resolve("images").toFile();
+		assertTrue(in.mkdir());
+		photo(new File(in, "a.png"), 40, 40);
+		final ij.process.ByteProcessor bp = new ij.process.ByteProcessor(40, 40);
+		for (int y = 0; y < 40; y++) for (int x = 0; x < 40; x++) bp.set(x, y, (x * 9 + y * 5) & 0xff);
+		assertTrue(new ij.io.FileSaver(new ImagePlus("b", bp)).saveAsGif(new File(in, "b.gif").getPath()));
+		final File out = dir.resolve("out").toFile();
+		String said = runMacro("faig_predict_folder.ijm", "input=[" + in + "] output=[" + out + "]");
+		assertTrue(said.contains("predictions written"), said);
+		assertFalse(said.contains("failed"), said);
+		final String csv = Files.readString(new File(out, "predictions.csv").toPath());
+		assertTrue(csv.contains("a.png") && csv.contains("b.gif"), csv);
+		Files.writeString(new File(in, "junk.tif").toPath(), "not an image");
+		said = runMacro("faig_predict_folder.ijm", "input=[" + in + "] output=[" + out + "]");
+		assertTrue(said.contains("1 file failed"), said);
 	}
 }

@@ -66,6 +66,69 @@ class TrainerTest {
 		assertTrue(e.getMessage().contains("iterations: 8 in the checkpoint, 9 now"), e.getMessage());
 	}
 
+	/**
+	 * A damaged checkpoint is refused before any step, naming the file and what is wrong: NaN weights, a missing
+	 * tensor, one of another shape, a step count that is not a number or is negative, metadata of the wrong kind,
+	 * bytes that are not safetensors.
+	 */
+	@Test
+	void aDamagedCheckpointIsRefusedAtTheStart(@TempDir final Path dir) throws Exception {
+		final HrDataset data = HrDataset.of(images(4, 48, 2));
+		final File ckpt = dir.resolve("ckpt.safetensors").toFile();
+		new Trainer(config(8), data).train(null, ckpt, 2, 3, null, null);
+		final StateDict good = io.github.faig.nn.io.SafeTensors.read(ckpt);
+		final java.util.Map<String, String> meta = io.github.faig.nn.io.SafeTensors.metadata(ckpt);
+		final String first = good.names().iterator().next();
+		final List<Object[]> cases = new ArrayList<>();
+		final StateDict nan = copy(good);
+		nan.get("ema/conv_first.weight").data()[3] = Float.NaN;
+		cases.add(new Object[] { nan, meta, "ema/conv_first.weight holds NaN" });
+		final StateDict missing = new StateDict();
+		for (final String n : good.names()) if (!n.equals(first)) missing.put(n, good.get(n));
+		cases.add(new Object[] { missing, meta, "lacks " + first });
+		final StateDict shape = copy(good);
+		shape.put(first, new io.github.faig.nn.Tensor(new long[] { 1 }, new float[1]));
+		cases.add(new Object[] { shape, meta, first + " has shape [1]" });
+		for (final String[] it : new String[][] { { "abc", "'abc', not a whole number" }, { "-4", "-4, expected 1 to 8" },
+			{ "99", "99, expected 1 to 8" } })
+		{
+			final java.util.Map<String, String> m = new java.util.LinkedHashMap<>(meta);
+			m.put("iteration", it[0]);
+			cases.add(new Object[] { good, m, "step count is " + it[1] });
+		}
+		for (final Object[] c : cases) {
+			@SuppressWarnings("unchecked")
+			final java.util.Map<String, String> m = (java.util.Map<String, String>) c[1];
+			io.github.faig.nn.io.SafeTensors.write((StateDict) c[0], m, ckpt);
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(8),
+				data).train(null, ckpt, 2, -1, null, null));
+			assertTrue(e.getMessage().contains("checkpoint " + ckpt + " is damaged"), e.getMessage());
+			assertTrue(e.getMessage().contains((String) c[2]), c[2] + " in: " + e.getMessage());
+			assertEquals(1, e.getMessage().lines().count());
+		}
+		// metadata of the wrong kind, and bytes that are not a safetensors file at all
+		final String header = "{\"__metadata__\":{\"iteration\":{\"a\":1}}}";
+		final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + header.length()).order(java.nio.ByteOrder
+			.LITTLE_ENDIAN);
+		b.putLong(header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		java.nio.file.Files.write(ckpt.toPath(), b.array());
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(8), data)
+			.train(null, ckpt, 2, -1, null, null));
+		assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains("iteration"), e.getMessage());
+		java.nio.file.Files.writeString(ckpt.toPath(), "not a checkpoint");
+		e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(8), data).train(null, ckpt, 2, -1,
+			null, null));
+		assertTrue(e.getMessage().contains("checkpoint " + ckpt + " is damaged"), e.getMessage());
+	}
+
+	private static StateDict copy(final StateDict sd) {
+		final StateDict out = new StateDict();
+		for (final String n : sd.names()) {
+			out.put(n, new io.github.faig.nn.Tensor(sd.get(n).shape(), sd.get(n).data().clone()));
+		}
+		return out;
+	}
+
 	@Test
 	void aCancelledRunKeepsItsStepsAndResumesToTheSameWeights(@TempDir final Path dir) throws Exception {
 		final HrDataset data = HrDataset.of(images(4, 48, 3));

@@ -494,6 +494,7 @@ public final class UpdateSiteBuilder {
 				out.println("  " + (d.ship() ? "SHIP " : "skip ") + d.jar().getName() + " (" + d.coordinates() + "): " +
 					d.reason());
 			}
+			checkModulePath(entries); // before the names are printed: a refused jar has none
 			for (final Entry e : entries) {
 				if (!ModuleNames.onModulePath(e.fijiPath())) continue;
 				final Long ms = REWRITE_MILLIS.get(e.source());

@@ -125,7 +125,7 @@ class UpdateSiteTest {
 		for (int i = 0; i < plugins.getLength(); i++) {
 			final Element p = (Element) plugins.item(i);
 			final String name = p.getAttribute("filename");
-			// Managed by the POM: Fiji has them, so they are not on the site.
+			// In the list of Fiji's jars: Fiji has them, so they are not on the site.
 			assertFalse(name.contains("gson") || name.contains("slf4j") || name.contains("jna"), name);
 			final Element v = (Element) p.getElementsByTagName("version").item(0);
 			final File f = new File(site, name + "-" + v.getAttribute("timestamp"));

@@ -23,6 +23,66 @@ public final class SparkSettings {
 
 	private SparkSettings() {}
 
+	/** Spark's own local masters: local, local[N], local[*], local[N,F], local[*,F]. */
+	private static final java.util.regex.Pattern LOCAL = java.util.regex.Pattern.compile(
+		"local(\\[(\\*|\\d+)(,\\d+)?\\])?");
+
+	/** What --spark takes, for messages. */
+	static final String EXPECTED = "expected local[N] (N >= 1), local[*], spark://host:port, yarn or k8s://host:port";
+
+	/**
+	 * Refuses a master URL Spark would only reject after starting (with pages of stack traces), in one line: an
+	 * unknown scheme, {@code local[0]}, {@code local[abc]}, a {@code spark://} URL without host and port. Empty is
+	 * allowed (spark-submit configured one).
+	 */
+	public static void checkMaster(final String master) {
+		if (master.isEmpty() || master.equals("yarn") || master.startsWith("k8s://") || master.startsWith("mesos://") ||
+			master.startsWith("local-cluster[")) return;
+		final String named = "--spark MASTER '" + master + "'";
+		final java.util.regex.Matcher m = LOCAL.matcher(master);
+		if (m.matches()) {
+			if (m.group(2) != null && !m.group(2).equals("*") && (m.group(2).length() > 6 || Integer.parseInt(m
+				.group(2)) < 1)) {
+				throw new IllegalArgumentException(named + " asks for " + m.group(2) + " threads: " + EXPECTED);
+			}
+			return;
+		}
+		if (master.startsWith("spark://")) {
+			for (final String hp : master.substring("spark://".length()).split(",", -1)) {
+				final int colon = hp.lastIndexOf(':');
+				final String port = colon > 0 ? hp.substring(colon + 1) : "";
+				if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+					throw new IllegalArgumentException(named + " names no host:port ('" + hp + "'): " + EXPECTED);
+				}
+			}
+			return;
+		}
+		throw new IllegalArgumentException(named + " is not a Spark master URL: " + EXPECTED);
+	}
+
+	/**
+	 * Refuses a standalone master ({@code spark://host:port}) none of whose addresses answers, in one line, before
+	 * Spark starts: Spark itself would retry for a minute and then fail with stack traces.
+	 */
+	static void checkReachable(final String master, final int timeoutMs) {
+		if (!master.startsWith("spark://")) return;
+		String why = null;
+		for (final String hp : master.substring("spark://".length()).split(",")) {
+			final int colon = hp.lastIndexOf(':');
+			try (java.net.Socket s = new java.net.Socket()) {
+				s.connect(new java.net.InetSocketAddress(hp.substring(0, colon), Integer.parseInt(hp.substring(colon +
+					1))), timeoutMs);
+				return;
+			}
+			catch (final java.io.IOException e) {
+				why = e instanceof java.net.UnknownHostException ? "unknown host " + hp.substring(0, colon) : e
+					.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+			}
+		}
+		throw new IllegalStateException("the Spark master " + master + " cannot be reached (" + why + "): is the master " +
+			"running, and are host and port right?");
+	}
+
 	/**
 	 * {@code conf} completed for a FAIG run.
 	 * <ul>

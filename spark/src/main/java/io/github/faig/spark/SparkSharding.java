@@ -69,6 +69,7 @@ public final class SparkSharding implements Sharding {
 
 	/** @param master a Spark master URL; empty: the one the submitting tool configured (spark-submit) */
 	public SparkSharding(final String master, final String appName) {
+		SparkSettings.checkMaster(master);
 		this.master = master;
 		this.appName = appName;
 		quietOnShutdown();
@@ -101,6 +102,7 @@ public final class SparkSharding implements Sharding {
 	synchronized JavaSparkContext context() {
 		if (jsc == null) {
 			if (shuttingDown()) throw new CancellationException("stopped before Spark started");
+			SparkSettings.checkReachable(master, 5000);
 			try {
 				jsc = new JavaSparkContext(SparkSettings.conf(new SparkConf(), master, appName));
 			}
@@ -110,7 +112,10 @@ public final class SparkSharding implements Sharding {
 					c.initCause(e);
 					throw c;
 				}
-				throw e;
+				// one line for whatever Spark says (a master that refused the application, a bad setting)
+				final Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+				throw new IllegalStateException("Spark could not start with master " + (master.isEmpty() ? "(submitted)"
+					: master) + ": " + String.valueOf(cause.getMessage()).lines().findFirst().orElse(""), e);
 			}
 			itemSeconds = jsc.sc().collectionAccumulator("faig item seconds");
 			jsc.sc().addSparkListener(tasks);
@@ -348,6 +353,13 @@ public final class SparkSharding implements Sharding {
 			if (c instanceof IllegalArgumentException || c instanceof CancellationException) return (RuntimeException) c;
 			c = c.getCause();
 		}
+		// any other failure of an item: its own message, in one line (Spark's wraps it in a job-abort text with the
+		// executor's stack trace)
+		Throwable inner = t;
+		while (inner.getCause() != null && inner.getCause() != inner) inner = inner.getCause();
+		if (inner != t && inner.getMessage() != null) {
+			return new IllegalStateException(inner.getMessage().lines().findFirst().orElse(""), t);
+		}
 		return t instanceof Exception ? Sharding.unchecked((Exception) t) : new IllegalStateException(t);
 	}
 
@@ -423,7 +435,16 @@ public final class SparkSharding implements Sharding {
 				synchronized (state) {
 					m.checkCancelled();
 					final long t0 = System.nanoTime();
-					out.add(new Tuple2<>(it._1(), task.apply(state.value(), it._1(), it._2(), m)));
+					try {
+						out.add(new Tuple2<>(it._1(), task.apply(state.value(), it._1(), it._2(), m)));
+					}
+					catch (final OutOfMemoryError e) {
+						// a task failure like any other, not an uncaught error: Spark would end the whole JVM (exit
+						// 52) for it; what the item took is free again once it is dropped
+						throw new IllegalStateException("item " + (it._1() + 1) + " (" + it._2() + ") needs more memory " +
+							"than the executor's Java heap has (" + e.getMessage() + "); give a smaller input, or " +
+							"more memory (FAIG_HEAP, spark.executor.memory)");
+					}
 					seconds.add((System.nanoTime() - t0) / 1e9);
 				}
 			}

@@ -169,6 +169,60 @@ class SparkCommandsTest {
 		assertEquals(List.of("file,reason"), Files.readAllLines(spark.resolve("degraded_failed.csv")));
 	}
 
+	/**
+	 * Under Spark as in a plain run, a folder run never stops at a bad file: an image too large for memory and a link
+	 * to nothing are listed with their reasons, the good file's outputs written, and the run ends in one line (no
+	 * Spark stack trace, no word of a termination signal that never came).
+	 */
+	@Test
+	void aFolderRunListsTheFilesItSkipsUnderSparkToo() throws IOException {
+		final Path dir = Files.createDirectories(root.resolve("bad-in"));
+		Files.copy(images.resolve(IMAGES[0]), dir.resolve(IMAGES[0]));
+		Files.write(dir.resolve("huge.png"), hugePng(30000, 30000));
+		Files.createSymbolicLink(dir.resolve("dangling.png"), dir.resolve("nowhere.png"));
+		final Path out = root.resolve("bad-out");
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int status = FaigMain.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8), "--spark", "local[2]", "--run",
+			"FAIG Synthesize Degradations", "seed=7,output_dir='" + out + "',input_dir='" + dir + "'");
+		final String e = err.toString(StandardCharsets.UTF_8);
+		assertEquals(1, status, e);
+		final List<String> faig = e.lines().filter(l -> l.startsWith("faig:")).toList();
+		assertEquals(1, faig.size(), e);
+		assertTrue(faig.get(0).contains("2 of 3 files of input_dir failed"), e);
+		assertTrue(!e.contains("termination signal") && !e.contains("\tat "), e);
+		final String csv = Files.readString(out.resolve("degraded_failed.csv"));
+		assertTrue(csv.contains("huge.png") && csv.contains("Java heap"), csv);
+		assertTrue(csv.contains("dangling.png") && csv.contains("link to nothing"), csv);
+		assertTrue(Files.isRegularFile(out.resolve(IMAGES[0].replace(".png", "_degraded.tif"))));
+	}
+
+	/** A PNG whose header announces {@code w x h} grey pixels, with almost no pixel data: only its header is read. */
+	static byte[] hugePng(final int w, final int h) throws IOException {
+		final java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put(
+			(byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+		final ByteArrayOutputStream idat = new ByteArrayOutputStream();
+		try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat)) {
+			z.write(new byte[64]);
+		}
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
+		for (final Object[] c : new Object[][] { { "IHDR", ihdr.array() }, { "IDAT", idat.toByteArray() }, { "IEND",
+			new byte[0] } })
+		{
+			final byte[] type = ((String) c[0]).getBytes(StandardCharsets.US_ASCII);
+			final byte[] data = (byte[]) c[1];
+			out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+			out.writeBytes(type);
+			out.writeBytes(data);
+			final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+			crc.update(type);
+			crc.update(data);
+			out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+		}
+		return out.toByteArray();
+	}
+
 	/** The same file names in both folders, and the same bytes in each file. */
 	static void assertSameFiles(final Path a, final Path b, final int count) throws IOException {
 		final List<String> names = names(a);

@@ -65,6 +65,7 @@ class SparkShardingTest {
 			if (s.busy.incrementAndGet() != 1) throw new IllegalStateException("two items at once on one state");
 			Thread.sleep(20);
 			s.busy.decrementAndGet();
+			if (item == Integer.MIN_VALUE) throw new OutOfMemoryError("Java heap space (test)");
 			if (item < 0) throw new IllegalArgumentException("item " + index + " is negative: " + item);
 			return offset.get() + index * 1000 + item;
 		}
@@ -139,6 +140,20 @@ class SparkShardingTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spark.map("items", List.of(
 			1, -4), new Task(spark.share(() -> 0)), Monitor.NONE));
 		assertEquals("item 1 is negative: -4", e.getMessage());
+	}
+
+	/**
+	 * An item that runs out of memory fails its job like any other failure, in one line: Spark's own handler would end
+	 * the JVM (exit 52) for an uncaught out-of-memory error, here the test's JVM.
+	 */
+	@Test
+	void anItemOutOfMemoryIsAFailureNotTheEndOfTheJvm() {
+		final RuntimeException e = assertThrows(RuntimeException.class, () -> spark.map("items", List.of(1,
+			Integer.MIN_VALUE), new Task(spark.share(() -> 0)), Monitor.NONE));
+		assertTrue(e.getMessage().contains("item 2") && e.getMessage().contains("needs more memory"), e.getMessage());
+		assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+		// and the context still runs jobs
+		assertEquals(List.of(1003), spark.map("items", List.of(3), new Task(spark.share(() -> 1000)), Monitor.NONE));
 	}
 
 	@Test

@@ -48,6 +48,10 @@ public final class ModelImporter {
 		if (file == null || !file.isFile()) {
 			throw new IOException("weights file '" + file + "' does not exist or is not a file");
 		}
+		return Parsing.guarded("weights file '" + file + "'", "weights of a known format", () -> readGuarded(file, key));
+	}
+
+	private static Read readGuarded(final File file, final String key) throws IOException {
 		final String n = file.getName().toLowerCase(Locale.ROOT);
 		final String given = key == null ? "params_ema (default)" : key;
 		// safetensors and npz hold one flat state dict: there is no entry to choose

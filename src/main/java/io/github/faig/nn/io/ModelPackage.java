@@ -80,7 +80,17 @@ public final class ModelPackage {
 		this.weights = inLayerOrder(spec, weights);
 	}
 
-	/** Refuses weights holding NaN or infinity: every output and attribution of such a network would be NaN. */
+	/**
+	 * The largest weight magnitude accepted. Trained SR networks hold weights of order 1 (the sample models: at most
+	 * 1.01); a value this far beyond makes the network's activations overflow float arithmetic a few layers in, and
+	 * every output NaN.
+	 */
+	static final float MAX_WEIGHT = 1e6f;
+
+	/**
+	 * Refuses weights holding NaN, infinity or magnitudes beyond {@link #MAX_WEIGHT}: every output and attribution of
+	 * such a network would be NaN.
+	 */
 	private static void checkFinite(final StateDict sd) {
 		for (final String n : sd.names()) {
 			final float[] v = sd.get(n).data();
@@ -88,6 +98,11 @@ public final class ModelPackage {
 				if (!Float.isFinite(v[i])) {
 					throw new IllegalArgumentException("weight tensor " + n + " holds " + v[i] + " (element " + i + "): " +
 						"expected finite weights; the model is damaged");
+				}
+				if (Math.abs(v[i]) > MAX_WEIGHT) {
+					throw new IllegalArgumentException("weight tensor " + n + " holds " + v[i] + " (element " + i + "): " +
+						"expected weights of magnitude at most " + MAX_WEIGHT + " (trained networks hold values near 1; " +
+						"these would overflow the network's arithmetic); the model is damaged");
 				}
 			}
 		}
@@ -144,7 +159,8 @@ public final class ModelPackage {
 
 	/** Reads a package folder, a zip of one, or a folder's {@code model.json}. */
 	public static ModelPackage read(final File path) throws IOException {
-		final ModelPackage p = readParts(path);
+		if (path == null) throw new IllegalArgumentException("no model was given");
+		final ModelPackage p = Parsing.guarded("model '" + path + "'", "a model package", () -> readParts(path));
 		if (p.source == null) p.source = path.toPath().toAbsolutePath().normalize().toFile();
 		return p;
 	}
@@ -155,6 +171,7 @@ public final class ModelPackage {
 		if (path.isDirectory()) {
 			final File json = new File(path, JSON);
 			if (!json.isFile()) throw new IOException("model folder '" + path + "' has no " + JSON);
+			Parsing.requireFits(json.toString(), json.length());
 			final JsonObject meta = parse(Files.readString(json.toPath(), StandardCharsets.UTF_8), path);
 			final File w = new File(path, string(meta, "weights", WEIGHTS));
 			if (!w.isFile()) throw new IOException("model '" + path + "' lacks its weights file " + w.getName());
@@ -172,7 +189,7 @@ public final class ModelPackage {
 				if (je == null) throw new IOException("model zip '" + path + "' has no " + JSON);
 				final JsonObject meta;
 				try (InputStream in = zip.getInputStream(je)) {
-					meta = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
+					meta = parse(new String(Parsing.readAll(in, path + ":" + je.getName()), StandardCharsets.UTF_8), path);
 				}
 				final ZipEntry we = find(zip, string(meta, "weights", WEIGHTS));
 				if (we == null) throw new IOException("model zip '" + path + "' lacks its weights file");
@@ -231,6 +248,9 @@ public final class ModelPackage {
 
 	private static String required(final JsonObject m, final String key, final File where) throws IOException {
 		if (!m.has(key)) throw new IOException(JSON + " of '" + where + "' lacks \"" + key + "\"");
+		if (!m.get(key).isJsonPrimitive()) {
+			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be a single value, got " + m.get(key));
+		}
 		return m.get(key).getAsString();
 	}
 
@@ -276,7 +296,8 @@ public final class ModelPackage {
 	}
 
 	private static String string(final JsonObject m, final String key, final String dflt) {
-		return m.has(key) && !m.get(key).isJsonNull() ? m.get(key).getAsString() : dflt;
+		// a value of another kind (a list, an object) is as good as absent: these fields only describe the model
+		return m.has(key) && m.get(key).isJsonPrimitive() ? m.get(key).getAsString() : dflt;
 	}
 
 	// -- Writing --
@@ -347,7 +368,9 @@ public final class ModelPackage {
 			throw new IOException("the folder that would hold '" + target + "' does not exist: create it first");
 		}
 		final boolean zipped = target.getName().endsWith(".zip");
-		// a fresh name of our own: nothing that already exists is ever deleted to make room for it
+		// what a killed run left beside it (provably its own), then a fresh name of our own: nothing that already
+		// exists is ever deleted to make room for it
+		OutputPaths.removeLeftovers(dst.getParent());
 		final Path tmp = OutputPaths.freshSibling(dst, !zipped);
 		Path aside = null; // a fresh folder of ours that holds the earlier package while the new one moves in
 		Path old = null;

@@ -31,6 +31,10 @@ public final class Npy {
 
 	/** Every array of an {@code .npz}, named as saved (without {@code .npy}), in archive order. */
 	public static StateDict readNpz(final File file) throws IOException {
+		return Parsing.guarded(file.toString(), "an .npz archive of .npy arrays", () -> readNpzGuarded(file));
+	}
+
+	private static StateDict readNpzGuarded(final File file) throws IOException {
 		final StateDict sd = new StateDict();
 		try (ZipFile zip = new ZipFile(file)) {
 			final Enumeration<? extends ZipEntry> en = zip.entries();
@@ -52,7 +56,11 @@ public final class Npy {
 
 	/** One {@code .npy} array. */
 	public static Tensor read(final InputStream in, final String what) throws IOException {
-		final byte[] all = in.readAllBytes();
+		return Parsing.guarded(what, "a .npy array", () -> readGuarded(in, what));
+	}
+
+	private static Tensor readGuarded(final InputStream in, final String what) throws IOException {
+		final byte[] all = Parsing.readAll(in, what);
 		if (all.length < 10 || all[0] != (byte) 0x93 || !new String(all, 1, 5, StandardCharsets.US_ASCII).equals(
 			"NUMPY"))
 		{

@@ -120,6 +120,10 @@ public final class PthReader {
 	 */
 	public static Object load(final File file) throws IOException {
 		if (file == null || !file.isFile()) throw new IOException("checkpoint '" + file + "' does not exist");
+		return Parsing.guarded(file.toString(), "a torch.save checkpoint", () -> loadGuarded(file));
+	}
+
+	private static Object loadGuarded(final File file) throws IOException {
 		final byte[] head = new byte[512];
 		final int n;
 		try (InputStream in = Files.newInputStream(file.toPath())) {
@@ -186,6 +190,7 @@ public final class PthReader {
 	 * persistent ids), the list of storage keys; then each storage's element count (int64) and raw data.
 	 */
 	private static Object loadLegacy(final File file) throws IOException {
+		Parsing.requireFits(file.toString(), file.length());
 		final byte[] all = Files.readAllBytes(file.toPath());
 		final ByteArrayInputStream in = new ByteArrayInputStream(all);
 		final Object magic = new SafeUnpickler().load(in);
@@ -250,7 +255,7 @@ public final class PthReader {
 		final ZipEntry e = zip.getEntry(entry);
 		if (e == null) throw new PickleException("storage " + entry + " is missing from the archive");
 		try (InputStream in = zip.getInputStream(e)) {
-			final byte[] b = in.readAllBytes();
+			final byte[] b = Parsing.readAll(in, entry);
 			if (b.length < s.numel * s.type.elementSize()) {
 				throw new PickleException("storage " + entry + " is truncated (" + b.length + " bytes)");
 			}

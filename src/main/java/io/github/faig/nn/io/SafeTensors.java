@@ -41,13 +41,18 @@ public final class SafeTensors {
 
 	/** Reads every tensor of a file. */
 	public static StateDict read(final File file) throws IOException {
+		Parsing.requireFits(file.toString(), file.length());
 		try (InputStream in = Files.newInputStream(file.toPath())) {
-			return read(in, file.getName());
+			return read(in, file.toString());
 		}
 	}
 
 	/** Reads every tensor from a stream ({@code what} names the source in errors). */
 	public static StateDict read(final InputStream stream, final String what) throws IOException {
+		return Parsing.guarded(what, "a safetensors file", () -> readGuarded(stream, what));
+	}
+
+	private static StateDict readGuarded(final InputStream stream, final String what) throws IOException {
 		final DataInputStream in = new DataInputStream(stream);
 		final byte[] lenBytes = new byte[8];
 		readFully(in, lenBytes, what);
@@ -64,7 +69,7 @@ public final class SafeTensors {
 		catch (final JsonParseException | IllegalStateException e) {
 			throw new IOException(what + " has a corrupt safetensors header: " + e.getMessage());
 		}
-		final byte[] body = in.readAllBytes();
+		final byte[] body = Parsing.readAll(in, what);
 		final List<Map.Entry<String, JsonObject>> entries = new ArrayList<>();
 		for (final Map.Entry<String, JsonElement> e : header.entrySet()) {
 			if (e.getKey().equals("__metadata__")) continue;
@@ -91,6 +96,10 @@ public final class SafeTensors {
 
 	/** The {@code __metadata__} of a file (empty if none). */
 	public static Map<String, String> metadata(final File file) throws IOException {
+		return Parsing.guarded(file.toString(), "a safetensors file", () -> metadataGuarded(file));
+	}
+
+	private static Map<String, String> metadataGuarded(final File file) throws IOException {
 		try (DataInputStream in = new DataInputStream(Files.newInputStream(file.toPath()))) {
 			final byte[] lenBytes = new byte[8];
 			readFully(in, lenBytes, file.getName());
@@ -98,10 +107,22 @@ public final class SafeTensors {
 			if (len <= 1 || len > MAX_HEADER) throw new IOException(file + " is not a safetensors file");
 			final byte[] h = new byte[(int) len];
 			readFully(in, h, file.getName());
-			final JsonObject header = JsonParser.parseString(new String(h, StandardCharsets.UTF_8)).getAsJsonObject();
+			final JsonObject header;
+			try {
+				header = JsonParser.parseString(new String(h, StandardCharsets.UTF_8)).getAsJsonObject();
+			}
+			catch (final JsonParseException | IllegalStateException e) {
+				throw new IOException(file + " has a corrupt safetensors header: " + e.getMessage());
+			}
 			final Map<String, String> out = new LinkedHashMap<>();
 			if (header.has("__metadata__")) {
+				if (!header.get("__metadata__").isJsonObject()) {
+					throw new IOException(file + " has a __metadata__ that is not an object of strings");
+				}
 				for (final Map.Entry<String, JsonElement> e : header.getAsJsonObject("__metadata__").entrySet()) {
+					if (!e.getValue().isJsonPrimitive()) {
+						throw new IOException(file + " has __metadata__ \"" + e.getKey() + "\" that is not a string");
+					}
 					out.put(e.getKey(), e.getValue().getAsString());
 				}
 			}
@@ -122,7 +143,13 @@ public final class SafeTensors {
 		final long[] shape = new long[shapeJson.size()];
 		for (int i = 0; i < shape.length; i++) shape[i] = shapeJson.get(i).getAsLong();
 		final long[] off = offsets(o);
-		final long n = Tensor.numel(shape);
+		for (final long d : shape) {
+			if (d < 0 || d > Integer.MAX_VALUE) {
+				throw new IOException("tensor '" + name + "' of " + what + " has shape " + shapeJson + ": expected sizes " +
+					"from 0 to " + Integer.MAX_VALUE);
+			}
+		}
+		final long n = io.github.faig.io.MemoryBudget.product(shape);
 		final int width;
 		switch (dtype) {
 			case "F32": width = 4; break;
@@ -132,7 +159,7 @@ public final class SafeTensors {
 				throw new IOException("tensor '" + name + "' of " + what + " has dtype " + dtype +
 					"; expected F32, F16, BF16 or F64");
 		}
-		if (off[0] < 0 || off[1] > body.length || off[1] - off[0] != n * width) {
+		if (off[0] < 0 || off[1] > body.length || off[0] > off[1] || n > body.length || off[1] - off[0] != n * width) {
 			throw new IOException("tensor '" + name + "' of " + what + " is truncated or corrupt (offsets " + off[0] +
 				".." + off[1] + ", " + n + " values of " + width + " bytes, " + body.length + " bytes of data)");
 		}
