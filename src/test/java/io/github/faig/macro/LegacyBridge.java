@@ -17,6 +17,13 @@ import ij.plugin.PlugIn;
  * Test-scope stand-in for imagej-legacy's bridge: an IJ1 {@code run("FAIG …", options)} runs the SciJava command
  * of that label with the macro's options, and its image outputs are shown (in batch mode: kept as batch-mode
  * images), as Fiji's display postprocessor does. A failed command is logged and the macro goes on, as in Fiji.
+ * <p>
+ * Why a stand-in: it lets {@code MacroRunTest} run the macros with ImageJ 1's own interpreter on a machine without a
+ * Fiji. In a real Fiji the same macros and the same cases (a folder with a space and no trailing separator, a new
+ * nested output folder, a file that fails and is named, a trailing separator) run in batch mode in
+ * {@code io.github.faig.fiji.MacrosIT} whenever a Fiji is given (CI gives one). What only this stand-in checks:
+ * that each output image is closed before the next file ({@link #mostImagesOpen}), which a batch-mode macro in Fiji
+ * does not expose to a test.
  */
 public class LegacyBridge implements PlugIn {
 

@@ -15,6 +15,13 @@ import ij.Macro;
  * Test-scope stand-in for imagej-legacy's macro preprocessor: while {@link #options} holds a macro option string
  * (as {@code run("Label", options)} passes it), every input is filled from it with {@code ij.Macro.getValue} and
  * converted by the {@link ConvertService}, exactly as Fiji does.
+ * <p>
+ * Why a stand-in: the unit tests run on every machine, without a Fiji ({@code mvn test}), one input at a time in one
+ * SciJava context. The real imagej-legacy fills macro options in the Fiji integration suite whenever a Fiji is given
+ * (CI gives one): {@code io.github.faig.fiji.MacrosIT} runs every macro of {@code macros/} and a user's macro in
+ * batch mode, {@code io.github.faig.fiji.GuiIT} replays a recorded line. Kept for the cases only the unit tests reach:
+ * the option matching of every input name and value type ({@code MacroContractTest}) and a named file against the
+ * open image ({@code ExplicitInputTest}).
  */
 @Plugin(type = PreprocessorPlugin.class, priority = 2 * Priority.VERY_HIGH)
 public class MacroOptionsPreprocessor extends AbstractPreprocessorPlugin {

@@ -28,7 +28,8 @@ import io.github.faig.ij.ImageFiles;
 
 /**
  * The batch macros of {@code macros/} run by ImageJ 1's own macro interpreter, with {@code run("FAIG …")} bridged
- * to the commands as imagej-legacy does.
+ * to the commands as imagej-legacy does (the {@link LegacyBridge} stand-in, so that it runs without a Fiji). The
+ * same cases run in a real Fiji, in batch mode, in {@code io.github.faig.fiji.MacrosIT} whenever a Fiji is given.
  */
 class MacroRunTest extends SciJavaTest {
 

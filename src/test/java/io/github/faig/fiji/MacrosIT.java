@@ -1,0 +1,182 @@
+package io.github.faig.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * IJ1 macros in batch mode ({@code fiji --headless -batch macro.ijm 'args'}) in a Fiji that installed the plugin
+ * from its update site: every macro of {@code macros/} (as the site installed it), and a macro of a user's own that
+ * opens an image, runs Predict Degradation and reads the prediction from the Results table.
+ */
+@ExtendWith(FijiGiven.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MacrosIT {
+
+	private Fiji.App app;
+	private Path work;
+	private Path gt;
+
+	@BeforeAll
+	void install() throws Exception {
+		app = Fiji.copy("macros");
+		Install.fromSite(app);
+		work = Files.createDirectories(app.root.resolve("work"));
+		gt = Inputs.groundTruth(work);
+	}
+
+	@AfterAll
+	void cleanUp() throws IOException {
+		Fiji.checkGivenUnchanged();
+		if (app != null && !Fiji.keep()) Fiji.deleteTree(app.root);
+	}
+
+	/** The arguments each macro is run with (small: the SRCNN-style pair, few steps); a new macro must be added. */
+	static final Map<String, String> ARGS = new LinkedHashMap<>();
+	static {
+		// a folder with a space, given without a trailing separator, holding a file too small to degrade; a new
+		// output folder whose parent does not exist either
+		ARGS.put("faig_degrade_folder.ijm", "input=[{spaced}] output=[{out}/new/lr folder] blur_sigma=2.0 " +
+			"noise_sigma=0.1 seed=1");
+		// a folder given with a trailing separator, without brackets
+		ARGS.put("faig_superresolve_folder.ijm", "input={gt}/ output={out} model=srcnn-x2-target");
+		ARGS.put("faig_compute_filters.ijm", "input=[{gt}] output=[{out}] baseline=srcnn-x2-baseline " +
+			"target=srcnn-x2-target steps=2 crop_size=20 crops=1");
+		ARGS.put("faig_predict_folder.ijm", "input=[{gt}] output=[{out}] filter_sets=filter-sets-srcnn-x2");
+	}
+
+	static Stream<String> macros() throws IOException {
+		try (Stream<Path> s = Files.list(Fiji.repo().resolve("macros"))) {
+			return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ijm")).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("macros")
+	void runsInBatchMode(final String macro) throws Exception {
+		final String args = ARGS.get(macro);
+		if (args == null) fail("macros/" + macro + " has no arguments in MacrosIT.ARGS: add them (see its header)");
+		final Path installed = app.dir.resolve("scripts/Plugins/FAIG/Macros").resolve(macro);
+		assertEquals(Files.readString(Fiji.repo().resolve("macros").resolve(macro)), Files.readString(installed),
+			"the site installs macros/" + macro);
+		final Path out = work.resolve(macro.replace(".ijm", ""));
+		final Path spaced = Files.createDirectories(work.resolve("ground truth"));
+		Inputs.crop("building.png", 120, 80, 48, spaced.resolve("a b.png"));
+		Inputs.crop("fruits.png", 100, 100, 48, spaced.resolve("c.png"));
+		Inputs.crop("fruits.png", 0, 0, 1, spaced.resolve("tiny.png")); // smaller than the scale: refused
+		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", installed.toString(),
+			args.replace("{gt}", gt.toString()).replace("{spaced}", spaced.toString()).replace("{out}", out
+				.toString())).ok();
+		final String log = r.out() + r.err();
+		assertFalse(log.contains("Macro Error") || log.contains("some files failed"), macro + " failed:\n" + log);
+		final List<String> names = new ArrayList<>(Fiji.files(out).keySet());
+		switch (macro) {
+		case "faig_degrade_folder.ijm" -> {
+			assertTrue(log.contains("FAIG: degraded 2 images into") && log.contains("1 failed tiny.png"), log);
+			assertTrue(names.containsAll(List.of("new/lr folder/a b_degraded.tif", "new/lr folder/c_degraded.tif")),
+				names.toString());
+			assertTrue(names.stream().noneMatch(n -> n.contains("tiny")), "nothing for the failed file: " + names);
+			// the macro's line for one file writes what ./faig writes for the same line
+			final Path ref = work.resolve("degrade-ref");
+			Faig.run(work, "--run", "FAIG Synthesize Degradations", "input_file='" + spaced.resolve("a b.png") +
+				"',blur_sigma=2.0,kernel_size=21,scale=2,noise_sigma=0.1,seed=1,output_dir='" + ref + "'").ok();
+			Outputs.assertSameImage(macro, ref.resolve("a b_degraded.tif"), out.resolve("new/lr folder/a " +
+				"b_degraded.tif"));
+		}
+		case "faig_superresolve_folder.ijm" -> {
+			assertTrue(log.contains("FAIG: super-resolved 2 images into") && log.contains("; 0 failed"), log);
+			assertTrue(names.containsAll(List.of("a_x2_srcnn-x2-target.tif", "b_x2_srcnn-x2-target.tif")), names
+				.toString());
+			assertTrue(names.stream().allMatch(n -> n.matches("[ab]_x2_srcnn-x2-target\\.(tif|png)")), names.toString());
+		}
+		case "faig_compute_filters.ijm" -> {
+			assertTrue(log.contains("FAIG: filter sets written to") && !log.contains("failed"), log);
+			assertTrue(names.containsAll(List.of("blur_index.txt", "noise_index.txt", "filter_sets.json")),
+				names.toString());
+		}
+		case "faig_predict_folder.ijm" -> {
+			assertTrue(log.contains("FAIG: predictions written to") && !log.contains("failed"), log);
+			if (names.contains("predictions_failed.csv")) // the list of failed files, empty: a header only
+				assertEquals(1, Outputs.rows(Files.readString(out.resolve("predictions_failed.csv"))).size(),
+					Files.readString(out.resolve("predictions_failed.csv")));
+			final Path ref = work.resolve("predict-ref");
+			Faig.run(work, "--run", "FAIG Predict Degradation", "input_dir='" + gt + "',filter_sets=" +
+				"'filter-sets-srcnn-x2',output_dir='" + ref + "'").ok();
+			Outputs.assertSameCsv(macro, Files.readString(ref.resolve("predictions.csv")),
+				Files.readString(out.resolve("predictions.csv")));
+		}
+		default -> fail("no checks for " + macro);
+		}
+	}
+
+	/**
+	 * A user's IJ1 macro: open an image, run Predict Degradation on it, read the prediction from the Results table
+	 * (nResults, getResultString). It must match the row ./faig writes for that image.
+	 */
+	@Test
+	void macroReadsThePrediction() throws Exception {
+		final Path macro = work.resolve("read_prediction.ijm");
+		Files.writeString(macro, String.join("\n",
+			"open(getArgument());",
+			"run(\"FAIG Predict Degradation\", \"filter_sets=filter-sets-srcnn-x2 t_blur=-1 t_noise=-1\");",
+			"print(\"nResults=\" + nResults);",
+			"headings = split(String.getResultsHeadings, \"\\t\");",
+			"for (r = 0; r < nResults; r++)",
+			"  for (c = 0; c < headings.length; c++)",
+			"    if (headings[c] != \" \") print(\"result \" + r + \" \" + headings[c] + \"=\" + getResultString(headings[c], r));",
+			""));
+		final ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			final Path ref = work.resolve("read-ref");
+			final Future<Fiji.Result> faig = two.submit(() -> Faig.run(work, "--run", "FAIG Predict Degradation",
+				"input_file='" + gt.resolve("a.png") + "',filter_sets='filter-sets-srcnn-x2',output_dir='" + ref + "'"));
+			final Future<Fiji.Result> fiji = two.submit(() -> app.run(work, HeadlessRunIT.RUN, "--headless", "-batch",
+				macro.toString(), gt.resolve("a.png").toString()));
+			faig.get().ok();
+			final Fiji.Result r = fiji.get().ok();
+			assertTrue(r.out().contains("nResults=1"), "the macro sees one prediction row:\n" + r.out() + r.err());
+			final List<List<String>> csv = Outputs.rows(Files.readString(ref.resolve("predictions.csv")));
+			final Map<String, String> table = new LinkedHashMap<>();
+			for (final String l : r.out().split("\n"))
+				if (l.startsWith("result 0 ")) table.put(l.substring(9, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
+			int compared = 0;
+			for (int c = 0; c < csv.get(0).size(); c++) {
+				final String v = table.get(csv.get(0).get(c));
+				if (v == null || Outputs.TIMING.matcher(csv.get(0).get(c)).matches()) continue;
+				compared++;
+				final String e = c == csv.get(0).indexOf("image") ? csv.get(1).get(c).replaceFirst("\\.png$", "") :
+					csv.get(1).get(c); // a file is named with its extension, the open image by its title without
+				if (e.matches("-?[0-9.]+(E-?[0-9]+)?") && v.matches("-?[0-9.]+(E-?[0-9]+)?"))
+					assertEquals(Double.parseDouble(e), Double.parseDouble(v), 1e-3 * Math.max(1, Math.abs(Double
+						.parseDouble(e))), csv.get(0).get(c));
+				else assertEquals(e, v, csv.get(0).get(c));
+			}
+			assertTrue(compared >= 3, "the Results table shares the CSV's columns; table " + table + ", CSV " +
+				csv.get(0));
+		}
+		finally {
+			two.shutdownNow();
+		}
+	}
+}
