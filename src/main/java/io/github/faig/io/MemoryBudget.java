@@ -13,8 +13,9 @@ import java.util.Locale;
  * <ul>
  * <li>the Java heap ({@code FAIG_HEAP}): images and their float copies;</li>
  * <li>native memory: the tensors of the deep-learning engine, which the heap limit does not bound. A request may take
- * at most {@link #NATIVE_SHARE} of the memory the system reports available ({@code MemAvailable} on Linux), less the
- * part of the heap the JVM may still grow into.</li>
+ * at most {@link #NATIVE_SHARE} of the memory the system reports available ({@code MemAvailable} on Linux). The heap's
+ * unclaimed growth is not subtracted: Fiji's launcher sets the heap maximum to 75 % of the machine's memory, so that
+ * rule would refuse every network pass in a Fiji started with its defaults.</li>
  * </ul>
  * Java properties {@code faig.memory.heap} and {@code faig.memory.native} (bytes) override what is measured, for
  * tests and for users who know better.
@@ -51,9 +52,7 @@ public final class MemoryBudget {
 	public static long nativeAvailable() {
 		final Long given = given("faig.memory.native");
 		if (given != null) return given;
-		final Runtime r = Runtime.getRuntime();
-		final long heapGrowth = r.maxMemory() == Long.MAX_VALUE ? 0 : r.maxMemory() - r.totalMemory();
-		return Math.max(0, (long) (systemAvailable() * NATIVE_SHARE) - heapGrowth);
+		return (long) (systemAvailable() * NATIVE_SHARE);
 	}
 
 	/**
