@@ -86,7 +86,9 @@ function wroteSince(dir, prefix, t0) {
 // Whether a file name is an image the commands read (TIFF, PNG, JPEG, BMP, GIF).
 function isImageFile(name) {
 	lower = toLowerCase(name);
-	return endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff") || endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") || endsWith(lower, ".bmp") || endsWith(lower, ".gif");
+	// kept in a variable: the macro language returns only the first operand of 'return a || b'
+	image = endsWith(lower, ".png") || endsWith(lower, ".tif") || endsWith(lower, ".tiff") || endsWith(lower, ".jpg") || endsWith(lower, ".jpeg") || endsWith(lower, ".bmp") || endsWith(lower, ".gif");
+	return image;
 }
 
 // The number of data rows of a CSV file (lines after the header; no image name holds a line break here); 0 when

@@ -57,7 +57,17 @@ public class FaigRunArgument extends AbstractConsoleArgument {
 
 	@Override
 	public boolean supports(final LinkedList<String> args) {
-		return super.supports(args) && runner() != null && runner().find(args.get(1)) != null;
+		return super.supports(args) && runner() != null && (runner().find(args.get(1)) != null || ours(args.get(1)));
+	}
+
+	/**
+	 * Whether {@code code} names a FAIG command that does not exist (a misspelt "FAIG …" label or a class of this
+	 * project): SciJava's {@code --run} would ignore it with a warning and exit 0, so it is refused here, as by
+	 * {@code ./faig}.
+	 */
+	private static boolean ours(final String code) {
+		final String c = code.trim();
+		return c.regionMatches(true, 0, "FAIG ", 0, 5) || c.startsWith(LabelCommandRunner.PACKAGE);
 	}
 
 	@Override
@@ -75,6 +85,12 @@ public class FaigRunArgument extends AbstractConsoleArgument {
 	int run(final String code, final String line) {
 		final LabelCommandRunner runner = runner();
 		final CommandInfo info = runner.find(code);
+		if (info == null) {
+			err.println("faig: no command named '" + code + "'; the FAIG commands are the labels under Plugins > FAIG " +
+				"(./faig --list shows them)");
+			if (headless()) exit.exit(2);
+			return 2;
+		}
 		// with a GUI and no line, the command's dialog asks for the inputs, as from the menu
 		if (line == null && !headless()) {
 			try {

@@ -39,10 +39,13 @@ class FaigRunArgumentTest extends SciJavaTest {
 		final ConsoleArgument faig = console.getHandler(args("--run", "FAIG Predict Degradation", "t_blur=-1"));
 		assertTrue(faig instanceof FaigRunArgument, String.valueOf(faig));
 		assertTrue(console.getHandler(args("--run", "io.github.faig.ij.AboutCommand")) instanceof FaigRunArgument);
-		// another plugin's command, or an unknown label, goes where it went before
+		// another plugin's command, or a label that is not FAIG's, goes where it went before
 		assertFalse(console.getHandler(args("--run", "org.scijava.plugins.commands.debug.SystemInformation"))
 			instanceof FaigRunArgument);
-		assertFalse(argument().supports(args("--run", "FAIG No Such Command")));
+		assertFalse(argument().supports(args("--run", "Gaussian Blur...")));
+		// a misspelt FAIG label is ours to refuse (SciJava's --run would ignore it and exit 0)
+		assertTrue(argument().supports(args("--run", "FAIG Blind Super Resolution")));
+		assertTrue(argument().supports(args("--run", "io.github.faig.command.NoSuchCommand")));
 		assertFalse(argument().supports(args("--open", "FAIG About")));
 	}
 
@@ -84,6 +87,16 @@ class FaigRunArgumentTest extends SciJavaTest {
 		r = run("FAIG Synthesize Degradations", "blur_sigma=2.0");
 		assertEquals(1, r[0]);
 		assertTrue(((String) r[2]).contains("output_dir was not given"), (String) r[2]);
+	}
+
+	@Test
+	void aMisspeltFaigLabelIsRefused() {
+		final Object[] r = run("FAIG Blind Super Resolution", "input_file='/tmp/a.png'");
+		assertEquals(2, r[0]);
+		assertEquals(List.of(2), r[1]);
+		final String err = (String) r[2];
+		assertEquals(1, err.lines().count(), err);
+		assertTrue(err.startsWith("faig: no command named 'FAIG Blind Super Resolution'"), err);
 	}
 
 	@Test

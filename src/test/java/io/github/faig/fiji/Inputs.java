@@ -24,6 +24,9 @@ final class Inputs {
 		final BufferedImage src = ImageIO.read(Fiji.repo().resolve("src/demo/images").resolve(photo).toFile());
 		final BufferedImage c = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
 		c.getGraphics().drawImage(src.getSubimage(x, y, size, size), 0, 0, null);
-		ImageIO.write(c, "png", to.toFile());
+		// the format follows the name (png, tif, gif): the macros must take every image type the commands read
+		final String name = to.getFileName().toString();
+		final String format = name.substring(name.lastIndexOf('.') + 1);
+		if (!ImageIO.write(c, format, to.toFile())) throw new IOException("no ImageIO writer for " + name);
 	}
 }

@@ -83,7 +83,9 @@ class MacrosIT {
 		final Path out = work.resolve(macro.replace(".ijm", ""));
 		final Path spaced = Files.createDirectories(work.resolve("ground truth"));
 		Inputs.crop("building.png", 120, 80, 48, spaced.resolve("a b.png"));
-		Inputs.crop("fruits.png", 100, 100, 48, spaced.resolve("c.png"));
+		// a TIFF and a GIF beside the PNG: a macro that skipped them would say "degraded 1 image"
+		Inputs.crop("fruits.png", 100, 100, 48, spaced.resolve("c.tif"));
+		Inputs.crop("home.png", 60, 40, 48, spaced.resolve("d.gif"));
 		Inputs.crop("fruits.png", 0, 0, 1, spaced.resolve("tiny.png")); // smaller than the scale: refused
 		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", installed.toString(),
 			args.replace("{gt}", gt.toString()).replace("{spaced}", spaced.toString()).replace("{out}", out
@@ -93,8 +95,9 @@ class MacrosIT {
 		final List<String> names = new ArrayList<>(Fiji.files(out).keySet());
 		switch (macro) {
 		case "faig_degrade_folder.ijm" -> {
-			assertTrue(log.contains("FAIG: degraded 2 images into") && log.contains("1 failed tiny.png"), log);
-			assertTrue(names.containsAll(List.of("new/lr folder/a b_degraded.tif", "new/lr folder/c_degraded.tif")),
+			assertTrue(log.contains("FAIG: degraded 3 images into") && log.contains("1 failed tiny.png"), log);
+			assertTrue(names.containsAll(List.of("new/lr folder/a b_degraded.tif", "new/lr folder/c_degraded.tif",
+				"new/lr folder/d_degraded.tif")),
 				names.toString());
 			assertTrue(names.stream().noneMatch(n -> n.contains("tiny")), "nothing for the failed file: " + names);
 			// the macro's line for one file writes what ./faig writes for the same line
@@ -128,6 +131,26 @@ class MacrosIT {
 		}
 		default -> fail("no checks for " + macro);
 		}
+	}
+
+	/**
+	 * A headless batch macro gets the images a command makes without output_dir: Blind Super-Resolution's result is
+	 * the current image, twice the input's size, and the input stays open beside it.
+	 */
+	@Test
+	void macroGetsTheImages() throws Exception {
+		final Path macro = work.resolve("read_images.ijm");
+		Files.writeString(macro, String.join("\n",
+			"open(getArgument());",
+			"w = getWidth(); h = getHeight();",
+			"run(\"FAIG Blind Super-Resolution\", \"model=srcnn-x2-target\");",
+			"print(\"images=\" + nImages + \" size=\" + getWidth() + \"x\" + getHeight() + \" input=\" + w + \"x\" + h);",
+			""));
+		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt.resolve(
+			"a.png").toString()).ok();
+		assertTrue(r.out().contains("images=2 size=96x96 input=48x48"), "the macro sees the result:\n" + r.out() +
+			r.err());
+		assertFalse(r.out().contains("Super-resolved = "), "no display line for an image the macro has:\n" + r.out());
 	}
 
 	/**

@@ -1,0 +1,49 @@
+package io.github.faig.ij;
+
+import org.scijava.Priority;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.process.AbstractPostprocessorPlugin;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.ui.UIService;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.macro.Interpreter;
+
+/**
+ * Hands the {@link ImagePlus} outputs of this project's commands to the macro that ran them in a headless Fiji
+ * ({@code fiji --headless -batch macro.ijm}): SciJava's display step has no window to open there and only logs
+ * "Super-resolved = img[…]" on standard output, so a macro's {@code nImages}, {@code getTitle()} and
+ * {@code selectImage} never saw the image. Each image joins the macro's batch-mode images and becomes the current
+ * one, as ImageJ's own commands leave their results. With a GUI, imagej-legacy's display opens them as before; a
+ * headless run without a macro writes them to {@code output_dir} and needs no log line either.
+ */
+@Plugin(type = PostprocessorPlugin.class, priority = Priority.LOW)
+public class ImagesPostprocessor extends AbstractPostprocessorPlugin {
+
+	@Parameter(required = false)
+	private UIService ui;
+
+	@Override
+	public void process(final Module module) {
+		final Object command = module.getDelegateObject();
+		if (command == null || !command.getClass().getName().startsWith(TablesPostprocessor.PACKAGE)) return;
+		if (ui != null && !ui.isHeadless()) return;
+		for (final ModuleItem<?> item : module.getInfo().outputs()) {
+			if (!ImagePlus.class.isAssignableFrom(item.getType())) continue;
+			final Object value = item.getValue(module);
+			if (value instanceof ImagePlus imp) toMacro(imp);
+			module.resolveOutput(item.getName());
+		}
+	}
+
+	/** Makes {@code imp} the current image of the running macro, if one runs on this thread. */
+	private static void toMacro(final ImagePlus imp) {
+		if (Interpreter.getInstance() == null) return;
+		if (Interpreter.isBatchMode()) Interpreter.addBatchModeImage(imp);
+		WindowManager.setTempCurrentImage(imp);
+	}
+}
