@@ -7,6 +7,7 @@ import org.scijava.module.process.AbstractPostprocessorPlugin;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.thread.ThreadService;
 import org.scijava.ui.UIService;
 
 import ij.ImagePlus;
@@ -27,6 +28,9 @@ public class ImagesPostprocessor extends AbstractPostprocessorPlugin {
 	@Parameter(required = false)
 	private UIService ui;
 
+	@Parameter(required = false)
+	private ThreadService threads;
+
 	@Override
 	public void process(final Module module) {
 		final Object command = module.getDelegateObject();
@@ -40,10 +44,15 @@ public class ImagesPostprocessor extends AbstractPostprocessorPlugin {
 		}
 	}
 
-	/** Makes {@code imp} the current image of the running macro, if one runs on this thread. */
-	private static void toMacro(final ImagePlus imp) {
+	/**
+	 * Makes {@code imp} the current image of the running macro. The command runs on a thread of SciJava's pool; the
+	 * macro waits on the thread that started it, whose current image is the one its next line sees.
+	 */
+	private void toMacro(final ImagePlus imp) {
 		if (Interpreter.getInstance() == null) return;
 		if (Interpreter.isBatchMode()) Interpreter.addBatchModeImage(imp);
 		WindowManager.setTempCurrentImage(imp);
+		final Thread caller = threads != null ? threads.getParent(Thread.currentThread()) : null;
+		if (caller != null && caller != Thread.currentThread()) WindowManager.setTempCurrentImage(caller, imp);
 	}
 }
