@@ -389,7 +389,30 @@ public abstract class FaigCommand extends ContextCommand {
 			"\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
 		// a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
 		if (log != null && !headlessLine) log.error(m);
-		cancel(m);
+		// with a GUI the reason becomes ImageJ's message dialog, which breaks lines only where the text does
+		cancel(headless() ? m : wrapped(m, DIALOG_COLUMNS));
+	}
+
+	/** The widest line of a failure's dialog, in characters. */
+	static final int DIALOG_COLUMNS = 100;
+
+	/** {@code text} broken at spaces into lines of at most {@code columns} characters (a longer word stands alone). */
+	static String wrapped(final String text, final int columns) {
+		final StringBuilder out = new StringBuilder();
+		int line = 0;
+		for (final String word : text.split(" ", -1)) {
+			if (line > 0 && line + 1 + word.length() > columns) {
+				out.append('\n');
+				line = 0;
+			}
+			else if (out.length() > 0) {
+				out.append(' ');
+				line++;
+			}
+			out.append(word);
+			line += word.length();
+		}
+		return out.toString();
 	}
 
 	/** Reports progress {@code i} of {@code n} with a message, and stops if the user cancelled. */
