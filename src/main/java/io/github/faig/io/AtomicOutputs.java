@@ -69,6 +69,10 @@ public final class AtomicOutputs implements AutoCloseable {
 			try {
 				Files.createDirectory(this.dir);
 			}
+			catch (final java.nio.file.FileAlreadyExistsException e) {
+				// another run made it meanwhile: its lock, below, decides
+				if (!Files.isDirectory(this.dir)) throw failure(this.dir, null, e, null);
+			}
 			catch (final IOException e) {
 				throw failure(this.dir, null, e, null);
 			}
@@ -212,9 +216,20 @@ public final class AtomicOutputs implements AutoCloseable {
 		if (accepted == null) return false;
 		final long size = Files.size(file);
 		if (accepted.stream().noneMatch(e -> e.size() == size)) return false;
+		// checked at write(), again at commit(): hashed once unless it changed in between
+		final Object stamp = List.of(size, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS), Files
+			.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+			.fileKey() == null ? "" : Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS).fileKey());
+		if (stamp.equals(verified.get(name))) return true;
 		final String sha = Hashes.sha256(file);
-		return accepted.stream().anyMatch(e -> e.size() == size && e.sha256().equals(sha));
+		final boolean own = accepted.stream().anyMatch(e -> e.size() == size && e.sha256().equals(sha));
+		if (own) verified.put(name, stamp);
+		return own;
 	}
+
+	/** The existing files already proven this run's to replace, with their size, time and file key then. */
+	private final Map<String, Object> verified = new HashMap<>();
 
 	/** The record of {@code dir}; empty when there is none. */
 	private static Map<String, List<Entry>> readRecord(final Path dir) throws IOException {
@@ -279,7 +294,11 @@ public final class AtomicOutputs implements AutoCloseable {
 	{
 		String reason = null;
 		for (Throwable t = e; t != null && reason == null; t = t.getCause()) {
-			if (t instanceof java.nio.file.FileSystemException f && f.getReason() != null) reason = f.getReason();
+			if (t instanceof java.nio.file.FileSystemException f) reason = f.getReason() != null ? f.getReason() : f
+				instanceof java.nio.file.AccessDeniedException ? "permission denied" : f instanceof
+					java.nio.file.NoSuchFileException ? "no such file or folder (removed meanwhile?)" : f instanceof
+						java.nio.file.FileAlreadyExistsException ? "a file of that name appeared meanwhile" : f.getClass()
+							.getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
 			else if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no space"))
 				reason = "No space left on device";
 		}

@@ -137,6 +137,13 @@ class AtomicOutputsTest {
 			"while writing g8_x2.tif"), f.getMessage());
 	}
 
+	@Test
+	void aFilesystemErrorWithoutReasonStillSaysWhy() {
+		final Path tmp = dir.resolve(".part-faig-1-00000000-00000000.png");
+		assertEquals("output_dir " + dir + ": permission denied while writing a.png", AtomicOutputs.failure(dir,
+			"a.png", new java.nio.file.AccessDeniedException(tmp.toString()), tmp).getMessage());
+	}
+
 	private static List<String> list(final Path d) throws IOException {
 		try (Stream<Path> s = Files.list(d)) {
 			return s.map(p -> p.getFileName().toString()).sorted().toList();
