@@ -229,6 +229,8 @@ public abstract class FaigCommand extends ContextCommand {
 			if (v instanceof UriFile uri) checkUri(key, uri);
 			// no command writes into the bundled or installed models, whatever output_dir says
 			if (key.equals("output_dir") && v instanceof File out) {
+				// nor among everything else a user keeps in the root or home folder (as output_model)
+				OutputPaths.checkNotRootOrHome(out, key, "expected a folder for this run's outputs");
 				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
 				OutputPaths.checkNotInModelPackage(out, key);
 			}

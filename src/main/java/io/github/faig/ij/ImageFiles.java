@@ -199,6 +199,11 @@ public final class ImageFiles {
 	 * caller's one-line message says it instead. Other threads print as before.
 	 */
 	static <T> T withoutOwnReport(final Supplier<T> read) {
+		return withoutOwnReport(read, OutputStream.nullOutputStream());
+	}
+
+	/** As {@link #withoutOwnReport(Supplier)}, with what this thread printed kept in {@code kept}. */
+	static <T> T withoutOwnReport(final Supplier<T> read, final OutputStream kept) {
 		final PrintStream before = System.out;
 		final Thread reader = Thread.currentThread();
 		final AtomicBoolean holding = new AtomicBoolean(true);
@@ -209,13 +214,15 @@ public final class ImageFiles {
 			}
 
 			@Override
-			public void write(final int b) {
+			public void write(final int b) throws IOException {
 				if (!held()) before.write(b);
+				else kept.write(b);
 			}
 
 			@Override
-			public void write(final byte[] b, final int off, final int len) {
+			public void write(final byte[] b, final int off, final int len) throws IOException {
 				if (!held()) before.write(b, off, len);
+				else kept.write(b, off, len);
 			}
 
 			@Override
@@ -235,15 +242,47 @@ public final class ImageFiles {
 		}
 	}
 
-	/** Saves as TIFF, or as PNG/JPEG when the name says so (single images only). */
+	/**
+	 * Saves as TIFF, or as PNG/JPEG when the name says so (single images only). A failure (a full disk) is an
+	 * IOException with ImageJ's reason: its PNG and JPEG writers are called directly, since FileSaver reports their
+	 * errors (headless, on stdout) and still returns true, leaving a truncated file; FileSaver's TIFF report is kept
+	 * back from stdout and becomes the message.
+	 */
 	public static void save(final ImagePlus imp, final File file) throws IOException {
 		final String name = file.getName().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".png")) {
+			try {
+				new ij.plugin.PNG_Writer().writeImage(imp, file.getPath(), ij.Prefs.getTransparentIndex());
+			}
+			catch (final IOException e) {
+				throw e;
+			}
+			catch (final Exception e) {
+				throw new IOException("could not write image " + file + ": " + e.getMessage(), e);
+			}
+			return;
+		}
+		if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+			final String error = ij.plugin.JpegWriter.save(imp, file.getPath(), FileSaver.getJpegQuality());
+			if (error != null) throw new IOException("could not write image " + file + ": " + error.strip());
+			return;
+		}
 		final FileSaver saver = new FileSaver(imp);
+		final java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+		final boolean redirected = IJ.redirectingErrorMessages();
+		IJ.redirectErrorMessages(true); // to the log, not a dialog: the caller says what went wrong
 		final boolean ok;
-		if (name.endsWith(".png")) ok = saver.saveAsPng(file.getPath());
-		else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) ok = saver.saveAsJpeg(file.getPath());
-		else ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.getPath()) : saver.saveAsTiff(file.getPath());
-		if (!ok) throw new IOException("could not write image " + file);
+		try {
+			ok = withoutOwnReport(() -> imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.getPath()) : saver
+				.saveAsTiff(file.getPath()), said);
+		}
+		finally {
+			IJ.redirectErrorMessages(redirected);
+		}
+		if (!ok) {
+			final String why = said.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+			throw new IOException("could not write image " + file + (why.isEmpty() ? "" : ": " + why));
+		}
 	}
 
 	/** A file's name without its extension. */

@@ -22,8 +22,16 @@ public final class Hashes {
 		}
 	}
 
-	/** The SHA-256 of a file's content. */
+	/** The SHA-256 of a file's content, read in pieces (outputs and weights can be larger than an array). */
 	public static String sha256(final Path file) throws IOException {
-		return sha256(Files.readAllBytes(file));
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			final MessageDigest md = MessageDigest.getInstance("SHA-256");
+			final byte[] buf = new byte[1 << 16];
+			for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
+			return HexFormat.of().formatHex(md.digest());
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

@@ -179,18 +179,19 @@ public final class OutputPaths {
 			}
 		}
 		final File t = canonical(target);
-		for (final String special : new String[] { ".", System.getProperty("user.home", "/") }) {
-			if (t.equals(canonical(new File(special))) || t.getParentFile() == null) {
-				throw new IllegalArgumentException(parameter + " '" + target + "' is the current, home or root folder: " +
-					"expected the path of a new model package");
-			}
+		if (t.equals(canonical(new File(".")))) {
+			throw new IllegalArgumentException(parameter + " '" + target + "' is the current, home or root folder: " +
+				"expected the path of a new model package");
 		}
+		checkNotRootOrHome(target, parameter, "expected the path of a new model package");
 		for (final Map.Entry<String, File> e : inputs.entrySet()) {
 			if (e.getValue() == null || e.getValue().getPath().isBlank()) continue;
-			final File in = canonical(e.getValue());
-			if (in.equals(t) || isUnder(in, t)) {
-				throw new IllegalArgumentException(parameter + " '" + target + "' is " + (in.equals(t) ? "" :
-					"a folder holding ") + "the input " + e.getKey() + " '" + e.getValue() + "': expected a new path");
+			// where the input's path leads, and where it is itself: a link lies in its folder, wherever it points
+			for (final File in : new File[] { canonical(e.getValue()), located(e.getValue()) }) {
+				if (in.equals(t) || isUnder(in, t)) {
+					throw new IllegalArgumentException(parameter + " '" + target + "' is " + (in.equals(t) ? "" :
+						"a folder holding ") + "the input " + e.getKey() + " '" + e.getValue() + "': expected a new path");
+				}
 			}
 		}
 		for (final File r : protectedRoots) {
@@ -267,6 +268,28 @@ public final class OutputPaths {
 					? "" : "inside ") + "the model package " + d + ": expected a folder of your own");
 			}
 		}
+	}
+
+	/**
+	 * Refuses the root folder and the home folder as an output ({@code parameter}): a command never writes its files
+	 * among everything else a user keeps there. {@code expected} ends the message.
+	 */
+	public static void checkNotRootOrHome(final File target, final String parameter, final String expected) {
+		if (target == null || target.getPath().isBlank()) return;
+		final File t = canonical(target);
+		if (t.getParentFile() == null || t.equals(canonical(new File(System.getProperty("user.home", "/"))))) {
+			throw new IllegalArgumentException(parameter + " '" + target + "' is the " + (t.getParentFile() == null ?
+				"root" : "home") + " folder: " + expected);
+		}
+	}
+
+	/**
+	 * Where {@code f} itself lies: its folder resolved, its own name kept (a link's location, not its target's).
+	 */
+	private static File located(final File f) {
+		final File abs = f.getAbsoluteFile();
+		final File parent = abs.getParentFile();
+		return parent == null ? abs : new File(canonical(parent), abs.getName());
 	}
 
 	/** Whether {@code f} lies strictly inside the folder {@code dir} (both canonical). */

@@ -164,7 +164,9 @@ public final class TrainModel {
 		final List<LogEntry> entries = new ArrayList<>();
 		final long t0 = System.nanoTime();
 		final double[] smooth = { Double.NaN };
-		final Trainer.Result result = new Trainer(config, train).train(init != null ? init.weights() : null, ckpt,
+		final Trainer.Result result;
+		try {
+			result = new Trainer(config, train).train(init != null ? init.weights() : null, ckpt,
 			options.checkpointEvery(), -1, (t, n, loss, lr) -> {
 				smooth[0] = Double.isNaN(smooth[0]) ? loss : 0.98 * smooth[0] + 0.02 * loss;
 				if (t % LOG_EVERY == 0 || t == n) {
@@ -176,6 +178,10 @@ public final class TrainModel {
 				// the trainer asks the monitor itself before each step, and saves its checkpoint before it stops
 				monitor.progress(String.format(Locale.ROOT, "Training, L1 %.4f", smooth[0]), t, n);
 			}, monitor.cancelCheck());
+		}
+		catch (final IOException e) {
+			throw writeFailure(e, ckpt.getName());
+		}
 
 		final JsonObject prov = new JsonObject();
 		if (command != null) prov.addProperty("command", command);
@@ -207,9 +213,30 @@ public final class TrainModel {
 		final ModelPackage pkg = new ModelPackage(network, options.outputModel().getName(), options
 			.role() == TrainOptions.Role.CUSTOM ? "other" : role, network + " trained for x" + network.scale() + " SR (" +
 				role + ")", options.license(), prov, result.ema());
-		pkg.write(options.outputModel(), "FAIG Train Model");
+		try {
+			pkg.write(options.outputModel(), "FAIG Train Model");
+		}
+		catch (final IOException e) {
+			throw writeFailure(e, "the model package " + options.outputModel().getName());
+		}
 		Files.deleteIfExists(ckpt.toPath());
 		return new Result(pkg, train.size(), Collections.unmodifiableList(entries));
+	}
+
+	/**
+	 * A failure of the filesystem (a full disk, no permission) while writing {@code name} beside output_model, as one
+	 * line naming output_model and why; the project's own messages (a damaged checkpoint) stay as they are.
+	 */
+	private IOException writeFailure(final IOException e, final String name) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof java.nio.file.FileSystemException || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
+				.contains("no space"))
+			{
+				return io.github.faig.io.AtomicOutputs.failure("output_model", options.outputModel().getAbsoluteFile()
+					.toPath(), name, e, null);
+			}
+		}
+		return e;
 	}
 
 	/** PSNR and SSIM of the trained weights on the validation images, per degradation. */

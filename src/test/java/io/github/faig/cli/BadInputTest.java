@@ -98,6 +98,10 @@ class BadInputTest {
 		}
 		Files.writeString(sets.resolve("filter_sets.json"), "{\"baseline_model\": msrresnet");
 		hostileFixtures(in);
+		// a package FAIG wrote, whose weights are a link to a file elsewhere (#29: importing through the link)
+		final Path linkpkg = Files.createDirectories(root.resolve("linkpkg"));
+		Files.writeString(linkpkg.resolve("model.json"), "{\"written_by\": \"FAIG Import Model\"}");
+		Files.createSymbolicLink(linkpkg.resolve("model.safetensors"), in.resolve("w.safetensors"));
 		before = snapshot();
 	}
 
@@ -511,6 +515,11 @@ class BadInputTest {
 			"Java heap"));
 		c.add(of(1, ct, "filter_sets='filter-sets-msrresnet-x2',input_dir='{root}/hugegt',output_dir='{out}',steps=2," +
 			"crop_size=16,crops=1", "huge.png", "Java heap"));
+		// -- third round (#29): output folders --
+		c.add(of(1, syn, "input_file='{in}/a.png',output_dir='/'", "output_dir '/'", "root folder"));
+		c.add(of(1, sr, "input_file='{in}/a.png',output_dir='/'", "output_dir '/'", "root folder"));
+		c.add(of(1, im, "weights_file='{root}/linkpkg/model.safetensors',output_model='{root}/linkpkg'", "output_model",
+			"a folder holding the input weights_file"));
 		return c.stream();
 	}
 
@@ -590,8 +599,8 @@ class BadInputTest {
 			assertTrue(reasons.get("pages.tif").contains("pages differ in size"), csv);
 			assertTrue(Files.isRegularFile(out.resolve("good_degraded.tif")), csv);
 			try (Stream<Path> s = Files.list(out)) {
-				assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
-					"no temporary file stays");
+				assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".") && !p.getFileName()
+					.toString().equals(".faig-outputs")).toList(), "no temporary file stays");
 			}
 		}
 		finally {
@@ -667,6 +676,137 @@ class BadInputTest {
 			}
 		}
 		finally {
+			deleteTree(work);
+		}
+	}
+
+	/** Runs {@code label} with {@code line} as ./faig does: the status, and stderr trimmed. */
+	private static Object[] faig(final String label, final String line) {
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int rc = FaigMain.run(context, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8), "--run", label, line);
+		return new Object[] { rc, err.toString(StandardCharsets.UTF_8).trim() };
+	}
+
+	/** One line naming what is given, status 1, no exception. */
+	private static void refusedWith(final Object[] r, final String... mention) {
+		final String msg = (String) r[1];
+		assertEquals(1, r[0], msg);
+		assertEquals(1, msg.lines().count(), "one line: " + msg);
+		assertFalse(msg.contains("Exception:") || msg.contains("\tat ") || msg.contains(".part-faig-"), msg);
+		for (final String m : mention) assertTrue(msg.contains(m), "'" + m + "' in: " + msg);
+	}
+
+	private static List<String> list(final Path dir) throws IOException {
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.map(p -> p.getFileName().toString()).sorted().toList();
+		}
+	}
+
+	/**
+	 * A user's file, a link or a folder under an output's name in output_dir is never replaced (#29): the run is
+	 * refused in one line naming it, and nothing in the folder changes; a rerun into its own outputs replaces them.
+	 */
+	@Test
+	void outputsNeverReplaceAUsersFiles() throws Exception {
+		final Path work = Files.createTempDirectory("faig-own");
+		try {
+			final String syn = "FAIG Synthesize Degradations";
+			final Path out = Files.createDirectories(work.resolve("out"));
+			final String line = "input_file='" + root.resolve("in/a.png") + "',output_dir='" + out + "'";
+			Files.writeString(out.resolve("a_parameters.csv"), "notes");
+			Files.copy(root.resolve("in/tiny.png"), out.resolve("a_clean.png"));
+			refusedWith(faig(syn, line), "output_dir " + out, "a_", "no FAIG run wrote there");
+			assertEquals("notes", Files.readString(out.resolve("a_parameters.csv")));
+			assertEquals(List.of("a_clean.png", "a_parameters.csv"), list(out));
+			// links: replaced, they would no longer point where their owner put them
+			final Path other = Files.createDirectories(work.resolve("other"));
+			Files.delete(out.resolve("a_parameters.csv"));
+			Files.delete(out.resolve("a_clean.png"));
+			Files.createSymbolicLink(out.resolve("a_parameters.csv"), work.resolve("theirs.csv"));
+			Files.writeString(work.resolve("theirs.csv"), "theirs");
+			refusedWith(faig(syn, line), "a link named a_parameters.csv");
+			assertTrue(Files.isSymbolicLink(out.resolve("a_parameters.csv")));
+			assertEquals("theirs", Files.readString(work.resolve("theirs.csv")));
+			// a run into an empty folder, then a rerun into its own outputs: both succeed
+			final String again = line.replace(out.toString(), other.toString());
+			assertEquals(0, faig(syn, again)[0]);
+			final Object[] rerun = faig(syn, again.replace("output_dir", "seed=7,output_dir"));
+			assertEquals(0, rerun[0], (String) rerun[1]);
+			// once a user edits an output, it is theirs
+			Files.writeString(other.resolve("a_parameters.csv"), "edited");
+			refusedWith(faig(syn, again), "a_parameters.csv", "changed since");
+			assertEquals("edited", Files.readString(other.resolve("a_parameters.csv")));
+		}
+		finally {
+			deleteTree(work);
+		}
+	}
+
+	/**
+	 * A second run into an output_dir another run is writing is refused in one line (#29: two folder runs at once
+	 * mixed their files); the lock file a killed run leaves blocks nothing, only the operating system's lock counts.
+	 */
+	@Test
+	void oneRunAtATimeWritesIntoAnOutputFolder() throws Exception {
+		final Path work = Files.createTempDirectory("faig-lock");
+		try {
+			final Path in = Files.createDirectories(work.resolve("in"));
+			Files.copy(root.resolve("in/a.png"), in.resolve("a.png"));
+			final Path out = Files.createDirectories(work.resolve("out"));
+			final String line = "input_dir='" + in + "',output_dir='" + out + "'";
+			try (io.github.faig.io.AtomicOutputs other = new io.github.faig.io.AtomicOutputs(out.toFile())) {
+				refusedWith(faig("FAIG Synthesize Degradations", line), "output_dir", out.toString(),
+					"being written by another run");
+				refusedWith(faig("FAIG Blind Super-Resolution", "input_file='" + in.resolve("a.png") + "',output_dir='" +
+					out + "'"), "being written by another run");
+			}
+			assertEquals(List.of(), list(out));
+			Files.writeString(out.resolve(".faig-lock"), "left by a killed run");
+			final Object[] r = faig("FAIG Synthesize Degradations", line);
+			assertEquals(0, r[0], (String) r[1]);
+			assertFalse(Files.exists(out.resolve(".faig-lock")));
+		}
+		finally {
+			deleteTree(work);
+		}
+	}
+
+	/**
+	 * A full disk (a tmpfs of 300 kB, where this test may mount one: as root on Linux) is one line naming output_dir,
+	 * the output's final name and the reason, and leaves no temporary file. Without a mount the unit test of
+	 * AtomicOutputs covers the message with a stand-in writer.
+	 */
+	@Test
+	void aFullDiskNamesTheOutputAndWhy() throws Exception {
+		final Path work = Files.createTempDirectory("faig-full");
+		final Path full = Files.createDirectories(work.resolve("full"));
+		boolean mounted = false;
+		try {
+			mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", full.toString())
+				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+			org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (not root)");
+			final Path img = work.resolve("big.png");
+			ImageFiles.save(rgb(400, 300), img.toFile());
+			// all but a few kB taken, whatever size the outputs compress to
+			final long free = Files.getFileStore(full).getUsableSpace();
+			Files.write(full.resolve("filler"), new byte[(int) Math.max(0, free - 8192)]);
+			for (final String label : new String[] { "FAIG Synthesize Degradations", "FAIG Blind Super-Resolution" }) {
+				final Path out = full.resolve(label.replace(' ', '_'));
+				refusedWith(faig(label, "input_file='" + img + "',output_dir='" + out + "'"), "output_dir " + out,
+					"no space left on device", "while writing big_");
+				assertEquals(List.of(), list(out));
+			}
+			final Object[] t = faig("FAIG Train Model", "input_dir='" + root.resolve("gt") + "',num_feat=4,num_block=1," +
+				"iterations=2,batch_size=1,patch_size=8,output_model='" + full.resolve("m") + "'");
+			refusedWith(t, "output_model", "no space left on device", "while writing");
+			try (Stream<Path> s = Files.list(full)) {
+				assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".part-faig-")).toList());
+			}
+			assertFalse(Files.exists(full.resolve("m")));
+		}
+		finally {
+			if (mounted) new ProcessBuilder("umount", full.toString()).start().waitFor();
 			deleteTree(work);
 		}
 	}
