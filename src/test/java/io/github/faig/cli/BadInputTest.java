@@ -438,6 +438,33 @@ class BadInputTest {
 		c.add(of(1, tm, tma + ",output_model='{out}/m',learning_rate=0", "learning_rate"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',init_model='msrresnet-x2-baseline'", "num_feat", "init_model"));
 		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=400") + ",output_model='{out}/m'", "patch_size"));
+		// -- counts that would run for ever or take all the memory (#29): each refused before any work --
+		final String imax = "2147483647";
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=16,crops=" + imax, "crops", imax));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',quadrature='riemann',steps=" + imax, "steps", imax));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=" + imax, "crop_size"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',crops=" + imax, "crops", imax));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',steps=" + imax, "steps", imax));
+		c.add(of(1, dr, dra + ",patches=" + imax, "patches", imax));
+		c.add(of(1, dr, dra + ",patch_size=" + imax, "patch_size", imax));
+		c.add(of(1, dr, dra + ",components=" + imax, "components", imax));
+		c.add(of(1, dr, dra + ",patches=10000,patch_size=16,sweep_layers=true", "patches", "heap"));
+		c.add(of(1, me, mea + ",discovery_dir='{gt}',ig_steps=" + imax, "ig_steps", imax));
+		c.add(of(1, me, mea + ",discovery_dir='{gt}',crops=" + imax, "crops", imax));
+		c.add(of(1, dm, a + ",tile_size=" + imax, "tile_size", imax));
+		c.add(of(1, tm, tma.replace("iterations=2,", "") + ",output_model='{out}/m',iterations=" + imax, "iterations", imax));
+		c.add(of(1, tm, tma.replace("num_block=1,", "") + ",output_model='{out}/m',num_block=" + imax, "num_block", imax));
+		c.add(of(1, tm, tma.replace("num_feat=4,", "") + ",output_model='{out}/m',num_feat=" + imax, "num_feat", imax));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',validation_crop=" + imax, "validation_crop", imax));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',checkpoint_every=" + imax, "checkpoint_every", imax));
+		// -- inputs the run would ignore (#29) --
+		c.add(of(1, me, mea + ",ig_steps=50", "ig_steps", "discovery_dir"));
+		c.add(of(1, me, mea + ",crops=3", "crops", "discovery_dir"));
+		c.add(of(1, me, mea + ",discovery_dir='{gt}',crops=3", "crops", "crop_size"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crops=4", "crops", "crop_size"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',crop_size=0,crops=4", "crops", "crop_size"));
+		c.add(of(1, mf, mfa + ",lambda_count=3", "lambda_count", "modulate"));
+		c.add(of(1, mf, mfa + ",lambda_max=2", "lambda_max", "modulate"));
 		c.add(of(1, tm, "input_dir='{root}/missing',output_model='{out}/m'", "input_dir"));
 		c.add(of(1, tm, tma.replace("{gt}", "{root}/corruptgt") + ",output_model='{out}/m'", "input_dir", "corrupt.png"));
 		// -- Import Model --
