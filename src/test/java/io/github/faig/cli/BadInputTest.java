@@ -98,7 +98,42 @@ class BadInputTest {
 		}
 		Files.writeString(sets.resolve("filter_sets.json"), "{\"baseline_model\": msrresnet");
 		hostileFixtures(in);
+		packageFixtures();
 		before = snapshot();
+	}
+
+	/**
+	 * Model packages whose model.json lies (#29): a num_block far beyond the weights, a format_version from the
+	 * future, weights named outside the package or with a NUL in the name, weights linked to a device, and a zip
+	 * holding two packages.
+	 */
+	private static void packageFixtures() throws Exception {
+		final Path sample = Path.of("sample-models/srcnn-x2-target");
+		final String json = Files.readString(sample.resolve("model.json"));
+		final String[][] lies = { { "blocks", "\"num_block\": 4", "\"num_block\": 100000000" },
+			{ "future", "\"format_version\": 1", "\"format_version\": 999" },
+			{ "escape", "\"weights\": \"model.safetensors\"", "\"weights\": \"../../../../etc/passwd\"" },
+			{ "absolute", "\"weights\": \"model.safetensors\"", "\"weights\": \"/etc/passwd\"" },
+			{ "nul", "\"weights\": \"model.safetensors\"", "\"weights\": \"model.safetensors\\u0000.txt\"" },
+			{ "device", "", "" } };
+		for (final String[] l : lies) {
+			final Path p = Files.createDirectories(root.resolve("models/" + l[0]));
+			assertTrue(json.contains(l[1]), l[1]);
+			Files.writeString(p.resolve("model.json"), l[1].isEmpty() ? json : json.replace(l[1], l[2]));
+			if (l[0].equals("device")) Files.createSymbolicLink(p.resolve("model.safetensors"), Path.of("/dev/zero"));
+			else Files.copy(sample.resolve("model.safetensors"), p.resolve("model.safetensors"));
+		}
+		try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(root.resolve(
+			"models/two.zip"))))
+		{
+			for (final String dir : new String[] { "p1/", "p2/" }) {
+				for (final String f : new String[] { "model.json", "model.safetensors" }) {
+					z.putNextEntry(new java.util.zip.ZipEntry(dir + f));
+					z.write(Files.readAllBytes(sample.resolve(f)));
+					z.closeEntry();
+				}
+			}
+		}
 	}
 
 	/** A weights file of 3 GB (sparse: it takes no disk), outside the checksummed fixture folder. */
@@ -457,6 +492,14 @@ class BadInputTest {
 		c.add(of(1, tm, tma.replace("num_feat=4,", "") + ",output_model='{out}/m',num_feat=" + imax, "num_feat", imax));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',validation_crop=" + imax, "validation_crop", imax));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',checkpoint_every=" + imax, "checkpoint_every", imax));
+		// -- model packages whose model.json disagrees with their weights or leaves the package (#29) --
+		c.add(of(1, sr, a + ",model='{models}/blocks'", "model.json", "blocks", "num_block", "100000000"));
+		c.add(of(1, sr, a + ",model='{models}/future'", "model.json", "future", "format_version", "999"));
+		c.add(of(1, sr, a + ",model='{models}/escape'", "model.json", "weights", "etc/passwd", "inside the package"));
+		c.add(of(1, sr, a + ",model='{models}/absolute'", "model.json", "weights", "/etc/passwd", "inside the package"));
+		c.add(of(1, sr, a + ",model='{models}/nul'", "weights", "model.safetensors\\u0000.txt"));
+		c.add(of(1, sr, a + ",model='{models}/device'", "device", "not a regular file", "/dev/zero"));
+		c.add(of(1, sr, a + ",model='{models}/two.zip'", "two.zip", "2 model packages", "ambiguous"));
 		// -- inputs the run would ignore (#29) --
 		c.add(of(1, me, mea + ",ig_steps=50", "ig_steps", "discovery_dir"));
 		c.add(of(1, me, mea + ",crops=3", "crops", "discovery_dir"));
