@@ -234,7 +234,7 @@ public abstract class FaigCommand extends ContextCommand {
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
-				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + v + "'");
+				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig.workflow.Quoted.of((String) v) + "'");
 			}
 		}
 	}

@@ -199,7 +199,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 				out[i] = Double.parseDouble(parts[i].trim());
 			}
 			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException("proportions must be numbers separated by commas, got '" + s + "'");
+				throw new IllegalArgumentException("proportions must be numbers separated by commas, got '" + io.github.faig.workflow.Quoted.of(s) + "'");
 			}
 		}
 		try {

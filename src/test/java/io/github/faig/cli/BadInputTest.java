@@ -123,6 +123,9 @@ class BadInputTest {
 			if (l[0].equals("device")) Files.createSymbolicLink(p.resolve("model.safetensors"), Path.of("/dev/zero"));
 			else Files.copy(sample.resolve("model.safetensors"), p.resolve("model.safetensors"));
 		}
+		// a 4 MB index file of one line, and a 10 kB line that is not an index (#29: read whole, then echoed whole)
+		Files.writeString(root.resolve("in/huge_index.txt"), "1".repeat(4 << 20));
+		Files.writeString(root.resolve("in/long_line_index.txt"), "x".repeat(10_000) + "\n");
 		try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(root.resolve(
 			"models/two.zip"))))
 		{
@@ -500,6 +503,10 @@ class BadInputTest {
 		c.add(of(1, sr, a + ",model='{models}/nul'", "weights", "model.safetensors\\u0000.txt"));
 		c.add(of(1, sr, a + ",model='{models}/device'", "device", "not a regular file", "/dev/zero"));
 		c.add(of(1, sr, a + ",model='{models}/two.zip'", "two.zip", "2 model packages", "ambiguous"));
+		c.add(of(1, mf, a + ",filter_file='{in}/huge_index.txt'", "filter_file", "huge_index.txt", "4 MB", "210 kB"));
+		c.add(of(1, mf, a + ",filter_file='{in}/long_line_index.txt'", "filter_file", "not an index", "\u2026",
+			"10000 characters"));
+		c.add(of(1, me, mea + ",channel='" + "g".repeat(5000) + "'", "channel", "\u2026 (5000 characters)"));
 		// -- inputs the run would ignore (#29) --
 		c.add(of(1, me, mea + ",ig_steps=50", "ig_steps", "discovery_dir"));
 		c.add(of(1, me, mea + ",crops=3", "crops", "discovery_dir"));
@@ -602,6 +609,7 @@ class BadInputTest {
 		final String msg = err.toString(StandardCharsets.UTF_8).trim();
 		assertEquals(status, rc, msg);
 		assertEquals(1, msg.lines().count(), "one line: " + msg);
+		assertTrue(msg.length() < 1000, "a short line, quoting no long value whole: " + msg.length() + " characters");
 		assertFalse(msg.contains("Exception:") || msg.contains("\tat "), "no raw exception: " + msg);
 		for (final String m : mention) assertTrue(msg.contains(m), "'" + m + "' in: " + msg);
 		assertEquals(0, root.resolve("out").toFile().list().length, "nothing written to the output folder");

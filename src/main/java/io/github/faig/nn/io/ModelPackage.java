@@ -354,7 +354,7 @@ public final class ModelPackage {
 			return Integer.parseInt(s.trim());
 		}
 		catch (final NumberFormatException e) {
-			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be an integer, got " + s);
+			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be an integer, got " + Quoted.of(s));
 		}
 	}
 
