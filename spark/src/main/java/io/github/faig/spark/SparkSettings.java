@@ -53,7 +53,8 @@ public final class SparkSettings {
 			throw new IllegalArgumentException(named + " needs Spark's " + (kind.equals("yarn") ? "YARN support " +
 				"(spark-yarn) and a Hadoop/YARN setup (HADOOP_CONF_DIR)" : "Kubernetes support (spark-kubernetes)") +
 				", which ./faig's Spark runner does not include: submit spark/target/faig-spark-job.jar with " +
-				"spark-submit --master " + master + " (README: Running on a cluster), or " + EXPECTED);
+				"spark-submit --master " + master + " (README: Running on a cluster), or give local[N], local[*] or " +
+				"spark://host:port");
 		}
 		if (master.startsWith("mesos://")) {
 			throw new IllegalArgumentException(named + ": Spark 4 no longer runs on Mesos; " + EXPECTED);
