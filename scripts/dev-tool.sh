@@ -11,9 +11,10 @@
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ "${FAIG_TOOLS_BUILT:-0}" != 1 ]; then
+  # Maven's output on stderr without the colour codes it prints even in batch and quiet mode, as ./faig does
   # shellcheck disable=SC2086 # FAIG_MVN_OPTS is a list of options
   (cd "$home" && mvn -q -B ${FAIG_MVN_OPTS:-} ${FAIG_M2_REPO:+"-Dmaven.repo.local=$FAIG_M2_REPO"} -DskipTests \
-    test-compile >&2)
+    test-compile 2>&1 | sed $'s/\e\\[[0-9;]*m//g' | { grep -v '^$' || true; } >&2)
 fi
 [ -f "$home/target/test-classes/io/github/faig/tools/DevTools.class" ] ||
   { echo "dev-tool: target/test-classes holds no tools (built with -Dmaven.test.skip?)" >&2; exit 1; }

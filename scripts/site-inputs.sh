@@ -7,6 +7,11 @@
 # pom.xml's (through a copy of pom.xml; pom.xml itself is not changed); site_cleanup (the callers' EXIT trap)
 # then removes that copy and the jars built under that version from target/, so they are not taken for the build.
 
+# site_mvn ARGS...: Maven with mvn_opts, its output on stderr without the colour codes Maven prints even in batch
+# and quiet mode (a stray "ESC[0m" line on every run), as ./faig does; Maven's status (the callers set pipefail)
+site_mvn() {
+  mvn "${mvn_opts[@]}" "$@" 2>&1 | sed $'s/\e\\[[0-9;]*m//g' | { grep -v '^$' || true; } >&2
+}
 # The DJL classifier of each Fiji platform.
 site_classifier() {
   case "$1" in
@@ -47,14 +52,14 @@ site_inputs() {
     site_version=$FAIG_VERSION
     site_other_version=$FAIG_VERSION
   fi
-  mvn "${mvn_opts[@]}" -f "$pom" -DskipTests package
+  site_mvn -f "$pom" -DskipTests package
   [ "$pom" = pom.xml ] || rm -f "$pom"
   touch target/.faig-built # just built (the developer tools too, with the test sources): nothing below builds again
   rm -rf "$work" && mkdir -p "$work/samples" "$work/natives"
-  mvn "${mvn_opts[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/jars"
+  site_mvn dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/jars"
   for p in "$@"; do
     c=$(site_classifier "$p")
-    mvn "${mvn_opts[@]}" dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$c \
+    site_mvn dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$c \
       -DoutputDirectory="$work/natives"
   done
   site_jar="target/faig-fiji-$site_version.jar"

@@ -19,6 +19,9 @@ import io.github.faig.degrade.DegradationParams;
  */
 public final class FilterSets {
 
+	/** The largest filter_sets.json read (the ones FAIG writes take a few kB). */
+	private static final long MAX_JSON_BYTES = 1L << 20;
+
 	public static final String JSON = "filter_sets.json";
 	public static final String BLUR_FILE = "blur_index.txt";
 	public static final String NOISE_FILE = "noise_index.txt";
@@ -131,6 +134,10 @@ public final class FilterSets {
 		final String base;
 		final String tgt;
 		try {
+			if (j.isFile() && j.length() > MAX_JSON_BYTES) {
+				throw new IllegalArgumentException("it is " + io.github.faig.io.MemoryBudget.size(j.length()) + ", far " +
+					"more than a filter_sets.json takes (a few kB)");
+			}
 			if (j.isFile()) o = JsonParser.parseString(Files.readString(j.toPath(), StandardCharsets.UTF_8))
 				.getAsJsonObject();
 			p = new DegradationParams(num(o, "blur_sigma", DegradationParams.DEFAULT_BLUR_SIGMA), (int) num(o,

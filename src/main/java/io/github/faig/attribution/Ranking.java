@@ -106,6 +106,9 @@ public final class Ranking implements Serializable {
 		}
 	}
 
+	/** The largest index file read when the model's filter count is not known (about 5 million indices). */
+	static final long MAX_INDEX_FILE_BYTES = 64L << 20;
+
 	/** Reads the reference format; {@code expected} filters (the architecture's count), or -1 for any. */
 	public static Ranking readIndexFile(final File f, final int expected) throws IOException {
 		return readIndexFile(f, expected, "filter set");
@@ -117,6 +120,15 @@ public final class Ranking implements Serializable {
 	 */
 	public static Ranking readIndexFile(final File f, final int expected, final String input) throws IOException {
 		if (!f.isFile()) throw new IllegalArgumentException(input + " '" + f + "' is not a file");
+		// an index line is at most 10 digits and a line end (the reference writes far fewer): a larger file is not a
+		// ranking of this model, and reading it whole would take the memory
+		final long limit = expected >= 0 ? (long) expected * 12 + 4096 : MAX_INDEX_FILE_BYTES;
+		if (f.length() > limit) {
+			throw new IllegalArgumentException(input + " '" + f + "' is " + io.github.faig.io.MemoryBudget.size(f
+				.length()) + ", more than a ranking of " + (expected >= 0 ? "the model's " + expected + " filters" :
+					"any model's filters") + " takes (at most " + io.github.faig.io.MemoryBudget.size(limit) + "): " +
+				"expected a file of filter indices, one per line, such as blur_index.txt");
+		}
 		final List<String> lines;
 		try {
 			lines = Files.readAllLines(f.toPath(), StandardCharsets.US_ASCII);
@@ -129,7 +141,7 @@ public final class Ranking implements Serializable {
 				return Integer.parseInt(s);
 			}
 			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException(input + " '" + f + "' has a line that is not an index: " + s);
+				throw new IllegalArgumentException(input + " '" + f + "' has a line that is not an index: " + io.github.faig.workflow.Quoted.of(s));
 			}
 		}).toArray();
 		if (expected >= 0 && order.length != expected) {

@@ -72,7 +72,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	@Parameter(label = "Top percent", min = "0.01", max = "100")
 	private double percent = 1.0;
 
-	@Parameter(label = "Path steps N", min = "1")
+	@Parameter(label = "Path steps N", min = "1", max = "10000")
 	private int steps = 20;
 
 	@Parameter(label = "Quadrature", choices = { "trapezoid", "riemann", "gauss-legendre" })
@@ -82,11 +82,13 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		description = "the output that stands in for the missing ground truth")
 	private String pseudo_truth = "target";
 
-	@Parameter(label = "LR crop size (0 = whole images)", min = "0")
+	@Parameter(label = "LR crop size (0 = whole images)", min = "0", max = "8192")
 	private int crop_size = 64;
 
-	@Parameter(label = "Crops per image", min = "1")
-	private int crops = 2;
+	@Parameter(label = "Crops per image", min = "1", max = "1000")
+	private int crops = DEFAULT_CROPS;
+
+	private static final int DEFAULT_CROPS = 2;
 
 	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
 	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
@@ -122,6 +124,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		GroundTruths.imageFiles(input_dir, "input_dir");
 		if (test_dir != null) GroundTruths.imageFiles(test_dir, "test_dir");
 		options();
+		usedOnly("crops", crops, DEFAULT_CROPS, crop_size > 0, "when crop_size > 0");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 

@@ -84,14 +84,14 @@ public class ComputeFiltersCommand extends FaigCommand {
 			"sections 5 and 7.3); riemann: the paper's right Riemann sum")
 	private String quadrature = DEFAULT_QUADRATURE;
 
-	@Parameter(label = "Path steps N (0 = the rule's default)", min = "0",
+	@Parameter(label = "Path steps N (0 = the rule's default)", min = "0", max = "10000",
 		description = "0: 16 for gauss-legendre, 100 (the paper's) for riemann and trapezoid")
 	private int steps = 0;
 
-	@Parameter(label = "LR crop size (0 = whole images)", min = "0")
+	@Parameter(label = "LR crop size (0 = whole images)", min = "0", max = "8192")
 	private int crop_size = 0;
 
-	@Parameter(label = "Crops per image", min = "1")
+	@Parameter(label = "Crops per image", min = "1", max = "1000")
 	private int crops = 1;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
@@ -135,6 +135,7 @@ public class ComputeFiltersCommand extends FaigCommand {
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
 		Quadrature.parse(quadrature).rule(stepsFor(quadrature, steps));
+		usedOnly("crops", crops, 1, crop_size > 0, "when crop_size > 0");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
 	}

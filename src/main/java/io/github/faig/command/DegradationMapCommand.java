@@ -64,7 +64,7 @@ public class DegradationMapCommand extends FaigCommand {
 		style = FILTER_SETS_STYLE)
 	private String filter_sets = PredictionModels.DEFAULT_FILTER_SETS;
 
-	@Parameter(label = "Tile size (pixels)", min = "16")
+	@Parameter(label = "Tile size (pixels)", min = "16", max = "8192")
 	private int tile_size = 64;
 
 	@Parameter(label = "T_blur (-1 = calibrated)")

@@ -68,10 +68,10 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		description = "clean;blur:SIGMA;noise:SIGMA;blur+noise:SIGMA:SIGMA separated by ';'")
 	private String classes = DegradationClass.DEFAULT;
 
-	@Parameter(label = "Patch size (LR pixels)", min = "4")
+	@Parameter(label = "Patch size (LR pixels)", min = "4", max = "1024")
 	private int patch_size = 32;
 
-	@Parameter(label = "Patches per image", min = "1")
+	@Parameter(label = "Patches per image", min = "1", max = "10000")
 	private int patches = 16;
 
 	@Parameter(label = "Layer (empty = the default tap)", required = false)
@@ -80,7 +80,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 	@Parameter(label = "Sweep all layers")
 	private boolean sweep_layers = false;
 
-	@Parameter(label = "PCA components", min = "2")
+	@Parameter(label = "PCA components", min = "2", max = "1000")
 	private int components = 50;
 
 	@Parameter(label = "Random seed")
@@ -125,6 +125,10 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison, "comparison"));
 		DegradationRepresentations.checkImages(gts, names, patch_size, models.stream().mapToInt(m -> m.spec().scale())
 			.max().orElse(1));
+		for (final ModelPackage m : models) {
+			DegradationRepresentations.checkMemory(gts.size(), o.classes().size(), patch_size, patches, m.spec().numFeat(),
+				sweep_layers ? m.spec().numBlock() + 2 : 1);
+		}
 		final List<DegradationRepresentations.ModelResult> results = new ArrayList<>();
 		for (int m = 0; m < models.size(); m++) {
 			progress("Features of " + models.get(m).name(), m, models.size());

@@ -236,7 +236,7 @@ public abstract class FaigCommand extends ContextCommand {
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
-				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + v + "'");
+				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig.workflow.Quoted.of((String) v) + "'");
 			}
 		}
 	}
@@ -328,6 +328,19 @@ public abstract class FaigCommand extends ContextCommand {
 	volatile Map<String, Object> remembered;
 
 	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
+	/**
+	 * Refuses an input the run would ignore: {@code key} set to {@code value}, not its default {@code dflt}, where
+	 * {@code used} is false, with {@code when} saying when it is used (e.g. "with discovery_dir").
+	 */
+	protected static void usedOnly(final String key, final Object value, final Object dflt, final boolean used,
+		final String when)
+	{
+		if (!used && !value.equals(dflt)) {
+			throw new IllegalArgumentException(key + " is used only " + when + ", got " + key + "=" + value +
+				": leave " + key + " out or " + when.replaceFirst("^(with|when) ", "give "));
+		}
+	}
+
 	protected static void notBlank(final File path, final String param) {
 		if (path != null && path.getPath().isBlank()) {
 			throw new IllegalArgumentException(param + " is empty: expected a path, or leave it out");

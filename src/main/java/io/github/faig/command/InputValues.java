@@ -47,10 +47,10 @@ public final class InputValues {
 		if (t == Boolean.class) {
 			if (text.equals("true")) return true;
 			if (text.equals("false")) return false;
-			throw new SyntaxException(key + " expects true or false, got " + v);
+			throw new SyntaxException(key + " expects true or false, got " + io.github.faig.workflow.Quoted.of(v.toString()));
 		}
 		if (t == Integer.class || t == Long.class) {
-			if (!INTEGER.matcher(text).matches()) throw new SyntaxException(key + " expects a whole number, got " + v);
+			if (!INTEGER.matcher(text).matches()) throw new SyntaxException(key + " expects a whole number, got " + io.github.faig.workflow.Quoted.of(v.toString()));
 			try {
 				return t == Integer.class ? (Object) Integer.parseInt(text) : (Object) Long.parseLong(text);
 			}
@@ -61,7 +61,7 @@ public final class InputValues {
 		}
 		if (t == Double.class || t == Float.class) {
 			if (!NUMBER.matcher(text).matches()) {
-				throw new SyntaxException(key + " expects a finite decimal number, got " + v);
+				throw new SyntaxException(key + " expects a finite decimal number, got " + io.github.faig.workflow.Quoted.of(v.toString()));
 			}
 			final double d = Double.parseDouble(text);
 			if (!Double.isFinite(d) || t == Float.class && !Float.isFinite((float) d)) {

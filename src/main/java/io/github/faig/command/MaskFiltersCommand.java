@@ -93,6 +93,10 @@ public class MaskFiltersCommand extends FaigCommand {
 		}
 		if (!filter_file.isFile()) throw new IllegalArgumentException("filter_file '" + filter_file + "' does not exist");
 		options();
+		final boolean modulate = MaskFilters.Mode.parse(mode) == MaskFilters.Mode.MODULATE;
+		usedOnly("lambda_min", lambda_min, 0.0, modulate, "with mode='modulate'");
+		usedOnly("lambda_max", lambda_max, 1.5, modulate, "with mode='modulate'");
+		usedOnly("lambda_count", lambda_count, 7, modulate, "with mode='modulate'");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 

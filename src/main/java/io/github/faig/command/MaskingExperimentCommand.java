@@ -74,13 +74,15 @@ public class MaskingExperimentCommand extends FaigCommand {
 		description = "ground-truth images for the IG ranking (use the images the FAIG sets came from); empty: no IG")
 	private File discovery_dir;
 
-	@Parameter(label = "IG steps", min = "1")
-	private int ig_steps = 20;
+	@Parameter(label = "IG steps", min = "1", max = "10000")
+	private int ig_steps = DEFAULT_IG_STEPS;
 
-	@Parameter(label = "IG LR crop size (0 = whole)", min = "0")
+	@Parameter(label = "IG LR crop size (0 = whole)", min = "0", max = "8192")
 	private int crop_size = 0;
 
-	@Parameter(label = "IG crops per image", min = "1")
+	private static final int DEFAULT_IG_STEPS = 20;
+
+	@Parameter(label = "IG crops per image", min = "1", max = "1000")
 	private int crops = 1;
 
 	@Parameter(label = "Proportions (percent, comma-separated)")
@@ -118,6 +120,11 @@ public class MaskingExperimentCommand extends FaigCommand {
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
 		parsePercents(proportions);
+		// the IG comparison's inputs do nothing without discovery images; a line that sets them means something else
+		final boolean ig = discovery_dir != null;
+		usedOnly("ig_steps", ig_steps, DEFAULT_IG_STEPS, ig, "with discovery_dir");
+		usedOnly("crop_size", crop_size, 0, ig, "with discovery_dir");
+		usedOnly("crops", crops, 1, ig && crop_size > 0, ig ? "when crop_size > 0" : "with discovery_dir");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final Map<String, File> ins = new HashMap<>();
 		ins.put("input_dir", input_dir);
@@ -192,7 +199,7 @@ public class MaskingExperimentCommand extends FaigCommand {
 				out[i] = Double.parseDouble(parts[i].trim());
 			}
 			catch (final NumberFormatException e) {
-				throw new IllegalArgumentException("proportions must be numbers separated by commas, got '" + s + "'");
+				throw new IllegalArgumentException("proportions must be numbers separated by commas, got '" + io.github.faig.workflow.Quoted.of(s) + "'");
 			}
 		}
 		try {

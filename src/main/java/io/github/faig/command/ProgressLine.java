@@ -62,7 +62,8 @@ final class ProgressLine {
 			s.append(done).append('/').append(total).append(String.format(Locale.ROOT, " (%.0f %%)", 100.0 * done /
 				total));
 		}
-		s.append(", ").append(duration(elapsed)).append(" elapsed");
+		if (total > 0) s.append(", "); // no count (an unknown total): the line starts with the time
+		s.append(duration(elapsed)).append(" elapsed");
 		if (total > 0 && done > 0 && done < total) {
 			s.append(", about ").append(duration(elapsed / done * (total - done))).append(" left");
 		}

@@ -56,10 +56,10 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle", "EDSR" })
 	private String architecture = DEFAULT_ARCHITECTURE;
 
-	@Parameter(label = "Features (width)", min = "1")
+	@Parameter(label = "Features (width)", min = "1", max = "1024")
 	private int num_feat = DEFAULTS.numFeat();
 
-	@Parameter(label = "Blocks (middle convs for SRCNNStyle)", min = "0")
+	@Parameter(label = "Blocks (middle convs for SRCNNStyle)", min = "0", max = "1000")
 	private int num_block = DEFAULTS.numBlock();
 
 	@Parameter(label = "Scale", min = "2", max = "4")
@@ -85,13 +85,13 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_optimisation = "<html><b>Optimisation</b>";
 
-	@Parameter(label = "Iterations", min = "1")
+	@Parameter(label = "Iterations", min = "1", max = "100000000")
 	private int iterations = DEFAULTS.iterations();
 
 	@Parameter(label = "Batch size", min = "1")
 	private int batch_size = DEFAULTS.batchSize();
 
-	@Parameter(label = "LR patch size", min = "4")
+	@Parameter(label = "LR patch size", min = "4", max = "1024")
 	private int patch_size = DEFAULTS.patchSize();
 
 	@Parameter(label = "Learning rate")
@@ -118,10 +118,10 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_checkpoints = "<html><b>Checkpoints and validation</b>";
 
-	@Parameter(label = "Checkpoint every (iterations)", min = "1")
+	@Parameter(label = "Checkpoint every (iterations)", min = "1", max = "100000000")
 	private int checkpoint_every = DEFAULTS.checkpointEvery();
 
-	@Parameter(label = "Validation crop (HR pixels, 0 = whole images)", min = "0")
+	@Parameter(label = "Validation crop (HR pixels, 0 = whole images)", min = "0", max = "8192")
 	private int validation_crop = DEFAULTS.validationCrop();
 
 	@Parameter(label = "Licence of the trained weights",

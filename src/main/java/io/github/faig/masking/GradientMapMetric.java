@@ -27,7 +27,7 @@ public final class GradientMapMetric {
 
 		public static Channel parse(final String s) {
 			for (final Channel c : values()) if (c.label().equalsIgnoreCase(s.trim())) return c;
-			throw new IllegalArgumentException("channel must be luminance or blue, got '" + s + "'");
+			throw new IllegalArgumentException("channel must be luminance or blue, got '" + io.github.faig.workflow.Quoted.of(s) + "'");
 		}
 	}
 

@@ -40,7 +40,7 @@ public final class MaskFilters {
 
 		public static Mode parse(final String s) {
 			for (final Mode m : values()) if (m.label().equalsIgnoreCase(s.trim())) return m;
-			throw new IllegalArgumentException("mode must be mask or modulate, got '" + s + "'");
+			throw new IllegalArgumentException("mode must be mask or modulate, got '" + io.github.faig.workflow.Quoted.of(s) + "'");
 		}
 	}
 

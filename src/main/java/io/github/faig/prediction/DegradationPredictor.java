@@ -40,7 +40,7 @@ public final class DegradationPredictor {
 
 		public static PseudoTruth parse(final String s) {
 			for (final PseudoTruth p : values()) if (p.label().equalsIgnoreCase(s.trim())) return p;
-			throw new IllegalArgumentException("pseudo_truth must be target or baseline, got '" + s + "'");
+			throw new IllegalArgumentException("pseudo_truth must be target or baseline, got '" + io.github.faig.workflow.Quoted.of(s) + "'");
 		}
 	}
 

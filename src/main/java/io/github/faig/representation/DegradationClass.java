@@ -41,7 +41,7 @@ public record DegradationClass(String label, double blurSigma, double noiseSigma
 					"noise:SIGMA or blur+noise:SIGMA:SIGMA separated by ';'");
 			}
 		}
-		if (out.size() < 2) throw new IllegalArgumentException("classes: need at least 2 classes, got '" + spec + "'");
+		if (out.size() < 2) throw new IllegalArgumentException("classes: need at least 2 classes, got '" + io.github.faig.workflow.Quoted.of(spec) + "'");
 		for (int i = 0; i < out.size(); i++) {
 			for (int j = 0; j < i; j++) {
 				if (out.get(i).label().equals(out.get(j).label())) {

@@ -61,6 +61,22 @@ public final class DegradationRepresentations implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Refuses, before any work, an analysis whose patches and feature vectors would not fit the Java heap: every
+	 * image gives {@code perImage} positions × the classes, each a 3-channel patch and, at each analysed tap, a
+	 * {@code numFeat}-channel feature map of the patch's size.
+	 */
+	public static void checkMemory(final int images, final int classes, final int patchSize, final int perImage,
+		final int numFeat, final int taps)
+	{
+		final long n = io.github.faig.io.MemoryBudget.product(images, classes, perImage);
+		final long perPatch = io.github.faig.io.MemoryBudget.product(3L + (long) numFeat * Math.max(1, taps), patchSize,
+			patchSize, Float.BYTES);
+		io.github.faig.io.MemoryBudget.requireHeap("patches=" + perImage + " per image (" + n + " patches of " +
+			patchSize + "x" + patchSize + " over " + images + " images and " + classes + " classes)", io.github.faig.io
+				.MemoryBudget.product(n, perPatch), "lower patches or patch_size, or analyse one layer");
+	}
+
 	public String modelName() {
 		return name;
 	}

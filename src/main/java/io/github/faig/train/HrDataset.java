@@ -63,7 +63,9 @@ public final class HrDataset {
 			for (final String name : manifestFiles(manifest, split)) files.add(new File(dir, name));
 		}
 		else {
-			final File[] all = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?)$"));
+			// hidden files (".name", macOS's "._name" companions) and folders are not the user's photographs (README)
+			final File[] all = dir.listFiles(f -> !f.getName().startsWith(".") && f.isFile() && f.getName().toLowerCase(
+				Locale.ROOT).matches(".*\\.(png|jpe?g|tiff?)$"));
 			if (all != null) files.addAll(Arrays.asList(all));
 			files.sort(null);
 		}

@@ -59,7 +59,7 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 		/** The role named {@code label}; an IllegalArgumentException naming {@code role} for any other text. */
 		public static Role of(final String label) {
 			for (final Role r : values()) if (r.label().equals(label)) return r;
-			throw new IllegalArgumentException("role must be one of baseline, target, custom, got '" + label + "'");
+			throw new IllegalArgumentException("role must be one of baseline, target, custom, got '" + io.github.faig.workflow.Quoted.of(label) + "'");
 		}
 	}
 

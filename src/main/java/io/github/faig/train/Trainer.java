@@ -243,16 +243,21 @@ public final class Trainer {
 				.difference(meta.get("config"), config.fingerprint()) + "); run the same command to resume, or delete it " +
 				"to start over");
 		}
-		final String it = meta.get("iteration");
-		final int first;
+		final String it = meta.get("iteration") == null ? "" : meta.get("iteration").trim();
+		if (!it.matches("[-+]?\\d+")) {
+			throw new IllegalArgumentException(damaged + "its step count is '" + io.github.faig.workflow.Quoted.of(it) +
+				"', not a whole number" + advice);
+		}
+		final long first;
 		try {
-			first = Integer.parseInt(it == null ? "" : it.trim());
+			first = Long.parseLong(it);
 		}
 		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException(damaged + "its step count is '" + it + "', not a whole number" + advice);
+			throw new IllegalArgumentException(damaged + "its step count " + io.github.faig.workflow.Quoted.of(it) +
+				" is out of range, expected 1 to " + config.iterations() + advice);
 		}
 		if (first < 1 || first > config.iterations()) {
-			throw new IllegalArgumentException(damaged + "its step count is " + first + ", expected 1 to " + config
+			throw new IllegalArgumentException(damaged + "its step count " + first + " is out of range, expected 1 to " + config
 				.iterations() + advice);
 		}
 		final String[] parts = { "param/", "adam_m/", "adam_v/", "ema/" };
@@ -276,7 +281,7 @@ public final class Trainer {
 		for (int i = 0; i < names.size(); i++) {
 			for (int k = 0; k < parts.length; k++) set(into.get(k).get(i), sd.get(parts[k] + names.get(i)));
 		}
-		return first;
+		return (int) first;
 	}
 
 	private static void set(final NDArray a, final Tensor t) {

@@ -102,7 +102,45 @@ class BadInputTest {
 		final Path linkpkg = Files.createDirectories(root.resolve("linkpkg"));
 		Files.writeString(linkpkg.resolve("model.json"), "{\"written_by\": \"FAIG Import Model\"}");
 		Files.createSymbolicLink(linkpkg.resolve("model.safetensors"), in.resolve("w.safetensors"));
+		packageFixtures();
 		before = snapshot();
+	}
+
+	/**
+	 * Model packages whose model.json lies (#29): a num_block far beyond the weights, a format_version from the
+	 * future, weights named outside the package or with a NUL in the name, weights linked to a device, and a zip
+	 * holding two packages.
+	 */
+	private static void packageFixtures() throws Exception {
+		final Path sample = Path.of("sample-models/srcnn-x2-target");
+		final String json = Files.readString(sample.resolve("model.json"));
+		final String[][] lies = { { "blocks", "\"num_block\": 4", "\"num_block\": 100000000" },
+			{ "future", "\"format_version\": 1", "\"format_version\": 999" },
+			{ "escape", "\"weights\": \"model.safetensors\"", "\"weights\": \"../../../../etc/passwd\"" },
+			{ "absolute", "\"weights\": \"model.safetensors\"", "\"weights\": \"/etc/passwd\"" },
+			{ "nul", "\"weights\": \"model.safetensors\"", "\"weights\": \"model.safetensors\\u0000.txt\"" },
+			{ "device", "", "" } };
+		for (final String[] l : lies) {
+			final Path p = Files.createDirectories(root.resolve("models/" + l[0]));
+			assertTrue(json.contains(l[1]), l[1]);
+			Files.writeString(p.resolve("model.json"), l[1].isEmpty() ? json : json.replace(l[1], l[2]));
+			if (l[0].equals("device")) Files.createSymbolicLink(p.resolve("model.safetensors"), Path.of("/dev/zero"));
+			else Files.copy(sample.resolve("model.safetensors"), p.resolve("model.safetensors"));
+		}
+		// a 4 MB index file of one line, and a 10 kB line that is not an index (#29: read whole, then echoed whole)
+		Files.writeString(root.resolve("in/huge_index.txt"), "1".repeat(4 << 20));
+		Files.writeString(root.resolve("in/long_line_index.txt"), "x".repeat(10_000) + "\n");
+		try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(root.resolve(
+			"models/two.zip"))))
+		{
+			for (final String dir : new String[] { "p1/", "p2/" }) {
+				for (final String f : new String[] { "model.json", "model.safetensors" }) {
+					z.putNextEntry(new java.util.zip.ZipEntry(dir + f));
+					z.write(Files.readAllBytes(sample.resolve(f)));
+					z.closeEntry();
+				}
+			}
+		}
 	}
 
 	/** A weights file of 3 GB (sparse: it takes no disk), outside the checksummed fixture folder. */
@@ -442,6 +480,45 @@ class BadInputTest {
 		c.add(of(1, tm, tma + ",output_model='{out}/m',learning_rate=0", "learning_rate"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',init_model='msrresnet-x2-baseline'", "num_feat", "init_model"));
 		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=400") + ",output_model='{out}/m'", "patch_size"));
+		// -- counts that would run for ever or take all the memory (#29): each refused before any work --
+		final String imax = "2147483647";
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=16,crops=" + imax, "crops", imax));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',quadrature='riemann',steps=" + imax, "steps", imax));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crop_size=" + imax, "crop_size"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',crops=" + imax, "crops", imax));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',steps=" + imax, "steps", imax));
+		c.add(of(1, dr, dra + ",patches=" + imax, "patches", imax));
+		c.add(of(1, dr, dra + ",patch_size=" + imax, "patch_size", imax));
+		c.add(of(1, dr, dra + ",components=" + imax, "components", imax));
+		c.add(of(1, dr, dra + ",patches=10000,patch_size=16,sweep_layers=true", "patches", "heap"));
+		c.add(of(1, me, mea + ",discovery_dir='{gt}',ig_steps=" + imax, "ig_steps", imax));
+		c.add(of(1, me, mea + ",discovery_dir='{gt}',crops=" + imax, "crops", imax));
+		c.add(of(1, dm, a + ",tile_size=" + imax, "tile_size", imax));
+		c.add(of(1, tm, tma.replace("iterations=2,", "") + ",output_model='{out}/m',iterations=" + imax, "iterations", imax));
+		c.add(of(1, tm, tma.replace("num_block=1,", "") + ",output_model='{out}/m',num_block=" + imax, "num_block", imax));
+		c.add(of(1, tm, tma.replace("num_feat=4,", "") + ",output_model='{out}/m',num_feat=" + imax, "num_feat", imax));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',validation_crop=" + imax, "validation_crop", imax));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',checkpoint_every=" + imax, "checkpoint_every", imax));
+		// -- model packages whose model.json disagrees with their weights or leaves the package (#29) --
+		c.add(of(1, sr, a + ",model='{models}/blocks'", "model.json", "blocks", "num_block", "100000000"));
+		c.add(of(1, sr, a + ",model='{models}/future'", "model.json", "future", "format_version", "999"));
+		c.add(of(1, sr, a + ",model='{models}/escape'", "model.json", "weights", "etc/passwd", "inside the package"));
+		c.add(of(1, sr, a + ",model='{models}/absolute'", "model.json", "weights", "/etc/passwd", "inside the package"));
+		c.add(of(1, sr, a + ",model='{models}/nul'", "weights", "model.safetensors\\u0000.txt"));
+		c.add(of(1, sr, a + ",model='{models}/device'", "device", "not a regular file", "/dev/zero"));
+		c.add(of(1, sr, a + ",model='{models}/two.zip'", "two.zip", "2 model packages", "ambiguous"));
+		c.add(of(1, mf, a + ",filter_file='{in}/huge_index.txt'", "filter_file", "huge_index.txt", "4 MB", "210 kB"));
+		c.add(of(1, mf, a + ",filter_file='{in}/long_line_index.txt'", "filter_file", "not an index", "\u2026",
+			"10000 characters"));
+		c.add(of(1, me, mea + ",channel='" + "g".repeat(5000) + "'", "channel", "\u2026 (5000 characters)"));
+		// -- inputs the run would ignore (#29) --
+		c.add(of(1, me, mea + ",ig_steps=50", "ig_steps", "discovery_dir"));
+		c.add(of(1, me, mea + ",crops=3", "crops", "discovery_dir"));
+		c.add(of(1, me, mea + ",discovery_dir='{gt}',crops=3", "crops", "crop_size"));
+		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crops=4", "crops", "crop_size"));
+		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',crop_size=0,crops=4", "crops", "crop_size"));
+		c.add(of(1, mf, mfa + ",lambda_count=3", "lambda_count", "modulate"));
+		c.add(of(1, mf, mfa + ",lambda_max=2", "lambda_max", "modulate"));
 		c.add(of(1, tm, "input_dir='{root}/missing',output_model='{out}/m'", "input_dir"));
 		c.add(of(1, tm, tma.replace("{gt}", "{root}/corruptgt") + ",output_model='{out}/m'", "input_dir", "corrupt.png"));
 		// -- Import Model --
@@ -541,6 +618,7 @@ class BadInputTest {
 		final String msg = err.toString(StandardCharsets.UTF_8).trim();
 		assertEquals(status, rc, msg);
 		assertEquals(1, msg.lines().count(), "one line: " + msg);
+		assertTrue(msg.length() < 1000, "a short line, quoting no long value whole: " + msg.length() + " characters");
 		assertFalse(msg.contains("Exception:") || msg.contains("\tat "), "no raw exception: " + msg);
 		for (final String m : mention) assertTrue(msg.contains(m), "'" + m + "' in: " + msg);
 		assertEquals(0, root.resolve("out").toFile().list().length, "nothing written to the output folder");

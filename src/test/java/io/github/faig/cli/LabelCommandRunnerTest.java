@@ -41,9 +41,10 @@ class LabelCommandRunnerTest extends SciJavaTest {
 		inputs.put("baseline_model", f[0].getPath());
 		inputs.put("target_model", f[1].getPath());
 		inputs.put("input_dir", f[2]);
-		inputs.put("steps", 100000); // hours of work: only a stop ends it within the test
-		inputs.put("quadrature", "riemann"); // 100000 Gauss-Legendre nodes would take long to compute
+		inputs.put("steps", 10000); // with 1000 crops, hours of work: only a stop ends it within the test
+		inputs.put("quadrature", "riemann"); // 10000 Gauss-Legendre nodes would take long to compute
 		inputs.put("crop_size", 16);
+		inputs.put("crops", 1000);
 		inputs.put("output_dir", out);
 		final LabelCommandRunner runner = runner();
 		final AtomicReference<Throwable> thrown = new AtomicReference<>();

@@ -50,7 +50,7 @@ class CancelTest extends SciJavaTest {
 		final File out = dir.resolve("out").toFile();
 		assertTrue(out.mkdir());
 		final Module m = startThenCancel(ComputeFiltersCommand.class, Map.of("baseline_model", f[0].getPath(),
-			"target_model", f[1].getPath(), "input_dir", f[2], "steps", 100000, "quadrature", "riemann", "crop_size", 16, "output_dir", out), 2500);
+			"target_model", f[1].getPath(), "input_dir", f[2], "steps", 10000, "quadrature", "riemann", "crop_size", 16, "crops", 100, "output_dir", out), 2500);
 		final Cancelable c = (Cancelable) m;
 		assertTrue(c.isCanceled());
 		assertTrue(c.getCancelReason().startsWith("Cancelled by the user"), c.getCancelReason());
@@ -66,7 +66,7 @@ class CancelTest extends SciJavaTest {
 		final ModuleService ms = context.service(ModuleService.class);
 		final Module module = ms.createModule(info);
 		final Future<Module> run = ms.run(module, true, Map.of("baseline_model", f[0].getPath(), "target_model", f[1]
-			.getPath(), "input_dir", f[2], "steps", 100000, "quadrature", "riemann", "crop_size", 16, "output_dir", out));
+			.getPath(), "input_dir", f[2], "steps", 10000, "quadrature", "riemann", "crop_size", 16, "crops", 100, "output_dir", out));
 		final FaigCommand command = (FaigCommand) module.getDelegateObject();
 		final long deadline = System.nanoTime() + 60_000_000_000L;
 		while ((command.task() == null || command.task().getProgressMaximum() == 0) && System.nanoTime() < deadline) {

@@ -31,6 +31,18 @@ class ProgressLineTest {
 		assertTrue(lines[11].startsWith("FAIG Compute Filters: 60/240 (25 %), 1:00 elapsed, about 3:00 left"), lines[11]);
 	}
 
+	/** #29: a step without a known total printed "Label: , 0:05 elapsed" (an empty count). */
+	@Test
+	void anUnknownTotalGivesTheTimeAlone() {
+		final AtomicLong now = new AtomicLong(0);
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		final ProgressLine p = new ProgressLine("FAIG x", new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get,
+			5);
+		now.set(6_000_000_000L);
+		p.report("steps", 3, 0);
+		assertEquals("FAIG x: 0:06 elapsed - steps", bytes.toString(StandardCharsets.UTF_8).trim());
+	}
+
 	@Test
 	void shortRunsPrintNothingAndQuietSilences() {
 		final AtomicLong now = new AtomicLong(0);

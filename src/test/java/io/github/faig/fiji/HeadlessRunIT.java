@@ -76,8 +76,8 @@ class HeadlessRunIT {
 		m.put("FAIG Compute Filters", pair + ",input_dir='{gt}',steps=2,quadrature='riemann',crop_size=20,crops=1," +
 			"output_dir='{out}'");
 		m.put("FAIG Mask Filters", pair + ",input_file='{gt}/a.png',filter_file='{sets}/blur_index.txt'," +
-			"lambda_count=2,output_dir='{out}'");
-		m.put("FAIG Masking Experiment", pair + ",filter_sets='{sets}',input_dir='{gt}',ig_steps=2," +
+			"output_dir='{out}'");
+		m.put("FAIG Masking Experiment", pair + ",filter_sets='{sets}',input_dir='{gt}'," +
 			"proportions='1,3',output_dir='{out}'");
 		m.put("FAIG Calibrate Thresholds", pair + ",filter_sets='{sets}',input_dir='{gt}',steps=2,crop_size=20," +
 			"crops=1,output_dir='{out}'");

@@ -89,12 +89,14 @@ class TrainerTest {
 		final StateDict shape = copy(good);
 		shape.put(first, new io.github.faig.nn.Tensor(new long[] { 1 }, new float[1]));
 		cases.add(new Object[] { shape, meta, first + " has shape [1]" });
-		for (final String[] it : new String[][] { { "abc", "'abc', not a whole number" }, { "-4", "-4, expected 1 to 8" },
-			{ "99", "99, expected 1 to 8" } })
+		for (final String[] it : new String[][] { { "abc", "is 'abc', not a whole number" }, { "-4",
+			"-4 is out of range, expected 1 to 8" }, { "99", "99 is out of range, expected 1 to 8" }, { "99999999999",
+				"99999999999 is out of range, expected 1 to 8" }, { "999999999999999999999999",
+					"999999999999999999999999 is out of range, expected 1 to 8" } })
 		{
 			final java.util.Map<String, String> m = new java.util.LinkedHashMap<>(meta);
 			m.put("iteration", it[0]);
-			cases.add(new Object[] { good, m, "step count is " + it[1] });
+			cases.add(new Object[] { good, m, "step count " + it[1] });
 		}
 		for (final Object[] c : cases) {
 			@SuppressWarnings("unchecked")

@@ -28,7 +28,16 @@ public final class SparkSettings {
 		"local(\\[(\\*|\\d+)(,\\d+)?\\])?");
 
 	/** What --spark takes, for messages. */
-	static final String EXPECTED = "expected local[N] (N >= 1), local[*], spark://host:port, yarn or k8s://host:port";
+	static final String EXPECTED = "expected local[N] (N >= 1), local[*] or spark://host:port (yarn and " +
+		"k8s://host:port only under spark-submit on such a cluster)";
+
+	/**
+	 * The cluster managers Spark finds on the class path (its ExternalClusterManager implementations): the runner
+	 * ./faig starts holds neither (spark-core only), spark-submit on a YARN or Kubernetes cluster brings its own.
+	 */
+	private static final java.util.Map<String, String> CLUSTER_MANAGERS = java.util.Map.of("yarn",
+		"org.apache.spark.scheduler.cluster.YarnClusterManager", "k8s",
+		"org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager");
 
 	/**
 	 * Refuses a master URL Spark would only reject after starting (with pages of stack traces), in one line: an
@@ -36,9 +45,20 @@ public final class SparkSettings {
 	 * allowed (spark-submit configured one).
 	 */
 	public static void checkMaster(final String master) {
-		if (master.isEmpty() || master.equals("yarn") || master.startsWith("k8s://") || master.startsWith("mesos://") ||
-			master.startsWith("local-cluster[")) return;
-		final String named = "--spark MASTER '" + master + "'";
+		if (master.isEmpty() || master.startsWith("local-cluster[")) return;
+		final String named = "--spark MASTER '" + io.github.faig.workflow.Quoted.of(master) + "'";
+		if (master.equals("yarn") || master.startsWith("k8s://")) {
+			final String kind = master.equals("yarn") ? "yarn" : "k8s";
+			if (onClassPath(CLUSTER_MANAGERS.get(kind))) return;
+			throw new IllegalArgumentException(named + " needs Spark's " + (kind.equals("yarn") ? "YARN support " +
+				"(spark-yarn) and a Hadoop/YARN setup (HADOOP_CONF_DIR)" : "Kubernetes support (spark-kubernetes)") +
+				", which ./faig's Spark runner does not include: submit spark/target/faig-spark-job.jar with " +
+				"spark-submit --master " + master + " (README: Running on a cluster), or give local[N], local[*] or " +
+				"spark://host:port");
+		}
+		if (master.startsWith("mesos://")) {
+			throw new IllegalArgumentException(named + ": Spark 4 no longer runs on Mesos; " + EXPECTED);
+		}
 		final java.util.regex.Matcher m = LOCAL.matcher(master);
 		if (m.matches()) {
 			if (m.group(2) != null && !m.group(2).equals("*") && (m.group(2).length() > 6 || Integer.parseInt(m
@@ -58,6 +78,16 @@ public final class SparkSettings {
 			return;
 		}
 		throw new IllegalArgumentException(named + " is not a Spark master URL: " + EXPECTED);
+	}
+
+	private static boolean onClassPath(final String className) {
+		try {
+			Class.forName(className, false, SparkSettings.class.getClassLoader());
+			return true;
+		}
+		catch (final ClassNotFoundException | LinkageError e) {
+			return false;
+		}
 	}
 
 	/**

@@ -23,10 +23,26 @@ class SparkSettingsTest {
 			assertTrue(e.getMessage().lines().count() == 1);
 		}
 		for (final String good : new String[] { "", "local", "local[1]", "local[*]", "local[2,3]", "local[*,2]",
-			"spark://host:7077", "spark://a:7077,b:7078", "yarn", "k8s://https://api:6443", "local-cluster[2,1,1024]" })
+			"spark://host:7077", "spark://a:7077,b:7078", "local-cluster[2,1,1024]" })
 		{
 			assertDoesNotThrow(() -> SparkSettings.checkMaster(good), good);
 		}
+	}
+
+	/** Spark's YARN and Kubernetes support are not on the runner's class path (spark-core only): one line, no start. */
+	@Test
+	void yarnAndKubernetesNeedSparkSubmitOnSuchACluster() {
+		for (final String m : new String[] { "yarn", "k8s://https://api:6443" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkSettings
+				.checkMaster(m), m);
+			assertTrue(e.getMessage().contains("'" + m + "'") && e.getMessage().contains("spark-submit --master " + m),
+				e.getMessage());
+			assertTrue(e.getMessage().lines().count() == 1);
+		}
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSettings.checkMaster("yarn")).getMessage()
+			.contains("Hadoop/YARN"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSettings.checkMaster("mesos://h:5050"))
+			.getMessage().contains("Mesos"));
 	}
 
 	@Test

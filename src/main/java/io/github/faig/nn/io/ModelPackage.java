@@ -33,6 +33,7 @@ import io.github.faig.nn.ConvLayer;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
+import io.github.faig.workflow.Quoted;
 
 /**
  * A model package: a folder (or a zip of one) holding {@code model.json} — architecture and hyper-parameters,
@@ -173,9 +174,19 @@ public final class ModelPackage {
 			if (!json.isFile()) throw new IOException("model folder '" + path + "' has no " + JSON);
 			Parsing.requireFits(json.toString(), json.length());
 			final JsonObject meta = parse(Files.readString(json.toPath(), StandardCharsets.UTF_8), path);
-			final File w = new File(path, string(meta, "weights", WEIGHTS));
-			if (!w.isFile()) throw new IOException("model '" + path + "' lacks its weights file " + w.getName());
-			return fromParts(meta, SafeTensors.read(w), path);
+			checkFormat(meta, path);
+			final String name = weightsName(meta, path);
+			final Path w = path.toPath().resolve(name);
+			if (!Files.exists(w)) {
+				throw new IOException("model '" + path + "' lacks its weights file " + Quoted.of(name) + " (\"weights\" of " +
+					JSON + ")");
+			}
+			if (!Files.isRegularFile(w)) {
+				throw new IOException("model '" + path + "': its weights " + Quoted.of(name) + " are not a regular file" +
+					(Files.isSymbolicLink(w) ? " (a link to " + Quoted.of(String.valueOf(Files.readSymbolicLink(w))) + ")"
+						: "") + ": expected a safetensors file");
+			}
+			return fromParts(meta, SafeTensors.read(w.toFile()), path);
 		}
 		if (path.isFile() && path.getName().toLowerCase(Locale.ROOT).matches(
 			".*\\.(pth|pt|ckpt|npz|safetensors)$"))
@@ -187,12 +198,25 @@ public final class ModelPackage {
 			try (ZipFile zip = new ZipFile(path)) {
 				final ZipEntry je = find(zip, JSON);
 				if (je == null) throw new IOException("model zip '" + path + "' has no " + JSON);
+				final List<String> jsons = new ArrayList<>();
+				for (final ZipEntry e : Collections.list(zip.entries())) {
+					if (e.getName().equals(JSON) || e.getName().endsWith("/" + JSON)) jsons.add(e.getName());
+				}
+				if (jsons.size() > 1) {
+					throw new IOException("model zip '" + path + "' holds " + jsons.size() + " model packages (" + Quoted.of(
+						String.join(", ", jsons)) + "), so which one is meant is ambiguous: expected a zip of one package");
+				}
 				final JsonObject meta;
 				try (InputStream in = zip.getInputStream(je)) {
 					meta = parse(new String(Parsing.readAll(in, path + ":" + je.getName()), StandardCharsets.UTF_8), path);
 				}
-				final ZipEntry we = find(zip, string(meta, "weights", WEIGHTS));
-				if (we == null) throw new IOException("model zip '" + path + "' lacks its weights file");
+				checkFormat(meta, path);
+				final String name = weightsName(meta, path);
+				final String dir = je.getName().substring(0, je.getName().length() - JSON.length());
+				final ZipEntry we = zip.getEntry(dir + name);
+				if (we == null || we.isDirectory()) {
+					throw new IOException("model zip '" + path + "' lacks its weights file " + Quoted.of(name));
+				}
 				try (InputStream in = zip.getInputStream(we)) {
 					return fromParts(meta, SafeTensors.read(in, path.getName() + ":" + we.getName()), path);
 				}
@@ -202,6 +226,50 @@ public final class ModelPackage {
 			}
 		}
 		throw new IOException("model '" + path + "' does not exist");
+	}
+
+	/** The newest {@code format_version} this FAIG reads. */
+	public static final int FORMAT_VERSION = 1;
+
+	/** Refuses a {@code model.json} of another format, or of a newer version than this FAIG reads. */
+	private static void checkFormat(final JsonObject m, final File where) throws IOException {
+		if (m.has("format") && !(m.get("format").isJsonPrimitive() && FORMAT.equals(m.get("format").getAsString()))) {
+			throw new IOException(JSON + " of '" + where + "': \"format\" is " + Quoted.of(m.get("format").toString()) +
+				": expected \"" + FORMAT + "\"");
+		}
+		if (!m.has("format_version")) return;
+		final JsonElement v = m.get("format_version");
+		final String text = v.isJsonPrimitive() ? v.getAsString().trim() : v.toString();
+		if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > FORMAT_VERSION) {
+			throw new IOException(JSON + " of '" + where + "': \"format_version\" " + Quoted.of(text) + " is not one " +
+				"this FAIG reads (" + (FORMAT_VERSION == 1 ? "1" : "1 to " + FORMAT_VERSION) + "): a package from a " +
+				"newer FAIG needs that newer FAIG, else the file is damaged");
+		}
+	}
+
+	/**
+	 * The package's {@code "weights"} file name, refused when it leaves the package: an absolute path, a {@code ..}
+	 * step, a control character (a NUL would cut the name short in the filesystem).
+	 */
+	private static String weightsName(final JsonObject m, final File where) throws IOException {
+		final String name = string(m, "weights", WEIGHTS);
+		final boolean control = name.chars().anyMatch(Character::isISOControl);
+		Path p = null;
+		if (!control && !name.isEmpty()) {
+			try {
+				p = Path.of(name);
+			}
+			catch (final java.nio.file.InvalidPathException e) {
+				p = null;
+			}
+		}
+		if (p == null || p.isAbsolute() || name.startsWith("/") || name.startsWith("\\") || name.contains(":") ||
+			!p.normalize().equals(p) || p.startsWith("..") || p.toString().isEmpty())
+		{
+			throw new IOException(JSON + " of '" + where + "': \"weights\" is " + Quoted.of(name) + ": expected the " +
+				"name of a file inside the package, such as " + WEIGHTS);
+		}
+		return name.replace('\\', '/');
 	}
 
 	private static ZipEntry find(final ZipFile zip, final String leaf) {
@@ -225,6 +293,7 @@ public final class ModelPackage {
 	private static ModelPackage fromParts(final JsonObject m, final StateDict weights, final File where)
 		throws IOException
 	{
+		checkSizeAgainstWeights(m, weights, where);
 		final NetworkSpec spec;
 		try {
 			spec = new NetworkSpec(required(m, "architecture", where), integer(m, "scale", where), integer(m,
@@ -246,6 +315,31 @@ public final class ModelPackage {
 		}
 	}
 
+	/**
+	 * Refuses, before a network is described or built, a {@code model.json} whose size fields the weights cannot
+	 * hold: every block has at least one weight and one bias tensor, and no tensor is narrower than the network's
+	 * width. (The exact tensor-by-tensor check follows; this one keeps a "num_block": 100000000 from building a
+	 * hundred million layers first.)
+	 */
+	private static void checkSizeAgainstWeights(final JsonObject m, final StateDict weights, final File where)
+		throws IOException
+	{
+		final int blocks = integer(m, "num_block", where);
+		if (blocks > weights.size() / 2) {
+			throw new IOException(JSON + " of '" + where + "': \"num_block\" is " + blocks + ", but the weights hold " +
+				"only " + weights.size() + " tensors: expected the num_block the weights were trained with");
+		}
+		long widest = 0;
+		for (final String n : weights.names()) {
+			for (final long d : weights.get(n).shape()) widest = Math.max(widest, d);
+		}
+		final int feat = integer(m, "num_feat", where);
+		if (feat > widest) {
+			throw new IOException(JSON + " of '" + where + "': \"num_feat\" is " + feat + ", but no weight tensor is " +
+				"wider than " + widest + ": expected the num_feat the weights were trained with");
+		}
+	}
+
 	private static String required(final JsonObject m, final String key, final File where) throws IOException {
 		if (!m.has(key)) throw new IOException(JSON + " of '" + where + "' lacks \"" + key + "\"");
 		if (!m.get(key).isJsonPrimitive()) {
@@ -260,7 +354,7 @@ public final class ModelPackage {
 			return Integer.parseInt(s.trim());
 		}
 		catch (final NumberFormatException e) {
-			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be an integer, got " + s);
+			throw new IOException(JSON + " of '" + where + "': \"" + key + "\" must be an integer, got " + Quoted.of(s));
 		}
 	}
 
