@@ -327,20 +327,22 @@ public abstract class FaigCommand extends ContextCommand {
 	 */
 	volatile Map<String, Object> remembered;
 
-	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
 	/**
-	 * Refuses an input the run would ignore: {@code key} set to {@code value}, not its default {@code dflt}, where
-	 * {@code used} is false, with {@code when} saying when it is used (e.g. "with discovery_dir").
+	 * Refuses, on a headless line, an input the run would ignore: {@code key} set to {@code value}, not its default
+	 * {@code dflt}, where {@code used} is false, with {@code when} saying when it is used (e.g. "with discovery_dir").
+	 * A dialog or a macro line carries every input (the dialog remembers the last values, and the recorder writes
+	 * them all), so there an input the combination does not use is left alone, as ImageJ's own commands do.
 	 */
-	protected static void usedOnly(final String key, final Object value, final Object dflt, final boolean used,
+	protected void usedOnly(final String key, final Object value, final Object dflt, final boolean used,
 		final String when)
 	{
-		if (!used && !value.equals(dflt)) {
+		if (headlessLine && !used && !value.equals(dflt)) {
 			throw new IllegalArgumentException(key + " is used only " + when + ", got " + key + "=" + value +
 				": leave " + key + " out or " + when.replaceFirst("^(with|when) ", "give "));
 		}
 	}
 
+	/** Throws a clear message if {@code path}, given as {@code param}, is set but blank (an empty quoted value). */
 	protected static void notBlank(final File path, final String param) {
 		if (path != null && path.getPath().isBlank()) {
 			throw new IllegalArgumentException(param + " is empty: expected a path, or leave it out");
