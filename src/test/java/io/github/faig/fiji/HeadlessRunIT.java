@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same line (pixels, CSV values without timing columns, text); a failed line ends Fiji with a non-zero status
  * and one line on standard error, as {@code ./faig} does.
  */
-@ExtendWith(FijiGiven.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HeadlessRunIT {
+class HeadlessRunIT extends SiteInstalled {
 
 	static final Duration RUN = Duration.ofMinutes(4);
 
@@ -47,22 +40,9 @@ class HeadlessRunIT {
 	static final Pattern RUNTIME_NOISE = Pattern.compile("^SLF4J\\(|Could not determine the IP address|" +
 		"UnknownHostException");
 
-	private Fiji.App app;
-	private Path work;
-	private Path gt;
-
-	@BeforeAll
-	void install() throws Exception {
-		app = Fiji.copy("headless");
-		Install.fromSite(app);
-		work = Files.createDirectories(app.root.resolve("work"));
-		gt = Inputs.groundTruth(work);
-	}
-
-	@AfterAll
-	void cleanUp() throws IOException {
-		Fiji.checkGivenUnchanged();
-		if (app != null && !Fiji.keep()) Fiji.deleteTree(app.root);
+	@Override
+	protected String name() {
+		return "headless";
 	}
 
 	/** Every command of ./faig --list (About included) with a small line: tiny images, the SRCNN-style pair, few steps. */

@@ -17,11 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,26 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from its update site: every macro of {@code macros/} (as the site installed it), and a macro of a user's own that
  * opens an image, runs Predict Degradation and reads the prediction from the Results table.
  */
-@ExtendWith(FijiGiven.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MacrosIT {
+class MacrosIT extends SiteInstalled {
 
-	private Fiji.App app;
-	private Path work;
-	private Path gt;
-
-	@BeforeAll
-	void install() throws Exception {
-		app = Fiji.copy("macros");
-		Install.fromSite(app);
-		work = Files.createDirectories(app.root.resolve("work"));
-		gt = Inputs.groundTruth(work);
-	}
-
-	@AfterAll
-	void cleanUp() throws IOException {
-		Fiji.checkGivenUnchanged();
-		if (app != null && !Fiji.keep()) Fiji.deleteTree(app.root);
+	@Override
+	protected String name() {
+		return "macros";
 	}
 
 	/** The arguments each macro is run with (small: the SRCNN-style pair, few steps); a new macro must be added. */
