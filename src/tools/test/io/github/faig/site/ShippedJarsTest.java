@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real decision for every runtime jar of this build, against the project's list of the jars Fiji ships
  * (update-site/fiji-jars.txt) and the list in update-site/README.md; and, when a real Fiji is given
- * ({@code -Dfaig.fiji.app=<Fiji.app>} or the environment variable {@code FAIG_FIJI_APP}), that list against that
- * Fiji's own jars/.
+ * as the Fiji integration suite is given one ({@code -Dfaig.fiji=<Fiji.app>} or the environment variable
+ * {@code FAIG_FIJI}, which {@code .ci/run} sets), that list against that Fiji's own jars/.
  */
 class ShippedJarsTest {
 
@@ -60,8 +60,8 @@ class ShippedJarsTest {
 
 	@Test
 	void listMatchesARealFiji() throws Exception {
-		final String app = System.getProperty("faig.fiji.app", System.getenv("FAIG_FIJI_APP"));
-		Assumptions.assumeTrue(app != null && !app.isEmpty(), "no real Fiji given (-Dfaig.fiji.app or FAIG_FIJI_APP): " +
+		final String app = System.getProperty("faig.fiji", System.getenv("FAIG_FIJI"));
+		Assumptions.assumeTrue(app != null && !app.isEmpty(), "no real Fiji given (-Dfaig.fiji or FAIG_FIJI): " +
 			"update-site/fiji-jars.txt not compared with one");
 		final ShippedJars real = ShippedJars.fromFijiJars(new File(app));
 		final List<String> missing = new ArrayList<>();
