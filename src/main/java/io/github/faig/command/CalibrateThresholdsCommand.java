@@ -191,6 +191,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 			scores.addValue("os_blur", s.scores().blur());
 			scores.addValue("os_noise", s.scores().noise());
 			scores.addValue("seconds", s.scores().seconds());
+			scores.addValue("reblur", s.scores().reblur());
 		}
 		report = new ResultsTable();
 		confusion = new ResultsTable();
@@ -209,6 +210,7 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		report.addValue("blur_balanced_accuracy", r.blurBalanced());
 		report.addValue("noise_balanced_accuracy", r.noiseBalanced());
 		report.addValue("four_class_accuracy", r.exactAccuracy());
+		report.addValue("t_reblur", r.thresholds().reblur());
 		for (final Degradation truth : Degradation.values()) {
 			confusion.incrementCounter();
 			confusion.addValue("set", set);

@@ -26,6 +26,7 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.OutputPaths;
+import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictDegradation;
 import io.github.faig.prediction.PredictionModels;
@@ -60,6 +61,11 @@ public class PredictDegradationCommand extends FaigCommand {
 
 	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
+
+	@Parameter(label = "Decision rule", choices = { "paper", "blur-under-noise" }, description = "paper: the " +
+		"paper's rule (OS thresholds); blur-under-noise: beyond the paper, blur of inputs called noisy decided on " +
+		"their denoised version (README, RESULTS.md §3)")
+	private String decision_rule = "paper";
 
 	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
 		description = "how pixel values map to the networks' [0,1] scale")
@@ -104,7 +110,7 @@ public class PredictDegradationCommand extends FaigCommand {
 	}
 
 	private PredictionOptions options() {
-		return new PredictionOptions(filter_sets, t_blur, t_noise);
+		return new PredictionOptions(filter_sets, t_blur, t_noise, DecisionRule.parse(decision_rule));
 	}
 
 	@Override
@@ -153,8 +159,12 @@ public class PredictDegradationCommand extends FaigCommand {
 		predictions.addValue("channel", in.channel());
 		predictions.addValue("slice", in.slice());
 		predictions.addValue("frame", in.frame());
-		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), d.scores().blur(), d
-			.scores().noise(), d.decision().label()));
+		predictions.addValue("decision_rule", r.rule().label());
+		predictions.addValue("reblur", d.scores().reblur());
+		predictions.addValue("t_reblur", d.thresholds().reblur());
+		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f%s -> %s", in.name(), d.scores().blur(), d
+			.scores().noise(), r.rule() == DecisionRule.PAPER ? "" : String.format(Locale.ROOT, ", re-blur %.3f", d
+				.scores().reblur()), d.decision().label()));
 	}
 
 	/** A file of {@code input_dir}, read by whichever JVM predicts it. */
