@@ -135,13 +135,15 @@ def photos(path, t_crops):
         r["reblur"] = float(r["reblur"])
     cal = [r for r in rows if r["set"] == "calibration"]
     test = [r for r in rows if r["set"] == "test"]
-    t_photos, acc = best([r["reblur"] for r in cal], [has_blur(r["label"]) for r in cal])
+    fits = [(t_crops, "the crops' calibration (shipped)")]
+    if any(has_blur(r["label"]) for r in cal) and not all(has_blur(r["label"]) for r in cal):
+        t_photos, acc = best([r["reblur"] for r in cal], [has_blur(r["label"]) for r in cal])
+        fits.append((t_photos, f"the calibration photographs (balanced {acc:.3f})"))
     print(f"\nWhole photographs ({len(cal)} calibration, {len(test)} held-out; noisy and blurry+noisy only, the noise "
           f"decision taken as right):\n")
     print("| T_reblur | from | held-out noise: no blur | held-out blur+noise: blur found |")
     print("| --- | --- | --- | --- |")
-    for t, src in ((t_crops, "the crops' calibration (shipped)"), (t_photos, f"the calibration photographs "
-                                                                            f"(balanced {acc:.3f})")):
+    for t, src in fits:
         n_ok = sum(1 for r in test if r["label"] == "noise" and not r["reblur"] > t)
         b_ok = sum(1 for r in test if r["label"] == "blur+noise" and r["reblur"] > t)
         n = sum(1 for r in test if r["label"] == "noise")

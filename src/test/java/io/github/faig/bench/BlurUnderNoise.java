@@ -57,6 +57,7 @@ import io.github.faig.workflow.Monitor;
  *
  * <pre>
  * scripts/benchmark.sh BlurUnderNoise [filter-sets] [discovery-dir] [calibration-dir] [test-dir] [out.csv] [third-set-dir]
+ * scripts/benchmark.sh BlurUnderNoise - - - - [out.csv] - results/filters/calibration_scores.csv   (no FAIG: OS from that file)
  * scripts/benchmark.sh BlurUnderNoise thresholds [scores.csv]      (what Calibrate Thresholds stores from its rows)
  * scripts/benchmark.sh BlurUnderNoise photos [filter-sets] [calibration-dir] [test-dir] [out.csv]
  * </pre>
@@ -84,12 +85,14 @@ public final class BlurUnderNoise {
 		final File test = new File(arg(args, 3, "data/sets/test"));
 		final File out = new File(arg(args, 4, "results/prediction/blur_under_noise_scores.csv"));
 		final File thirdDir = new File(arg(args, 5, "results/prediction/blur-under-noise-set"));
+		// OS_blur and OS_noise from a Calibrate Thresholds scores file instead of new attributions: no FAIG at all
+		final java.util.Map<String, double[]> given = args.length > 6 ? readScores(new File(args[6])) : null;
 		try (CalibrateThresholds first = new CalibrateThresholds(setsDir, null, null, CalibrationOptions.defaults())) {
 			final ModelPackage t = first.models().target();
 			final FilterIndex filters = FilterIndex.of(t.spec());
 			final DegradationParams params = first.models().sets().params();
-			final Ranking third = thirdSet(first.models().engine(), params, discovery, thirdDir);
-			final int[] thirdTop = third.top(1.0);
+			final int[] thirdTop = given != null ? null : thirdSet(first.models().engine(), params, discovery, thirdDir).top(
+				1.0);
 			final FilterMasking fm = new FilterMasking(first.models().baseline().weights(), t.weights(), filters);
 			final GaussianBlur blur = new GaussianBlur(params.blurSigma(), params.kernelSize());
 			try (SrModel tgt = SrModel.load(t); SrModel masked = SrModel.of(t.spec(), fm.mask(first.models().sets()
@@ -97,10 +100,10 @@ public final class BlurUnderNoise {
 			{
 				out.getAbsoluteFile().getParentFile().mkdirs();
 				try (PrintStream p = new PrintStream(out, StandardCharsets.UTF_8)) {
-					p.println("set,input,label,os_blur,os_noise,os_bun,m_blur,reblur,faig_seconds,reblur_seconds");
-					final List<ThresholdCalibration.Sample> c = score(first, tgt, masked, blur, thirdTop, cal,
+					p.println("set,input,label,os_blur,os_noise,os_bun,m_blur,reblur,faig_seconds,reblur_seconds,reblur_half,reblur_double");
+					final List<ThresholdCalibration.Sample> c = score(first, tgt, masked, blur, thirdTop, given, cal,
 						CalibrateThresholds.CALIBRATION, p);
-					score(first, tgt, masked, blur, thirdTop, test, CalibrateThresholds.TEST, p);
+					score(first, tgt, masked, blur, thirdTop, given, test, CalibrateThresholds.TEST, p);
 					// what FAIG Calibrate Thresholds stores from these calibration scores (T_reblur included)
 					final Thresholds th = ThresholdCalibration.calibrate(c);
 					System.out.printf(Locale.ROOT, "calibrated thresholds: T_blur %s, T_noise %s, T_reblur %s%n", th.blur(),
@@ -132,7 +135,8 @@ public final class BlurUnderNoise {
 			out.getAbsoluteFile().getParentFile().mkdirs();
 			try (PrintStream p = new PrintStream(out, StandardCharsets.UTF_8)) {
 				p.println("set,photo,label,width,height,reblur,seconds");
-				for (final String set : new String[] { CalibrateThresholds.CALIBRATION, CalibrateThresholds.TEST }) {
+				// the held-out photographs first: the calibration ones only fit a threshold of their own
+				for (final String set : new String[] { CalibrateThresholds.TEST, CalibrateThresholds.CALIBRATION }) {
 					final List<String> names = new ArrayList<>();
 					final List<FloatImage> gts = read(set.equals(CalibrateThresholds.TEST) ? test : cal, names);
 					for (final LabelledInputs.Input x : c.inputs(gts, names)) {
@@ -169,6 +173,25 @@ public final class BlurUnderNoise {
 		final Thresholds th = ThresholdCalibration.calibrate(c);
 		System.out.printf(Locale.ROOT, "calibrated thresholds (%d calibration rows of %s): T_blur %s, T_noise %s, " +
 			"T_reblur %s%n", c.size(), csv, th.blur(), th.noise(), th.reblur());
+	}
+
+	/**
+	 * OS_blur, OS_noise and seconds by "set,input,label" from a Calibrate Thresholds scores file (its set "held-out
+	 * test" read as test; inputs named without the file extension, as that table names them).
+	 */
+	private static java.util.Map<String, double[]> readScores(final File csv) throws IOException {
+		final java.util.Map<String, double[]> out = new java.util.HashMap<>();
+		final List<String> lines = Files.readAllLines(csv.toPath());
+		final List<String> head = Arrays.asList(lines.get(0).split(","));
+		for (final String l : lines.subList(1, lines.size())) {
+			final String[] f = l.split(",");
+			final String set = f[head.indexOf("set")].equals(CalibrateThresholds.CALIBRATION) ? CalibrateThresholds
+				.CALIBRATION : CalibrateThresholds.TEST;
+			out.put(set + "," + f[head.indexOf("input")] + "," + f[head.indexOf("label")], new double[] { Double
+				.parseDouble(f[head.indexOf("os_blur")]), Double.parseDouble(f[head.indexOf("os_noise")]), Double
+					.parseDouble(f[head.indexOf("seconds")]) });
+		}
+		return out;
 	}
 
 	private static String arg(final String[] args, final int i, final String dflt) {
@@ -242,7 +265,8 @@ public final class BlurUnderNoise {
 	}
 
 	private static List<ThresholdCalibration.Sample> score(final CalibrateThresholds first, final SrModel tgt, final SrModel masked,
-		final GaussianBlur blur, final int[] thirdTop, final File dir, final String set, final PrintStream p)
+		final GaussianBlur blur, final int[] thirdTop, final java.util.Map<String, double[]> given, final File dir,
+		final String set, final PrintStream p)
 		throws IOException
 	{
 		final List<String> names = new ArrayList<>();
@@ -250,19 +274,39 @@ public final class BlurUnderNoise {
 		int done = 0;
 		final List<ThresholdCalibration.Sample> samples = new ArrayList<>();
 		for (final LabelledInputs.Input x : first.inputs(gts, names)) {
-			final CalibrateThresholds.Score s = first.score(x, set, Monitor.NONE);
-			final int[] top = Ranking.of(s.filterScores()).top(1.0);
+			final double osBlur;
+			final double osNoise;
+			final double osBun;
+			final double faigSeconds;
+			if (given == null) {
+				final CalibrateThresholds.Score s = first.score(x, set, Monitor.NONE);
+				osBlur = s.scores().blur();
+				osNoise = s.scores().noise();
+				osBun = OverlapScore.of(thirdTop, Ranking.of(s.filterScores()).top(1.0));
+				faigSeconds = s.scores().seconds();
+			}
+			else {
+				final String key = set + "," + x.name().replaceFirst("\\.[A-Za-z]+(#\\d+)?$", "$1") + "," + x.label().label();
+				final double[] v = given.get(key);
+				if (v == null) throw new IOException("no scores for " + key);
+				osBlur = v[0];
+				osNoise = v[1];
+				osBun = Double.NaN;
+				faigSeconds = v[2];
+			}
 			final FloatImage yt = tgt.superResolve(x.lr(), 1 << 16, 0, null, null);
 			final long t0 = System.nanoTime();
 			final double rb = Reblur.ratio(yt, blur);
 			final double rbSeconds = (System.nanoTime() - t0) / 1e9;
+			final double r1 = Reblur.ratioOrNaN(yt, new GaussianBlur(blur.sigma() / 2, 11));
+			final double r4 = Reblur.ratioOrNaN(yt, new GaussianBlur(blur.sigma() * 2, 41));
 			final FloatImage ym = masked.superResolve(x.lr(), 1 << 16, 0, null, null);
-			p.printf(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.4f%n", set, x.name(), x.label().label(), s
-				.scores().blur(), s.scores().noise(), OverlapScore.of(thirdTop, top), GradientMapMetric.metric(ym, yt,
-					GradientMapMetric.Channel.LUMINANCE), rb, s.scores().seconds(), rbSeconds);
+			p.printf(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.4f,%.6f,%.6f%n", set, x.name(), x.label().label(),
+				osBlur, osNoise, osBun, GradientMapMetric.metric(ym, yt, GradientMapMetric.Channel.LUMINANCE), rb, faigSeconds,
+				rbSeconds, r1, r4);
 			p.flush();
-			samples.add(new ThresholdCalibration.Sample(x.label(), new DegradationPredictor.Scores(s.scores().blur(), s
-				.scores().noise(), rb, s.scores().seconds())));
+			samples.add(new ThresholdCalibration.Sample(x.label(), new DegradationPredictor.Scores(osBlur, osNoise, rb,
+				faigSeconds)));
 			System.err.printf(Locale.ROOT, "%s %s %d/%s%n", set, x.name(), ++done, x.label().label());
 		}
 		return samples;
