@@ -75,6 +75,11 @@ public final class BlurUnderNoise {
 			thresholds(new File(arg(args, 1, "results/prediction/blur_under_noise_scores.csv")));
 			return;
 		}
+		if (args.length > 0 && args[0].equals("write-photos")) {
+			writePhotos(new File(arg(args, 1, "data/sets/test")), new File(args[2]), args.length > 3 ? Integer.parseInt(
+				args[3]) : Integer.MAX_VALUE);
+			return;
+		}
 		if (args.length > 0 && args[0].equals("photos")) {
 			photos(Arrays.copyOfRange(args, 1, args.length));
 			return;
@@ -192,6 +197,34 @@ public final class BlurUnderNoise {
 					.parseDouble(f[head.indexOf("seconds")]) });
 		}
 		return out;
+	}
+
+	/**
+	 * The noisy and blurry+noisy LR versions of the {@code count} smallest photographs of a folder, as the photos mode
+	 * degrades them (the same seeds), written as 8-bit PNGs for Predict Degradation:
+	 * {@code write-photos [dir] out-dir [count]}.
+	 */
+	private static void writePhotos(final File dir, final File out, final int count) throws IOException {
+		final List<String> names = new ArrayList<>();
+		final List<FloatImage> gts = read(dir, names);
+		final Integer[] order = new Integer[gts.size()];
+		for (int i = 0; i < order.length; i++) order[i] = i;
+		Arrays.sort(order, (a, b) -> Long.compare((long) gts.get(a).width() * gts.get(a).height(), (long) gts.get(b)
+			.width() * gts.get(b).height()));
+		out.mkdirs();
+		final DegradationParams p = CalibrationOptions.defaults().degradation().params(2);
+		for (int k = 0; k < Math.min(count, order.length); k++) {
+			final int i = order[k];
+			for (final LabelledInputs.Input x : LabelledInputs.of(i, gts.get(i), names.get(i), p, CalibrationOptions
+				.defaults().degradation().seed(), 0, 1)) {
+				if (!x.label().hasNoise()) continue;
+				final String base = names.get(i).replaceFirst("\\.[A-Za-z]+$", "");
+				final File f = new File(out, base + "_" + (x.label().hasBlur() ? "blur_noise" : "noise") + ".png");
+				ImageFiles.save(ImagePlusBridge.toImagePlus(base, List.of(x.lr()), null, ImagePlusBridge.OutputType.BYTE,
+					null), f);
+				System.out.println("wrote " + f);
+			}
+		}
 	}
 
 	private static String arg(final String[] args, final int i, final String dflt) {
