@@ -138,10 +138,15 @@ public final class BlurUnderNoise {
 			final DegradationParams params = c.models().sets().params();
 			final GaussianBlur blur = new GaussianBlur(params.blurSigma(), params.kernelSize());
 			out.getAbsoluteFile().getParentFile().mkdirs();
-			try (PrintStream p = new PrintStream(out, StandardCharsets.UTF_8)) {
-				p.println("set,photo,label,width,height,reblur,seconds");
+			// a set already in the file is kept (a run stopped after the held-out photographs goes on with the rest)
+			final List<String> done = out.isFile() ? Files.readAllLines(out.toPath()) : List.of();
+			try (PrintStream p = new PrintStream(new java.io.FileOutputStream(out, !done.isEmpty()), true,
+				StandardCharsets.UTF_8))
+			{
+				if (done.isEmpty()) p.println("set,photo,label,width,height,reblur,seconds");
 				// the held-out photographs first: the calibration ones only fit a threshold of their own
 				for (final String set : new String[] { CalibrateThresholds.TEST, CalibrateThresholds.CALIBRATION }) {
+					if (done.stream().anyMatch(l -> l.startsWith(set + ","))) continue;
 					final List<String> names = new ArrayList<>();
 					final List<FloatImage> gts = read(set.equals(CalibrateThresholds.TEST) ? test : cal, names);
 					for (final LabelledInputs.Input x : c.inputs(gts, names)) {
