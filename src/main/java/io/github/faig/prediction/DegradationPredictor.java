@@ -71,7 +71,7 @@ public final class DegradationPredictor {
 	private final int steps;
 	private final BooleanSupplier cancelled;
 	/** The blur of the re-blur read-out, or {@code null} for none. */
-	private GaussianBlur reblur;
+	private final GaussianBlur reblur;
 
 	/**
 	 * @param engine the model pair
@@ -92,6 +92,7 @@ public final class DegradationPredictor {
 		final double percent, final Quadrature rule, final int steps, final BooleanSupplier cancelled)
 	{
 		this.cancelled = cancelled;
+		this.reblur = null;
 		this.engine = engine;
 		this.truthModel = truthModel;
 		final Ranking b = sets.ranking(Degradation.BLUR);
@@ -108,8 +109,9 @@ public final class DegradationPredictor {
 
 	private DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final int[] blurSet,
 		final int[] noiseSet, final double percent, final Quadrature rule, final int steps,
-		final BooleanSupplier cancelled)
+		final BooleanSupplier cancelled, final GaussianBlur reblur)
 	{
+		this.reblur = reblur;
 		this.engine = engine;
 		this.truthModel = truthModel;
 		this.blurSet = blurSet;
@@ -151,10 +153,7 @@ public final class DegradationPredictor {
 	 * ({@link Reblur}; the degradation's own kernel), for {@link DecisionRule#BLUR_UNDER_NOISE}.
 	 */
 	public DegradationPredictor withReblur(final GaussianBlur blur) {
-		final DegradationPredictor p = new DegradationPredictor(engine, truthModel, blurSet, noiseSet, percent, rule,
-			steps, cancelled);
-		p.reblur = blur;
-		return p;
+		return new DegradationPredictor(engine, truthModel, blurSet, noiseSet, percent, rule, steps, cancelled, blur);
 	}
 
 	/**
