@@ -20,6 +20,7 @@ import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
+import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
@@ -65,9 +66,15 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 			"unrounded; both in the input's own value range")
 	private boolean float_output = false;
 
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the network's [0,1] scale and back")
-	private String normalization = "type-range";
+	@Parameter(label = "Normalization", choices = { "auto", "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the network's [0,1] scale and back; auto: the type range for 8-bit " +
+			"and RGB, the percentiles for 16- and 32-bit")
+	private String normalization = IntensityScale.DEFAULT;
+
+	@Parameter(label = "Normalize channels", choices = { "auto", "separately", "together" },
+		description = "each channel its own range (over its slices and frames) or one for all; auto: separately " +
+			"for multi-channel images, together for RGB and single-channel ones")
+	private String normalize_channels = IntensityScale.DEFAULT_CHANNELS;
 
 	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
@@ -110,6 +117,7 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		notBlank(input_dir, "input_dir");
 		eitherFileOrDir(input_file, input_dir);
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
+		IntensityScale.Channels.of(normalize_channels, "normalize_channels");
 		notBlank(output_dir, "output_dir");
 		outputDirNeededHeadless(output_dir);
 		FolderRun.needsOutputDir(input_dir, output_dir);
@@ -124,8 +132,8 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		final File[] files = input_dir != null ? GroundTruths.imageFiles(input_dir, "input_dir") : null;
 		final ImagePlus source = files == null ? sourceImage(image, input_file, img) : null;
 		final ModelPackage pkg = ModelLocator.load(model, "model");
-		final Rendering rendering = new Rendering(normalization, low_percentile, high_percentile, float_output, pkg
-			.toString());
+		final Rendering rendering = new Rendering(normalization, normalize_channels, low_percentile, high_percentile,
+			float_output, pkg.toString());
 		final Made made;
 		try (SuperResolve workflow = new SuperResolve(pkg, options)) {
 			if (files != null) {
@@ -146,13 +154,14 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 	 *
 	 * @param model the model as the image's Info names it
 	 */
-	record Rendering(String normalization, double low, double high, boolean floatOutput, String model)
+	record Rendering(String normalization, String channels, double low, double high, boolean floatOutput,
+		String model)
 		implements Serializable
 	{
 
 		/** The super-resolved image of {@code source} (inside its selection's box) with its title and calibration. */
 		Made apply(final ImagePlus source, final SuperResolve workflow, final Monitor monitor) {
-			final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low, high);
+			final ChannelScales scale = ImagePlusBridge.scalesOf(source, normalization, channels, low, high);
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
 			// a selection limits the work to its bounding box (every plane)
 			final java.awt.Rectangle roi = Selections.bounds(source);
@@ -162,10 +171,11 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 			for (int s = 1; s <= slices.size(); s++) labels.add(source.getStack().getSliceLabel(s));
 			final String title = ImageFiles.baseName(source.getTitle()) + "_x" + r.scale() + "_" + r.model();
 			final OutputType type = floatOutput ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
-			final ImagePlus out = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, r.images(), labels,
-				type, ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / r.scale()), scale), source);
+			final ImagePlus out = ImagePlusBridge.carryDisplay(ImagePlusBridge.keepDimensions(ImagePlusBridge
+				.toImagePlus(title, r.images(), labels, type, ImagePlusBridge.resampled(cropped(source.getCalibration(),
+					roi), 1.0 / r.scale()), ImagePlusBridge.sliceScales(source, scale)), source), source);
 			out.setProperty("Info", "FAIG Blind Super-Resolution with " + model + "\nnormalization: " + normalization +
-				" " + scale + "\n");
+				" (channels " + channels + ") " + scale + "\n");
 			return new Made(out, r.images().size() == 1 && type == OutputType.BYTE);
 		}
 	}

@@ -61,9 +61,15 @@ public class PredictDegradationCommand extends FaigCommand {
 	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
 
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the networks' [0,1] scale")
-	private String normalization = "type-range";
+	@Parameter(label = "Normalization", choices = { "auto", "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the networks' [0,1] scale; auto: the type range for 8-bit and RGB, " +
+			"the percentiles for 16- and 32-bit")
+	private String normalization = IntensityScale.DEFAULT;
+
+	@Parameter(label = "Normalize channels", choices = { "auto", "separately", "together" },
+		description = "each channel its own range (over its slices and frames) or one for all; auto: separately " +
+			"for multi-channel images, together for RGB and single-channel ones")
+	private String normalize_channels = IntensityScale.DEFAULT_CHANNELS;
 
 	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
@@ -99,6 +105,7 @@ public class PredictDegradationCommand extends FaigCommand {
 		eitherFileOrDir(input_file, input_dir);
 		options();
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
+		IntensityScale.Channels.of(normalize_channels, "normalize_channels");
 		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
 	}
@@ -158,7 +165,7 @@ public class PredictDegradationCommand extends FaigCommand {
 	}
 
 	/** A file of {@code input_dir}, read by whichever JVM predicts it. */
-	private record FileSource(File file, String normalization, double low, double high) implements
+	private record FileSource(File file, String normalization, String channels, double low, double high) implements
 		PredictDegradation.Source
 	{
 
@@ -169,7 +176,7 @@ public class PredictDegradationCommand extends FaigCommand {
 
 		@Override
 		public List<PredictDegradation.Image> images() {
-			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, low, high);
+			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, channels, low, high);
 		}
 	}
 
@@ -192,17 +199,17 @@ public class PredictDegradationCommand extends FaigCommand {
 		// named inputs win over the image Fiji fills in (the active one): a macro means the files it names
 		if (input_dir != null) {
 			for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-				out.add(new FileSource(f, normalization, low_percentile, high_percentile));
+				out.add(new FileSource(f, normalization, normalize_channels, low_percentile, high_percentile));
 			}
 			return out;
 		}
 		final List<PredictDegradation.Image> planes;
 		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName(),
-			normalization, low_percentile, high_percentile);
-		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, low_percentile,
+			normalization, normalize_channels, low_percentile, high_percentile);
+		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, normalize_channels, low_percentile,
 			high_percentile);
 		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
-			low_percentile, high_percentile);
+			normalize_channels, low_percentile, high_percentile);
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
 		for (final PredictDegradation.Image in : planes) out.add(new Plane(in));
 		return out;
@@ -210,11 +217,12 @@ public class PredictDegradationCommand extends FaigCommand {
 
 	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
 	private static List<PredictDegradation.Image> planes(final ImagePlus imp, final String name,
-		final String normalization, final double low, final double high)
+		final String normalization, final String channels, final double low, final double high)
 	{
 		final List<PredictDegradation.Image> out = new ArrayList<>();
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scaleOf(imp, normalization,
-			low, high));
+		// each channel on its own scale by default, so its decision does not depend on its brightness
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scalesOf(imp, normalization,
+			channels, low, high));
 		final Rectangle roi = Selections.bounds(imp);
 		for (int s = 0; s < slices.size(); s++) {
 			final int[] czt = imp.convertIndexToPosition(s + 1);

@@ -12,6 +12,12 @@ public record IntensityScale(double low, double high) {
 
 	/** How {@code low} and {@code high} are chosen. */
 	public enum Normalization {
+		/**
+		 * What a microscopist expects of each type: the type range for 8-bit and RGB (the paper's setting, so its
+		 * results stand), the low and high percentiles (default 1 and 99.8) for 16- and 32-bit data, which rarely
+		 * fill their type's range; min–max where the two percentiles coincide (sparse data).
+		 */
+		AUTO("auto"),
 		/** The pixel type's range: 8-bit and RGB [0, 255], 16-bit [0, 65535], 32-bit [0, 1] if the values fit. */
 		TYPE_RANGE("type-range"),
 		/** The image's smallest and largest value. */
@@ -35,15 +41,60 @@ public record IntensityScale(double low, double high) {
 			for (final Normalization n : values()) {
 				if (n.label.equals(label)) return n;
 			}
-			throw new IllegalArgumentException(param + " must be one of type-range, min-max, percentile; got '" + label +
-				"'");
+			throw new IllegalArgumentException(param + " must be one of " + String.join(", ", CHOICES) + "; got '" +
+				label + "'");
 		}
 	}
 
 	/** The choices of the {@code normalization} input, default first. */
-	public static final String[] CHOICES = { "type-range", "min-max", "percentile" };
+	public static final String[] CHOICES = { "auto", "type-range", "min-max", "percentile" };
 
-	/** Default percentiles (CSBDeep's defaults). */
+	/** The default of the {@code normalization} input. */
+	public static final String DEFAULT = "auto";
+
+	/** How the channels of a multi-channel image share a scale: the {@code normalize_channels} input. */
+	public enum Channels {
+		/** Separately for multi-channel images that are not RGB, together for RGB and single-channel ones. */
+		AUTO("auto"),
+		/** Each channel its own scale, taken over all its planes (z slices and frames). */
+		SEPARATELY("separately"),
+		/** One scale for every channel and plane. */
+		TOGETHER("together");
+
+		private final String label;
+
+		Channels(final String label) {
+			this.label = label;
+		}
+
+		/** The name used by the commands' {@code normalize_channels} input. */
+		public String label() {
+			return label;
+		}
+
+		/** Whether channels get a scale each, for an image of {@code channels} channels ({@code rgb}: colour ones). */
+		public boolean separate(final int channels, final boolean rgb) {
+			if (channels < 2) return false;
+			return this == SEPARATELY || this == AUTO && !rgb;
+		}
+
+		/** The mode named {@code label}; a clear message naming {@code param} otherwise. */
+		public static Channels of(final String label, final String param) {
+			for (final Channels c : values()) {
+				if (c.label.equals(label)) return c;
+			}
+			throw new IllegalArgumentException(param + " must be one of " + String.join(", ", CHANNEL_CHOICES) +
+				"; got '" + label + "'");
+		}
+	}
+
+	/** The choices of the {@code normalize_channels} input, default first. */
+	public static final String[] CHANNEL_CHOICES = { "auto", "separately", "together" };
+
+	/** The default of the {@code normalize_channels} input. */
+	public static final String DEFAULT_CHANNELS = "auto";
+
+	/** Default percentiles (StarDist's defaults; CSBDeep's low one is 3). */
 	public static final double DEFAULT_LOW_PERCENTILE = 1.0;
 	public static final double DEFAULT_HIGH_PERCENTILE = 99.8;
 
@@ -81,6 +132,18 @@ public record IntensityScale(double low, double high) {
 		final double lowPercentile, final double highPercentile)
 	{
 		switch (mode) {
+			case AUTO: {
+				// integer data that fills 8 bits is the paper's: its type range; deeper data rarely fills its type
+				if (typeMax == 255) return new IntensityScale(0, 255);
+				checkPercentiles(lowPercentile, highPercentile);
+				final float[] sorted = values.clone();
+				Arrays.sort(sorted);
+				final double lo = percentile(sorted, lowPercentile);
+				final double hi = percentile(sorted, highPercentile);
+				// sparse data (beads on a flat background): the percentiles coincide, so the data's own extent
+				if (hi > lo) return new IntensityScale(lo, hi);
+				return spanOf(sorted.length == 0 ? 0 : sorted[0], sorted.length == 0 ? 1 : sorted[sorted.length - 1]);
+			}
 			case TYPE_RANGE: {
 				if (!Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
 				// float data has no type range: [0, 1] when it fits (today's behaviour), else its own min–max, so a
