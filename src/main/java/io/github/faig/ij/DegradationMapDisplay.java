@@ -2,7 +2,7 @@ package io.github.faig.ij;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.font.FontRenderContext;
+import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -147,20 +147,22 @@ public final class DegradationMapDisplay {
 	public static List<Roi> legend(final int width, final int height) {
 		final int size = Math.max(6, Math.min(64, Math.round(Math.min(width, height) / 30f)));
 		final Font font = new Font(Font.SANS_SERIF, Font.PLAIN, size);
-		final FontRenderContext frc = new FontRenderContext(null, true, true);
 		final Degradation[] classes = Degradation.values();
 		final int pad = Math.max(2, size / 3);
 		final int gap = Math.max(2, size / 4);
-		final int[] textWidth = new int[classes.length];
+		// the labels measure themselves (a TextRoi's bounds hold its margins)
+		final TextRoi[] texts = new TextRoi[classes.length];
 		int row = pad;
 		int column = 0;
+		int line = size;
 		for (int i = 0; i < classes.length; i++) {
-			textWidth[i] = (int) Math.ceil(font.getStringBounds(classes[i].label(), frc).getWidth());
-			row += size + gap + textWidth[i] + pad;
-			column = Math.max(column, size + gap + textWidth[i]);
+			texts[i] = new TextRoi(0, 0, classes[i].label(), font);
+			final Rectangle b = texts[i].getBounds();
+			row += size + gap + b.width + pad;
+			column = Math.max(column, size + gap + b.width);
+			line = Math.max(line, b.height);
 		}
-		final boolean oneRow = row + pad <= width;
-		final int line = Math.round(size * 1.35f);
+		final boolean oneRow = row <= width;
 		final int boxW = oneRow ? row : column + 2 * pad;
 		final int boxH = oneRow ? line + 2 * pad : classes.length * line + 2 * pad;
 		final List<Roi> out = new ArrayList<>();
@@ -176,12 +178,13 @@ public final class DegradationMapDisplay {
 			swatch.setFillColor(COLOURS[i]);
 			swatch.setName(NAME_PREFIX + " legend " + classes[i].label());
 			out.add(swatch);
-			final TextRoi text = new TextRoi(x + size + gap, y + (line - size) / 2 - size / 6, classes[i].label(), font);
+			final TextRoi text = texts[i];
+			text.setLocation(x + size + gap, y);
 			text.setStrokeColor(Color.WHITE);
 			text.setAntialiased(true);
 			text.setName(NAME_PREFIX + " legend " + classes[i].label());
 			out.add(text);
-			if (oneRow) x += size + gap + textWidth[i] + pad;
+			if (oneRow) x += size + gap + text.getBounds().width + pad;
 			else y += line;
 		}
 		return out;

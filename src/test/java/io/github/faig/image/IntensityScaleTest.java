@@ -59,4 +59,38 @@ class IntensityScaleTest {
 		assertThrows(IllegalArgumentException.class, () -> IntensityScale.checkPercentiles(-1, 40));
 		assertThrows(IllegalArgumentException.class, () -> Normalization.of("zscore", "normalization"));
 	}
+
+	@Test
+	void autoIsTheTypeRangeForEightBitAndPercentilesForDeeperData() {
+		assertEquals(new IntensityScale(0, 255), IntensityScale.of(ramp(101), 255, Normalization.AUTO, 1, 99.8));
+		// 101 values 100..200 in a 16-bit or a float image: the p-th percentile is 100 + p
+		final float[] v = new float[101];
+		for (int i = 0; i < v.length; i++) v[i] = 200 - i;
+		for (final double typeMax : new double[] { 65535, Double.NaN }) {
+			final IntensityScale s = IntensityScale.of(v, typeMax, Normalization.AUTO, 1, 99.8);
+			assertEquals(101.0, s.low(), 1e-9);
+			assertEquals(199.8, s.high(), 1e-9);
+		}
+		// sparse data (one bright bead on a flat background): the percentiles coincide, auto falls back to min-max
+		final float[] beads = new float[1000];
+		java.util.Arrays.fill(beads, 100);
+		beads[7] = 4000;
+		assertEquals(new IntensityScale(100, 4000), IntensityScale.of(beads, 65535, Normalization.AUTO, 1, 99.8));
+		assertThrows(IllegalArgumentException.class, () -> IntensityScale.of(beads, 65535, Normalization.PERCENTILE,
+			1, 99.8));
+		assertEquals(Normalization.AUTO, Normalization.of(IntensityScale.DEFAULT, "normalization"));
+		assertEquals("auto", IntensityScale.CHOICES[0]);
+	}
+
+	@Test
+	void channelsAreSeparateByDefaultOnlyForMultiChannelImagesThatAreNotRgb() {
+		final IntensityScale.Channels auto = IntensityScale.Channels.of("auto", "normalize_channels");
+		assertTrue(auto.separate(2, false));
+		assertTrue(!auto.separate(3, true), "RGB together: its colours are one picture");
+		assertTrue(!auto.separate(1, false));
+		assertTrue(IntensityScale.Channels.SEPARATELY.separate(3, true));
+		assertTrue(!IntensityScale.Channels.TOGETHER.separate(4, false));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> IntensityScale.Channels.of("each",
+			"normalize_channels")).getMessage().contains("normalize_channels must be one of auto, separately, together"));
+	}
 }

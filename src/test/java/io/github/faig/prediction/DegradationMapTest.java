@@ -57,6 +57,10 @@ class DegradationMapTest extends SciJavaTest {
 		}
 		final ImagePlus imp = ImagePlusBridge.toImagePlus("left_blur_right_noise", List.of(mixed), null,
 			ImagePlusBridge.OutputType.BYTE, null);
+		// a user's annotation, which the map must leave in place
+		final Roi mine = new Roi(5, 6, 20, 10);
+		mine.setName("my cell");
+		imp.setOverlay(new Overlay(mine));
 		final FaigCommand m = run(DegradationMapCommand.class, "image", imp,
 			"tile_size", tile);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -80,10 +84,18 @@ class DegradationMapTest extends SciJavaTest {
 			final int y = (int) t.getValue("y", r) + tile / 2;
 			assertEquals(Degradation.parse(t.getStringValue("decision", r)).ordinal() + 1, map.getProcessor().get(x, y));
 		}
+		// the overlay: the user's ROI first, then one ROI per tile, then the legend (a box, a swatch and a label per class)
 		final Overlay o = imp.getOverlay();
-		assertEquals(8 + 2 * Degradation.values().length, o.size());
-		assertEquals(t.getStringValue("decision", 0), o.get(0).getName());
-		assertEquals(new Rectangle(0, 0, tile, tile), o.get(0).getBounds());
+		final int legend = 1 + 2 * Degradation.values().length;
+		assertEquals(1 + 8 + legend, o.size());
+		assertEquals("my cell", o.get(0).getName());
+		assertEquals(new Rectangle(5, 6, 20, 10), o.get(0).getBounds());
+		assertEquals("FAIG map: " + t.getStringValue("decision", 0), o.get(1).getName());
+		assertEquals(new Rectangle(0, 0, tile, tile), o.get(1).getBounds());
+		// a rerun replaces its own map, nothing else
+		assertFalse(run(DegradationMapCommand.class, "image", imp, "tile_size", tile).isCanceled());
+		assertEquals(1 + 8 + legend, imp.getOverlay().size());
+		assertEquals("my cell", imp.getOverlay().get(0).getName());
 	}
 
 	@Test
