@@ -126,34 +126,50 @@ public final class ImagePlusBridge {
 		final boolean typeRange = mode == Normalization.TYPE_RANGE || mode == Normalization.AUTO && typeMax == 255;
 		if (typeRange && !Double.isNaN(typeMax)) return ChannelScales.shared(new IntensityScale(0, typeMax));
 		final ImageStack stack = imp.getStack();
+		final int nScales = separate ? nc : 1;
+		final List<IntensityScale> out = new ArrayList<>(nScales);
+		if (imp.getBitDepth() != 32) {
+			// integer data: a histogram per scale, exact and without a copy of the values
+			final long[][] counts = new long[nScales][imp.getBitDepth() == 16 ? 65536 : 256];
+			for (int s = 1; s <= stack.getSize(); s++) {
+				final int c = rgb || !separate ? 0 : imp.convertIndexToPosition(s)[0] - 1;
+				count(stack.getProcessor(s), counts, separate && rgb, c);
+			}
+			for (final long[] h : counts) out.add(IntensityScale.ofCounts(h, typeMax, mode, lowPercentile,
+				highPercentile));
+			return new ChannelScales(out);
+		}
 		// NaN or infinity would make the range itself meaningless: name where it is first
 		for (int s = 1; s <= stack.getSize(); s++) checkFinite(stack.getProcessor(s), imp, s);
 		final int n = imp.getWidth() * imp.getHeight();
-		if (!separate) {
-			final int per = n * (rgb ? 3 : 1);
-			final float[] all = new float[per * stack.getSize()];
-			for (int s = 1; s <= stack.getSize(); s++) System.arraycopy(rawValues(stack.getProcessor(s)), 0, all, (s -
-				1) * per, per);
-			return ChannelScales.shared(IntensityScale.of(all, typeMax, mode, lowPercentile, highPercentile));
-		}
-		// each channel over every plane of it: a colour of every slice, or a hyperstack channel's z slices and frames
-		final float[][] values = new float[nc][n * (rgb ? stack.getSize() : stack.getSize() / nc)];
-		final int[] filled = new int[nc];
+		// each channel over every plane of it: a hyperstack channel's z slices and frames
+		final float[][] values = new float[nScales][n * (stack.getSize() / nScales)];
+		final int[] filled = new int[nScales];
 		for (int s = 1; s <= stack.getSize(); s++) {
-			final float[] raw = rawValues(stack.getProcessor(s));
-			if (rgb) {
-				for (int c = 0; c < 3; c++) System.arraycopy(raw, c * n, values[c], (s - 1) * n, n);
-			}
-			else {
-				final int c = imp.convertIndexToPosition(s)[0] - 1;
-				System.arraycopy(raw, 0, values[c], filled[c], n);
-				filled[c] += n;
-			}
+			final int c = separate ? imp.convertIndexToPosition(s)[0] - 1 : 0;
+			System.arraycopy((float[]) stack.getProcessor(s).getPixels(), 0, values[c], filled[c], n);
+			filled[c] += n;
 		}
-		final List<IntensityScale> out = new ArrayList<>(nc);
-		for (int c = 0; c < nc; c++) out.add(IntensityScale.of(values[c], typeMax, mode, lowPercentile,
+		for (int c = 0; c < nScales; c++) out.add(IntensityScale.of(values[c], typeMax, mode, lowPercentile,
 			highPercentile));
 		return new ChannelScales(out);
+	}
+
+	/** Adds an 8-bit, 16-bit or RGB processor's values to {@code counts[c]} (RGB's colours to 0, 1, 2 if {@code colours}). */
+	private static void count(final ImageProcessor ip, final long[][] counts, final boolean colours, final int c) {
+		if (ip instanceof ColorProcessor) {
+			for (final int p : (int[]) ip.getPixels()) {
+				counts[colours ? 0 : c][(p >> 16) & 0xff]++;
+				counts[colours ? 1 : c][(p >> 8) & 0xff]++;
+				counts[colours ? 2 : c][p & 0xff]++;
+			}
+		}
+		else if (ip instanceof ShortProcessor) {
+			for (final short v : (short[]) ip.getPixels()) counts[c][v & 0xffff]++;
+		}
+		else {
+			for (final byte v : (byte[]) ip.getPixels()) counts[c][v & 0xff]++;
+		}
 	}
 
 	/**

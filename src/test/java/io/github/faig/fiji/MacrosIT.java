@@ -199,7 +199,7 @@ class MacrosIT extends SiteInstalled {
 			"Roi.setName(\"my cell\");",
 			"Overlay.addSelection;",
 			"run(\"Select None\");",
-			"for (run = 1; run <= 2; run++) {",
+			"for (k = 1; k <= 2; k++) {",
 			"  selectImage(id);",
 			"  run(\"FAIG Degradation Map\", \"filter_sets=filter-sets-srcnn-x2 tile_size=24 t_blur=-1 t_noise=-1\");",
 			"  selectImage(id);",
@@ -212,7 +212,7 @@ class MacrosIT extends SiteInstalled {
 			"    if (startsWith(name, \"FAIG map\")) map++;",
 			"    if (i == 0) first = name;",
 			"  }",
-			"  print(\"run \" + run + \": overlay=\" + n + \" mine=\" + mine + \" map=\" + map + \" first=\" + first);",
+			"  print(\"run \" + k + \": overlay=\" + n + \" mine=\" + mine + \" map=\" + map + \" first=\" + first);",
 			"}",
 			""));
 		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt.resolve(

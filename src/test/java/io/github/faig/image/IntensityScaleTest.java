@@ -93,4 +93,32 @@ class IntensityScaleTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> IntensityScale.Channels.of("each",
 			"normalize_channels")).getMessage().contains("normalize_channels must be one of auto, separately, together"));
 	}
+
+	/** A histogram gives exactly the scale of the values it counts (the 8- and 16-bit path). */
+	@Test
+	void countsGiveTheSameScaleAsTheValues() {
+		final java.util.Random r = new java.util.Random(5);
+		for (final int n : new int[] { 1, 2, 7, 1000, 4097 }) {
+			final float[] v = new float[n];
+			final long[] counts = new long[65536];
+			for (int i = 0; i < n; i++) {
+				v[i] = 100 + r.nextInt(3000) * (r.nextInt(10) == 0 ? 10 : 1);
+				counts[(int) v[i]]++;
+			}
+			for (final Normalization mode : Normalization.values()) {
+				for (final double[] p : new double[][] { { 1, 99.8 }, { 3, 99.8 }, { 0, 100 }, { 37.5, 62.5 } }) {
+					IntensityScale a;
+					try {
+						a = IntensityScale.of(v, 65535, mode, p[0], p[1]);
+					}
+					catch (final IllegalArgumentException e) {
+						assertThrows(IllegalArgumentException.class, () -> IntensityScale.ofCounts(counts, 65535, mode, p[0],
+							p[1]));
+						continue;
+					}
+					assertEquals(a, IntensityScale.ofCounts(counts, 65535, mode, p[0], p[1]), mode + " " + n + " " + p[0]);
+				}
+			}
+		}
+	}
 }
