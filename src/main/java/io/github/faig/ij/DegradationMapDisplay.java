@@ -85,15 +85,19 @@ public final class DegradationMapDisplay {
 	}
 
 	/**
-	 * Lays {@code map} over {@code image}: the ROIs of an earlier map (named {@value #NAME_PREFIX}…) are removed,
-	 * every other ROI of its overlay stays, and the map's are added after them.
+	 * Adds {@code map} to {@code image}'s overlay: the ROIs of an earlier map (named {@value #NAME_PREFIX}…) are
+	 * removed, every other ROI stays, in its order, and is drawn after the map, so a user's annotations stay visible
+	 * on top of the tiles' fill. The overlay keeps its own settings (labels, fonts).
 	 */
 	public static void addTo(final ImagePlus image, final Overlay map) {
 		final Overlay overlay = image.getOverlay() != null ? image.getOverlay() : new Overlay();
+		final List<Roi> own = new ArrayList<>();
 		for (final Roi r : overlay.toArray()) {
-			if (isMapRoi(r)) overlay.remove(r);
+			overlay.remove(r);
+			if (!isMapRoi(r)) own.add(r);
 		}
 		for (final Roi r : map.toArray()) overlay.add(r);
+		for (final Roi r : own) overlay.add(r);
 		image.setOverlay(overlay);
 	}
 

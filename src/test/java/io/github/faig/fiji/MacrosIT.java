@@ -186,8 +186,8 @@ class MacrosIT extends SiteInstalled {
 
 	/**
 	 * A user's annotation survives Degradation Map (#28): a macro adds a named rectangle to an image's overlay, runs
-	 * the map, and finds its rectangle still there, first, with the map's ROIs (named "FAIG map…") after it; a rerun
-	 * replaces the map and keeps the rectangle.
+	 * the map, and finds its rectangle still there (last, drawn over the map) with the map's ROIs (named "FAIG map…");
+	 * a rerun replaces the map and keeps the rectangle.
 	 */
 	@Test
 	void degradationMapAddsToTheOverlay() throws Exception {
@@ -210,9 +210,9 @@ class MacrosIT extends SiteInstalled {
 			"    name = Roi.getName;",
 			"    if (name == \"my cell\" && x == 3 && y == 4 && w == 10 && h == 12) mine++;",
 			"    if (startsWith(name, \"FAIG map\")) map++;",
-			"    if (i == 0) first = name;",
+			"    if (i == n - 1) last = name;",
 			"  }",
-			"  print(\"run \" + k + \": overlay=\" + n + \" mine=\" + mine + \" map=\" + map + \" first=\" + first);",
+			"  print(\"run \" + k + \": overlay=\" + n + \" mine=\" + mine + \" map=\" + map + \" last=\" + last);",
 			"}",
 			""));
 		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt.resolve(
@@ -221,7 +221,7 @@ class MacrosIT extends SiteInstalled {
 		final int map = 4 + 1 + 2 * 4;
 		for (final int run : new int[] { 1, 2 }) {
 			assertTrue(r.out().contains("run " + run + ": overlay=" + (1 + map) + " mine=1 map=" + map +
-				" first=my cell"), "the rectangle stays, the map is added (run " + run + "):\n" + r.out() + r.err());
+				" last=my cell"), "the rectangle stays, the map is added (run " + run + "):\n" + r.out() + r.err());
 		}
 	}
 }

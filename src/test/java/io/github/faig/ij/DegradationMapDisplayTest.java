@@ -75,6 +75,6 @@ class DegradationMapDisplayTest {
 		assertEquals(1 + map.size(), imp.getOverlay().size());
 		DegradationMapDisplay.addTo(imp, map);
 		assertEquals(1 + map.size(), imp.getOverlay().size(), "a rerun replaces the earlier map");
-		assertEquals(mine, imp.getOverlay().get(0));
+		assertEquals(mine, imp.getOverlay().get(map.size()), "the user's ROI is drawn last, over the map");
 	}
 }
