@@ -119,10 +119,8 @@ public class DegradationMapCommand extends FaigCommand {
 		ImagePlusBridge.checkSupported(source);
 		final ChannelScales scales = ImagePlusBridge.scalesOf(source, normalization, normalize_channels,
 			low_percentile, high_percentile);
-		final Rectangle sel = Selections.bounds(source);
-		final DegradationMap.Region region = sel != null ? new DegradationMap.Region(sel.x, sel.y, sel.width,
-			sel.height) : new DegradationMap.Region(0, 0, source.getWidth(), source.getHeight());
-		final String what = sel != null ? "the selection" : "image";
+		final DegradationMap.Region region = region(source);
+		final String what = Selections.bounds(source) != null ? "the selection" : "image";
 		DegradationMap.tiles(region, tile_size, what); // a region smaller than one tile is refused before the models load
 		final int[] planes = planes(source);
 		final List<DegradationMap.TileDecision> decisions;
@@ -150,6 +148,13 @@ public class DegradationMapCommand extends FaigCommand {
 			checkCancelled();
 			out.commit();
 		}
+	}
+
+	/** The selection's box, or the whole image. */
+	private static DegradationMap.Region region(final ImagePlus source) {
+		final Rectangle sel = Selections.bounds(source);
+		return sel != null ? new DegradationMap.Region(sel.x, sel.y, sel.width, sel.height) : new DegradationMap.Region(0,
+			0, source.getWidth(), source.getHeight());
 	}
 
 	/** The planes to map (1-based stack indices): the current one, or all. */
