@@ -50,12 +50,15 @@ public final class MicroscopyDefaults {
 	/** {@code -Dfaig.normalization=min-max} (or another choice): the 16-bit images' normalisation instead of auto. */
 	private static final String NORMALIZATION = System.getProperty("faig.normalization", IntensityScale.DEFAULT);
 
+	/** {@code -Dfaig.first=K}: start at the K-th photograph (0-based, in name order). */
+	private static final int FIRST = Integer.getInteger("faig.first", 0);
+
 	/** {@code -Dfaig.srOnly=true}: the SR comparison alone. */
 	private static final boolean SR_ONLY = Boolean.getBoolean("faig.srOnly");
 
 	public static void main(final String[] args) throws Exception {
 		final File dir = new File(args.length > 0 ? args[0] : "data/sets/test");
-		final int photos = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+		final int photos = args.length > 1 ? Integer.parseInt(args[1]) : 1 << 20;
 		final String sets = args.length > 2 ? args[2] : "filter-sets-msrresnet-x2";
 		final String model = args.length > 3 ? args[3] : "msrresnet-x2-target";
 		final File[] files = dir.listFiles((d, n) -> n.toLowerCase(Locale.ROOT).endsWith(".png"));
@@ -63,7 +66,7 @@ public final class MicroscopyDefaults {
 		Arrays.sort(files);
 		final List<LabelledInputs.Input> inputs = new ArrayList<>();
 		final List<LabelledInputs.Input> whole = new ArrayList<>();
-		for (int i = 0; i < Math.min(photos, files.length); i++) {
+		for (int i = FIRST; i < Math.min(FIRST + photos, files.length); i++) {
 			final ImagePlus photo = ImageFiles.open(files[i], "photo");
 			final ImageProcessor grey = photo.getProcessor().convertToByte(false);
 			final FloatImage gt = ImagePlusBridge.toFloatImage(grey);
@@ -79,10 +82,11 @@ public final class MicroscopyDefaults {
 			}
 		}
 		System.out.printf(Locale.ROOT, "16-bit normalization: %s; %d inputs (%d photographs of %s, clean/blur/noise, 2 crops of 64x64)%n",
-			NORMALIZATION, inputs.size(), Math.min(photos, files.length), dir);
+			NORMALIZATION, inputs.size(), Math.min(FIRST + photos, files.length) - FIRST, dir);
 		final int[][] right = new int[2][2]; // [8-bit, 16-bit][blur, noise]
 		final List<Double> psnrs = new ArrayList<>();
 		final List<Double> cropPsnrs = new ArrayList<>();
+		final java.util.Map<Degradation, List<Double>> byClass = new java.util.EnumMap<>(Degradation.class);
 		try (PredictDegradation p = new PredictDegradation(new PredictionOptions(sets, -1, -1));
 			SuperResolve sr = new SuperResolve(ModelLocator.load(model, "model"), SuperResolve.Options.defaults()))
 		{
@@ -99,6 +103,7 @@ public final class MicroscopyDefaults {
 			}
 			for (final LabelledInputs.Input in : whole) {
 				psnrs.add(psnr(sr, in));
+				byClass.computeIfAbsent(in.label(), k -> new ArrayList<>()).add(psnrs.get(psnrs.size() - 1));
 				System.out.printf(Locale.ROOT, "  %s %s (%dx%d LR): %.2f dB%n", in.name(), in.label().label(), in.lr()
 					.width(), in.lr().height(), psnrs.get(psnrs.size() - 1));
 			}
@@ -108,11 +113,13 @@ public final class MicroscopyDefaults {
 			"16-bit (x15+100) blur %.1f %%, noise %.1f %%%n", 100.0 * right[0][0] / n, 100.0 * right[0][1] / n, 100.0 *
 				right[1][0] / n, 100.0 * right[1][1] / n);
 		summary("whole LR images", psnrs);
+		for (final var e : byClass.entrySet()) summary("whole LR images, " + e.getKey().label(), e.getValue());
 		summary("64x64 LR crops", cropPsnrs);
 	}
 
 	private static void summary(final String what, final List<Double> psnrs) {
 		psnrs.sort(null);
+		final long atLeast45 = psnrs.stream().filter(p -> p >= 45).count();
 		final double mean = psnrs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
 		System.out.printf(Locale.ROOT, "Blind SR on %s, 16-bit output rescaled vs the 8-bit output: PSNR min %.2f dB, " +
 			"median %.2f dB, mean %.2f dB over %d inputs%n", what, psnrs.get(0), psnrs.get(psnrs.size() / 2), mean,
