@@ -5,9 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
-import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
-import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -21,7 +19,6 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.ChannelScales;
-import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.prediction.DegradationMap;
 import io.github.faig.prediction.DegradationMapOptions;
@@ -37,13 +34,7 @@ import io.github.faig.prediction.PredictionOptions;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Degradation Map",
 		weight = 65) }, headless = true,
 	label = "FAIG Degradation Map")
-public class DegradationMapCommand extends FaigCommand {
-
-	@Parameter(label = "Image", required = false, persist = false)
-	private ImagePlus image;
-
-	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
-	private File input_file;
+public class DegradationMapCommand extends ImageCommand {
 
 	@Parameter(label = "Filter sets (folder or bundled name)", required = false,
 		style = FILTER_SETS_STYLE)
@@ -62,34 +53,11 @@ public class DegradationMapCommand extends FaigCommand {
 		description = "off: the current plane (the first of a file); on: every channel, slice and frame")
 	private boolean all_planes = false;
 
-	@Parameter(label = "Normalization", choices = { "auto", "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the networks' [0,1] scale; auto: the type range for 8-bit and RGB, " +
-			"the percentiles for 16- and 32-bit")
-	private String normalization = IntensityScale.DEFAULT;
-
-	@Parameter(label = "Normalize channels", choices = { "auto", "separately", "together" },
-		description = "each channel its own range (over its slices and frames) or one for all; auto: separately " +
-			"for multi-channel images, together for RGB and single-channel ones")
-	private String normalize_channels = IntensityScale.DEFAULT_CHANNELS;
-
-	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 0")
-	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
-
-	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 1")
-	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
-
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
 		description = "writes <name>_degradation_map.png (the image with the map laid over it, one plane), " +
 			"<name>_degradation_labels.tif and <name>_degradation_tiles.csv")
 	private File output_dir;
-
-	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
-		visibility = ItemVisibility.INVISIBLE,
-		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
-	private RandomAccessibleInterval<?> img;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation map")
 	private ImagePlus degradation_map;
@@ -99,13 +67,8 @@ public class DegradationMapCommand extends FaigCommand {
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_file, "input_file");
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
+		super.validate();
 		options();
-		IntensityScale.checkPercentiles(low_percentile, high_percentile);
-		IntensityScale.Channels.of(normalize_channels, "normalize_channels");
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
 	private DegradationMapOptions options() {
@@ -114,11 +77,9 @@ public class DegradationMapCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file, img);
+		final ImagePlus source = source();
 		ImagePlusBridge.checkSupported(source);
-		final ChannelScales scales = ImagePlusBridge.scalesOf(source, normalization, normalize_channels,
-			low_percentile, high_percentile);
+		final ChannelScales scales = scalesOf(source);
 		final DegradationMap.Region region = region(source);
 		final String what = Selections.bounds(source) != null ? "the selection" : "image";
 		DegradationMap.tiles(region, tile_size, what); // a region smaller than one tile is refused before the models load
