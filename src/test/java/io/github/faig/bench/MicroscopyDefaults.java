@@ -122,8 +122,8 @@ public final class MicroscopyDefaults {
 		final long atLeast45 = psnrs.stream().filter(p -> p >= 45).count();
 		final double mean = psnrs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
 		System.out.printf(Locale.ROOT, "Blind SR on %s, 16-bit output rescaled vs the 8-bit output: PSNR min %.2f dB, " +
-			"median %.2f dB, mean %.2f dB over %d inputs%n", what, psnrs.get(0), psnrs.get(psnrs.size() / 2), mean,
-			psnrs.size());
+			"median %.2f dB, mean %.2f dB over %d inputs, %d of them >= 45 dB%n", what, psnrs.get(0), psnrs.get(psnrs
+				.size() / 2), mean, psnrs.size(), atLeast45);
 	}
 
 	/** PSNR (8-bit scale) of the 16-bit input's SR, rescaled, against the 8-bit input's SR. */
