@@ -532,10 +532,12 @@ public final class ImagePlusBridge {
 
 	// -- Calibration --
 
-	/** Whether {@code cal} gives pixels a physical size (a unit other than ImageJ's "pixel"). */
+	/**
+	 * Whether {@code cal} gives pixels a size: ImageJ's own test (a unit other than "pixel", or a pixel size other
+	 * than 1), so an uncalibrated image (1 × 1 pixel) stays so.
+	 */
 	public static boolean isCalibrated(final Calibration cal) {
-		final String unit = cal.getUnit();
-		return unit != null && !unit.isEmpty() && !"pixel".equals(unit) && !"pixels".equals(unit);
+		return cal.scaled();
 	}
 
 	/**
