@@ -114,7 +114,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	}
 
 	/** A file of {@code input_dir}, read by whichever JVM predicts it. */
-	private record FileSource(File file, String normalization, double low, double high) implements
+	private record FileSource(File file, String normalization, String channels, double low, double high) implements
 		PredictDegradation.Source
 	{
 
@@ -125,7 +125,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 
 		@Override
 		public List<PredictDegradation.Image> images() {
-			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, low, high);
+			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, channels, low, high);
 		}
 	}
 
@@ -148,17 +148,17 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 		// named inputs win over the image Fiji fills in (the active one): a macro means the files it names
 		if (input_dir != null) {
 			for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-				out.add(new FileSource(f, normalization, low_percentile, high_percentile));
+				out.add(new FileSource(f, normalization, normalize_channels, low_percentile, high_percentile));
 			}
 			return out;
 		}
 		final List<PredictDegradation.Image> planes;
 		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName(),
-			normalization, low_percentile, high_percentile);
-		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, low_percentile,
-			high_percentile);
-		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
+			normalization, normalize_channels, low_percentile, high_percentile);
+		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, normalize_channels,
 			low_percentile, high_percentile);
+		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
+			normalize_channels, low_percentile, high_percentile);
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
 		for (final PredictDegradation.Image in : planes) out.add(new Plane(in));
 		return out;
@@ -166,11 +166,12 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 
 	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
 	private static List<PredictDegradation.Image> planes(final ImagePlus imp, final String name,
-		final String normalization, final double low, final double high)
+		final String normalization, final String channels, final double low, final double high)
 	{
 		final List<PredictDegradation.Image> out = new ArrayList<>();
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scaleOf(imp, normalization,
-			low, high));
+		// each channel on its own scale by default, so its decision does not depend on its brightness
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scalesOf(imp, normalization,
+			channels, low, high));
 		final Rectangle roi = Selections.bounds(imp);
 		for (int s = 0; s < slices.size(); s++) {
 			final int[] czt = imp.convertIndexToPosition(s + 1);
