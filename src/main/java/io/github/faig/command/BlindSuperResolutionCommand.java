@@ -26,7 +26,7 @@ import io.github.faig.sr.SuperResolve;
 import io.github.faig.workflow.Monitor;
 import io.github.faig.nn.io.PackedModel;
 import io.github.faig.workflow.Shared;
-import io.github.faig.workflow.Sharding;
+import io.github.faig.workflow.FolderRun;
 
 /**
  * {@code Plugins>FAIG>FAIG Blind Super-Resolution}: the super-resolved image (×scale, pixel size divided by the
@@ -82,9 +82,8 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 		final Made made;
 		try (SuperResolve workflow = new SuperResolve(pkg, options)) {
 			if (files != null) {
-				FolderRun.run(files, output_dir, new FileTask(workflow, Sharding.current().share(() -> PackedModel.of(
-					pkg)), rendering), monitor(), new FolderFailures(getInfo().getLabel(), log), "super-resolved",
-					FAILED_CSV);
+				runFolder(output_dir, new FileTask(workflow, sharding().share(() -> PackedModel.of(pkg)), rendering),
+					"super-resolved", FAILED_CSV);
 				return;
 			}
 			made = rendering.apply(source, workflow, monitor());
@@ -164,10 +163,10 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 		}
 
 		@Override
-		protected Map<String, AtomicOutputs.Writer> outputs(final SuperResolve state, final ImagePlus source,
+		protected Map<String, AtomicOutputs.Writer> outputs(final SuperResolve state, final File file,
 			final Monitor monitor)
 		{
-			return rendering.apply(source, state, monitor).files();
+			return rendering.apply(ImageFiles.open(file, "input_dir"), state, monitor).files();
 		}
 	}
 

@@ -36,7 +36,9 @@ import io.github.faig.ij.Tables;
 import io.github.faig.io.UriFile;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.workflow.FolderFailures;
 import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Sharding;
 
 /**
  * What every FAIG command shares: bad input and I/O failures end the command with a clear message (through
@@ -508,6 +510,16 @@ public abstract class FaigCommand extends ContextCommand {
 	 */
 	protected Monitor monitor() {
 		return Monitor.of(this::report, this::isCanceled);
+	}
+
+	/** The sharding this run's items go through: this JVM, or a cluster's executors on a {@code --spark} line. */
+	protected Sharding sharding() {
+		return Sharding.current();
+	}
+
+	/** The failed files of a folder run, each reported to the log as it happens. */
+	protected FolderFailures folderFailures() {
+		return new FolderFailures(getInfo().getLabel(), log == null ? null : log::warn);
 	}
 
 	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */

@@ -1,5 +1,7 @@
 package io.github.faig.command;
 
+import io.github.faig.workflow.FolderFailures;
+
 import java.awt.Rectangle;
 import java.io.File;
 import java.io.IOException;
@@ -74,7 +76,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	protected void execute() throws Exception {
 		final List<PredictDegradation.Source> sources = sources();
 		predictions = new ResultsTable();
-		final FolderFailures failures = new FolderFailures(getInfo().getLabel(), log);
+		final FolderFailures failures = folderFailures();
 		try (PredictDegradation p = new PredictDegradation(options())) {
 			// one source at a time here, or one per task with --spark; a folder goes on past a bad file
 			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, monitor())) {

@@ -28,6 +28,7 @@ import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.workflow.FolderRun;
 import io.github.faig.workflow.Monitor;
 
 /**
@@ -106,8 +107,7 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 		final Synthesis synthesis = new Synthesis(new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed),
 			scale, chosenVariants(), quantize, normalization, low_percentile, high_percentile);
 		if (input_dir != null) {
-			FolderRun.run(inputFiles(), output_dir, new FileTask(synthesis),
-				monitor(), new FolderFailures(getInfo().getLabel(), log), "degraded", FAILED_CSV);
+			runFolder(output_dir, new FileTask(synthesis), "degraded", FAILED_CSV);
 			return;
 		}
 		final Made made = synthesis.apply(source(), monitor());
@@ -238,10 +238,10 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 		}
 
 		@Override
-		protected Map<String, AtomicOutputs.Writer> outputs(final Void state, final ImagePlus source,
+		protected Map<String, AtomicOutputs.Writer> outputs(final Void state, final File file,
 			final Monitor monitor)
 		{
-			return synthesis.apply(source, monitor).files();
+			return synthesis.apply(ImageFiles.open(file, "input_dir"), monitor).files();
 		}
 	}
 
