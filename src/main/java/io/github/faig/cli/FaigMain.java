@@ -25,6 +25,7 @@ import io.github.faig.command.InputValues;
 import io.github.faig.demo.Demo;
 import io.github.faig.workflow.TerminationGuard;
 import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.command.FaigRunService;
 import io.github.faig.workflow.Sharding;
 
 /**
@@ -52,7 +53,6 @@ public final class FaigMain {
 		System.setProperty("java.awt.headless", "true");
 		System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
 		LaunchPreferences.install(); // each launch starts from empty preferences
-		System.setProperty("faig.launcher", "true"); // failures are reported once, by the launcher
 		System.exit(run(System.out, System.err, args));
 	}
 
@@ -82,7 +82,7 @@ public final class FaigMain {
 			Context context = new Context();
 			Sharding items = master != null ? Sharding.cluster(master, "FAIG " + (line.length > 1 ? line[1] : "")) :
 				Sharding.LOCAL;
-			Sharding.Scope scope = Sharding.install(items))
+			FaigRunService.Scope scope = context.service(FaigRunService.class).use(items))
 		{
 			return run(context, out, err, stop, line);
 		}
@@ -132,6 +132,8 @@ public final class FaigMain {
 	private static int run(final Context context, final PrintStream out, final PrintStream err, final Stopper stop,
 		final String... args)
 	{
+		// failures are reported once, by the launcher, and nothing is shown
+		context.service(FaigRunService.class).setLauncher(true);
 		if (args.length > 0 && args[0].equals("--list")) {
 			list(context, out);
 			return 0;

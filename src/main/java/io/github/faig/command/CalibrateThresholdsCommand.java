@@ -137,7 +137,7 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 			: null;
 		final CalibrateThresholds.Result r;
 		try (CalibrateThresholds c = new CalibrateThresholds(sets, baseline_model, target_model, options())) {
-			r = c.run(images, names, testImages, testNames, monitor());
+			r = c.run(images, names, testImages, testNames, sharding(), monitor());
 		}
 		scores = ResultTables.scores(r);
 		final ResultsTable[] reports = ResultTables.calibrationReport(r);

@@ -124,7 +124,7 @@ public class ComputeFiltersCommand extends DegradationCommand {
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, "input_dir", names);
 		final ComputeFilters.Result r;
 		try (ComputeFilters workflow = new ComputeFilters(pair, options)) {
-			r = workflow.run(gts, names, monitor());
+			r = workflow.run(gts, names, sharding(), monitor());
 		}
 		checkCancelled();
 		top_filters = ResultTables.topFilters(r);

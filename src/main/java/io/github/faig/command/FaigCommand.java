@@ -140,6 +140,10 @@ public abstract class FaigCommand extends ContextCommand {
 	@Parameter(required = false)
 	private TaskService taskService;
 
+	/** The run mode (sharding, launcher) of this context's commands. */
+	@Parameter(required = false)
+	private FaigRunService runs;
+
 	/**
 	 * This run as a SciJava task: Fiji's task monitor shows its progress with a cancel button, whose cancel reaches
 	 * this command's own cancel (the same path as the module's cancel).
@@ -514,7 +518,7 @@ public abstract class FaigCommand extends ContextCommand {
 
 	/** The sharding this run's items go through: this JVM, or a cluster's executors on a {@code --spark} line. */
 	protected Sharding sharding() {
-		return Sharding.current();
+		return runs != null ? runs.sharding() : Sharding.LOCAL;
 	}
 
 	/** The failed files of a folder run, each reported to the log as it happens. */
@@ -540,8 +544,8 @@ public abstract class FaigCommand extends ContextCommand {
 	}
 
 	/** Whether no GUI shows progress: the launcher, Fiji's --headless, or a JVM without a display. */
-	private static boolean headless() {
-		return Boolean.getBoolean("faig.launcher") || Boolean.getBoolean("java.awt.headless") || GraphicsEnvironment
+	private boolean headless() {
+		return runs != null && runs.launcher() || Boolean.getBoolean("java.awt.headless") || GraphicsEnvironment
 			.isHeadless();
 	}
 

@@ -79,7 +79,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 		final FolderFailures failures = folderFailures();
 		try (PredictDegradation p = new PredictDegradation(options())) {
 			// one source at a time here, or one per task with --spark; a folder goes on past a bad file
-			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, monitor())) {
+			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, sharding(), monitor())) {
 				if (o.failure() != null) failures.add(o.source(), o.failure());
 				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
 			}

@@ -31,7 +31,6 @@ class SparkCommandsTest {
 
 	@BeforeAll
 	static void fixtures() throws IOException {
-		System.setProperty("faig.launcher", "true");
 		root = Files.createTempDirectory("faig-spark-commands");
 		images = Files.createDirectories(root.resolve("images"));
 		for (final String n : IMAGES) {

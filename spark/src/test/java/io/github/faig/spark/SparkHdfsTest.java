@@ -42,7 +42,6 @@ class SparkHdfsTest {
 
 	@BeforeAll
 	static void cluster() throws IOException {
-		System.setProperty("faig.launcher", "true");
 		root = Files.createTempDirectory("faig-spark-hdfs");
 		images = Files.createDirectories(root.resolve("images"));
 		final Configuration c = new Configuration();
