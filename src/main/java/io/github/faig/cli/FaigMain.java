@@ -19,13 +19,8 @@ import org.scijava.run.RunService;
 import org.scijava.service.Service;
 import org.scijava.widget.WidgetStyle;
 
-import io.github.faig.command.FaigCommand;
-import io.github.faig.command.HeadlessLine;
-import io.github.faig.command.InputValues;
-import io.github.faig.demo.Demo;
 import io.github.faig.workflow.TerminationGuard;
 import io.github.faig.nn.io.ModelLocator;
-import io.github.faig.command.FaigRunService;
 import io.github.faig.workflow.Sharding;
 
 /**
@@ -66,8 +61,9 @@ public final class FaigMain {
 			usage(out);
 			return args.length == 0 ? 2 : 0;
 		}
-		if (args[0].equals("demo")) {
-			return Demo.run(out, err, Arrays.copyOfRange(args, 1, args.length));
+		final Subcommand sub = Subcommand.named(args[0]);
+		if (sub != null) {
+			return sub.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
 		final String master = args[0].equals("--spark") && args.length > 1 ? args[1] : null;
 		if (args[0].equals("--spark") && (master == null || args.length < 3 || !args[2].equals("--run"))) {
@@ -177,7 +173,7 @@ public final class FaigMain {
 		}
 		catch (final HeadlessLine.SyntaxException e) {
 			err.println(("faig: bad --run line for '" + info.getTitle() + "': " + e.getMessage()).replace("\n", "\\n"));
-			if (FaigCommand.debug()) e.printStackTrace(err);
+			if (LineRun.debug()) e.printStackTrace(err);
 			return 2;
 		}
 		return runAndReport(runner, info, inputs, err, headless);
@@ -201,7 +197,7 @@ public final class FaigMain {
 			// one line, whatever a file name in the message holds
 			err.println(("faig: " + info.getTitle() + " failed: " + (why.startsWith(own) ? why.substring(own.length())
 				: why)).replace("\n", "\\n").replace("\r", "\\r"));
-			if (FaigCommand.debug()) t.printStackTrace(err);
+			if (LineRun.debug()) t.printStackTrace(err);
 			return 1;
 		}
 	}
@@ -243,10 +239,10 @@ public final class FaigMain {
 
 	/** What a model or filter-set input takes, for the listing; empty for other inputs. */
 	private static String packages(final ModuleItem<?> item) {
-		if (WidgetStyle.isStyle(item, FaigCommand.MODEL_STYLE)) {
+		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.MODEL_STYLE)) {
 			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledNames()) + "; or a folder/.zip path";
 		}
-		if (WidgetStyle.isStyle(item, FaigCommand.FILTER_SETS_STYLE)) {
+		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.FILTER_SETS_STYLE)) {
 			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledSets()) + "; or a folder path";
 		}
 		return "";

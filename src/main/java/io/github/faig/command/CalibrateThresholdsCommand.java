@@ -19,6 +19,7 @@ import org.scijava.widget.FileWidget;
 import com.google.gson.JsonObject;
 
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;

@@ -15,6 +15,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.ComputeFilters;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;

@@ -24,6 +24,7 @@ import ij.gui.Roi;
 import ij.gui.TextRoi;
 import ij.process.ByteProcessor;
 import ij.process.LUT;
+import io.github.faig.ij.Selections;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;

@@ -28,6 +28,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.OutputPaths;
+import io.github.faig.cli.FaigRunService;
+import io.github.faig.cli.LineRun;
+import io.github.faig.cli.ProgressLine;
 import io.github.faig.ij.ImgInput;
 import io.github.faig.ij.PackageChoices;
 import net.imglib2.RandomAccessibleInterval;
@@ -61,7 +64,7 @@ import io.github.faig.workflow.Sharding;
  * tables and files.
  * </p>
  */
-public abstract class FaigCommand extends ContextCommand {
+public abstract class FaigCommand extends ContextCommand implements LineRun {
 
 	/** Widget style of a model input ({@link PackageChoices#MODEL_STYLE}), for the commands' declarations. */
 	public static final String MODEL_STYLE = PackageChoices.MODEL_STYLE;
@@ -528,8 +531,7 @@ public abstract class FaigCommand extends ContextCommand {
 
 	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */
 	public static boolean debug() {
-		return Boolean.getBoolean("faig.debug") || "1".equals(System.getenv("FAIG_DEBUG")) || "true".equals(System
-			.getenv("FAIG_DEBUG"));
+		return LineRun.debug();
 	}
 
 	/** The task of the run in progress, or {@code null} before it starts. */

@@ -5,6 +5,7 @@ import java.io.File;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.workflow.FolderRun;
 
 /**

@@ -16,6 +16,7 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.RankingMethod;

@@ -1,5 +1,7 @@
 package io.github.faig.command;
 
+import io.github.faig.ij.Selections;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.workflow.FolderFailures;
 
 import java.awt.Rectangle;

@@ -16,6 +16,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;

@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.cli;
 
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
