@@ -22,6 +22,7 @@ import io.github.faig.ij.PredictionSources;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictDegradation;
 import io.github.faig.prediction.PredictionModels;
@@ -47,6 +48,11 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
 
+	@Parameter(label = "Decision rule", choices = { "paper", "blur-under-noise" }, description = "paper: the " +
+		"paper's rule (OS thresholds); blur-under-noise: beyond the paper, blur of inputs called noisy decided on " +
+		"their denoised version (README, RESULTS.md §3.1)")
+	private String decision_rule = "paper";
+
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
@@ -67,7 +73,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	}
 
 	private PredictionOptions options() {
-		return new PredictionOptions(filter_sets, t_blur, t_noise);
+		return new PredictionOptions(filter_sets, t_blur, t_noise, DecisionRule.parse(decision_rule));
 	}
 
 	@Override
@@ -102,8 +108,9 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
 		ResultTables.addPrediction(predictions, in, r);
 		final DegradationPredictor.Prediction d = r.prediction();
-		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), d.scores().blur(), d
-			.scores().noise(), d.decision().label()));
+		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f%s -> %s", in.name(), d.scores().blur(), d
+			.scores().noise(), r.rule() == DecisionRule.PAPER ? "" : String.format(Locale.ROOT, ", re-blur %.3f", d
+				.scores().reblur()), d.decision().label()));
 	}
 
 	private List<PredictDegradation.Source> sources() {
