@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the training/validation photographs from Debian packages (see shared docs/data-sources.md):
+# Builds the training/validation photographs from Debian packages (the pinned list below, with their licences):
 # downloads pinned package versions, unpacks them without installing, then runs the project's developer tool
 # TrainingSetBuilder (scripts/dev-tool.sh build-training-set: carve GCompris bundles, convert WebP with dwebp,
 # downscale large photos with an antialiasing area filter, drop near-duplicates, write manifest.tsv with SHA-256,

@@ -151,17 +151,18 @@ public final class ComputeFilters implements AutoCloseable {
 	public record Image(FloatImage groundTruth, String name) implements Serializable {}
 
 	/**
-	 * The whole set: every image's partial through the run's {@link Sharding} (one after another here, or one image
+	 * The whole set: every image's partial through {@code sharding} (one after another here, or one image
 	 * per task on a cluster's executors, each building this workflow once from the pair sent to it), then
 	 * {@link #finish} of their sum, added input by input in image order exactly as a plain run adds them.
 	 */
-	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Monitor monitor) {
+	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Sharding sharding,
+		final Monitor monitor)
+	{
 		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
 		attribution.checkImages(groundTruths, names);
 		final long t0 = System.nanoTime();
 		final List<Image> images = new ArrayList<>();
 		for (int i = 0; i < groundTruths.size(); i++) images.add(new Image(groundTruths.get(i), names.get(i)));
-		final Sharding sharding = Sharding.current();
 		final Shared<PackedPair> models = sharding.share(() -> PackedPair.of(pair));
 		final List<DegradationAttribution.Partial> parts = sharding.map("images", images, new ImageTask(this, models),
 			monitor);

@@ -4,6 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Locale;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -11,6 +15,7 @@ import com.google.gson.JsonParser;
 
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
+import io.github.faig.io.AtomicOutputs;
 
 /**
  * The discovered filter sets of one model pair: the blur and noise rankings (files {@code blur_index.txt},
@@ -105,6 +110,33 @@ public final class FilterSets {
 		if (provenance != null) o.add("provenance", provenance);
 		Files.writeString(f.toPath(), new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n",
 			StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Writes this filter-set folder through {@code out} (whose folder is {@code dir}): the index files (copied from
+	 * {@code indexFrom}, a folder holding them, unless that is {@code dir} itself, where they stay; written from the
+	 * rankings when {@code indexFrom} is {@code null}), a dated copy of the {@value #JSON} {@code dir} holds (its
+	 * calibrated thresholds may be the result of hours of work), and the new {@value #JSON}.
+	 */
+	public void writeFolder(final AtomicOutputs out, final File dir, final JsonObject provenance, final File indexFrom)
+		throws IOException
+	{
+		final File old = new File(dir, JSON);
+		if (old.isFile()) {
+			out.write("filter_sets." + new SimpleDateFormat("yyyyMMdd-HHmmss-SSS", Locale.ROOT).format(new Date()) +
+				".json", f -> Files.copy(old.toPath(), f.toPath(), StandardCopyOption.REPLACE_EXISTING));
+		}
+		if (indexFrom == null) {
+			out.write(BLUR_FILE, blur::writeIndexFile);
+			out.write(NOISE_FILE, noise::writeIndexFile);
+		}
+		else if (!indexFrom.getCanonicalFile().equals(dir.getCanonicalFile())) {
+			for (final String n : new String[] { BLUR_FILE, NOISE_FILE }) {
+				out.write(n, f -> Files.copy(new File(indexFrom, n).toPath(), f.toPath(),
+					StandardCopyOption.REPLACE_EXISTING));
+			}
+		}
+		out.write(JSON, f -> writeJson(f, provenance));
 	}
 
 	/** Writes all three files into a folder. */

@@ -38,4 +38,23 @@ public record FixedRanking(String name, Map<Degradation, Ranking> rankings) impl
 		}
 		return rankings;
 	}
+
+	/** The masking experiment's FAIG: the sets of the filter-set folder it was given. */
+	public static final class FaigSets implements RankingMethods.Provider {
+
+		@Override
+		public String name() {
+			return "FAIG";
+		}
+
+		@Override
+		public int order() {
+			return 10;
+		}
+
+		@Override
+		public RankingMethod create(final RankingMethods.Settings settings) {
+			return settings.faigSets() == null ? null : of(name(), settings.faigSets());
+		}
+	}
 }

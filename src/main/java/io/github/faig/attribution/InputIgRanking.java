@@ -39,4 +39,23 @@ public record InputIgRanking(int steps, int cropSize, int crops) implements Rank
 			Quadrature.RIEMANN, steps, cropSize, crops, pair, discovery, monitor);
 		return RankingMethod.rankings(r.blur(), r.noise());
 	}
+
+	/** The IG comparison, when there are discovery images. */
+	public static final class Provider implements RankingMethods.Provider {
+
+		@Override
+		public String name() {
+			return "IG";
+		}
+
+		@Override
+		public int order() {
+			return 20;
+		}
+
+		@Override
+		public RankingMethod create(final RankingMethods.Settings s) {
+			return s.discovery() ? new InputIgRanking(s.igSteps(), s.cropSize(), s.crops()) : null;
+		}
+	}
 }

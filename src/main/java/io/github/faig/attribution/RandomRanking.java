@@ -29,4 +29,23 @@ public record RandomRanking(long seed) implements RankingMethod.FromWeights {
 		for (int i = 0; i < s.length; i++) s[i] = r.nextFloat();
 		return s;
 	}
+
+	/** The seeded random order, always compared (seeded with the experiment's seed). */
+	public static final class Provider implements RankingMethods.Provider {
+
+		@Override
+		public String name() {
+			return "random";
+		}
+
+		@Override
+		public int order() {
+			return 40;
+		}
+
+		@Override
+		public RankingMethod create(final RankingMethods.Settings settings) {
+			return new RandomRanking(settings.seed());
+		}
+	}
 }

@@ -42,4 +42,23 @@ public record WeightDifferenceRanking() implements RankingMethod.FromWeights {
 		}
 		return s;
 	}
+
+	/** The weight difference, always compared. */
+	public static final class Provider implements RankingMethods.Provider {
+
+		@Override
+		public String name() {
+			return new WeightDifferenceRanking().name();
+		}
+
+		@Override
+		public int order() {
+			return 30;
+		}
+
+		@Override
+		public RankingMethod create(final RankingMethods.Settings settings) {
+			return new WeightDifferenceRanking();
+		}
+	}
 }

@@ -19,10 +19,6 @@ import org.scijava.run.RunService;
 import org.scijava.service.Service;
 import org.scijava.widget.WidgetStyle;
 
-import io.github.faig.command.FaigCommand;
-import io.github.faig.command.HeadlessLine;
-import io.github.faig.command.InputValues;
-import io.github.faig.demo.Demo;
 import io.github.faig.workflow.TerminationGuard;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.Sharding;
@@ -52,7 +48,6 @@ public final class FaigMain {
 		System.setProperty("java.awt.headless", "true");
 		System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
 		LaunchPreferences.install(); // each launch starts from empty preferences
-		System.setProperty("faig.launcher", "true"); // failures are reported once, by the launcher
 		System.exit(run(System.out, System.err, args));
 	}
 
@@ -66,8 +61,9 @@ public final class FaigMain {
 			usage(out);
 			return args.length == 0 ? 2 : 0;
 		}
-		if (args[0].equals("demo")) {
-			return Demo.run(out, err, Arrays.copyOfRange(args, 1, args.length));
+		final Subcommand sub = Subcommand.named(args[0]);
+		if (sub != null) {
+			return sub.run(out, err, Arrays.copyOfRange(args, 1, args.length));
 		}
 		final String master = args[0].equals("--spark") && args.length > 1 ? args[1] : null;
 		if (args[0].equals("--spark") && (master == null || args.length < 3 || !args[2].equals("--run"))) {
@@ -82,7 +78,7 @@ public final class FaigMain {
 			Context context = new Context();
 			Sharding items = master != null ? Sharding.cluster(master, "FAIG " + (line.length > 1 ? line[1] : "")) :
 				Sharding.LOCAL;
-			Sharding.Scope scope = Sharding.install(items))
+			FaigRunService.Scope scope = context.service(FaigRunService.class).use(items))
 		{
 			return run(context, out, err, stop, line);
 		}
@@ -132,6 +128,8 @@ public final class FaigMain {
 	private static int run(final Context context, final PrintStream out, final PrintStream err, final Stopper stop,
 		final String... args)
 	{
+		// failures are reported once, by the launcher, and nothing is shown
+		context.service(FaigRunService.class).setLauncher(true);
 		if (args.length > 0 && args[0].equals("--list")) {
 			list(context, out);
 			return 0;
@@ -175,7 +173,7 @@ public final class FaigMain {
 		}
 		catch (final HeadlessLine.SyntaxException e) {
 			err.println(("faig: bad --run line for '" + info.getTitle() + "': " + e.getMessage()).replace("\n", "\\n"));
-			if (FaigCommand.debug()) e.printStackTrace(err);
+			if (LineRun.debug()) e.printStackTrace(err);
 			return 2;
 		}
 		return runAndReport(runner, info, inputs, err, headless);
@@ -199,7 +197,7 @@ public final class FaigMain {
 			// one line, whatever a file name in the message holds
 			err.println(("faig: " + info.getTitle() + " failed: " + (why.startsWith(own) ? why.substring(own.length())
 				: why)).replace("\n", "\\n").replace("\r", "\\r"));
-			if (FaigCommand.debug()) t.printStackTrace(err);
+			if (LineRun.debug()) t.printStackTrace(err);
 			return 1;
 		}
 	}
@@ -241,10 +239,10 @@ public final class FaigMain {
 
 	/** What a model or filter-set input takes, for the listing; empty for other inputs. */
 	private static String packages(final ModuleItem<?> item) {
-		if (WidgetStyle.isStyle(item, FaigCommand.MODEL_STYLE)) {
+		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.MODEL_STYLE)) {
 			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledNames()) + "; or a folder/.zip path";
 		}
-		if (WidgetStyle.isStyle(item, FaigCommand.FILTER_SETS_STYLE)) {
+		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.FILTER_SETS_STYLE)) {
 			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledSets()) + "; or a folder path";
 		}
 		return "";

@@ -16,9 +16,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.run.AbstractCodeRunner;
 import org.scijava.run.CodeRunner;
 
-import io.github.faig.command.FaigCommand;
-import io.github.faig.command.HeadlessLine;
-import io.github.faig.command.InputValues;
 
 /**
  * Lets {@code --run "Label" "key=value,…"} name a command by its label (the menu leaf, as Fiji's headless
@@ -160,8 +157,8 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 		if (created == null) {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
 		}
-		if (created.getDelegateObject() instanceof FaigCommand) {
-			final FaigCommand c = (FaigCommand) created.getDelegateObject();
+		if (created.getDelegateObject() instanceof LineRun) {
+			final LineRun c = (LineRun) created.getDelegateObject();
 			if (mode == Mode.HEADLESS_LINE) c.runFromHeadlessLine();
 			if (mode == Mode.LINE) c.runFromLine();
 		}
@@ -180,8 +177,8 @@ public class LabelCommandRunner extends AbstractCodeRunner {
 			throw new InvocationTargetException(new IllegalStateException("'" + info.getTitle() + "' did not run"));
 		}
 		// a FAIG command that finished its work before a late stop request did not fail
-		final boolean done = module.getDelegateObject() instanceof FaigCommand &&
-			((FaigCommand) module.getDelegateObject()).completed();
+		final boolean done = module.getDelegateObject() instanceof LineRun && ((LineRun) module.getDelegateObject())
+			.completed();
 		if (!done && module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			throw new InvocationTargetException(new CommandFailedException(((Cancelable) module).getCancelReason()));
 		}

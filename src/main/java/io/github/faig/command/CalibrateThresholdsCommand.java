@@ -3,7 +3,6 @@ package io.github.faig.command;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,7 @@ import org.scijava.widget.FileWidget;
 import com.google.gson.JsonObject;
 
 import ij.measure.ResultsTable;
-import io.github.faig.attribution.FilterSets;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
@@ -139,7 +138,7 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 			: null;
 		final CalibrateThresholds.Result r;
 		try (CalibrateThresholds c = new CalibrateThresholds(sets, baseline_model, target_model, options())) {
-			r = c.run(images, names, testImages, testNames, monitor());
+			r = c.run(images, names, testImages, testNames, sharding(), monitor());
 		}
 		scores = ResultTables.scores(r);
 		final ResultsTable[] reports = ResultTables.calibrationReport(r);
@@ -152,18 +151,11 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 
 	/** The calibrated sets (with their index files when they go to a new folder), the reports and the scores. */
 	private void write(final CalibrateThresholds.Result r, final File sets, final File dest) throws IOException {
-		final boolean inPlace = dest.getCanonicalFile().equals(sets.getCanonicalFile());
 		final JsonObject extra = r.calibrated().extra();
 		try (AtomicOutputs out = new AtomicOutputs(dest)) {
-			if (!inPlace) {
-				for (final String n : new String[] { FilterSets.BLUR_FILE, FilterSets.NOISE_FILE }) {
-					out.write(n, f -> Files.copy(new File(sets, n).toPath(), f.toPath(), StandardCopyOption.REPLACE_EXISTING));
-				}
-			}
-			// the previous calibration there stays recoverable
-			PreviousSets.keep(out, dest);
-			out.write(FilterSets.JSON, f -> r.calibrated().writeJson(f, extra.has("provenance") ? extra.getAsJsonObject(
-				"provenance") : null));
+			// the previous calibration there stays recoverable (a dated copy)
+			r.calibrated().writeFolder(out, dest, extra.has("provenance") ? extra.getAsJsonObject("provenance") : null,
+				sets);
 			out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));
 			out.write("calibration_confusion.csv", f -> Tables.saveCsv(confusion, f));
 			out.write("calibration_scores.csv", f -> Tables.saveCsv(scores, f));

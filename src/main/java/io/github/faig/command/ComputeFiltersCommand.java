@@ -15,8 +15,8 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.ComputeFilters;
-import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
@@ -125,7 +125,7 @@ public class ComputeFiltersCommand extends DegradationCommand {
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, "input_dir", names);
 		final ComputeFilters.Result r;
 		try (ComputeFilters workflow = new ComputeFilters(pair, options)) {
-			r = workflow.run(gts, names, monitor());
+			r = workflow.run(gts, names, sharding(), monitor());
 		}
 		checkCancelled();
 		top_filters = ResultTables.topFilters(r);
@@ -147,9 +147,7 @@ public class ComputeFiltersCommand extends DegradationCommand {
 		final Ranking blur = r.sets().ranking(Degradation.BLUR);
 		final Ranking noise = r.sets().ranking(Degradation.NOISE);
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			PreviousSets.keep(out, output_dir);
-			out.write("blur_index.txt", blur::writeIndexFile);
-			out.write("noise_index.txt", noise::writeIndexFile);
+			r.sets().writeFolder(out, output_dir, r.provenance(), null);
 			out.write("blur_filters.csv", f -> blur.writeCsv(f, r.filters(), 100));
 			out.write("noise_filters.csv", f -> noise.writeCsv(f, r.filters(), 100));
 			out.write("top_filters.csv", f -> Tables.saveCsv(top_filters, f));
@@ -157,7 +155,6 @@ public class ComputeFiltersCommand extends DegradationCommand {
 			out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
 			out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
 			out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
-			out.write(FilterSets.JSON, f -> r.sets().writeJson(f, r.provenance()));
 			checkCancelled();
 			out.commit();
 		}

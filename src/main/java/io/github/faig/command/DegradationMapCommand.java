@@ -16,6 +16,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.ij.DegradationMapDisplay;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.Selections;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.ChannelScales;

@@ -15,6 +15,7 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Plots;
 import io.github.faig.ij.RepresentationPlots;

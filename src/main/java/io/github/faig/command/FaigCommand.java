@@ -28,6 +28,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.OutputPaths;
+import io.github.faig.cli.FaigRunService;
+import io.github.faig.cli.LineRun;
+import io.github.faig.cli.ProgressLine;
 import io.github.faig.ij.ImgInput;
 import io.github.faig.ij.PackageChoices;
 import net.imglib2.RandomAccessibleInterval;
@@ -36,7 +39,9 @@ import io.github.faig.ij.Tables;
 import io.github.faig.io.UriFile;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
+import io.github.faig.workflow.FolderFailures;
 import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Sharding;
 
 /**
  * What every FAIG command shares: bad input and I/O failures end the command with a clear message (through
@@ -59,7 +64,7 @@ import io.github.faig.workflow.Monitor;
  * tables and files.
  * </p>
  */
-public abstract class FaigCommand extends ContextCommand {
+public abstract class FaigCommand extends ContextCommand implements LineRun {
 
 	/** Widget style of a model input ({@link PackageChoices#MODEL_STYLE}), for the commands' declarations. */
 	public static final String MODEL_STYLE = PackageChoices.MODEL_STYLE;
@@ -137,6 +142,10 @@ public abstract class FaigCommand extends ContextCommand {
 
 	@Parameter(required = false)
 	private TaskService taskService;
+
+	/** The run mode (sharding, launcher) of this context's commands. */
+	@Parameter(required = false)
+	private FaigRunService runs;
 
 	/**
 	 * This run as a SciJava task: Fiji's task monitor shows its progress with a cancel button, whose cancel reaches
@@ -510,10 +519,19 @@ public abstract class FaigCommand extends ContextCommand {
 		return Monitor.of(this::report, this::isCanceled);
 	}
 
+	/** The sharding this run's items go through: this JVM, or a cluster's executors on a {@code --spark} line. */
+	protected Sharding sharding() {
+		return runs != null ? runs.sharding() : Sharding.LOCAL;
+	}
+
+	/** The failed files of a folder run, each reported to the log as it happens. */
+	protected FolderFailures folderFailures() {
+		return new FolderFailures(getInfo().getLabel(), log == null ? null : log::warn);
+	}
+
 	/** Whether stack traces are wanted: {@code FAIG_DEBUG=1} in the environment or {@code -Dfaig.debug=true}. */
 	public static boolean debug() {
-		return Boolean.getBoolean("faig.debug") || "1".equals(System.getenv("FAIG_DEBUG")) || "true".equals(System
-			.getenv("FAIG_DEBUG"));
+		return LineRun.debug();
 	}
 
 	/** The task of the run in progress, or {@code null} before it starts. */
@@ -528,8 +546,8 @@ public abstract class FaigCommand extends ContextCommand {
 	}
 
 	/** Whether no GUI shows progress: the launcher, Fiji's --headless, or a JVM without a display. */
-	private static boolean headless() {
-		return Boolean.getBoolean("faig.launcher") || Boolean.getBoolean("java.awt.headless") || GraphicsEnvironment
+	private boolean headless() {
+		return runs != null && runs.launcher() || Boolean.getBoolean("java.awt.headless") || GraphicsEnvironment
 			.isHeadless();
 	}
 

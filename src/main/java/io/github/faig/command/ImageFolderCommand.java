@@ -5,6 +5,9 @@ import java.io.File;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
+import io.github.faig.ij.GroundTruths;
+import io.github.faig.workflow.FolderRun;
+
 /**
  * An image command that also runs on every image file of a folder ({@code input_dir}, for macros and headless
  * lines), each processed as {@code input_file} would be. The dialog works on the active image, so it does not show
@@ -20,6 +23,19 @@ public abstract class ImageFolderCommand extends ImageCommand {
 	@Override
 	public java.util.Set<String> scriptOnlyInputs() {
 		return IMAGE_STAND_INS;
+	}
+
+	/**
+	 * Runs {@code task} on every image file of {@code input_dir} ({@link FolderRun}: through the run's sharding, a
+	 * folder going on past a bad file) and writes their outputs into {@code outputDir}, the failed files listed in
+	 * {@code failedCsv}.
+	 *
+	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
+	 */
+	protected void runFolder(final File outputDir, final FolderRun.FileTask<?> task, final String done,
+		final String failedCsv) throws java.io.IOException
+	{
+		FolderRun.run(inputFiles(), outputDir, task, sharding(), monitor(), folderFailures(), done, failedCsv);
 	}
 
 	/** The image files of {@code input_dir}, sorted by name. */

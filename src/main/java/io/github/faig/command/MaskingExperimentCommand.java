@@ -16,13 +16,11 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
-import io.github.faig.attribution.FixedRanking;
-import io.github.faig.attribution.InputIgRanking;
-import io.github.faig.attribution.RandomRanking;
 import io.github.faig.attribution.RankingMethod;
-import io.github.faig.attribution.WeightDifferenceRanking;
+import io.github.faig.attribution.RankingMethods;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.ij.ImageFiles;
@@ -140,16 +138,15 @@ public class MaskingExperimentCommand extends DegradationCommand {
 		}
 	}
 
-	/** FAIG from filter_sets, IG when there are discovery images, |θ − θ̄| and random: the table's method order. */
+	/**
+	 * Every registered ranking method these inputs allow ({@link RankingMethods}): FAIG from filter_sets, IG when there
+	 * are discovery images, |θ − θ̄|, random, and any other method on the class path.
+	 */
 	private List<RankingMethod> methods(final ModelPair pair) throws IOException {
-		final List<RankingMethod> methods = new ArrayList<>();
-		methods.add(FixedRanking.of("FAIG", FilterSets.read(PredictionModels.resolveSetsFolder(filter_sets), FilterIndex
-			.of(pair.target().spec()).filterCount())));
-		if (discovery_dir != null) methods.add(new InputIgRanking(ig_steps, crop_size, crops));
-		else log.info("FAIG Masking Experiment: no discovery_dir, so no IG comparison");
-		methods.add(new WeightDifferenceRanking());
-		methods.add(new RandomRanking(seed));
-		return methods;
+		if (discovery_dir == null) log.info("FAIG Masking Experiment: no discovery_dir, so no IG comparison");
+		return RankingMethods.all(new RankingMethods.Settings(FilterSets.read(PredictionModels.resolveSetsFolder(
+			filter_sets), FilterIndex.of(pair.target().spec()).filterCount()), discovery_dir != null, ig_steps, crop_size,
+			crops, seed));
 	}
 
 	/** Numbers separated by commas (or spaces), each a percentage in [0, 100] given once. */

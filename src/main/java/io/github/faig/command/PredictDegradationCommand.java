@@ -1,6 +1,8 @@
 package io.github.faig.command;
 
-import java.awt.Rectangle;
+import io.github.faig.ij.GroundTruths;
+import io.github.faig.workflow.FolderFailures;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,13 +16,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.ij.ImageFiles;
-import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.ij.PredictionSources;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
-import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationPredictor;
@@ -80,10 +80,10 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	protected void execute() throws Exception {
 		final List<PredictDegradation.Source> sources = sources();
 		predictions = new ResultsTable();
-		final FolderFailures failures = new FolderFailures(getInfo().getLabel(), log);
+		final FolderFailures failures = folderFailures();
 		try (PredictDegradation p = new PredictDegradation(options())) {
 			// one source at a time here, or one per task with --spark; a folder goes on past a bad file
-			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, monitor())) {
+			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, sharding(), monitor())) {
 				if (o.failure() != null) failures.add(o.source(), o.failure());
 				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
 			}
@@ -113,73 +113,25 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 				.scores().reblur()), d.decision().label()));
 	}
 
-	/** A file of {@code input_dir}, read by whichever JVM predicts it. */
-	private record FileSource(File file, String normalization, String channels, double low, double high) implements
-		PredictDegradation.Source
-	{
-
-		@Override
-		public String name() {
-			return file.getName();
-		}
-
-		@Override
-		public List<PredictDegradation.Image> images() {
-			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, channels, low, high);
-		}
-	}
-
-	/** A plane already read (of input_file or the image). */
-	private record Plane(PredictDegradation.Image image) implements PredictDegradation.Source {
-
-		@Override
-		public String name() {
-			return image.name();
-		}
-
-		@Override
-		public List<PredictDegradation.Image> images() {
-			return List.of(image);
-		}
-	}
-
 	private List<PredictDegradation.Source> sources() {
 		final List<PredictDegradation.Source> out = new ArrayList<>();
 		// named inputs win over the image Fiji fills in (the active one): a macro means the files it names
 		if (input_dir != null) {
 			for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-				out.add(new FileSource(f, normalization, normalize_channels, low_percentile, high_percentile));
+				out.add(new PredictionSources.FileSource(f, normalization, normalize_channels, low_percentile,
+					high_percentile));
 			}
 			return out;
 		}
 		final List<PredictDegradation.Image> planes;
-		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName(),
-			normalization, normalize_channels, low_percentile, high_percentile);
-		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, normalize_channels,
-			low_percentile, high_percentile);
-		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
+		if (input_file != null) planes = PredictionSources.planes(ImageFiles.open(input_file, "input_file"),
+			input_file.getName(), normalization, normalize_channels, low_percentile, high_percentile);
+		else if (img != null) planes = PredictionSources.planes(sourceImage(image, null, img), "img", normalization,
 			normalize_channels, low_percentile, high_percentile);
+		else if (image != null) planes = PredictionSources.planes(image, ImageFiles.baseName(image.getTitle()),
+			normalization, normalize_channels, low_percentile, high_percentile);
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
-		for (final PredictDegradation.Image in : planes) out.add(new Plane(in));
-		return out;
-	}
-
-	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
-	private static List<PredictDegradation.Image> planes(final ImagePlus imp, final String name,
-		final String normalization, final String channels, final double low, final double high)
-	{
-		final List<PredictDegradation.Image> out = new ArrayList<>();
-		// each channel on its own scale by default, so its decision does not depend on its brightness
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scalesOf(imp, normalization,
-			channels, low, high));
-		final Rectangle roi = Selections.bounds(imp);
-		for (int s = 0; s < slices.size(); s++) {
-			final int[] czt = imp.convertIndexToPosition(s + 1);
-			FloatImage img = slices.get(s).asRgb();
-			if (roi != null) img = img.crop(roi.y, roi.x, roi.height, roi.width);
-			out.add(new PredictDegradation.Image(name + (slices.size() > 1 ? ":" + (s + 1) : ""), img, czt[0], czt[1],
-				czt[2]));
-		}
+		for (final PredictDegradation.Image in : planes) out.add(new PredictionSources.Plane(in));
 		return out;
 	}
 }

@@ -16,6 +16,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.faig.ij.GroundTruths;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
@@ -30,6 +31,7 @@ import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.workflow.FolderRun;
 import io.github.faig.workflow.Monitor;
 
 /**
@@ -110,8 +112,7 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 		final Synthesis synthesis = new Synthesis(new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed),
 			scale, chosenVariants(), quantize, normalization, normalize_channels, low_percentile, high_percentile);
 		if (input_dir != null) {
-			FolderRun.run(inputFiles(), output_dir, new FileTask(synthesis),
-				monitor(), new FolderFailures(getInfo().getLabel(), log), "degraded", FAILED_CSV);
+			runFolder(output_dir, new FileTask(synthesis), "degraded", FAILED_CSV);
 			return;
 		}
 		final Made made = synthesis.apply(source(), monitor());
@@ -187,10 +188,10 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 		}
 
 		@Override
-		protected Map<String, AtomicOutputs.Writer> outputs(final Void state, final ImagePlus source,
+		protected Map<String, AtomicOutputs.Writer> outputs(final Void state, final File file,
 			final Monitor monitor)
 		{
-			return synthesis.apply(source, monitor).files();
+			return synthesis.apply(ImageFiles.open(file, "input_dir"), monitor).files();
 		}
 	}
 

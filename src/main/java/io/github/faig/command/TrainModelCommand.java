@@ -13,6 +13,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
+import io.github.faig.cli.RecordedRun;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.train.TrainModel;
 import io.github.faig.train.TrainOptions;
@@ -160,6 +161,6 @@ public class TrainModelCommand extends DegradationCommand {
 			recorded.put("p_noise", null);
 		}
 		if (license.equals(DEFAULTS.license())) recorded.put("license", null);
-		return RecordedRun.line(this, recorded);
+		return RecordedRun.line(this, FaigCommand.class, recorded);
 	}
 }

@@ -26,6 +26,20 @@ public final class Demo {
 
 	private Demo() {}
 
+	/** {@code ./faig demo [folder]}, found by the launcher through its service file. */
+	public static final class Launch implements io.github.faig.cli.Subcommand {
+
+		@Override
+		public String name() {
+			return "demo";
+		}
+
+		@Override
+		public int run(final PrintStream out, final PrintStream err, final String... args) {
+			return Demo.run(out, err, args);
+		}
+	}
+
 	/** Runs the demo; {@code args[0]} is the output folder. Returns the exit status. */
 	public static int run(final PrintStream out, final PrintStream err, final String... args) {
 		final File home = new File(System.getProperty("faig.home", "."));

@@ -24,8 +24,8 @@ public final class Plots {
 
 	/** Whether plot windows can be shown: an ImageJ GUI is running and this is not a headless run. */
 	public static boolean gui() {
-		return !GraphicsEnvironment.isHeadless() && !Boolean.getBoolean("faig.launcher") && IJ
-			.getInstance() != null;
+		// the ./faig launcher runs with java.awt.headless and without an ImageJ window
+		return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
 	}
 
 	/** Opens each plot as a live plot window, in the GUI only. */

@@ -146,11 +146,12 @@ public final class CalibrateThresholds implements AutoCloseable {
 	}
 
 	/**
-	 * The scores of every input of a set, in order, through the run's {@link Sharding} (one after another here, or
+	 * The scores of every input of a set, in order, through {@code sharding} (one after another here, or
 	 * one input per task on a cluster, each JVM loading the models once from the files sent to it).
 	 */
-	public List<Score> scoreAll(final List<LabelledInputs.Input> inputs, final String set, final Monitor monitor) {
-		final Sharding sharding = Sharding.current();
+	public List<Score> scoreAll(final List<LabelledInputs.Input> inputs, final String set, final Sharding sharding,
+		final Monitor monitor)
+	{
 		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
 			targetModel));
 		return sharding.map(set + " inputs", new ArrayList<>(inputs), new ScoreTask(this, files, set), monitor);
@@ -211,19 +212,20 @@ public final class CalibrateThresholds implements AutoCloseable {
 
 	/**
 	 * The whole calibration: score the calibration images' inputs, calibrate, store the settings in the sets, and
-	 * evaluate on the calibration inputs and, when given, on the held-out images' inputs.
+	 * evaluate on the calibration inputs and, when given, on the held-out images' inputs; every input is scored
+	 * through {@code sharding}.
 	 *
 	 * @param testImages held-out ground truths, or {@code null}
 	 */
 	public Result run(final List<FloatImage> images, final List<String> names, final List<FloatImage> testImages,
-		final List<String> testNames, final Monitor monitor)
+		final List<String> testNames, final Sharding sharding, final Monitor monitor)
 	{
-		final List<Score> scores = new ArrayList<>(scoreAll(inputs(images, names), CALIBRATION, monitor));
+		final List<Score> scores = new ArrayList<>(scoreAll(inputs(images, names), CALIBRATION, sharding, monitor));
 		final Thresholds t = finish(scores);
 		final ThresholdCalibration.Report calibration = ThresholdCalibration.evaluate(samples(scores), t);
 		ThresholdCalibration.Report test = null;
 		if (testImages != null) {
-			final List<Score> held = scoreAll(inputs(testImages, testNames), TEST, monitor);
+			final List<Score> held = scoreAll(inputs(testImages, testNames), TEST, sharding, monitor);
 			test = ThresholdCalibration.evaluate(samples(held), t);
 			scores.addAll(held);
 		}

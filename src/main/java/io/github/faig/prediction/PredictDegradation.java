@@ -110,14 +110,15 @@ public final class PredictDegradation implements AutoCloseable {
 	}
 
 	/**
-	 * The decisions on every source, in order, through the run's {@link Sharding} (one after another here, or one
+	 * The decisions on every source, in order, through {@code sharding} (one after another here, or one
 	 * source per task on a cluster, each JVM building this workflow once from the filter sets and models sent to it).
 	 *
 	 * @param goOn whether a source that cannot be read or predicted becomes a failed outcome (a folder goes on past a
 	 *          bad file) instead of ending the run
 	 */
-	public List<Outcome> predictAll(final List<? extends Source> sources, final boolean goOn, final Monitor monitor) {
-		final Sharding sharding = Sharding.current();
+	public List<Outcome> predictAll(final List<? extends Source> sources, final boolean goOn, final Sharding sharding,
+		final Monitor monitor)
+	{
 		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
 			targetModel));
 		return sharding.map("files", new ArrayList<Source>(sources), new SourceTask(this, files, goOn), monitor);

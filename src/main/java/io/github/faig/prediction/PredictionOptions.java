@@ -36,11 +36,6 @@ public record PredictionOptions(String filterSets, double tBlur, double tNoise, 
 		return new PredictionOptions(null, PredictionSettings.CALIBRATED, PredictionSettings.CALIBRATED);
 	}
 
-	/** A copy with other filter sets. */
-	public PredictionOptions withFilterSets(final String nameOrPath) {
-		return new PredictionOptions(nameOrPath, tBlur, tNoise, decisionRule);
-	}
-
 	/** A copy with given thresholds. */
 	public PredictionOptions withThresholds(final double blur, final double noise) {
 		return new PredictionOptions(filterSets, blur, noise, decisionRule);

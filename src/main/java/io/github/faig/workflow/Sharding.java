@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
  * or a cluster's executors (the Spark runner, {@code ./faig --spark MASTER}). Either way the results come back in
  * item order and the workflow's reduce step sees exactly what a plain run gives it.
  * <p>
- * A workflow asks {@link #current()} for the sharding of the run it belongs to; the launcher
- * {@link #install installs} another one around a command.
+ * A workflow is given the sharding of its run (a command has it from {@code FaigRunService}, where the launcher
+ * puts the cluster's for a {@code --spark} line); nothing global holds it.
  * </p>
  */
 public interface Sharding extends AutoCloseable {
@@ -118,28 +118,6 @@ public interface Sharding extends AutoCloseable {
 		};
 	}
 
-	/** The sharding of the run in progress: {@link #LOCAL} unless the launcher installed another. */
-	static Sharding current() {
-		return Installed.current;
-	}
-
-	/**
-	 * Makes {@code s} the {@link #current()} sharding until the returned scope closes (then the previous one is
-	 * back).
-	 */
-	static Scope install(final Sharding s) {
-		final Sharding before = Installed.current;
-		Installed.current = s;
-		return () -> Installed.current = before;
-	}
-
-	/** The span during which an installed sharding is current. */
-	interface Scope extends AutoCloseable {
-
-		@Override
-		void close();
-	}
-
 	/**
 	 * Makes the sharding of a cluster, found at run time with {@link ServiceLoader} (the Spark runner provides one);
 	 * the plugin itself references no cluster library.
@@ -163,12 +141,4 @@ public interface Sharding extends AutoCloseable {
 		throw new IllegalStateException("--spark needs the Spark runner on the class path (build it with " +
 			"mvn -B install && mvn -B -f spark/pom.xml package -DskipTests, or run through ./faig --spark)");
 	}
-}
-
-/** Holds the installed sharding (interfaces cannot have mutable static fields). */
-final class Installed {
-
-	static volatile Sharding current = Sharding.LOCAL;
-
-	private Installed() {}
 }

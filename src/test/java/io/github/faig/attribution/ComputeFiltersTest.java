@@ -22,6 +22,7 @@ import io.github.faig.nn.StateDict;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.workflow.Monitor;
+import io.github.faig.workflow.Sharding;
 
 /** The compute-filters workflow and its distributed seam, on the tiny MSRResNet of {@link FaigEngineTest}. */
 class ComputeFiltersTest {
@@ -98,7 +99,7 @@ class ComputeFiltersTest {
 			}
 		};
 		try (ComputeFilters cf = new ComputeFilters(pair, o)) {
-			final ComputeFilters.Result r = cf.run(LARGER, NAMES, m);
+			final ComputeFilters.Result r = cf.run(LARGER, NAMES, Sharding.LOCAL, m);
 			assertEquals(12, messages.size());
 			assertEquals("12/12", messages.get(11));
 			final Ranking blur = r.sets().ranking(Degradation.BLUR);
@@ -154,7 +155,7 @@ class ComputeFiltersTest {
 			Quadrature.TRAPEZOID, 4, 0, 1, 10)))
 		{
 			final IllegalArgumentException w = assertThrows(IllegalArgumentException.class, () -> cf.run(List.of(
-				LARGER.get(0), FaigEngineTest.random(3, 40, 20, 5)), List.of("a", "narrow"), Monitor.NONE));
+				LARGER.get(0), FaigEngineTest.random(3, 40, 20, 5)), List.of("a", "narrow"), Sharding.LOCAL, Monitor.NONE));
 			assertTrue(w.getMessage().startsWith("image narrow is 10x20 LR pixels at x2, smaller than the network's " +
 				"receptive field (11x11 LR pixels)") && w.getMessage().contains("22x22"), w.getMessage());
 		}

@@ -192,7 +192,7 @@ public final class FaigBenchmark {
 		try (ComputeFilters cf = new ComputeFilters(pair, new ComputeFilters.Options(new DegradationOptions(d.blurSigma(),
 			d.kernelSize(), d.noiseSigma(), 1), q, n, 48, 2, 1.0)))
 		{
-			return cf.run(hr, names, Monitor.NONE).attribution();
+			return cf.run(hr, names, io.github.faig.workflow.Sharding.LOCAL, Monitor.NONE).attribution();
 		}
 	}
 

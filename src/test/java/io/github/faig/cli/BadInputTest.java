@@ -50,7 +50,6 @@ class BadInputTest {
 
 	@BeforeAll
 	static void fixtures() throws Exception {
-		System.setProperty("faig.launcher", "true"); // as ./faig runs them
 		context = new Context();
 		root = Files.createTempDirectory("faig-bad-input");
 		final Path in = Files.createDirectories(root.resolve("in"));
@@ -278,7 +277,6 @@ class BadInputTest {
 
 	@AfterAll
 	static void close() throws IOException {
-		System.clearProperty("faig.launcher");
 		context.dispose();
 		deleteTree(root);
 		if (big != null) deleteTree(big);

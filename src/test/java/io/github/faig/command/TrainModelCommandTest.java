@@ -13,8 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.measure.ResultsTable;
 import io.github.faig.SciJavaTest;
+import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.Fixtures;
+import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.train.TrainModelTest;
 

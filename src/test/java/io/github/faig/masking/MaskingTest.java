@@ -177,7 +177,12 @@ class MaskingTest extends SciJavaTest {
 			"ig_steps", 3, "proportions", "1,10", "output_dir", out);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ResultsTable t = (ResultsTable) m.getOutput("results");
-		assertEquals(4 * 2 * 2 * 2, t.size()); // methods x masks x inputs x proportions
+		// the paper's four methods and the one the test sources add (attribution.LeastChangedRanking), found by name
+		assertEquals(5 * 2 * 2 * 2, t.size()); // methods x masks x inputs x proportions
+		final java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < t.size(); i++) methods.add(t.getStringValue("method", i));
+		assertEquals(java.util.List.of("FAIG", "IG", "|theta-theta_bar|", "random", "least-changed"), new java.util
+			.ArrayList<>(methods));
 		assertTrue(new File(out, "masking_experiment.csv").isFile());
 		assertTrue(new File(out, "masking_experiment.png").isFile());
 	}

@@ -70,7 +70,7 @@ class FilterSetModelsTest {
 		try (ComputeFilters cf = new ComputeFilters(pair, new ComputeFilters.Options(DegradationOptions.defaults(),
 			Quadrature.TRAPEZOID, 2, 16, 1, 10)))
 		{
-			final ComputeFilters.Result r = cf.run(TestImages.images(1, 40, 3), List.of("gt"), Monitor.NONE);
+			final ComputeFilters.Result r = cf.run(TestImages.images(1, 40, 3), List.of("gt"), io.github.faig.workflow.Sharding.LOCAL, Monitor.NONE);
 			assertEquals(absolute(m[0]), r.sets().baselineModel());
 			assertEquals(absolute(m[1]), r.sets().targetModel());
 			assertTrue(sets.mkdir());

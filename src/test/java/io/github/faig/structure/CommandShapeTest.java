@@ -91,6 +91,25 @@ class CommandShapeTest {
 		return out;
 	}
 
+	/** The commands stay thin: {@code command} holds fewer lines than the presentation ({@code ij}) and batch runs. */
+	@Test
+	void commandsSmallerThanPresentationAndBatchRuns() throws IOException {
+		final Path main = COMMANDS.getParent();
+		final long command = lines(main.resolve("command"));
+		final long ijAndWorkflow = lines(main.resolve("ij")) + lines(main.resolve("workflow"));
+		assertTrue(command < ijAndWorkflow, "command/ has " + command + " lines, ij/ and workflow/ " + ijAndWorkflow);
+	}
+
+	private static long lines(final Path dir) throws IOException {
+		long n = 0;
+		try (Stream<Path> s = Files.walk(dir)) {
+			for (final Path f : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".java"))::iterator) {
+				n += Files.readAllLines(f, StandardCharsets.UTF_8).size();
+			}
+		}
+		return n;
+	}
+
 	private static List<Path> sources() throws IOException {
 		try (Stream<Path> s = Files.list(COMMANDS)) {
 			return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();

@@ -133,29 +133,6 @@ class ShardingTest {
 	}
 
 	@Test
-	void installedShardingIsCurrentUntilItsScopeCloses() {
-		assertSame(Sharding.LOCAL, Sharding.current());
-		final Sharding other = new Sharding() {
-
-			@Override
-			public <S, I extends java.io.Serializable, R extends java.io.Serializable> List<R> map(final String what,
-				final List<I> items, final ItemTask<S, I, R> task, final Monitor monitor)
-			{
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public <T extends java.io.Serializable> Shared<T> share(final java.util.concurrent.Callable<T> value) {
-				throw new UnsupportedOperationException();
-			}
-		};
-		try (Sharding.Scope s = Sharding.install(other)) {
-			assertSame(other, Sharding.current());
-		}
-		assertSame(Sharding.LOCAL, Sharding.current());
-	}
-
-	@Test
 	void noClusterRunnerOnThePluginsClassPath() {
 		final IllegalStateException e = assertThrows(IllegalStateException.class, () -> Sharding.cluster("local[2]",
 			"test"));

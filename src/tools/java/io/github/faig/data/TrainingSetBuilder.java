@@ -24,7 +24,7 @@ import io.github.faig.io.Hashes;
 
 /**
  * Builds the project's training and validation photographs from unpacked Debian packages (see
- * {@code scripts/fetch-training-data.sh} and the shared data-sources notes): carves the photos out of GCompris'
+ * {@code scripts/fetch-training-data.sh}, which fetches them): carves the photos out of GCompris'
  * Qt resource bundles, converts WebP with {@code dwebp}, skips clip-art and small images, downscales every photo
  * whose shorter side is ≥ 800 px by at least 2× with an area filter (shorter side capped at 768), drops
  * near-duplicates, writes PNGs and a manifest ({@code manifest.tsv}) with SHA-256, source package, version, licence

@@ -36,16 +36,23 @@ import scala.Tuple2;
 public final class SparkSharding implements Sharding {
 
 	/**
-	 * Test-only fault injection: the first attempt of each item this accepts fails (in the JVMs where it is set, so
-	 * local masters only); Spark then retries it.
+	 * What a test changes in a run, given to the constructor (the test seam; a real run has {@link #NONE}).
+	 *
+	 * @param failFirstAttempt fault injection: the first attempt of each item this accepts fails, and Spark retries
+	 *          it
+	 * @param lendDriverState whether executors inside the driver's JVM (local masters) use the state the caller has
+	 *          open; off, they build their own as remote executors do, from what the driver broadcast
 	 */
-	static volatile IntPredicate failFirstAttempt = i -> false;
+	record TestSeam(FailFirst failFirstAttempt, boolean lendDriverState) implements java.io.Serializable {
 
-	/**
-	 * Test-only: whether executors inside the driver's JVM (local masters) use the state the caller has open; off,
-	 * they build their own as remote executors do, from what the driver broadcast.
-	 */
-	static volatile boolean lendDriverState = true;
+		static final TestSeam NONE = new TestSeam(i -> false, true);
+	}
+
+	/** Which items' first attempt fails (sent to the executors with the task). */
+	@FunctionalInterface
+	interface FailFirst extends IntPredicate, java.io.Serializable {}
+
+	private final TestSeam seam;
 
 	/** Tasks running in this JVM (under a local master, the driver's): a cancelled job waits for them to stop. */
 	static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
@@ -69,9 +76,15 @@ public final class SparkSharding implements Sharding {
 
 	/** @param master a Spark master URL; empty: the one the submitting tool configured (spark-submit) */
 	public SparkSharding(final String master, final String appName) {
+		this(master, appName, TestSeam.NONE);
+	}
+
+	/** A sharding whose runs a test changes through {@code seam}. */
+	SparkSharding(final String master, final String appName, final TestSeam seam) {
 		SparkSettings.checkMaster(master);
 		this.master = master;
 		this.appName = appName;
+		this.seam = seam;
 		quietOnShutdown();
 	}
 
@@ -216,14 +229,14 @@ public final class SparkSharding implements Sharding {
 			job = keys.computeIfAbsent(task, t -> UUID.randomUUID().toString());
 		}
 		final S here = task.opened();
-		if (here != null && lendDriverState) ExecutorState.lend(job, here); // executors inside this JVM (local masters) use it
+		if (here != null && seam.lendDriverState()) ExecutorState.lend(job, here); // executors inside this JVM (local masters) use it
 		final List<Tuple2<Integer, I>> indexed = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) indexed.add(new Tuple2<>(i, items.get(i)));
 		sc.setJobGroup(job, appName + ": " + items.size() + " " + what, false);
 		MAPPING.incrementAndGet();
 		try {
 			final JavaFutureAction<List<Tuple2<Integer, R>>> f = sc.parallelize(indexed, items.size()).mapPartitions(
-				new Apply<>(job, task, itemSeconds)).collectAsync();
+				new Apply<>(job, task, itemSeconds, seam.failFirstAttempt())).collectAsync();
 			final long t0 = System.nanoTime();
 			itemSeconds.reset();
 			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor, tasks));
@@ -386,13 +399,15 @@ public final class SparkSharding implements Sharding {
 		private final String job;
 		private final ItemTask<S, I, R> task;
 		private final org.apache.spark.util.CollectionAccumulator<Double> seconds;
+		private final FailFirst failFirstAttempt;
 
 		Apply(final String job, final ItemTask<S, I, R> task,
-			final org.apache.spark.util.CollectionAccumulator<Double> seconds)
+			final org.apache.spark.util.CollectionAccumulator<Double> seconds, final FailFirst failFirstAttempt)
 		{
 			this.job = job;
 			this.task = task;
 			this.seconds = seconds;
+			this.failFirstAttempt = failFirstAttempt;
 		}
 
 		@Override

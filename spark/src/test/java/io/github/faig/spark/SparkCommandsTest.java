@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.scijava.Context;
+
 import io.github.faig.cli.FaigMain;
+import io.github.faig.cli.FaigRunService;
 
 /**
  * The README's Spark check: each command run with {@code --spark local[2]} against the same plain run on four
@@ -31,7 +34,6 @@ class SparkCommandsTest {
 
 	@BeforeAll
 	static void fixtures() throws IOException {
-		System.setProperty("faig.launcher", "true");
 		root = Files.createTempDirectory("faig-spark-commands");
 		images = Files.createDirectories(root.resolve("images"));
 		for (final String n : IMAGES) {
@@ -52,13 +54,43 @@ class SparkCommandsTest {
 		return e;
 	}
 
+	/** The executors build their own state from what the driver broadcast, as on a cluster (SparkSharding's seam). */
+	static final SparkSharding.TestSeam OWN_STATE = new SparkSharding.TestSeam(i -> false, false);
+
+	/**
+	 * As {@code faig("--spark", master, "--run", …)} with the Spark sharding changed by {@code seam}: the launcher's
+	 * context uses it, as ./faig uses the one it opens for --spark.
+	 */
+	static String faigWith(final SparkSharding.TestSeam seam, final String master, final String... run) {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int status;
+		try (Context context = new Context(); SparkSharding s = new SparkSharding(master, "FAIG test", seam);
+			FaigRunService.Scope scope = context.service(FaigRunService.class).use(s))
+		{
+			status = FaigMain.run(context, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+				StandardCharsets.UTF_8), run);
+		}
+		final String e = err.toString(StandardCharsets.UTF_8);
+		assertEquals(0, status, String.join(" ", run) + ": " + e);
+		return e;
+	}
+
 	/** The same command line, plain and with --spark MASTER; the Spark run must have sent its items to Spark. */
 	static void both(final String label, final String line, final Path plain, final Path spark, final String master,
 		final int items)
 	{
+		both(label, line, plain, spark, master, items, null);
+	}
+
+	/** As {@link #both(String, String, Path, Path, String, int)}, the Spark run changed by {@code seam} (if any). */
+	static void both(final String label, final String line, final Path plain, final Path spark, final String master,
+		final int items, final SparkSharding.TestSeam seam)
+	{
 		faig("--run", label, line.replace("{out}", plain.toString()));
 		final long before = SparkSharding.itemsRun.get();
-		faig("--spark", master, "--run", label, line.replace("{out}", spark.toString()));
+		if (seam == null) faig("--spark", master, "--run", label, line.replace("{out}", spark.toString()));
+		else faigWith(seam, master, "--run", label, line.replace("{out}", spark.toString()));
 		assertEquals(items, SparkSharding.itemsRun.get() - before, "items run by Spark");
 	}
 
@@ -81,17 +113,10 @@ class SparkCommandsTest {
 	void aTaskThatFailsOnceIsRetriedAndTheFilterSetsAreUnchanged() throws IOException {
 		final Path plain = root.resolve("cf-plain-f");
 		final Path spark = root.resolve("cf-retry");
-		SparkSharding.failFirstAttempt = i -> i == 1;
-		// the executors build their own models from the broadcast pair, as on a cluster
-		SparkSharding.lendDriverState = false;
-		try {
-			// local[2,2]: a task may fail once and is retried
-			both("FAIG Compute Filters", COMPUTE + images + "'", plain, spark, "local[2,2]", IMAGES.length);
-		}
-		finally {
-			SparkSharding.failFirstAttempt = i -> false;
-			SparkSharding.lendDriverState = true;
-		}
+		// local[2,2]: a task may fail once and is retried; the executors build their own models from the broadcast
+		// pair, as on a cluster
+		both("FAIG Compute Filters", COMPUTE + images + "'", plain, spark, "local[2,2]", IMAGES.length,
+			new SparkSharding.TestSeam(i -> i == 1, false));
 		for (final String f : new String[] { "blur_index.txt", "noise_index.txt" }) {
 			assertEquals(Files.readString(plain.resolve(f)), Files.readString(spark.resolve(f)), f);
 		}
@@ -102,14 +127,8 @@ class SparkCommandsTest {
 		final Path plain = root.resolve("pd-plain");
 		final Path spark = root.resolve("pd-spark");
 		// the executors build their own models from the broadcast sets and pair, as on a cluster
-		SparkSharding.lendDriverState = false;
-		try {
-			both("FAIG Predict Degradation", "output_dir='{out}',input_dir='" + images + "'", plain, spark, "local[2]",
-				IMAGES.length);
-		}
-		finally {
-			SparkSharding.lendDriverState = true;
-		}
+		both("FAIG Predict Degradation", "output_dir='{out}',input_dir='" + images + "'", plain, spark, "local[2]",
+			IMAGES.length, OWN_STATE);
 		final List<String[]> a = csv(plain.resolve("predictions.csv"));
 		final List<String[]> b = csv(spark.resolve("predictions.csv"));
 		assertEquals(IMAGES.length + 1, a.size());
@@ -145,14 +164,8 @@ class SparkCommandsTest {
 		final Path plain = root.resolve("sr-plain");
 		final Path spark = root.resolve("sr-spark");
 		// the executors build the model from the broadcast package, as on a cluster
-		SparkSharding.lendDriverState = false;
-		try {
-			both("FAIG Blind Super-Resolution", "model='msrresnet-x2-target',tile_size=32,output_dir='{out}'," +
-				"input_dir='" + images + "'", plain, spark, "local[2]", IMAGES.length);
-		}
-		finally {
-			SparkSharding.lendDriverState = true;
-		}
+		both("FAIG Blind Super-Resolution", "model='msrresnet-x2-target',tile_size=32,output_dir='{out}'," +
+			"input_dir='" + images + "'", plain, spark, "local[2]", IMAGES.length, OWN_STATE);
 		// each RGB picture: a TIFF and a PNG; and the (empty) list of failed files
 		assertSameFiles(plain, spark, 2 * IMAGES.length + 1);
 		assertEquals(List.of("file,reason"), Files.readAllLines(spark.resolve("super_resolved_failed.csv")));

@@ -4,6 +4,7 @@ import static io.github.faig.spark.SparkCommandsTest.IMAGES;
 import static io.github.faig.spark.SparkCommandsTest.assertSameFiles;
 import static io.github.faig.spark.SparkCommandsTest.csv;
 import static io.github.faig.spark.SparkCommandsTest.faig;
+import static io.github.faig.spark.SparkCommandsTest.faigWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,6 @@ class SparkHdfsTest {
 
 	@BeforeAll
 	static void cluster() throws IOException {
-		System.setProperty("faig.launcher", "true");
 		root = Files.createTempDirectory("faig-spark-hdfs");
 		images = Files.createDirectories(root.resolve("images"));
 		final Configuration c = new Configuration();
@@ -99,15 +99,9 @@ class SparkHdfsTest {
 		final Path spark = root.resolve("pd-hdfs");
 		faig("--run", "FAIG Predict Degradation", "output_dir='" + plain + "',input_dir='" + images + "'");
 		// the executors build their own models and read their own files, as on a cluster
-		SparkSharding.lendDriverState = false;
 		final long before = SparkSharding.itemsRun.get();
-		try {
-			faig("--spark", "local[2]", "--run", "FAIG Predict Degradation", "output_dir='" + spark + "',input_dir='" +
-				remote + "'");
-		}
-		finally {
-			SparkSharding.lendDriverState = true;
-		}
+		faigWith(SparkCommandsTest.OWN_STATE, "local[2]", "--run", "FAIG Predict Degradation", "output_dir='" + spark +
+			"',input_dir='" + remote + "'");
 		assertEquals(IMAGES.length, SparkSharding.itemsRun.get() - before, "items run by Spark");
 		final List<String[]> a = csv(plain.resolve("predictions.csv"));
 		final List<String[]> b = csv(spark.resolve("predictions.csv"));
@@ -128,14 +122,8 @@ class SparkHdfsTest {
 		final Path spark = root.resolve("sr-hdfs");
 		final String line = "model='msrresnet-x2-target',tile_size=32,output_dir='{out}',input_dir='";
 		faig("--run", "FAIG Blind Super-Resolution", line.replace("{out}", plain.toString()) + images + "'");
-		SparkSharding.lendDriverState = false;
-		try {
-			faig("--spark", "local[2]", "--run", "FAIG Blind Super-Resolution", line.replace("{out}", spark.toString()) +
-				remote + "'");
-		}
-		finally {
-			SparkSharding.lendDriverState = true;
-		}
+				faigWith(SparkCommandsTest.OWN_STATE, "local[2]", "--run", "FAIG Blind Super-Resolution", line.replace("{out}", spark.toString()) +
+			remote + "'");
 		assertSameFiles(plain, spark, 2 * IMAGES.length + 1);
 	}
 

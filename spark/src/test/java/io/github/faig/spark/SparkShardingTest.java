@@ -71,9 +71,13 @@ class SparkShardingTest {
 		}
 	}
 
+	/** The items whose first attempt fails (read by the shared sharding's test seam, in this JVM's executors). */
+	private static volatile java.util.function.IntPredicate failing = i -> false;
+
 	@BeforeAll
 	static void start() {
-		spark = new SparkSharding("local[2,2]", "SparkShardingTest");
+		spark = new SparkSharding("local[2,2]", "SparkShardingTest", new SparkSharding.TestSeam(i -> failing.test(i),
+			true));
 	}
 
 	@AfterAll
@@ -124,12 +128,12 @@ class SparkShardingTest {
 		final List<Integer> items = items(4);
 		final List<Integer> expected = Sharding.LOCAL.map("items", items, new Task(() -> 0), Monitor.NONE);
 		attempts.set(0);
-		SparkSharding.failFirstAttempt = i -> i == 2;
+		failing = i -> i == 2;
 		try {
 			assertEquals(expected, spark.map("items", items, new Task(spark.share(() -> 0)), Monitor.NONE));
 		}
 		finally {
-			SparkSharding.failFirstAttempt = i -> false;
+			failing = i -> false;
 		}
 		// the hook throws before the item runs: four items, each applied once
 		assertEquals(4, attempts.get());

@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.cli;
 
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import org.scijava.plugin.Plugin;
  * keeps a hand-written copy of its inputs. Left out: message rows, inputs a line cannot set, the inputs every
  * command shares ({@link FaigCommand}'s: they change the speed, not the result), and inputs without a value.
  */
-final class RecordedRun {
+public final class RecordedRun {
 
 	private RecordedRun() {}
 
@@ -27,13 +27,15 @@ final class RecordedRun {
 	 * @param recorded values that differ from the input's own (e.g. the shape a fine-tuned network really has), by
 	 *          input name; a {@code null} value leaves the input out (it does not change the result)
 	 */
-	static String line(final FaigCommand command, final Map<String, ?> recorded) {
+	public static String line(final org.scijava.command.Command command, final Class<?> base,
+		final Map<String, ?> recorded)
+	{
 		final Map<String, Object> values = new LinkedHashMap<>();
 		for (final ModuleItem<?> item : new CommandInfo(command.getClass()).inputs()) {
 			if (item.getVisibility() == ItemVisibility.MESSAGE || !InputValues.settable(item.getType()) ||
 				!(item instanceof CommandModuleItem)) continue;
 			final Field f = ((CommandModuleItem<?>) item).getField();
-			if (f.getDeclaringClass() == FaigCommand.class) continue;
+			if (f.getDeclaringClass() == base) continue;
 			final String name = item.getName();
 			final Object v = recorded.containsKey(name) ? recorded.get(name) : value(f, command);
 			if (v == null || v.toString().isBlank()) continue;

@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.ij;
 
 import java.awt.Rectangle;
 
@@ -6,7 +6,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 /** The part of an image a command works on: the bounding box of its area selection, when it has one. */
-final class Selections {
+public final class Selections {
 
 	private Selections() {}
 
@@ -14,7 +14,7 @@ final class Selections {
 	 * The bounds of {@code imp}'s area selection, clipped to the image; {@code null} when there is none, it is not an
 	 * area (a line or points), or it covers the whole image.
 	 */
-	static Rectangle bounds(final ImagePlus imp) {
+	public static Rectangle bounds(final ImagePlus imp) {
 		final Roi roi = imp == null ? null : imp.getRoi();
 		if (roi == null || !roi.isArea()) return null;
 		final Rectangle r = roi.getBounds().intersection(new Rectangle(0, 0, imp.getWidth(), imp.getHeight()));

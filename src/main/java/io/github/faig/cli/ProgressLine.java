@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * Quiet when the system property {@code faig.quiet} is {@code true} or the environment variable {@code FAIG_QUIET}
  * is set (to anything but {@code 0} or {@code false}).
  */
-final class ProgressLine {
+public final class ProgressLine {
 
 	/** Seconds between lines unless {@code faig.progress.seconds} says otherwise. */
 	static final double DEFAULT_INTERVAL_S = 5;
@@ -32,7 +32,7 @@ final class ProgressLine {
 	}
 
 	/** The reporter of a command run now, or {@code null} when headless progress is switched off or not headless. */
-	static ProgressLine forCommand(final String label, final boolean headless) {
+	public static ProgressLine forCommand(final String label, final boolean headless) {
 		if (!headless || quiet()) return null;
 		double s = DEFAULT_INTERVAL_S;
 		try {
@@ -52,7 +52,7 @@ final class ProgressLine {
 	}
 
 	/** Prints a line if an interval has passed since the last one; {@code done} of {@code total} are finished. */
-	void report(final String message, final long done, final long total) {
+	public void report(final String message, final long done, final long total) {
 		final long now = nanos.getAsLong();
 		if (now - last < intervalNanos) return;
 		last = now;

@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.workflow;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,45 +13,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import ij.ImagePlus;
-import io.github.faig.ij.ImageFiles;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.OutputPaths;
-import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
 import io.github.faig.workflow.Sharding;
 
 /**
  * The files of an {@code input_dir} processed as a single {@code input_file} run processes each, one item per file
  * through the run's {@link Sharding}: whichever JVM gets a file reads it, makes its outputs and hands them back as
- * bytes; the caller writes them all into {@code output_dir} at the end, all or nothing.
+ * bytes; the caller writes them all into {@code output_dir} at the end, all or nothing. The one home of every
+ * folder command's batch run, plain or on a cluster; it knows nothing of ImageJ (a task reads its file as it likes).
  */
-final class FolderRun {
+public final class FolderRun {
 
 	private FolderRun() {}
 
-	/** Refuses an {@code input_dir} without an {@code output_dir}: the files' outputs are written there, not shown. */
-	static void needsOutputDir(final File inputDir, final File outputDir) {
-		if (inputDir != null && outputDir == null) {
-			throw new IllegalArgumentException("input_dir was given without output_dir: the outputs of every file of " +
-				"the folder are written there");
-		}
-	}
-
 	/** One file's output files (names and contents, in writing order), or why it failed (then none). */
-	record Outcome(String file, List<String> names, List<byte[]> contents, String failure) implements Serializable {}
+	public record Outcome(String file, List<String> names, List<byte[]> contents, String failure) implements Serializable {}
 
 	/**
 	 * A command's work on one input image, run wherever the sharding sends the file.
 	 *
 	 * @param <S> what every file of a JVM shares (a loaded model), as in {@link ItemTask}
 	 */
-	abstract static class FileTask<S> implements ItemTask<S, File, Outcome> {
+	public abstract static class FileTask<S> implements ItemTask<S, File, Outcome> {
 
 		private static final long serialVersionUID = 1L;
 
-		/** The output files of {@code source}, by name, as the single-file run writes them. */
-		protected abstract Map<String, AtomicOutputs.Writer> outputs(S state, ImagePlus source, Monitor monitor)
+		/**
+		 * The output files of {@code file}, by name, as the single-file run writes them; a
+		 * {@link RuntimeException} (an unreadable file, one too small) fails this file only.
+		 */
+		protected abstract Map<String, AtomicOutputs.Writer> outputs(S state, File file, Monitor monitor)
 			throws IOException;
 
 		@Override
@@ -61,7 +54,7 @@ final class FolderRun {
 			monitor.progress("Processing " + file.getName(), 0, 1);
 			final Map<String, AtomicOutputs.Writer> files;
 			try {
-				files = outputs(state, ImageFiles.open(file, "input_dir"), monitor);
+				files = outputs(state, file, monitor);
 			}
 			catch (final CancellationException e) {
 				throw e;
@@ -109,7 +102,7 @@ final class FolderRun {
 	 * Files per round: the driver holds one round's output bytes at a time (a super-resolved image is four times its
 	 * input), not the whole folder's, and a round is large enough to keep a cluster's executors busy.
 	 */
-	static int round() {
+	public static int round() {
 		final String given = System.getProperty("faig.folder.round");
 		if (given == null) return 256;
 		try {
@@ -124,7 +117,7 @@ final class FolderRun {
 	}
 
 	/**
-	 * Runs {@code task} on every file (sorted, as {@link GroundTruths#imageFiles} lists them) and writes their outputs
+	 * Runs {@code task} on every file (in the order given) through {@code sharding} and writes their outputs
 	 * into {@code outputDir}, with the failed files listed in {@code failedCsv}; nothing is written if the run is
 	 * cancelled. A file whose outputs would take a name another file's already took fails too. The files go to the
 	 * sharding in rounds of {@link #round()} files, each round's outputs staged on disk before the next starts.
@@ -132,15 +125,16 @@ final class FolderRun {
 	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
 	 * @throws IllegalStateException once the others are written, when a file failed
 	 */
-	static void run(final File[] inputs, final File outputDir, final FileTask<?> task, final Monitor monitor,
-		final FolderFailures failures, final String done, final String failedCsv) throws IOException
+	public static void run(final File[] inputs, final File outputDir, final FileTask<?> task, final Sharding sharding,
+		final Monitor monitor, final FolderFailures failures, final String done, final String failedCsv)
+		throws IOException
 	{
 		final int per = round();
 		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
 			final Map<String, String> owner = new HashMap<>();
 			for (int start = 0; start < inputs.length; start += per) {
 				final List<File> round = List.of(inputs).subList(start, Math.min(inputs.length, start + per));
-				final List<Outcome> outcomes = Sharding.current().map("files", round, task, round(monitor, start, round
+				final List<Outcome> outcomes = sharding.map("files", round, task, round(monitor, start, round
 					.size(), inputs.length));
 				for (final Outcome o : outcomes) {
 					if (o.failure() != null) {
@@ -192,7 +186,7 @@ final class FolderRun {
 	}
 
 	/** Writes the files of one image into {@code outputDir}, all or nothing. */
-	static void write(final File outputDir, final Map<String, AtomicOutputs.Writer> files, final Monitor monitor)
+	public static void write(final File outputDir, final Map<String, AtomicOutputs.Writer> files, final Monitor monitor)
 		throws IOException
 	{
 		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
@@ -203,7 +197,7 @@ final class FolderRun {
 	}
 
 	/** An empty map that keeps the order files are added in. */
-	static Map<String, AtomicOutputs.Writer> files() {
+	public static Map<String, AtomicOutputs.Writer> files() {
 		return new LinkedHashMap<>();
 	}
 

@@ -1,9 +1,9 @@
-package io.github.faig.command;
+package io.github.faig.cli;
 
 import java.io.File;
 import java.util.regex.Pattern;
 
-import io.github.faig.command.HeadlessLine.SyntaxException;
+import io.github.faig.cli.HeadlessLine.SyntaxException;
 import io.github.faig.io.UriFile;
 
 /**

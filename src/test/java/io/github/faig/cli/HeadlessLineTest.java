@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.ij;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -6,12 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
-import io.github.faig.ij.ImageFiles;
-import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 
 /** Ground-truth image sets for the commands: the slices of a stack, or every image file of a folder (headless). */
-final class GroundTruths {
+public final class GroundTruths {
 
 	private GroundTruths() {}
 
@@ -20,7 +18,7 @@ final class GroundTruths {
 	 *
 	 * @param param the folder's input name, for messages ({@code input_dir}, {@code discovery_dir})
 	 */
-	static List<FloatImage> load(final ImagePlus image, final File dir, final String param, final List<String> names) {
+	public static List<FloatImage> load(final ImagePlus image, final File dir, final String param, final List<String> names) {
 		final List<FloatImage> out = new ArrayList<>();
 		// an input_dir that was named wins over the image Fiji fills in (the active one)
 		if (image != null && dir == null) {
@@ -44,14 +42,14 @@ final class GroundTruths {
 	 * The name of one slice (1-based) of an image: the first line of its slice label, else the title without its
 	 * extension, with {@code :slice} for a stack.
 	 */
-	static String sliceName(final ImagePlus imp, final int slice) {
+	public static String sliceName(final ImagePlus imp, final int slice) {
 		final String label = imp.getStack().getSliceLabel(slice);
 		return label != null && !label.isBlank() ? label.split("\n")[0] : ImageFiles.baseName(imp.getTitle()) + (imp
 			.getStackSize() > 1 ? ":" + slice : "");
 	}
 
 	/** The image files (PNG, JPEG, TIFF, BMP) of a folder, sorted by name; a clear message naming {@code param}. */
-	static File[] imageFiles(final File dir, final String param) {
+	public static File[] imageFiles(final File dir, final String param) {
 		final File[] files;
 		try {
 			if (!dir.isDirectory()) {
