@@ -233,7 +233,7 @@ public final class HrDataset {
 	}
 
 	/** {@code round(0.299 R + 0.587 G + 0.114 B)} of 8-bit values. */
-	static int luminance(final int r, final int g, final int b) {
+	public static int luminance(final int r, final int g, final int b) {
 		return (int) Math.rint(0.299 * r + 0.587 * g + 0.114 * b);
 	}
 
