@@ -23,6 +23,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.task.Task;
 import org.scijava.task.TaskService;
+import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -32,6 +33,7 @@ import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
 import io.github.faig.io.UriFile;
+import io.github.faig.nn.Architectures;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.Monitor;
@@ -65,6 +67,13 @@ public abstract class FaigCommand extends ContextCommand {
 	 * folder or {@code .zip} ({@link PackageChoices}). Macros and headless lines still give any name or path.
 	 */
 	public static final String MODEL_STYLE = "faig-model";
+
+	/**
+	 * Widget style of an architecture input (a {@code String}): the dialog lists the architectures of
+	 * {@link io.github.faig.nn.Architectures} (SciJava's annotation choices are fixed at compile time, and a provider
+	 * in another jar must appear too), and every run accepts their names and aliases.
+	 */
+	public static final String ARCHITECTURE_STYLE = "faig-architecture";
 
 	/** Widget style of a filter-set input (a {@code String}): as {@link #MODEL_STYLE}, for filter-set folders. */
 	public static final String FILTER_SETS_STYLE = "faig-filter-sets";
@@ -233,6 +242,10 @@ public abstract class FaigCommand extends ContextCommand {
 				OutputPaths.checkNotRootOrHome(out, key, "expected a folder for this run's outputs");
 				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
 				OutputPaths.checkNotInModelPackage(out, key);
+			}
+			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE) && !Architectures.known(name)) {
+				throw new IllegalArgumentException(key + " must be one of " + Architectures.names() + ", got '" +
+					io.github.faig.workflow.Quoted.of(name) + "'");
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {

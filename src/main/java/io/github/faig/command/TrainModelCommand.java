@@ -49,11 +49,8 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_network = "<html><b>Network</b>";
 
-	/**
-	 * The canonical names of {@link io.github.faig.nn.Architectures#names()}, in its order: SciJava's choices are
-	 * static, so ArchitecturesTest keeps them in step with the registry.
-	 */
-	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle", "EDSR" })
+	/** One of the registry's architectures ({@link io.github.faig.nn.Architectures}), offered by its widget. */
+	@Parameter(label = "Architecture", style = ARCHITECTURE_STYLE)
 	private String architecture = DEFAULT_ARCHITECTURE;
 
 	@Parameter(label = "Features (width)", min = "1", max = "1024")
@@ -64,6 +61,10 @@ public class TrainModelCommand extends FaigCommand {
 
 	@Parameter(label = "Scale", min = "2", max = "4")
 	private int scale = DEFAULTS.scale();
+
+	@Parameter(label = "Channels", choices = { "RGB", "grey" }, description = "grey: a single-channel network " +
+		"(num_in_ch = num_out_ch = 1) trained on the photographs' luminance; a fine-tuned model keeps its own")
+	private String channels = TrainOptions.channelsLabel(DEFAULTS.channels());
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_learning = "<html><b>What it learns</b>";
@@ -145,7 +146,7 @@ public class TrainModelCommand extends FaigCommand {
 		training = new TrainModel(new TrainOptions(input_dir, output_model, architecture, num_feat, num_block, scale,
 			Role.of(role), p_blur, p_noise, init_model, iterations, batch_size, patch_size, learning_rate, ema_decay,
 			new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed), checkpoint_every, validation_crop,
-			license));
+			license, TrainOptions.channels(channels)));
 	}
 
 	@Override
@@ -171,6 +172,7 @@ public class TrainModelCommand extends FaigCommand {
 		recorded.put("num_feat", spec.numFeat());
 		recorded.put("num_block", spec.numBlock());
 		recorded.put("scale", spec.scale());
+		recorded.put("channels", TrainOptions.channelsLabel(spec.numInCh()));
 		recorded.put("checkpoint_every", null);
 		if (!role.equals(Role.CUSTOM.label())) {
 			recorded.put("p_blur", null);

@@ -44,6 +44,12 @@ public final class MSRResNet implements ArchitectureProvider {
 		}
 	}
 
+	/** RESULTS.md §5: Gauss–Legendre N = 8 keeps 98.9 % of the reference's top-1 % filters for both degradations. */
+	@Override
+	public QuadratureAdvice quadratureAdvice() {
+		return new QuadratureAdvice("gauss-legendre", 8, "RESULTS.md §5, MSRResNet pair");
+	}
+
 	@Override
 	public Architecture build(final NetworkSpec spec) {
 		return new Net(spec);

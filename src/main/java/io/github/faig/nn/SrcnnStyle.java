@@ -51,6 +51,12 @@ public final class SrcnnStyle implements ArchitectureProvider {
 		}
 	}
 
+	/** RESULTS.md §7: Gauss–Legendre N = 16 keeps 98.7 % of the reference's top-1 % filters for both degradations. */
+	@Override
+	public QuadratureAdvice quadratureAdvice() {
+		return new QuadratureAdvice("gauss-legendre", 16, "RESULTS.md §7, SRCNN-style pair");
+	}
+
 	@Override
 	public Architecture build(final NetworkSpec spec) {
 		return new Net(spec);

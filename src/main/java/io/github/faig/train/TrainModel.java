@@ -94,7 +94,8 @@ public final class TrainModel {
 			ModelPackage::replaceProblem);
 		if (options.initModel() == null) {
 			init = null;
-			network = new NetworkSpec(options.architecture(), options.scale(), options.numFeat(), options.numBlock());
+			network = new NetworkSpec(options.architecture(), options.scale(), options.numFeat(), options.numBlock(), null,
+				options.channels(), options.channels());
 			TrainingMemory.check(network, options.batchSize(), options.patchSize());
 			return;
 		}
@@ -104,7 +105,9 @@ public final class TrainModel {
 		final Object[][] shape = { { "architecture", options.architecture(), d.architecture(), network.architecture() },
 			{ "num_feat", options.numFeat(), d.numFeat(), network.numFeat() },
 			{ "num_block", options.numBlock(), d.numBlock(), network.numBlock() },
-			{ "scale", options.scale(), d.scale(), network.scale() } };
+			{ "scale", options.scale(), d.scale(), network.scale() },
+			{ "channels", TrainOptions.channelsLabel(options.channels()), TrainOptions.channelsLabel(d.channels()),
+				TrainOptions.channelsLabel(network.numInCh()) } };
 		for (final Object[] s : shape) {
 			if (!s[1].equals(s[2]) && !s[1].equals(s[3])) {
 				throw new IllegalArgumentException(s[0] + "=" + s[1] + " conflicts with init_model " + options.initModel() +
