@@ -40,7 +40,7 @@ public class ArchitectureChoiceWidget extends AbstractInputWidget<String, JPanel
 	}
 
 	/** The registry's names, with {@code current} first when it names none of them. */
-	static List<String> choices(final Object current) {
+	public static List<String> choices(final Object current) {
 		final List<String> out = new ArrayList<>();
 		if (current instanceof String s && !s.isBlank() && !Architectures.known(s)) out.add(s);
 		out.addAll(Architectures.names());
