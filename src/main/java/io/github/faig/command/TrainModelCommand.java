@@ -172,7 +172,8 @@ public class TrainModelCommand extends FaigCommand {
 		recorded.put("num_feat", spec.numFeat());
 		recorded.put("num_block", spec.numBlock());
 		recorded.put("scale", spec.scale());
-		recorded.put("channels", TrainOptions.channelsLabel(spec.numInCh()));
+		// channels only for a grey network: RGB lines stay as they were
+		recorded.put("channels", spec.grey() ? TrainOptions.channelsLabel(spec.numInCh()) : null);
 		recorded.put("checkpoint_every", null);
 		if (!role.equals(Role.CUSTOM.label())) {
 			recorded.put("p_blur", null);

@@ -146,7 +146,7 @@ public final class Edsr implements ArchitectureProvider {
 			}
 		}
 		final NetworkSpec spec = new NetworkSpec(NAME, scale, f, blocks, null, SrNetwork.inChannels(sd, "conv_first"),
-			SrNetwork.outChannels(sd, "conv_last"));
+			SrNetwork.outChannels(sd, "conv_last", "conv_first"));
 		return f == 256 && blocks == 32 ? spec.withOption(RES_SCALE, 0.1) : spec;
 	}
 

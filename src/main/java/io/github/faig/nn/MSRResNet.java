@@ -80,7 +80,7 @@ public final class MSRResNet implements ArchitectureProvider {
 			}
 		}
 		return new NetworkSpec(NetworkSpec.MSRRESNET, scale, f, blocks, null, SrNetwork.inChannels(sd, "conv_first"),
-			SrNetwork.outChannels(sd, "conv_last"));
+			SrNetwork.outChannels(sd, "conv_last", "conv_first"));
 	}
 
 	/** The network of one spec. */

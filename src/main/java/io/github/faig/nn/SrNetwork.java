@@ -133,6 +133,16 @@ public final class SrNetwork extends AbstractBlock {
 		return (int) convWeight(sd, layer).shape()[1];
 	}
 
+	/**
+	 * BasicSR's {@code num_out_ch} read off a state dict: the output channels of the convolution {@code layer}; when
+	 * that tensor is missing or not a conv weight, {@code num_in_ch} of {@code firstLayer}, and the tensor-by-tensor
+	 * check that follows inference names what is wrong with it.
+	 */
+	public static int outChannels(final StateDict sd, final String layer, final String firstLayer) {
+		final Tensor t = sd.get(layer + ".weight");
+		return t != null && t.shape().length == 4 ? (int) t.shape()[0] : inChannels(sd, firstLayer);
+	}
+
 	/** BasicSR's {@code num_out_ch} read off a state dict: the output channels of the convolution {@code layer}. */
 	public static int outChannels(final StateDict sd, final String layer) {
 		return (int) convWeight(sd, layer).shape()[0];

@@ -89,7 +89,7 @@ public final class SrcnnStyle implements ArchitectureProvider {
 		final Tensor up = sd.get("features." + order[convs - 3] + ".weight");
 		final int scale = (int) Math.round(Math.sqrt(up.shape()[0] / (2.0 * w)));
 		return new NetworkSpec(NetworkSpec.SRCNN_STYLE, scale, w, convs - 5, null, SrNetwork.inChannels(sd,
-			"features.0"), SrNetwork.outChannels(sd, "features." + order[convs - 1]));
+			"features.0"), SrNetwork.outChannels(sd, "features." + order[convs - 1], "features.0"));
 	}
 
 	/** The network of one spec. */
