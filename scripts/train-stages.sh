@@ -10,7 +10,7 @@
 #                                                 (issue #30: until the deblurring set's cross-effect is at most 50 %)
 #   scripts/train-stages.sh msrresnet-grey-target    # the grey MSRResNet pair (issue #28): stage 1 is the RGB pair
 #   scripts/train-stages.sh msrresnet-grey-baseline  # converted exactly (scripts/dev-tool.sh grey-network), stage 2 each
-#                                                    # fine-tuned on the photographs' luminance (target 2,000 iterations
+#                                                    # fine-tuned on the photographs' luminance (target 1,000 iterations
 #                                                    # at lr 2e-4, baseline 1,000 at 1e-4); the two may run side by side
 # FAIG_THREADS sets Train Model's native threads (default 0: automatic); thread counts only reorder floating-point sums.
 #   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
@@ -57,7 +57,7 @@ case "${1:-}" in
     ;;
   msrresnet-grey-target)
     grey_stage1 target
-    stage msrresnet-x2-grey-target-stage2 "$out/msrresnet-x2-grey-target-stage1" target 2000 2e-4 2
+    stage msrresnet-x2-grey-target-stage2 "$out/msrresnet-x2-grey-target-stage1" target 1000 2e-4 2
     ;;
   msrresnet-grey-baseline)
     grey_stage1 baseline
