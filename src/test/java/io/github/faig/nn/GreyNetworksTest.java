@@ -25,9 +25,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.faig.attribution.DegradationAttribution;
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.Quadrature;
+import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
+import io.github.faig.degrade.DegradationParams;
+import io.github.faig.degrade.Degrader;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.io.ModelImporter;
 import io.github.faig.nn.io.ModelPackage;
@@ -199,6 +203,29 @@ class GreyNetworksTest {
 			assertArrayEquals(a.scores(), e.attribute(lr.asRgb(), gt.asRgb(), Quadrature.GAUSS_LEGENDRE, 64).scores(),
 				0f);
 		}
+	}
+
+	/**
+	 * Filter discovery on a grey pair degrades the ground truth as one channel: grey noise, the same whether the
+	 * photograph comes as grey or as RGB with equal channels (commands give RGB); an RGB pair given the same image
+	 * adds noise to each channel independently, as before.
+	 */
+	@Test
+	void greyPairsAreAnalysedOnGreyDegradations() {
+		final NetworkSpec spec = new NetworkSpec("MSRResNet", 2, 4, 1).withChannels(1);
+		final FloatImage photo = EdsrTest.random(1, 40, 40, 9);
+		final DegradationParams p = DegradationParams.defaults();
+		try (FaigEngine e = new FaigEngine(spec, SrNetwork.initialWeights(spec, 1), SrNetwork.initialWeights(spec, 2))) {
+			final DegradationAttribution a = new DegradationAttribution(e, p, 3, Quadrature.GAUSS_LEGENDRE, 4, 16, 1);
+			final DegradationAttribution.Result grey = a.run(List.of(photo), List.of("p"), null, null);
+			final DegradationAttribution.Result rgb = a.run(List.of(photo.asRgb()), List.of("p"), null, null);
+			assertArrayEquals(grey.blurMinusNoise(), rgb.blurMinusNoise(), 0f);
+		}
+		// what the grey pair sees: one noisy channel, against three independent ones for an RGB network
+		final Degrader d = new Degrader(p);
+		assertEquals(1, d.degrade(d.groundTruth(photo.asRgb().withChannels(1)), Degradation.NOISE, 3).channels());
+		final FloatImage rgbNoisy = d.degrade(d.groundTruth(photo.asRgb()), Degradation.NOISE, 3);
+		assertFalse(java.util.Arrays.equals(rgbNoisy.channel(0).data(), rgbNoisy.channel(1).data()));
 	}
 
 	/** Deep representations of grey patches through a grey network. */
