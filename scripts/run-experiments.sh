@@ -8,7 +8,7 @@
 #           or msrresnet-grey (msrresnet-x2-grey-baseline -> msrresnet-x2-grey-target, issue #28; on grey copies of
 #           the image sets, data/sets-grey, made by scripts/dev-tool.sh grey-images; outputs in results/grey/...;
 #           sets shipped as sample-models/filter-sets-msrresnet-x2-grey)
-#     step: all (default), filters, calibrate, masking, lambda or ddr
+#     step: all (default), filters, calibrate, masking, lambda, ddr or (grey pair) predict
 #   (a lone argument that is not a pair name is the step: `scripts/run-experiments.sh filters` is the MSRResNet pair)
 # Needs data/photos (scripts/fetch-training-data.sh) and data/sets (scripts/make-experiment-sets.sh). Outputs are
 # small CSV and PNG files, committed. About 45 minutes on 2 cores for MSRResNet; the SRCNN-style network costs
@@ -73,6 +73,20 @@ if [ "$step" = all ] || [ "$step" = lambda ]; then
     ./faig --run "FAIG Mask Filters" "$pair,input_file='$out/lambda/${b}_blur.png',filter_file='$out/filters/blur_index.txt',percent=1.0,mode='modulate',lambda_min=0,lambda_max=1.5,lambda_count=16,channel='luminance',output_dir='$out/lambda'"
   done
   rm -f "$out"/lambda/*.tif "$out"/lambda/*_blur.png
+fi
+if [ "$arch" = msrresnet-grey ] && { [ "$step" = all ] || [ "$step" = predict ]; }; then
+  # 6. (grey pair) Predict Degradation with the shipped grey sets on held-out grey photographs: the centre 128x128 of
+  #    each test photograph, synthesized clean, blurry and noisy (64x64 LR), as 8-bit files and as 12-bit
+  #    microscopy-like data in 16-bit files (value x 15 + 100, as issue #28's check), the latter normalised by
+  #    percentiles. Needs ImageMagick (convert). Accuracies: tools/grey_prediction.py.
+  p="$out/predict"
+  rm -rf "$p" && mkdir -p "$p/hr" "$p/lr8" "$p/lr16"
+  for f in "$sets"/test/*.png; do convert "$f" -gravity center -crop 128x128+0+0 +repage "$p/hr/$(basename "$f")"; done
+  ./faig --run "FAIG Synthesize Degradations" "input_dir='$p/hr',with_blur_noise=false,seed=0,output_dir='$p/lr8'"
+  for f in "$p"/lr8/*.png; do convert "$f" -depth 16 -fx 'u*255*15/65535+100/65535' "$p/lr16/$(basename "${f%.png}").tif"; done
+  ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='$shipped',output_dir='$p/pred8'"
+  ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr16',filter_sets='$shipped',normalization='percentile',output_dir='$p/pred16'"
+  rm -rf "$p/hr" "$p/lr16"
 fi
 if [ "$step" = all ] || [ "$step" = ddr ]; then
   # 5. Deep degradation representations of baseline and target on held-out photographs, every layer (the SRCNN-style
