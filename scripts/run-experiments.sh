@@ -86,7 +86,10 @@ if [ "$arch" = msrresnet-grey ] && { [ "$step" = all ] || [ "$step" = predict ];
   for f in "$p"/lr8/*.png; do convert "$f" -depth 16 -fx 'u*255*15/65535+100/65535' "$p/lr16/$(basename "${f%.png}").tif"; done
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='$shipped',output_dir='$p/pred8'"
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr16',filter_sets='$shipped',normalization='percentile',output_dir='$p/pred16'"
-  rm -rf "$p/hr" "$p/lr16"
+  # beside them, the RGB pair's sets on the same grey inputs (calibrated on colour noise)
+  ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='filter-sets-msrresnet-x2',output_dir='$p/pred8-rgb-sets'"
+  # the crops derive from the GPL photographs: never committed
+  rm -rf "$p/hr" "$p/lr8" "$p/lr16"
 fi
 if [ "$step" = all ] || [ "$step" = ddr ]; then
   # 5. Deep degradation representations of baseline and target on held-out photographs, every layer (the SRCNN-style
