@@ -89,7 +89,13 @@ public final class SrModel implements AutoCloseable {
 		if (lr.channels() != 1 && lr.channels() != 3) {
 			throw new IllegalArgumentException("expected a grey or RGB image, got " + lr.channels() + " channels");
 		}
-		final FloatImage in = lr.withChannels(net.spec().numInCh());
+		final FloatImage in;
+		try {
+			in = lr.withChannels(net.spec().numInCh());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("model " + name + ": " + e.getMessage()); // which model refuses it
+		}
 		final SuperResolver sr = new SuperResolver(net, manager);
 		final FloatImage out = sr.apply(in, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, progress, cancelled);
 		if (out.channels() == lr.channels()) return out;

@@ -182,8 +182,8 @@ class GreyNetworksTest {
 			final FloatImage colour = EdsrTest.random(3, 20, 20, 4);
 			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.superResolve(colour,
 				64, -1, null, null));
-			assertEquals("a grey network (num_in_ch = 1) takes grey images, got a colour image: convert it to grey " +
-				"first (Image > Type > 8-bit) or use an RGB model", e.getMessage());
+			assertEquals("model grey: a grey network (num_in_ch = 1) takes grey images, got a colour image: convert it " +
+				"to grey first (Image > Type > 8-bit) or use an RGB model", e.getMessage());
 		}
 	}
 
