@@ -14,7 +14,7 @@ import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
-import io.github.faig.workflow.PackedPair;
+import io.github.faig.nn.io.PackedPair;
 import io.github.faig.workflow.Shared;
 import io.github.faig.workflow.Sharding;
 

@@ -23,7 +23,7 @@ import io.github.faig.command.FaigCommand;
 import io.github.faig.command.HeadlessLine;
 import io.github.faig.command.InputValues;
 import io.github.faig.demo.Demo;
-import io.github.faig.nn.TerminationGuard;
+import io.github.faig.workflow.TerminationGuard;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.Sharding;
 

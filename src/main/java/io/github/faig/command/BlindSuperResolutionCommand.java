@@ -3,12 +3,10 @@ package io.github.faig.command;
 import java.io.File;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.scijava.ItemIO;
-import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -16,19 +14,17 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.sr.SuperResolve;
 import io.github.faig.workflow.Monitor;
-import io.github.faig.workflow.PackedModel;
+import io.github.faig.nn.io.PackedModel;
 import io.github.faig.workflow.Shared;
 import io.github.faig.workflow.Sharding;
 
@@ -40,21 +36,10 @@ import io.github.faig.workflow.Sharding;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Blind Super-Resolution",
 		weight = 20) }, headless = true,
 	label = "FAIG Blind Super-Resolution")
-public class BlindSuperResolutionCommand extends FaigCommand {
+public class BlindSuperResolutionCommand extends ImageFolderCommand {
 
 	/** The bundled model used when none is named. */
 	public static final String DEFAULT_MODEL = "msrresnet-x2-target";
-
-	@Parameter(label = "Image", required = false, persist = false)
-	private ImagePlus image;
-
-	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
-	private File input_file;
-
-	@Parameter(label = "Input folder (instead of the image)", required = false,
-		style = FileWidget.DIRECTORY_STYLE,
-		description = "every image file of the folder, each written to output_dir as input_file would be", persist = false)
-	private File input_dir;
 
 	@Parameter(label = "Model (bundled name or package path)", style = MODEL_STYLE,
 		description = "e.g. msrresnet-x2-target, srcnn-x2-baseline, or a model folder/zip")
@@ -64,18 +49,6 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		description = "off: the input's type (RGB, 8-bit, 16-bit, 32-bit), rounded half to even; on: 32-bit, " +
 			"unrounded; both in the input's own value range")
 	private boolean float_output = false;
-
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the network's [0,1] scale and back")
-	private String normalization = "type-range";
-
-	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 0")
-	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
-
-	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 1")
-	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
 
 	@Parameter(label = "Tile size (input pixels)", min = "16", max = "8192")
 	private int tile_size = 256;
@@ -87,42 +60,22 @@ public class BlindSuperResolutionCommand extends FaigCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
-		visibility = ItemVisibility.INVISIBLE,
-		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
-	private RandomAccessibleInterval<?> img;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Super-resolved")
 	private ImagePlus super_resolved;
 
 	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
 	static final String FAILED_CSV = "super_resolved_failed.csv";
 
-	/** A folder run is for macros and headless lines (macros/*.ijm): the dialog works on the active image. */
 	@Override
-	public java.util.Set<String> scriptOnlyInputs() {
-		return IMAGE_STAND_INS;
-	}
-
-	@Override
-	protected void validate() throws Exception {
-		notBlank(input_file, "input_file");
-		notBlank(input_dir, "input_dir");
-		eitherFileOrDir(input_file, input_dir);
-		IntensityScale.checkPercentiles(low_percentile, high_percentile);
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
-		FolderRun.needsOutputDir(input_dir, output_dir);
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
+	protected boolean folderRunsWriteOutputDir() {
+		return true;
 	}
 
 	@Override
 	protected void execute() throws Exception {
 		final SuperResolve.Options options = new SuperResolve.Options(tile_size, tile_overlap);
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final File[] files = input_dir != null ? GroundTruths.imageFiles(input_dir, "input_dir") : null;
-		final ImagePlus source = files == null ? sourceImage(image, input_file, img) : null;
+		final File[] files = input_dir != null ? inputFiles() : null;
+		final ImagePlus source = files == null ? source() : null;
 		final ModelPackage pkg = ModelLocator.load(model, "model");
 		final Rendering rendering = new Rendering(normalization, low_percentile, high_percentile, float_output, pkg
 			.toString());

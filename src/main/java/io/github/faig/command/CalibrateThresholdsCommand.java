@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -21,19 +22,15 @@ import com.google.gson.JsonObject;
 import ij.measure.ResultsTable;
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.Quadrature;
-import io.github.faig.degrade.Degradation;
-import io.github.faig.degrade.DegradationOptions;
-import io.github.faig.degrade.DegradationParams;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.CalibrateThresholds;
 import io.github.faig.prediction.CalibrationOptions;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictionModels;
-import io.github.faig.prediction.ThresholdCalibration;
 
 /**
  * {@code Plugins>FAIG>FAIG Calibrate Thresholds}: fixes T_blur and T_noise of degradation prediction on labelled
@@ -44,7 +41,11 @@ import io.github.faig.prediction.ThresholdCalibration;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Calibrate Thresholds",
 		weight = 50) }, headless = true,
 	label = "FAIG Calibrate Thresholds")
-public class CalibrateThresholdsCommand extends FaigCommand {
+public class CalibrateThresholdsCommand extends DegradationCommand {
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+	private final String section_calibration = "<html><b>Calibration</b>";
+
 
 	@Parameter(label = "Filter sets (folder or bundled name)", style = FileWidget.DIRECTORY_STYLE)
 	private File filter_sets;
@@ -90,18 +91,6 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 
 	private static final int DEFAULT_CROPS = 2;
 
-	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
-	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
-
-	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
-	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
-
-	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
-	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
-
-	@Parameter(label = "Random seed")
-	private long seed = 0;
-
 	@Parameter(label = "Save per-filter scores (calibration_attributions.npy)")
 	private boolean save_attributions = false;
 
@@ -114,10 +103,14 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Scores")
 	private ResultsTable scores;
 
+	/** Without output_dir the calibration is written into the filter sets' own folder. */
+	@Override
+	protected boolean outputDirOptionalHeadless() {
+		return true;
+	}
+
 	@Override
 	protected void validate() throws Exception {
-		notBlank(test_dir, "test_dir");
-		notBlank(output_dir, "output_dir");
 		if (input_dir == null || input_dir.getPath().isBlank()) {
 			throw new IllegalArgumentException("input_dir was not given: expected a folder of calibration images");
 		}
@@ -125,21 +118,20 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		if (test_dir != null) GroundTruths.imageFiles(test_dir, "test_dir");
 		options();
 		usedOnly("crops", crops, DEFAULT_CROPS, crop_size > 0, "when crop_size > 0");
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
 	private CalibrationOptions options() {
 		return new CalibrationOptions(percent, steps, Quadrature.parse(quadrature), DegradationPredictor.PseudoTruth
-			.parse(pseudo_truth), crop_size, crops, new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed));
+			.parse(pseudo_truth), crop_size, crops, degradations());
 	}
 
 	@Override
 	protected void execute() throws Exception {
 		final File sets = PredictionModels.resolveSetsFolder(filter_sets);
-		final File dest = CalibrateThresholds.destination(sets, output_dir);
-		AtomicOutputs.checkOutputDir(dest);
-		OutputPaths.checkDistinct(dest, Map.of("input_dir", input_dir, "test_dir", test_dir != null ? test_dir
-			: input_dir));
+		final Map<String, File> inputDirs = new java.util.LinkedHashMap<>();
+		inputDirs.put("input_dir", input_dir);
+		inputDirs.put("test_dir", test_dir);
+		final File dest = CalibrateThresholds.destination(sets, output_dir, inputDirs);
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> images = GroundTruths.load(null, input_dir, "input_dir", names);
 		final List<String> testNames = new ArrayList<>();
@@ -149,7 +141,10 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		try (CalibrateThresholds c = new CalibrateThresholds(sets, baseline_model, target_model, options())) {
 			r = c.run(images, names, testImages, testNames, monitor());
 		}
-		tables(r);
+		scores = ResultTables.scores(r);
+		final ResultsTable[] reports = ResultTables.calibrationReport(r);
+		report = reports[0];
+		confusion = reports[1];
 		write(r, sets, dest);
 		log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f -> %s", r
 			.thresholds().blur(), r.thresholds().noise(), dest));
@@ -180,43 +175,4 @@ public class CalibrateThresholdsCommand extends FaigCommand {
 		}
 	}
 
-	/** The scores (rows in the order of calibration_attributions.npy), the reports and the confusion matrices. */
-	private void tables(final CalibrateThresholds.Result r) {
-		scores = new ResultsTable();
-		for (final CalibrateThresholds.Score s : r.scores()) {
-			scores.incrementCounter();
-			scores.addValue("set", s.set());
-			scores.addValue("input", s.name());
-			scores.addValue("label", s.label().label());
-			scores.addValue("os_blur", s.scores().blur());
-			scores.addValue("os_noise", s.scores().noise());
-			scores.addValue("seconds", s.scores().seconds());
-		}
-		report = new ResultsTable();
-		confusion = new ResultsTable();
-		addReport("calibration", r.calibration());
-		if (r.test() != null) addReport("held-out test", r.test());
-	}
-
-	private void addReport(final String set, final ThresholdCalibration.Report r) {
-		report.incrementCounter();
-		report.addValue("set", set);
-		report.addValue("samples", r.samples());
-		report.addValue("t_blur", r.thresholds().blur());
-		report.addValue("t_noise", r.thresholds().noise());
-		report.addValue("blur_accuracy", r.blurAccuracy());
-		report.addValue("noise_accuracy", r.noiseAccuracy());
-		report.addValue("blur_balanced_accuracy", r.blurBalanced());
-		report.addValue("noise_balanced_accuracy", r.noiseBalanced());
-		report.addValue("four_class_accuracy", r.exactAccuracy());
-		for (final Degradation truth : Degradation.values()) {
-			confusion.incrementCounter();
-			confusion.addValue("set", set);
-			confusion.addValue("true", truth.label());
-			for (final Degradation pred : Degradation.values()) {
-				confusion.addValue("predicted_" + pred.label().replace('+', '_'), r.confusion()[truth.ordinal()][pred
-					.ordinal()]);
-			}
-		}
-	}
 }

@@ -1,6 +1,5 @@
 package io.github.faig.command;
 
-import io.github.faig.io.OutputPaths;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +16,13 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.attribution.ComputeFilters;
-import io.github.faig.attribution.FaigEngine;
-import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
-import io.github.faig.degrade.DegradationOptions;
-import io.github.faig.degrade.DegradationParams;
 import io.github.faig.ij.FilterPlots;
 import io.github.faig.ij.ImageFiles;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
@@ -40,7 +36,7 @@ import io.github.faig.nn.io.ModelPair;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Compute Filters",
 		weight = 30) }, headless = true,
 	label = "FAIG Compute Filters")
-public class ComputeFiltersCommand extends FaigCommand {
+public class ComputeFiltersCommand extends DegradationCommand {
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_models = "<html><b>Models</b>";
@@ -60,21 +56,6 @@ public class ComputeFiltersCommand extends FaigCommand {
 	@Parameter(label = "Ground-truth folder (instead of the stack)", required = false,
 		style = FileWidget.DIRECTORY_STYLE)
 	private File input_dir;
-
-	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
-	private final String section_degradations = "<html><b>Degradations</b>";
-
-	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
-	private double blur_sigma = DegradationParams.DEFAULT_BLUR_SIGMA;
-
-	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
-	private int kernel_size = DegradationParams.DEFAULT_KERNEL_SIZE;
-
-	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
-	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
-
-	@Parameter(label = "Random seed")
-	private long seed = 0;
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_attribution = "<html><b>Integrated gradients</b>";
@@ -131,20 +112,14 @@ public class ComputeFiltersCommand extends FaigCommand {
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_dir, "input_dir");
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
 		Quadrature.parse(quadrature).rule(stepsFor(quadrature, steps));
 		usedOnly("crops", crops, 1, crop_size > 0, "when crop_size > 0");
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, java.util.Collections.singletonMap("input_dir", input_dir));
 	}
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ComputeFilters.Options options = new ComputeFilters.Options(new DegradationOptions(blur_sigma, kernel_size,
-			noise_sigma, seed), Quadrature.parse(quadrature), stepsFor(quadrature, steps), crop_size, crops, percent);
+		final ComputeFilters.Options options = new ComputeFilters.Options(degradations(), Quadrature.parse(quadrature),
+			stepsFor(quadrature, steps), crop_size, crops, percent);
 		final ModelPair pair = ModelPair.load(baseline_model, target_model);
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, "input_dir", names);
@@ -153,9 +128,9 @@ public class ComputeFiltersCommand extends FaigCommand {
 			r = workflow.run(gts, names, monitor());
 		}
 		checkCancelled();
-		top_filters = topTable(r);
-		layer_counts = layerTable(r);
-		completeness = completenessTable(r);
+		top_filters = ResultTables.topFilters(r);
+		layer_counts = ResultTables.layerCounts(r);
+		completeness = ResultTables.completeness(r);
 		final List<ij.gui.Plot> panels = new ArrayList<>();
 		filter_positions = FilterPlots.positions("FAIG filter positions", r.filters(), List.of("deblurring (blur)",
 			"denoising (noise)"), List.of(r.topIndices(Degradation.BLUR, percent), r.topIndices(Degradation.NOISE,
@@ -188,54 +163,4 @@ public class ComputeFiltersCommand extends FaigCommand {
 		}
 	}
 
-	private static ResultsTable topTable(final ComputeFilters.Result r) {
-		final ResultsTable t = new ResultsTable();
-		for (final ComputeFilters.TopFilter top : r.top()) {
-			final FilterIndex.Filter f = top.filter();
-			t.incrementCounter();
-			t.addValue("degradation", top.degradation().label());
-			t.addValue("rank", top.rank());
-			t.addValue("index", f.index());
-			t.addValue("layer", f.layerName());
-			t.addValue("depth", f.layer());
-			t.addValue("out", f.out());
-			t.addValue("in", f.in());
-			t.addValue("score", top.score());
-		}
-		return t;
-	}
-
-	private static ResultsTable layerTable(final ComputeFilters.Result r) {
-		final ResultsTable t = new ResultsTable();
-		for (final ComputeFilters.LayerCount l : r.layers()) {
-			t.incrementCounter();
-			t.addValue("depth", l.depth());
-			t.addValue("layer", l.layer());
-			t.addValue("filters", l.filters());
-			t.addValue("top_blur", l.topBlur());
-			t.addValue("top_noise", l.topNoise());
-			t.addValue("top_blur_percent_of_layer", l.topBlurPercent());
-			t.addValue("top_noise_percent_of_layer", l.topNoisePercent());
-		}
-		return t;
-	}
-
-	private static ResultsTable completenessTable(final ComputeFilters.Result r) {
-		final ResultsTable t = new ResultsTable();
-		for (final ComputeFilters.CompletenessRow row : r.completeness()) {
-			final FaigEngine.Attribution a = row.attribution();
-			t.incrementCounter();
-			t.addValue("input", row.input());
-			t.addValue("degradation", row.degradation().label());
-			t.addValue("loss_target", a.lossTarget());
-			t.addValue("loss_baseline", a.lossBaseline());
-			t.addValue("loss_gap", a.lossGap());
-			t.addValue("attribution_sum", a.signedSum());
-			t.addValue("relative_error_percent", 100 * a.completenessError());
-			t.addValue("quadrature", a.rule().label());
-			t.addValue("steps", a.steps());
-			t.addValue("check", row.check().label());
-		}
-		return t;
-	}
 }

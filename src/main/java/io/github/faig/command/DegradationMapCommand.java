@@ -7,9 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
-import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
-import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -49,16 +47,10 @@ import io.github.faig.prediction.PredictionOptions;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Degradation Map",
 		weight = 65) }, headless = true,
 	label = "FAIG Degradation Map")
-public class DegradationMapCommand extends FaigCommand {
+public class DegradationMapCommand extends ImageCommand {
 
 	static final Color[] COLOURS = { new Color(150, 150, 150), new Color(40, 90, 230), new Color(230, 40, 40),
 		new Color(200, 40, 200) };
-
-	@Parameter(label = "Image", required = false, persist = false)
-	private ImagePlus image;
-
-	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
-	private File input_file;
 
 	@Parameter(label = "Filter sets (folder or bundled name)", required = false,
 		style = FILTER_SETS_STYLE)
@@ -77,28 +69,11 @@ public class DegradationMapCommand extends FaigCommand {
 		description = "off: the current plane (the first of a file); on: every channel, slice and frame")
 	private boolean all_planes = false;
 
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the networks' [0,1] scale")
-	private String normalization = "type-range";
-
-	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 0")
-	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
-
-	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 1")
-	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
-
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
 		description = "writes <name>_degradation_map.png (the image with the map laid over it, one plane), " +
 			"<name>_degradation_labels.tif and <name>_degradation_tiles.csv")
 	private File output_dir;
-
-	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
-		visibility = ItemVisibility.INVISIBLE,
-		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
-	private RandomAccessibleInterval<?> img;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Degradation map")
 	private ImagePlus degradation_map;
@@ -111,12 +86,8 @@ public class DegradationMapCommand extends FaigCommand {
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_file, "input_file");
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
+		super.validate();
 		options();
-		IntensityScale.checkPercentiles(low_percentile, high_percentile);
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
 	private DegradationMapOptions options() {
@@ -125,10 +96,9 @@ public class DegradationMapCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		final ImagePlus source = sourceImage(image, input_file, img);
+		final ImagePlus source = source();
 		ImagePlusBridge.checkSupported(source);
-		final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low_percentile, high_percentile);
+		final IntensityScale range = scaleOf(source);
 		final Rectangle sel = Selections.bounds(source);
 		final DegradationMap.Region region = sel != null ? new DegradationMap.Region(sel.x, sel.y, sel.width,
 			sel.height) : new DegradationMap.Region(0, 0, source.getWidth(), source.getHeight());

@@ -1,10 +1,8 @@
 package io.github.faig.command;
 
-import java.awt.Color;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.scijava.ItemIO;
@@ -17,20 +15,17 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
-import ij.process.ColorProcessor;
-import ij.process.ImageProcessor;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Plots;
+import io.github.faig.ij.RepresentationPlots;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.Csv;
-import io.github.faig.io.OutputPaths;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.representation.DegradationClass;
 import io.github.faig.representation.DegradationRepresentations;
-import io.github.faig.representation.RepresentationAnalysis;
 import io.github.faig.representation.RepresentationOptions;
 
 /**
@@ -45,10 +40,6 @@ import io.github.faig.representation.RepresentationOptions;
 		weight = 70) }, headless = true,
 	label = "FAIG Degradation Representations")
 public class DegradationRepresentationsCommand extends FaigCommand {
-
-	/** Class colours, distinct in hue: clean black, then red, blue, orange, magenta, green, brown, cyan. */
-	static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
-		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
 	@Parameter(label = "Model", style = MODEL_STYLE)
 	private String model = "msrresnet-x2-baseline";
@@ -101,12 +92,7 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_dir, "input_dir");
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
 		options();
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
 	}
 
 	private RepresentationOptions options() {
@@ -116,50 +102,22 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final RepresentationOptions o = options();
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = GroundTruths.load(image, input_dir, "input_dir", names);
 		final List<ModelPackage> models = new ArrayList<>();
 		models.add(ModelLocator.load(model, "model"));
 		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison, "comparison"));
-		DegradationRepresentations.checkImages(gts, names, patch_size, models.stream().mapToInt(m -> m.spec().scale())
-			.max().orElse(1));
-		for (final ModelPackage m : models) {
-			DegradationRepresentations.checkMemory(gts.size(), o.classes().size(), patch_size, patches, m.spec().numFeat(),
-				sweep_layers ? m.spec().numBlock() + 2 : 1);
-		}
-		final List<DegradationRepresentations.ModelResult> results = new ArrayList<>();
-		for (int m = 0; m < models.size(); m++) {
-			progress("Features of " + models.get(m).name(), m, models.size());
-			try (DegradationRepresentations r = new DegradationRepresentations(models.get(m), o)) {
-				results.add(r.run(gts, monitor()));
-			}
-		}
-		representations = new ResultsTable();
-		for (final DegradationRepresentations.ModelResult r : results) {
-			for (final DegradationRepresentations.Layer l : r.layers()) addRow(r.model(), l.depth(), l.result(), o.classes());
-		}
+		final List<DegradationRepresentations.ModelResult> results = DegradationRepresentations.compare(models, o, gts,
+			names, monitor());
+		representations = RepresentationPlots.table(results, o.classes());
 		final List<Plot> scatterPlot = new ArrayList<>();
 		final List<Plot> depthPlots = new ArrayList<>();
-		embedding = scatter(results.get(0).shown(), o.classes(), models.get(0).name(), scatterPlot);
-		depth_plot = depthPlot(results, depthPlots);
+		embedding = RepresentationPlots.scatter(results.get(0).shown(), o.classes(), models.get(0).name(), scatterPlot);
+		depth_plot = RepresentationPlots.depthPlot(results, depthPlots);
 		Plots.show(scatterPlot);
 		Plots.show(depthPlots);
-		write(depthPlots, vectors(results.get(0), o.classes(), names));
-	}
-
-	/** The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components. */
-	private static List<String[]> vectors(final DegradationRepresentations.ModelResult r,
-		final List<DegradationClass> cls, final List<String> names)
-	{
-		final RepresentationAnalysis.Result a = r.shown();
-		final List<String[]> csv = new ArrayList<>();
-		for (int i = 0; i < a.samples(); i++) {
-			csv.add(new String[] { r.model(), r.shownTap(), cls.get(r.patches().labels()[i]).label(), names.get(r.patches()
-				.images()[i]), Double.toString(a.embedding2d()[i][0]), Double.toString(a.embedding2d()[i][1]) });
-		}
-		return csv;
+		write(depthPlots, RepresentationPlots.vectors(results.get(0), o.classes(), names));
 	}
 
 	private void write(final List<Plot> depthPlots, final List<String[]> csv) throws IOException {
@@ -175,74 +133,4 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 			out.commit();
 		}
 	}
-
-	private void addRow(final String name, final int depth, final RepresentationAnalysis.Result r,
-		final List<DegradationClass> cls)
-	{
-		representations.incrementCounter();
-		representations.addValue("model", name);
-		representations.addValue("layer", r.tap());
-		representations.addValue("depth", depth);
-		representations.addValue("samples", r.samples());
-		representations.addValue("features", r.features());
-		representations.addValue("pca_components", r.components());
-		representations.addValue("chi_pca", r.chi());
-		representations.addValue("identification_accuracy_heldout", r.identificationAccuracy());
-		for (int c = 1; c < cls.size(); c++) {
-			representations.addValue("chi_clean_vs_" + cls.get(c).label(), r.pairwiseChi()[c]);
-		}
-	}
-
-	private static ImagePlus scatter(final RepresentationAnalysis.Result r, final List<DegradationClass> cls,
-		final String model, final List<Plot> sink)
-	{
-		final Plot p = new Plot("Representations of " + model + " at " + r.tap() + " (PCA)", "PC 1", "PC 2");
-		p.setSize(560, 420);
-		final StringBuilder legend = new StringBuilder();
-		for (int c = 0; c < cls.size(); c++) {
-			final List<Double> xs = new ArrayList<>();
-			final List<Double> ys = new ArrayList<>();
-			for (int i = 0; i < r.samples(); i++) {
-				if (i % cls.size() == c) {
-					xs.add(r.embedding2d()[i][0]);
-					ys.add(r.embedding2d()[i][1]);
-				}
-			}
-			p.setColor(COLOURS[c % COLOURS.length]);
-			p.addPoints(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(
-				Double::doubleValue).toArray(), Plot.CIRCLE);
-			legend.append(cls.get(c).label()).append('\n');
-		}
-		p.setColor(Color.BLACK);
-		p.addLegend(legend.toString().trim());
-		p.setLimitsToFit(false);
-		sink.add(p);
-		return new ImagePlus("FAIG representations", p.getProcessor());
-	}
-
-	private static ImagePlus depthPlot(final List<DegradationRepresentations.ModelResult> all, final List<Plot> sink) {
-		final Plot p = new Plot("Calinski-Harabasz index by depth", "layer (depth)", "CHI (PCA vectors)");
-		p.setSize(560, 360);
-		final StringBuilder legend = new StringBuilder();
-		for (int m = 0; m < all.size(); m++) {
-			final List<DegradationRepresentations.Layer> rs = all.get(m).layers();
-			final double[] x = new double[rs.size()];
-			final double[] y = new double[rs.size()];
-			for (int i = 0; i < rs.size(); i++) {
-				x[i] = i;
-				y[i] = rs.get(i).result().chi();
-			}
-			p.setColor(m == 0 ? new Color(30, 90, 200) : new Color(200, 40, 40));
-			p.setLineWidth(2);
-			p.addPoints(x, y, rs.size() > 1 ? Plot.CONNECTED_CIRCLES : Plot.CIRCLE);
-			legend.append(all.get(m).model()).append('\n');
-		}
-		p.setColor(Color.BLACK);
-		p.addLegend(legend.toString().trim());
-		p.setLimitsToFit(false);
-		sink.add(p);
-		final ImageProcessor ip = p.getProcessor();
-		return new ImagePlus("FAIG CHI by depth", ip instanceof ColorProcessor ? ip : ip.convertToRGB());
-	}
-
 }

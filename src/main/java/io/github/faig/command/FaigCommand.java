@@ -27,8 +27,10 @@ import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
+import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.OutputPaths;
 import io.github.faig.ij.ImgInput;
+import io.github.faig.ij.PackageChoices;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
@@ -61,28 +63,23 @@ import io.github.faig.workflow.Monitor;
  */
 public abstract class FaigCommand extends ContextCommand {
 
-	/**
-	 * Widget style of a model input (a {@code String}): the dialog offers the bundled and installed models (every
-	 * package {@link ModelLocator} finds by name), the current value, and {@link #OTHER_MODEL} to pick a package
-	 * folder or {@code .zip} ({@link PackageChoices}). Macros and headless lines still give any name or path.
-	 */
-	public static final String MODEL_STYLE = "faig-model";
+	/** Widget style of a model input ({@link PackageChoices#MODEL_STYLE}), for the commands' declarations. */
+	public static final String MODEL_STYLE = PackageChoices.MODEL_STYLE;
 
 	/**
-	 * Widget style of an architecture input (a {@code String}): the dialog lists the architectures of
-	 * {@link io.github.faig.nn.Architectures} (SciJava's annotation choices are fixed at compile time, and a provider
-	 * in another jar must appear too), and every run accepts their names and aliases.
+	 * Widget style of an architecture input ({@link io.github.faig.ij.ArchitectureChoiceWidget#STYLE}): the dialog
+	 * lists the registry's architectures, and every run accepts their names and aliases.
 	 */
-	public static final String ARCHITECTURE_STYLE = "faig-architecture";
+	public static final String ARCHITECTURE_STYLE = io.github.faig.ij.ArchitectureChoiceWidget.STYLE;
 
-	/** Widget style of a filter-set input (a {@code String}): as {@link #MODEL_STYLE}, for filter-set folders. */
-	public static final String FILTER_SETS_STYLE = "faig-filter-sets";
+	/** Widget style of a filter-set input ({@link PackageChoices#FILTER_SETS_STYLE}). */
+	public static final String FILTER_SETS_STYLE = PackageChoices.FILTER_SETS_STYLE;
 
-	/** The last choice of a model input: opens a chooser for a package folder or {@code .zip}. */
-	public static final String OTHER_MODEL = "Other folder or .zip\u2026";
+	/** The last choice of a model input ({@link PackageChoices#OTHER_MODEL}). */
+	public static final String OTHER_MODEL = PackageChoices.OTHER_MODEL;
 
-	/** The last choice of a filter-set input: opens a folder chooser. */
-	public static final String OTHER_FILTER_SETS = "Other folder\u2026";
+	/** The last choice of a filter-set input ({@link PackageChoices#OTHER_FILTER_SETS}). */
+	public static final String OTHER_FILTER_SETS = PackageChoices.OTHER_FILTER_SETS;
 
 	@Parameter
 	protected LogService log;
@@ -168,6 +165,7 @@ public abstract class FaigCommand extends ContextCommand {
 			// only an Esc pressed during this run stops it, not one left over from earlier work
 			if (!headless()) escapePressed();
 			checkDeclaredInputs();
+			checkPaths();
 			Engines.requestThreads(threads);
 			validate();
 			execute();
@@ -252,6 +250,53 @@ public abstract class FaigCommand extends ContextCommand {
 				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig.workflow.Quoted.of((String) v) + "'");
 			}
 		}
+	}
+
+	/**
+	 * The checks every command's paths share, run once per run before {@link #validate()}: an optional path left
+	 * blank, {@code input_file} together with {@code input_dir}, a headless line without {@code output_dir} (unless
+	 * {@link #outputDirOptionalHeadless()}), an {@code input_dir} without {@code output_dir}
+	 * ({@link #folderRunsWriteOutputDir()}), an {@code output_dir} that cannot be written, and an
+	 * {@code output_dir} that is also an input folder.
+	 */
+	private void checkPaths() {
+		final Module self = module();
+		final Map<String, File> inputDirs = new java.util.LinkedHashMap<>();
+		for (final ModuleItem<?> item : getInfo().inputs()) {
+			if (!(self.getInput(item.getName()) instanceof File f)) continue;
+			if (!item.isRequired()) notBlank(f, item.getName());
+			if (!item.getName().equals("output_dir") && item.getName().endsWith("_dir")) inputDirs.put(item.getName(), f);
+		}
+		final Object file = hasInput("input_file") ? self.getInput("input_file") : null;
+		if (file != null && inputDirs.get("input_dir") != null) eitherFileOrDir((File) file, inputDirs.get("input_dir"));
+		if (!hasInput("output_dir")) return;
+		final File out = (File) self.getInput("output_dir");
+		if (!outputDirOptionalHeadless()) outputDirNeededHeadless(out);
+		if (folderRunsWriteOutputDir() && inputDirs.get("input_dir") != null && out == null) {
+			throw new IllegalArgumentException("input_dir was given without output_dir: the outputs of every file of " +
+				"the folder are written there");
+		}
+		if (out == null) return;
+		AtomicOutputs.checkOutputDir(out);
+		OutputPaths.checkDistinct(out, inputDirs);
+	}
+
+	/** Whether this command declares input {@code name}. */
+	private boolean hasInput(final String name) {
+		return getInfo().getInput(name) != null;
+	}
+
+	/**
+	 * Whether a headless line may leave {@code output_dir} out: its results also go to the log (predictions), or it
+	 * has another place to write (calibrated sets in place).
+	 */
+	protected boolean outputDirOptionalHeadless() {
+		return false;
+	}
+
+	/** Whether {@code input_dir} is a folder of images each written to {@code output_dir} (the image commands). */
+	protected boolean folderRunsWriteOutputDir() {
+		return false;
 	}
 
 	/** The image inputs, which may name files on a cluster's filesystem ({@link UriFile}) in Spark runs. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import org.scijava.log.LogService;
 
 import ij.measure.ResultsTable;
-import io.github.faig.ij.Tables;
 import io.github.faig.io.AtomicOutputs;
 
 /**

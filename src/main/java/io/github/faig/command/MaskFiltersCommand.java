@@ -17,6 +17,7 @@ import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
@@ -81,9 +82,6 @@ public class MaskFiltersCommand extends FaigCommand {
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_file, "input_file");
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
 		if (filter_file == null || filter_file.getPath().isBlank()) {
 			throw new IllegalArgumentException("filter_file was not given: expected a ranking file such as blur_index.txt");
 		}
@@ -97,7 +95,6 @@ public class MaskFiltersCommand extends FaigCommand {
 		usedOnly("lambda_min", lambda_min, 0.0, modulate, "with mode='modulate'");
 		usedOnly("lambda_max", lambda_max, 1.5, modulate, "with mode='modulate'");
 		usedOnly("lambda_count", lambda_count, 7, modulate, "with mode='modulate'");
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 	}
 
 	private MaskFilters.Options options() {
@@ -116,34 +113,25 @@ public class MaskFiltersCommand extends FaigCommand {
 			monitor());
 		final String title = ImageFiles.baseName(source.getTitle());
 		final boolean several = r.outputs().size() > r.variants().size();
-		metrics = new ResultsTable();
+		metrics = ResultTables.maskingMetrics(r, o);
 		final List<FloatImage> stack = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
 		for (final MaskFilters.Output out : r.outputs()) {
 			stack.add(out.image());
 			labels.add(title + (several ? ":" + (out.input() + 1) : "") + " " + out.variant().name());
-			addRow(out, o);
 		}
 		outputs = ImagePlusBridge.toImagePlus(title + "_" + mode, stack, labels, ImagePlusBridge.OutputType.BYTE,
 			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / pair.target().spec().scale()));
-		if (output_dir != null) {
-			try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
-				w.write(title + "_" + mode + ".tif", f -> ImageFiles.save(outputs, f));
-				w.write(title + "_" + mode + "_metrics.csv", f -> Tables.saveCsv(metrics, f));
-				checkCancelled();
-				w.commit();
-			}
+		if (output_dir != null) write(title + "_" + mode);
+	}
+
+	private void write(final String base) throws java.io.IOException {
+		try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
+			w.write(base + ".tif", f -> ImageFiles.save(outputs, f));
+			w.write(base + "_metrics.csv", f -> Tables.saveCsv(metrics, f));
+			checkCancelled();
+			w.commit();
 		}
 	}
 
-	private void addRow(final MaskFilters.Output out, final MaskFilters.Options o) {
-		metrics.incrementCounter();
-		metrics.addValue("slice", out.input() + 1);
-		metrics.addValue("output", out.variant().name());
-		if (o.mode() == MaskFilters.Mode.MODULATE) metrics.addValue("lambda", out.variant().lambda());
-		metrics.addValue("filters", out.variant().filters());
-		metrics.addValue("gradient_metric_vs_target", out.metric());
-		metrics.addValue("psnr_vs_target", out.psnr());
-		metrics.addValue("channel", o.channel().label());
-	}
 }

@@ -4,13 +4,10 @@ import java.awt.Rectangle;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
-import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -21,11 +18,10 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
-import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.OutputPaths;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictDegradation;
 import io.github.faig.prediction.PredictionModels;
@@ -39,17 +35,7 @@ import io.github.faig.prediction.PredictionOptions;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Predict Degradation",
 		weight = 60) }, headless = true,
 	label = "FAIG Predict Degradation")
-public class PredictDegradationCommand extends FaigCommand {
-
-	@Parameter(label = "Image", required = false, persist = false)
-	private ImagePlus image;
-
-	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE, persist = false)
-	private File input_file;
-
-	@Parameter(label = "Input folder (instead of the image)", required = false,
-		style = FileWidget.DIRECTORY_STYLE, persist = false)
-	private File input_dir;
+public class PredictDegradationCommand extends ImageFolderCommand {
 
 	@Parameter(label = "Filter sets (folder or bundled name)", required = false,
 		style = FILTER_SETS_STYLE)
@@ -61,46 +47,23 @@ public class PredictDegradationCommand extends FaigCommand {
 	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
 
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the networks' [0,1] scale")
-	private String normalization = "type-range";
-
-	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 0")
-	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
-
-	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 1")
-	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
-
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
 
-	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
-		visibility = ItemVisibility.INVISIBLE,
-		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
-	private RandomAccessibleInterval<?> img;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Results")
 	private ResultsTable predictions;
 
-	/** A folder run is for macros and headless lines (macros/*.ijm): the dialog works on the active image. */
+	/** Each prediction is also a line of the log, so a headless line may leave output_dir out. */
 	@Override
-	public java.util.Set<String> scriptOnlyInputs() {
-		return IMAGE_STAND_INS;
+	protected boolean outputDirOptionalHeadless() {
+		return true;
 	}
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_file, "input_file");
-		notBlank(input_dir, "input_dir");
-		notBlank(output_dir, "output_dir");
-		eitherFileOrDir(input_file, input_dir);
+		super.validate();
 		options();
-		IntensityScale.checkPercentiles(low_percentile, high_percentile);
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
 	}
 
 	private PredictionOptions options() {
@@ -109,7 +72,6 @@ public class PredictDegradationCommand extends FaigCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final List<PredictDegradation.Source> sources = sources();
 		predictions = new ResultsTable();
 		final FolderFailures failures = new FolderFailures(getInfo().getLabel(), log);
@@ -138,21 +100,8 @@ public class PredictDegradationCommand extends FaigCommand {
 	static final String FAILED_CSV = "predictions_failed.csv";
 
 	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
+		ResultTables.addPrediction(predictions, in, r);
 		final DegradationPredictor.Prediction d = r.prediction();
-		predictions.incrementCounter();
-		predictions.addValue("image", in.name());
-		predictions.addValue("os_blur", d.scores().blur());
-		predictions.addValue("os_noise", d.scores().noise());
-		predictions.addValue("t_blur", d.thresholds().blur());
-		predictions.addValue("t_noise", d.thresholds().noise());
-		predictions.addValue("blur", d.decision().hasBlur() ? "yes" : "no");
-		predictions.addValue("noise", d.decision().hasNoise() ? "yes" : "no");
-		predictions.addValue("decision", d.decision().label());
-		predictions.addValue("seconds", d.scores().seconds());
-		// the plane's position comes last, so existing columns keep their places
-		predictions.addValue("channel", in.channel());
-		predictions.addValue("slice", in.slice());
-		predictions.addValue("frame", in.frame());
 		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), d.scores().blur(), d
 			.scores().noise(), d.decision().label()));
 	}

@@ -3,13 +3,11 @@ package io.github.faig.command;
 import java.io.File;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import org.scijava.ItemIO;
-import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -17,7 +15,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import net.imglib2.RandomAccessibleInterval;
 import ij.measure.ResultsTable;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
@@ -31,7 +28,6 @@ import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.OutputPaths;
 import io.github.faig.workflow.Monitor;
 
 /**
@@ -41,20 +37,7 @@ import io.github.faig.workflow.Monitor;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Synthesize Degradations",
 		weight = 10) }, headless = true,
 	label = "FAIG Synthesize Degradations")
-public class SynthesizeDegradationsCommand extends FaigCommand {
-
-	@Parameter(label = "Image", required = false,
-		description = "Ground-truth (HR) image; in Fiji the active image", persist = false)
-	private ImagePlus image;
-
-	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE,
-		description = "Image file to read when no image is given (TIFF, PNG, JPEG)", persist = false)
-	private File input_file;
-
-	@Parameter(label = "Input folder (instead of the image)", required = false,
-		style = FileWidget.DIRECTORY_STYLE,
-		description = "every image file of the folder, each written to output_dir as input_file would be", persist = false)
-	private File input_dir;
+public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 
 	@Parameter(label = "Clean LR", description = "downscale, quantise")
 	private boolean with_clean = true;
@@ -89,27 +72,10 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 			"output")
 	private boolean quantize = true;
 
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the [0,1] scale (where blur and noise apply) and back")
-	private String normalization = "type-range";
-
-	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 0")
-	private double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
-
-	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
-		description = "normalization=percentile: the value mapped to 1")
-	private double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
-
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE,
 		description = "Writes <name>_degraded.tif, one PNG per variant (single images) and <name>_parameters.csv")
 	private File output_dir;
-
-	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
-		visibility = ItemVisibility.INVISIBLE,
-		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
-	private RandomAccessibleInterval<?> img;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Degraded")
 	private ImagePlus degraded;
@@ -120,41 +86,31 @@ public class SynthesizeDegradationsCommand extends FaigCommand {
 	/** The file listing the files of input_dir that failed, with their reasons (written only when one did). */
 	static final String FAILED_CSV = "degraded_failed.csv";
 
-	/** A folder run is for macros and headless lines (macros/*.ijm): the dialog works on the active image. */
 	@Override
-	public java.util.Set<String> scriptOnlyInputs() {
-		return IMAGE_STAND_INS;
+	protected boolean folderRunsWriteOutputDir() {
+		return true;
 	}
 
 	@Override
 	protected void validate() throws Exception {
-		notBlank(input_file, "input_file");
-		notBlank(input_dir, "input_dir");
-		eitherFileOrDir(input_file, input_dir);
-		notBlank(output_dir, "output_dir");
-		outputDirNeededHeadless(output_dir);
-		FolderRun.needsOutputDir(input_dir, output_dir);
+		super.validate();
 		if (!(with_clean || with_blur || with_noise || with_blur_noise)) {
 			throw new IllegalArgumentException("no variant was chosen: set at least one of with_clean, with_blur, " +
 				"with_noise, with_blur_noise to true");
 		}
 		new DegradationParams(blur_sigma, kernel_size, scale, noise_sigma);
-		IntensityScale.checkPercentiles(low_percentile, high_percentile);
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
-		OutputPaths.checkDistinct(output_dir, Collections.singletonMap("input_dir", input_dir));
 	}
 
 	@Override
 	protected void execute() throws Exception {
-		if (output_dir != null) AtomicOutputs.checkOutputDir(output_dir);
 		final Synthesis synthesis = new Synthesis(new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed),
 			scale, chosenVariants(), quantize, normalization, low_percentile, high_percentile);
 		if (input_dir != null) {
-			FolderRun.run(GroundTruths.imageFiles(input_dir, "input_dir"), output_dir, new FileTask(synthesis),
+			FolderRun.run(inputFiles(), output_dir, new FileTask(synthesis),
 				monitor(), new FolderFailures(getInfo().getLabel(), log), "degraded", FAILED_CSV);
 			return;
 		}
-		final Made made = synthesis.apply(sourceImage(image, input_file, img), monitor());
+		final Made made = synthesis.apply(source(), monitor());
 		degraded = made.degraded();
 		parameters = made.parameters();
 		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());

@@ -13,8 +13,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
-import io.github.faig.degrade.DegradationOptions;
-import io.github.faig.degrade.DegradationParams;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.train.TrainModel;
 import io.github.faig.train.TrainOptions;
@@ -29,7 +27,7 @@ import io.github.faig.train.TrainOptions.Role;
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Train Model",
 		weight = 80) }, headless = true,
 	label = "FAIG Train Model")
-public class TrainModelCommand extends FaigCommand {
+public class TrainModelCommand extends DegradationCommand {
 
 	/** Every default, from the one place that holds them. */
 	private static final TrainOptions DEFAULTS = TrainOptions.DEFAULTS;
@@ -101,21 +99,6 @@ public class TrainModelCommand extends FaigCommand {
 	@Parameter(label = "EMA decay")
 	private double ema_decay = DEFAULTS.emaDecay();
 
-	@Parameter(label = "Random seed")
-	private long seed = DEFAULTS.degradation().seed();
-
-	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
-	private final String section_degradations = "<html><b>Degradations (docs/method.md section 1)</b>";
-
-	@Parameter(label = "Blur sigma", min = DegradationParams.BLUR_MIN)
-	private double blur_sigma = DEFAULTS.degradation().blurSigma();
-
-	@Parameter(label = "Kernel size", min = DegradationParams.KERNEL_MIN, max = DegradationParams.KERNEL_MAX)
-	private int kernel_size = DEFAULTS.degradation().kernelSize();
-
-	@Parameter(label = "Noise sigma", min = DegradationParams.NOISE_MIN)
-	private double noise_sigma = DEFAULTS.degradation().noiseSigma();
-
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_checkpoints = "<html><b>Checkpoints and validation</b>";
 
@@ -145,7 +128,7 @@ public class TrainModelCommand extends FaigCommand {
 	protected void validate() throws Exception {
 		training = new TrainModel(new TrainOptions(input_dir, output_model, architecture, num_feat, num_block, scale,
 			Role.of(role), p_blur, p_noise, init_model, iterations, batch_size, patch_size, learning_rate, ema_decay,
-			new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed), checkpoint_every, validation_crop,
+			degradations(), checkpoint_every, validation_crop,
 			license, TrainOptions.channels(channels)));
 	}
 

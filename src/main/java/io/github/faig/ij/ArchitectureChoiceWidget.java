@@ -15,11 +15,10 @@ import org.scijava.widget.InputWidget;
 import org.scijava.widget.WidgetModel;
 import org.scijava.widget.WidgetStyle;
 
-import io.github.faig.command.FaigCommand;
 import io.github.faig.nn.Architectures;
 
 /**
- * The dialog's widget of an architecture input ({@link FaigCommand#ARCHITECTURE_STYLE}): a choice list of the
+ * The dialog's widget of an architecture input (style {@link #STYLE}): a choice list of the
  * registry's architectures ({@link Architectures#names()}), read when the dialog opens, so an architecture another
  * jar provides is offered without an edit here. A remembered value that is an alias shows as its canonical name; one
  * no architecture answers to stays first in the list, and the run refuses it in one line.
@@ -30,13 +29,16 @@ import io.github.faig.nn.Architectures;
 @Plugin(type = InputWidget.class, priority = Priority.HIGH)
 public class ArchitectureChoiceWidget extends AbstractInputWidget<String, JPanel> {
 
+	/** Widget style of an architecture input (a {@code String}); commands refer to it as FaigCommand's. */
+	public static final String STYLE = "faig-architecture";
+
 	private JPanel panel;
 	private JComboBox<String> combo;
 
 	@Override
 	public boolean supports(final WidgetModel model) {
 		return super.supports(model) && model.getItem().getType() == String.class && WidgetStyle.isStyle(model
-			.getItem(), FaigCommand.ARCHITECTURE_STYLE);
+			.getItem(), STYLE);
 	}
 
 	/** The registry's names, with {@code current} first when it names none of them. */

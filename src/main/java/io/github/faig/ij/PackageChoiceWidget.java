@@ -17,12 +17,10 @@ import org.scijava.widget.AbstractInputWidget;
 import org.scijava.widget.InputWidget;
 import org.scijava.widget.WidgetModel;
 
-import io.github.faig.command.FaigCommand;
-import io.github.faig.command.PackageChoices;
 
 /**
- * The dialog's widget of a FAIG model or filter-set input ({@link FaigCommand#MODEL_STYLE},
- * {@link FaigCommand#FILTER_SETS_STYLE}): a choice list of the bundled and installed packages, built when the dialog
+ * The dialog's widget of a FAIG model or filter-set input ({@link PackageChoices#MODEL_STYLE},
+ * {@link PackageChoices#FILTER_SETS_STYLE}): a choice list of the bundled and installed packages, built when the dialog
  * opens, around the current (remembered) value, with a last entry that opens a chooser ({@link PackageChoices}).
  * <p>
  * A Swing widget, as SciJava's own in Fiji's dialogs: its component is a {@link JPanel}, so it goes only into a Swing

@@ -110,11 +110,18 @@ public final class CalibrateThresholds implements AutoCloseable {
 	 * Where the calibrated sets go: {@code outputDir}, or the sets' own folder when it is {@code null}; never among the
 	 * bundled or installed models, which calibration does not change.
 	 */
-	public static File destination(final File setsFolder, final File outputDir) throws IOException {
+	public static File destination(final File setsFolder, final File outputDir, final java.util.Map<String, File> inputDirs)
+		throws IOException
+	{
 		final File dest = outputDir != null ? outputDir : setsFolder;
 		// the rule every command applies to output_dir; calibrating in place makes the sets' folder the output
 		OutputPaths.checkOutsideModels(dest, outputDir != null ? "output_dir" : "filter_sets", ModelLocator.roots(),
 			"give output_dir, a folder of your own for the calibrated copy");
+		// a given output_dir was checked with the command's other inputs; the sets' folder is checked here
+		if (outputDir == null) {
+			io.github.faig.io.AtomicOutputs.checkOutputDir(dest);
+			OutputPaths.checkDistinct(dest, inputDirs);
+		}
 		return dest;
 	}
 

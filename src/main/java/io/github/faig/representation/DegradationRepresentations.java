@@ -127,6 +127,30 @@ public final class DegradationRepresentations implements AutoCloseable {
 		return new ModelResult(name, shownTap, p, finish(features(p, monitor), monitor));
 	}
 
+	/**
+	 * The whole analysis of each model in turn on the same ground truths (the first model's is the one shown),
+	 * after the images' sizes and the heap were checked for all of them.
+	 */
+	public static List<ModelResult> compare(final List<ModelPackage> models, final RepresentationOptions options,
+		final List<FloatImage> groundTruths, final List<String> names, final Monitor monitor)
+	{
+		checkImages(groundTruths, names, options.patchSize(), models.stream().mapToInt(m -> m.spec().scale()).max()
+			.orElse(1));
+		for (final ModelPackage m : models) {
+			checkMemory(groundTruths.size(), options.classes().size(), options.patchSize(), options.patchesPerImage(), m.spec()
+				.numFeat(), options.sweepLayers() ? m.spec().numBlock() + 2 : 1);
+		}
+		final List<ModelResult> results = new java.util.ArrayList<>();
+		for (int m = 0; m < models.size(); m++) {
+			monitor.checkCancelled();
+			monitor.progress("Features of " + models.get(m).name(), m, models.size());
+			try (DegradationRepresentations r = new DegradationRepresentations(models.get(m), options)) {
+				results.add(r.run(groundTruths, monitor));
+			}
+		}
+		return results;
+	}
+
 	@Override
 	public void close() {
 		model.close();

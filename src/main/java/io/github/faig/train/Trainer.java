@@ -21,7 +21,7 @@ import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
-import io.github.faig.nn.TerminationGuard;
+import io.github.faig.workflow.TerminationGuard;
 import io.github.faig.nn.io.SafeTensors;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.faig.command;
 
+import io.github.faig.ij.PackageChoices;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

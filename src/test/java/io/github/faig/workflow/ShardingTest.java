@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPair;
+import io.github.faig.nn.io.PackedPair;
 
 class ShardingTest {
 

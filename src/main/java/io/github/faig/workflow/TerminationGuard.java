@@ -1,4 +1,4 @@
-package io.github.faig.nn;
+package io.github.faig.workflow;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,14 +1,12 @@
-package io.github.faig.workflow;
+package io.github.faig.nn.io;
 
 import java.io.IOException;
 import java.io.Serializable;
 
-import io.github.faig.nn.io.ModelPackage;
-import io.github.faig.nn.io.ModelPair;
 
 /**
  * A model pair as bytes (each package as the zip {@link ModelPackage#write} makes), so that a sharded run sends the
- * driver's models to every JVM once ({@link Sharding#share}) instead of each JVM reading paths it may not see.
+ * driver's models to every JVM once ({@link io.github.faig.workflow.Sharding#share}) instead of each JVM reading paths it may not see.
  */
 public final class PackedPair implements Serializable {
 

@@ -1,4 +1,4 @@
-package io.github.faig.workflow;
+package io.github.faig.nn.io;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -6,11 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.faig.nn.io.ModelPackage;
 
 /**
  * A model package as bytes (the zip {@link ModelPackage#write} makes), so that a sharded run sends the driver's model
- * to every JVM once ({@link Sharding#share}) instead of each JVM reading a path it may not see.
+ * to every JVM once ({@link io.github.faig.workflow.Sharding#share}) instead of each JVM reading a path it may not see.
  */
 public final class PackedModel implements Serializable {
 

@@ -1,4 +1,4 @@
-package io.github.faig.command;
+package io.github.faig.ij;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -12,13 +12,29 @@ import org.scijava.widget.WidgetStyle;
 import io.github.faig.nn.io.ModelLocator;
 
 /**
- * The choice list a dialog shows for a model or filter-set input ({@link FaigCommand#MODEL_STYLE},
- * {@link FaigCommand#FILTER_SETS_STYLE}), and what picking an entry does: the current value first, then the bundled
+ * The choice list a dialog shows for a model or filter-set input ({@link #MODEL_STYLE},
+ * {@link #FILTER_SETS_STYLE}), and what picking an entry does: the current value first, then the bundled
  * and installed packages ({@link ModelLocator}, read when the dialog opens), then the chooser entry, which opens a
  * chooser; the chosen path becomes the value and heads the list, and a cancelled chooser keeps the value before.
- * Plain Java, so the rules are tested without a screen; {@code io.github.faig.ij.PackageChoiceWidget} shows them.
+ * Plain Java, so the rules are tested without a screen; {@link PackageChoiceWidget} shows them.
  */
 public final class PackageChoices {
+
+	/**
+	 * Widget style of a model input (a {@code String}): the dialog offers the bundled and installed models (every
+	 * package {@link ModelLocator} finds by name), the current value, and {@link #OTHER_MODEL} to pick a package
+	 * folder or {@code .zip}. Macros and headless lines still give any name or path.
+	 */
+	public static final String MODEL_STYLE = "faig-model";
+
+	/** Widget style of a filter-set input (a {@code String}): as {@link #MODEL_STYLE}, for filter-set folders. */
+	public static final String FILTER_SETS_STYLE = "faig-filter-sets";
+
+	/** The last choice of a model input: opens a chooser for a package folder or {@code .zip}. */
+	public static final String OTHER_MODEL = "Other folder or .zip\u2026";
+
+	/** The last choice of a filter-set input: opens a folder chooser. */
+	public static final String OTHER_FILTER_SETS = "Other folder\u2026";
 
 	/** Opens the dialog's chooser: (title, start, {@link FileWidget} style) to the chosen file or {@code null}. */
 	public interface Chooser {
@@ -41,7 +57,7 @@ public final class PackageChoices {
 		// an optional input without a value keeps "not given" as its first choice
 		if (v == null && !item.isRequired()) choices.add("");
 		if (v != null) choices.add(v);
-		for (final String n : WidgetStyle.isStyle(item, FaigCommand.FILTER_SETS_STYLE) ? ModelLocator.bundledSets()
+		for (final String n : WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? ModelLocator.bundledSets()
 			: ModelLocator.bundledNames()) if (!choices.contains(n)) choices.add(n);
 		choices.add(otherEntry(item));
 		selected = choices.get(0);
@@ -83,21 +99,21 @@ public final class PackageChoices {
 		return selected;
 	}
 
-	/** Whether {@code item} names a model or filter-set package (see {@link FaigCommand#MODEL_STYLE}). */
+	/** Whether {@code item} names a model or filter-set package (see {@link #MODEL_STYLE}). */
 	public static boolean packageInput(final ModuleItem<?> item) {
-		return item.getType() == String.class && (WidgetStyle.isStyle(item, FaigCommand.MODEL_STYLE) || WidgetStyle
-			.isStyle(item, FaigCommand.FILTER_SETS_STYLE));
+		return item.getType() == String.class && (WidgetStyle.isStyle(item, MODEL_STYLE) || WidgetStyle
+			.isStyle(item, FILTER_SETS_STYLE));
 	}
 
-	/** The chooser entry of a package input: {@link FaigCommand#OTHER_MODEL} or {@link FaigCommand#OTHER_FILTER_SETS}. */
+	/** The chooser entry of a package input: {@link #OTHER_MODEL} or {@link #OTHER_FILTER_SETS}. */
 	public static String otherEntry(final ModuleItem<?> item) {
-		return WidgetStyle.isStyle(item, FaigCommand.FILTER_SETS_STYLE) ? FaigCommand.OTHER_FILTER_SETS
-			: FaigCommand.OTHER_MODEL;
+		return WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? OTHER_FILTER_SETS
+			: OTHER_MODEL;
 	}
 
 	/** What the chooser picks: a folder (filter sets) or a folder or file (a model package or its {@code .zip}). */
 	static String chooserStyle(final ModuleItem<?> item) {
-		return WidgetStyle.isStyle(item, FaigCommand.FILTER_SETS_STYLE) ? FileWidget.DIRECTORY_STYLE
+		return WidgetStyle.isStyle(item, FILTER_SETS_STYLE) ? FileWidget.DIRECTORY_STYLE
 			: FileWidget.FILE_AND_DIRECTORY_STYLE;
 	}
 }

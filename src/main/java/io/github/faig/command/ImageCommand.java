@@ -1,0 +1,62 @@
+package io.github.faig.command;
+
+import java.io.File;
+
+import org.scijava.ItemVisibility;
+import org.scijava.plugin.Parameter;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.IntensityScale;
+import net.imglib2.RandomAccessibleInterval;
+
+/**
+ * A command that works on an image: the image input with its stand-ins ({@code input_file}, a script's
+ * {@code img}) and the normalisation group (how pixel values map to the networks' [0,1] scale), declared
+ * once here for every such command. SciJava reads a superclass's {@code @Parameter} fields first, so a dialog shows
+ * these inputs before the command's own.
+ */
+public abstract class ImageCommand extends FaigCommand {
+
+	@Parameter(label = "Image", required = false, persist = false,
+		description = "in Fiji the active image")
+	protected ImagePlus image;
+
+	@Parameter(label = "Input file (instead of the image)", required = false, style = FileWidget.OPEN_STYLE,
+		description = "image file to read when no image is given (TIFF, PNG, JPEG)", persist = false)
+	protected File input_file;
+
+	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the network's [0,1] scale (and back, for image outputs)")
+	protected String normalization = "type-range";
+
+	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 0")
+	protected double low_percentile = IntensityScale.DEFAULT_LOW_PERCENTILE;
+
+	@Parameter(label = "High percentile", min = "0", max = "100", stepSize = "0.1",
+		description = "normalization=percentile: the value mapped to 1")
+	protected double high_percentile = IntensityScale.DEFAULT_HIGH_PERCENTILE;
+
+	@Parameter(label = "ImgLib2 image", required = false, persist = false, autoFill = false,
+		visibility = ItemVisibility.INVISIBLE,
+		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
+	protected RandomAccessibleInterval<?> img;
+
+	/** The percentiles' order; every image command checks it before its own rules. */
+	@Override
+	protected void validate() throws Exception {
+		IntensityScale.checkPercentiles(low_percentile, high_percentile);
+	}
+
+	/** The image to work on: {@code input_file}, else {@code img}, else the image (in Fiji, the active one). */
+	protected ImagePlus source() {
+		return sourceImage(image, input_file, img);
+	}
+
+	/** How {@code imp}'s values map to [0,1] under the normalisation inputs. */
+	protected IntensityScale scaleOf(final ImagePlus imp) {
+		return ImagePlusBridge.scaleOf(imp, normalization, low_percentile, high_percentile);
+	}
+}
