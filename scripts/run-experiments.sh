@@ -83,12 +83,15 @@ if [ "$arch" = msrresnet-grey ] && { [ "$step" = all ] || [ "$step" = predict ];
   rm -rf "$p" && mkdir -p "$p/hr" "$p/lr8" "$p/lr16"
   for f in "$sets"/test/*.png; do convert "$f" -gravity center -crop 128x128+0+0 +repage "$p/hr/$(basename "$f")"; done
   ./faig --run "FAIG Synthesize Degradations" "input_dir='$p/hr',with_blur_noise=false,seed=0,output_dir='$p/lr8'"
+  rm -f "$p"/lr8/*_degraded.tif "$p"/lr8/*.csv # the stacks repeat the single images; the tables are not inputs
   for f in "$p"/lr8/*.png; do convert "$f" -depth 16 -fx 'u*255*15/65535+100/65535' "$p/lr16/$(basename "${f%.png}").tif"; done
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='$shipped',output_dir='$p/pred8'"
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr16',filter_sets='$shipped',normalization='percentile',output_dir='$p/pred16'"
   # beside them, the RGB pair's sets on the same grey inputs (calibrated on colour noise)
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='filter-sets-msrresnet-x2',output_dir='$p/pred8-rgb-sets'"
   # the crops derive from the GPL photographs: never committed
+  for d in pred8 pred16 pred8-rgb-sets; do mv "$p/$d/predictions.csv" "$p/predictions_$d.csv" && rm -rf "${p:?}/$d"; done
+  python3 tools/grey_prediction.py "$p"/predictions_*.csv > "$p/accuracy.txt"
   rm -rf "$p/hr" "$p/lr8" "$p/lr16"
 fi
 if [ "$step" = all ] || [ "$step" = ddr ]; then
