@@ -17,8 +17,8 @@ import ij.ImagePlus;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
+import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
-import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
@@ -77,8 +77,8 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 		final File[] files = input_dir != null ? inputFiles() : null;
 		final ImagePlus source = files == null ? source() : null;
 		final ModelPackage pkg = ModelLocator.load(model, "model");
-		final Rendering rendering = new Rendering(normalization, low_percentile, high_percentile, float_output, pkg
-			.toString());
+		final Rendering rendering = new Rendering(normalization, normalize_channels, low_percentile, high_percentile,
+			float_output, pkg.toString());
 		final Made made;
 		try (SuperResolve workflow = new SuperResolve(pkg, options)) {
 			if (files != null) {
@@ -99,13 +99,13 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 	 *
 	 * @param model the model as the image's Info names it
 	 */
-	record Rendering(String normalization, double low, double high, boolean floatOutput, String model)
-		implements Serializable
+	record Rendering(String normalization, String channels, double low, double high, boolean floatOutput,
+		String model) implements Serializable
 	{
 
 		/** The super-resolved image of {@code source} (inside its selection's box) with its title and calibration. */
 		Made apply(final ImagePlus source, final SuperResolve workflow, final Monitor monitor) {
-			final IntensityScale scale = ImagePlusBridge.scaleOf(source, normalization, low, high);
+			final ChannelScales scale = ImagePlusBridge.scalesOf(source, normalization, channels, low, high);
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scale);
 			// a selection limits the work to its bounding box (every plane)
 			final java.awt.Rectangle roi = Selections.bounds(source);
@@ -115,10 +115,11 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 			for (int s = 1; s <= slices.size(); s++) labels.add(source.getStack().getSliceLabel(s));
 			final String title = ImageFiles.baseName(source.getTitle()) + "_x" + r.scale() + "_" + r.model();
 			final OutputType type = floatOutput ? OutputType.FLOAT : ImagePlusBridge.typeOf(source);
-			final ImagePlus out = ImagePlusBridge.keepDimensions(ImagePlusBridge.toImagePlus(title, r.images(), labels,
-				type, ImagePlusBridge.resampled(cropped(source.getCalibration(), roi), 1.0 / r.scale()), scale), source);
+			final ImagePlus out = ImagePlusBridge.carryDisplay(ImagePlusBridge.keepDimensions(ImagePlusBridge
+				.toImagePlus(title, r.images(), labels, type, ImagePlusBridge.resampled(cropped(source.getCalibration(),
+					roi), 1.0 / r.scale()), ImagePlusBridge.sliceScales(source, scale)), source), source);
 			out.setProperty("Info", "FAIG Blind Super-Resolution with " + model + "\nnormalization: " + normalization +
-				" " + scale + "\n");
+				" (channels " + channels + ") " + scale + "\n");
 			return new Made(out, r.images().size() == 1 && type == OutputType.BYTE);
 		}
 	}

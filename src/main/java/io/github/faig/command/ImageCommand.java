@@ -8,6 +8,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import io.github.faig.ij.ImagePlusBridge;
+import io.github.faig.image.ChannelScales;
 import io.github.faig.image.IntensityScale;
 import net.imglib2.RandomAccessibleInterval;
 
@@ -27,9 +28,15 @@ public abstract class ImageCommand extends FaigCommand {
 		description = "image file to read when no image is given (TIFF, PNG, JPEG)", persist = false)
 	protected File input_file;
 
-	@Parameter(label = "Normalization", choices = { "type-range", "min-max", "percentile" },
-		description = "how pixel values map to the network's [0,1] scale (and back, for image outputs)")
-	protected String normalization = "type-range";
+	@Parameter(label = "Normalization", choices = { "auto", "type-range", "min-max", "percentile" },
+		description = "how pixel values map to the network's [0,1] scale (and back, for image outputs); auto: the " +
+			"type range for 8-bit and RGB, the percentiles for 16- and 32-bit")
+	protected String normalization = IntensityScale.DEFAULT;
+
+	@Parameter(label = "Normalize channels", choices = { "auto", "separately", "together" },
+		description = "each channel its own range (over its slices and frames) or one for all; auto: separately " +
+			"for multi-channel images, together for RGB and single-channel ones")
+	protected String normalize_channels = IntensityScale.DEFAULT_CHANNELS;
 
 	@Parameter(label = "Low percentile", min = "0", max = "100", stepSize = "0.1",
 		description = "normalization=percentile: the value mapped to 0")
@@ -48,6 +55,7 @@ public abstract class ImageCommand extends FaigCommand {
 	@Override
 	protected void validate() throws Exception {
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
+		IntensityScale.Channels.of(normalize_channels, "normalize_channels");
 	}
 
 	/** The image to work on: {@code input_file}, else {@code img}, else the image (in Fiji, the active one). */
@@ -55,8 +63,13 @@ public abstract class ImageCommand extends FaigCommand {
 		return sourceImage(image, input_file, img);
 	}
 
-	/** How {@code imp}'s values map to [0,1] under the normalisation inputs. */
+	/** How {@code imp}'s values map to [0,1] under the normalisation inputs (its channels together). */
 	protected IntensityScale scaleOf(final ImagePlus imp) {
 		return ImagePlusBridge.scaleOf(imp, normalization, low_percentile, high_percentile);
+	}
+
+	/** How each channel of {@code imp} maps to [0,1] under the normalisation inputs, normalize_channels included. */
+	protected ChannelScales scalesOf(final ImagePlus imp) {
+		return ImagePlusBridge.scalesOf(imp, normalization, normalize_channels, low_percentile, high_percentile);
 	}
 }

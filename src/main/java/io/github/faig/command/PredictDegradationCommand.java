@@ -22,6 +22,7 @@ import io.github.faig.ij.ResultTables;
 import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictDegradation;
 import io.github.faig.prediction.PredictionModels;
@@ -47,6 +48,11 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	@Parameter(label = "T_noise (-1 = calibrated)")
 	private double t_noise = -1;
 
+	@Parameter(label = "Decision rule", choices = { "paper", "blur-under-noise" }, description = "paper: the " +
+		"paper's rule (OS thresholds); blur-under-noise: beyond the paper, blur of inputs called noisy decided on " +
+		"their denoised version (README, RESULTS.md §3.1)")
+	private String decision_rule = "paper";
+
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
@@ -67,7 +73,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	}
 
 	private PredictionOptions options() {
-		return new PredictionOptions(filter_sets, t_blur, t_noise);
+		return new PredictionOptions(filter_sets, t_blur, t_noise, DecisionRule.parse(decision_rule));
 	}
 
 	@Override
@@ -102,12 +108,13 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
 		ResultTables.addPrediction(predictions, in, r);
 		final DegradationPredictor.Prediction d = r.prediction();
-		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f -> %s", in.name(), d.scores().blur(), d
-			.scores().noise(), d.decision().label()));
+		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f%s -> %s", in.name(), d.scores().blur(), d
+			.scores().noise(), r.rule() == DecisionRule.PAPER ? "" : String.format(Locale.ROOT, ", re-blur %.3f", d
+				.scores().reblur()), d.decision().label()));
 	}
 
 	/** A file of {@code input_dir}, read by whichever JVM predicts it. */
-	private record FileSource(File file, String normalization, double low, double high) implements
+	private record FileSource(File file, String normalization, String channels, double low, double high) implements
 		PredictDegradation.Source
 	{
 
@@ -118,7 +125,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 
 		@Override
 		public List<PredictDegradation.Image> images() {
-			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, low, high);
+			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, channels, low, high);
 		}
 	}
 
@@ -141,17 +148,17 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 		// named inputs win over the image Fiji fills in (the active one): a macro means the files it names
 		if (input_dir != null) {
 			for (final File f : GroundTruths.imageFiles(input_dir, "input_dir")) {
-				out.add(new FileSource(f, normalization, low_percentile, high_percentile));
+				out.add(new FileSource(f, normalization, normalize_channels, low_percentile, high_percentile));
 			}
 			return out;
 		}
 		final List<PredictDegradation.Image> planes;
 		if (input_file != null) planes = planes(ImageFiles.open(input_file, "input_file"), input_file.getName(),
-			normalization, low_percentile, high_percentile);
-		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, low_percentile,
-			high_percentile);
-		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
+			normalization, normalize_channels, low_percentile, high_percentile);
+		else if (img != null) planes = planes(sourceImage(image, null, img), "img", normalization, normalize_channels,
 			low_percentile, high_percentile);
+		else if (image != null) planes = planes(image, ImageFiles.baseName(image.getTitle()), normalization,
+			normalize_channels, low_percentile, high_percentile);
 		else throw new IllegalArgumentException("no image: open one, or give input_file or input_dir");
 		for (final PredictDegradation.Image in : planes) out.add(new Plane(in));
 		return out;
@@ -159,11 +166,12 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 
 	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
 	private static List<PredictDegradation.Image> planes(final ImagePlus imp, final String name,
-		final String normalization, final double low, final double high)
+		final String normalization, final String channels, final double low, final double high)
 	{
 		final List<PredictDegradation.Image> out = new ArrayList<>();
-		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scaleOf(imp, normalization,
-			low, high));
+		// each channel on its own scale by default, so its decision does not depend on its brightness
+		final List<FloatImage> slices = ImagePlusBridge.toFloatImages(imp, ImagePlusBridge.scalesOf(imp, normalization,
+			channels, low, high));
 		final Rectangle roi = Selections.bounds(imp);
 		for (int s = 0; s < slices.size(); s++) {
 			final int[] czt = imp.convertIndexToPosition(s + 1);

@@ -21,10 +21,12 @@ import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.SynthesizeDegradations;
 import io.github.faig.degrade.SynthesizeDegradations.Variant;
+import io.github.faig.ij.DegradedImages;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.ij.Tables;
+import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
@@ -32,7 +34,8 @@ import io.github.faig.workflow.Monitor;
 
 /**
  * {@code Plugins>FAIG>FAIG Synthesize Degradations}: the paper's low-resolution inputs of an image (clean LR,
- * blurry, noisy, blur+noise; docs/method.md §1) as a labelled stack, with a table of the exact parameters of every slice.
+ * blurry, noisy, blur+noise; docs/method.md §1) as a labelled stack, with a table of the exact parameters of every
+ * slice; how the variants are laid out is {@link DegradedImages}'s.
  */
 @Plugin(type = Command.class, menu = { @Menu(label = "Plugins"), @Menu(label = "FAIG"), @Menu(label = "FAIG Synthesize Degradations",
 		weight = 10) }, headless = true,
@@ -61,7 +64,8 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 	private int scale = DegradationParams.DEFAULT_SCALE;
 
 	@Parameter(label = "Noise sigma ([0,1] scale)", stepSize = "0.01", min = DegradationParams.NOISE_MIN,
-		description = "on the normalised scale: a fraction of the range that normalization maps to [0,1]")
+		description = "on the normalised scale: a fraction of the range that normalization maps to [0,1] (each " +
+			"channel's own range by default)")
 	private double noise_sigma = DegradationParams.DEFAULT_NOISE_SIGMA;
 
 	@Parameter(label = "Random seed")
@@ -104,7 +108,7 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 	@Override
 	protected void execute() throws Exception {
 		final Synthesis synthesis = new Synthesis(new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed),
-			scale, chosenVariants(), quantize, normalization, low_percentile, high_percentile);
+			scale, chosenVariants(), quantize, normalization, normalize_channels, low_percentile, high_percentile);
 		if (input_dir != null) {
 			FolderRun.run(inputFiles(), output_dir, new FileTask(synthesis),
 				monitor(), new FolderFailures(getInfo().getLabel(), log), "degraded", FAILED_CSV);
@@ -124,100 +128,45 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 	 * {@code input_dir}.
 	 */
 	record Synthesis(DegradationOptions degradation, int scale, EnumSet<Degradation> variants, boolean quantize,
-		String normalization, double low, double high) implements Serializable
+		String normalization, String channels, double low, double high) implements Serializable
 	{
 
 		Made apply(final ImagePlus source, final Monitor monitor) {
-			final IntensityScale range = ImagePlusBridge.scaleOf(source, normalization, low, high);
+			// each channel on its own scale by default: noise_sigma is then a fraction of each channel's own range
+			final ChannelScales scales = ImagePlusBridge.scalesOf(source, normalization, channels, low, high);
 			final OutputType type = quantize ? ImagePlusBridge.typeOf(source) : OutputType.FLOAT;
 			// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
 			// any other case rounds to the output type's own levels after the inverse map
-			final boolean byteLevels = quantize && type == OutputType.BYTE && range.low() == 0 && range.high() == 255;
+			final boolean byteLevels = quantize && type == OutputType.BYTE && scales.isTypeRange(255);
 			final SynthesizeDegradations.Options options = new SynthesizeDegradations.Options(degradation, scale,
 				variants, byteLevels);
-			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, range);
+			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scales);
 			final List<List<Variant>> made = new SynthesizeDegradations(options).run(slices, monitor).variants();
-			// a stack keeps its channels and slices (its z spacing stays true); its variants follow one another as
-			// frames, so each variant is a whole stack; a single image's variants are frames too
-			final boolean hyper = slices.size() > 1;
-			final int nv = made.get(0).size();
-			final List<FloatImage> outputs = new ArrayList<>();
-			final List<String> labels = new ArrayList<>();
-			final ResultsTable parameters = new ResultsTable();
-			for (int k = 0; k < slices.size() * nv; k++) {
-				final int s = hyper ? k % slices.size() : k / nv;
-				final Variant v = made.get(s).get(hyper ? k / slices.size() : k % nv);
-				outputs.add(v.image());
-				labels.add(GroundTruths.sliceName(source, s + 1) + " " + v.degradation().label());
-				addRow(parameters, outputs.size(), labels.get(k), v, range);
-			}
-			final String base = ImageFiles.baseName(source.getTitle());
-			final ImagePlus degraded = stack(source, base + "_degraded", outputs, labels, type, range, nv);
-			return new Made(degraded, parameters, files(base, degraded, parameters, outputs, labels, type, range,
-				slices.size() == 1));
-		}
-
-		/** The outputs as one image: the source's calibration (x and y resampled) and, for a stack, its dimensions. */
-		private ImagePlus stack(final ImagePlus source, final String title, final List<FloatImage> outputs,
-			final List<String> labels, final OutputType type, final IntensityScale range, final int nv)
-		{
-			ImagePlus out = ImagePlusBridge.toImagePlus(title, outputs, labels, type, ImagePlusBridge.resampled(source
-				.getCalibration(), scale), range);
-			// the z spacing is the source's: only x and y are downscaled
-			out.getCalibration().pixelDepth = source.getCalibration().pixelDepth;
-			if (source.getStackSize() == 1) {
-				if (nv > 1) out.setDimensions(1, 1, nv);
-				return out;
-			}
-			out.setDimensions(source.getNChannels(), source.getNSlices(), source.getNFrames() * nv);
-			out.setOpenAsHyperStack(true);
-			if (source.isComposite() && source.getNChannels() > 1 && out.getBitDepth() != 24) {
-				final ij.CompositeImage c = new ij.CompositeImage(out, ((ij.CompositeImage) source).getMode());
-				c.setTitle(out.getTitle());
-				c.setCalibration(out.getCalibration());
-				out = c;
-			}
-			return out;
+			final List<String> names = new ArrayList<>();
+			for (int s = 1; s <= slices.size(); s++) names.add(GroundTruths.sliceName(source, s));
+			final DegradedImages.Shown shown = DegradedImages.of(source, made, scales, names, type, scale, normalization,
+				channels);
+			return new Made(shown.image(), shown.parameters(), files(ImageFiles.baseName(source.getTitle()), shown,
+				type, slices.size() == 1));
 		}
 
 		/** {@code <base>_degraded.tif}, one PNG per variant of a single 8-bit or RGB image, {@code <base>_parameters.csv}. */
-		private static Map<String, AtomicOutputs.Writer> files(final String base, final ImagePlus degraded,
-			final ResultsTable parameters, final List<FloatImage> outputs, final List<String> labels,
-			final OutputType type, final IntensityScale range, final boolean singleImage)
+		private static Map<String, AtomicOutputs.Writer> files(final String base, final DegradedImages.Shown shown,
+			final OutputType type, final boolean singleImage)
 		{
 			final Map<String, AtomicOutputs.Writer> files = FolderRun.files();
-			files.put(base + "_degraded.tif", f -> ImageFiles.save(degraded, f));
+			files.put(base + "_degraded.tif", f -> ImageFiles.save(shown.image(), f));
 			if (singleImage && type == OutputType.BYTE) {
-				for (int i = 0; i < outputs.size(); i++) {
-					final String variant = parameters.getStringValue("variant", i);
-					final FloatImage image = outputs.get(i);
-					final String label = labels.get(i);
-					files.put(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(ImagePlusBridge
-						.toImagePlus(label, List.of(image), null, type, degraded.getCalibration(), range), f));
+				for (int i = 0; i < shown.planes().size(); i++) {
+					final String variant = shown.parameters().getStringValue("variant", i);
+					final ImagePlus picture = ImagePlusBridge.carryDisplay(ImagePlusBridge.toImagePlus(shown.labels().get(
+						i), List.of(shown.planes().get(i)), null, type, shown.image().getCalibration(), List.of(shown
+							.scales().get(i))), shown.image());
+					files.put(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(picture, f));
 				}
 			}
-			files.put(base + "_parameters.csv", f -> Tables.saveCsv(parameters, f));
+			files.put(base + "_parameters.csv", f -> Tables.saveCsv(shown.parameters(), f));
 			return files;
-		}
-
-		private void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v,
-			final IntensityScale range)
-		{
-			t.incrementCounter();
-			t.addValue("slice", outSlice);
-			t.addValue("source_slice", v.sourceSlice());
-			t.addValue("label", label);
-			t.addValue("variant", v.degradation().label());
-			t.addValue("blur_sigma", v.blurSigma());
-			t.addValue("kernel_size", v.kernelSize());
-			t.addValue("scale", v.scale());
-			t.addValue("noise_sigma", v.noiseSigma());
-			t.addValue("noise_seed", Long.toString(v.noiseSeed()));
-			t.addValue("width", v.image().width());
-			t.addValue("height", v.image().height());
-			t.addValue("normalization", normalization);
-			t.addValue("intensity_low", range.low());
-			t.addValue("intensity_high", range.high());
 		}
 	}
 

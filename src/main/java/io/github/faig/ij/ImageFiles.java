@@ -243,6 +243,26 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * A grey image as its pixel values alone: ImageJ's PNG writer draws an 8-bit image through its display range and
+	 * turns one with a colour LUT into RGB, which would change the values an output carried over from its input's
+	 * look ({@link ImagePlusBridge#carryDisplay}); a PNG output holds the values.
+	 */
+	private static ImagePlus pixelsOnly(final ImagePlus imp) {
+		final int bd = imp.getBitDepth();
+		if (bd == 24 || bd == 32 || imp.getOverlay() != null) return imp;
+		final boolean plain = imp.getProcessor().isDefaultLut() && !imp.isComposite() && (bd != 8 || imp
+			.getDisplayRangeMin() == 0 && imp.getDisplayRangeMax() == 255);
+		if (plain) return imp;
+		final ij.process.ImageProcessor ip = imp.getProcessor().duplicate();
+		ip.setColorModel(null);
+		ip.setLut(ij.process.LUT.createLutFromColor(java.awt.Color.white));
+		ip.resetMinAndMax();
+		final ImagePlus copy = new ImagePlus(imp.getTitle(), ip);
+		copy.setCalibration(imp.getCalibration());
+		return copy;
+	}
+
+	/**
 	 * Saves as TIFF, or as PNG/JPEG when the name says so (single images only). A failure (a full disk) is an
 	 * IOException with ImageJ's reason: its PNG and JPEG writers are called directly, since FileSaver reports their
 	 * errors (headless, on stdout) and still returns true, leaving a truncated file; FileSaver's TIFF report is kept
@@ -252,7 +272,7 @@ public final class ImageFiles {
 		final String name = file.getName().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".png")) {
 			try {
-				new ij.plugin.PNG_Writer().writeImage(imp, file.getPath(), ij.Prefs.getTransparentIndex());
+				new ij.plugin.PNG_Writer().writeImage(pixelsOnly(imp), file.getPath(), ij.Prefs.getTransparentIndex());
 			}
 			catch (final IOException e) {
 				throw e;

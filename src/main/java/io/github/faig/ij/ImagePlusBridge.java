@@ -12,10 +12,13 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
+import ij.process.LUT;
 import ij.process.ShortProcessor;
 import io.github.faig.image.ByteLevels;
+import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
+import io.github.faig.image.IntensityScale.Channels;
 import io.github.faig.image.IntensityScale.Normalization;
 
 /**
@@ -68,10 +71,22 @@ public final class ImagePlusBridge {
 		return out;
 	}
 
+	/** Every stack slice of {@code imp} mapped to the [0, 1] scale by its channel's scale ({@link #scalesOf}). */
+	public static List<FloatImage> toFloatImages(final ImagePlus imp, final ChannelScales scales) {
+		checkSupported(imp);
+		final ImageStack stack = imp.getStack();
+		final List<FloatImage> out = new ArrayList<>(stack.getSize());
+		for (int s = 1; s <= stack.getSize(); s++) {
+			checkFinite(stack.getProcessor(s), imp, s);
+			out.add(toFloatImage(stack.getProcessor(s), sliceScales(imp, scales, s)));
+		}
+		return out;
+	}
+
 	/**
 	 * The scale of {@code imp}'s values under a normalisation named by the {@code normalization} input
-	 * ({@code type-range}, {@code min-max}, {@code percentile}); min–max and percentiles are taken over every
-	 * channel and plane, so the planes of a stack keep their relative brightness.
+	 * ({@code auto}, {@code type-range}, {@code min-max}, {@code percentile}); min–max and percentiles are taken over
+	 * every channel and plane, so the planes of a stack keep their relative brightness.
 	 */
 	public static IntensityScale scaleOf(final ImagePlus imp, final String normalization, final double lowPercentile,
 		final double highPercentile)
@@ -83,19 +98,94 @@ public final class ImagePlusBridge {
 	public static IntensityScale scaleOf(final ImagePlus imp, final Normalization mode, final double lowPercentile,
 		final double highPercentile)
 	{
+		return scalesOf(imp, mode, Channels.TOGETHER, lowPercentile, highPercentile).of(0);
+	}
+
+	/**
+	 * The scales of {@code imp}'s channels under the {@code normalization} and {@code normalize_channels} inputs:
+	 * one per channel when they are normalised separately (the colour channels of an RGB image, or the channels of
+	 * a hyperstack), each taken over all of that channel's z slices and frames, as Fiji keeps one display range
+	 * per channel; otherwise one over every channel and plane.
+	 */
+	public static ChannelScales scalesOf(final ImagePlus imp, final String normalization, final String channels,
+		final double lowPercentile, final double highPercentile)
+	{
+		return scalesOf(imp, Normalization.of(normalization, "normalization"), Channels.of(channels,
+			"normalize_channels"), lowPercentile, highPercentile);
+	}
+
+	/** As {@link #scalesOf(ImagePlus, String, String, double, double)}. */
+	public static ChannelScales scalesOf(final ImagePlus imp, final Normalization mode, final Channels channels,
+		final double lowPercentile, final double highPercentile)
+	{
 		checkSupported(imp);
+		final boolean rgb = imp.getBitDepth() == 24;
+		final int nc = rgb ? 3 : imp.getNChannels();
+		final boolean separate = channels.separate(nc, rgb);
 		final double typeMax = typeMax(imp.getBitDepth());
-		if (mode == Normalization.TYPE_RANGE && !Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
+		final boolean typeRange = mode == Normalization.TYPE_RANGE || mode == Normalization.AUTO && typeMax == 255;
+		if (typeRange && !Double.isNaN(typeMax)) return ChannelScales.shared(new IntensityScale(0, typeMax));
 		final ImageStack stack = imp.getStack();
+		final int nScales = separate ? nc : 1;
+		final List<IntensityScale> out = new ArrayList<>(nScales);
+		if (imp.getBitDepth() != 32) {
+			// integer data: a histogram per scale, exact and without a copy of the values
+			final long[][] counts = new long[nScales][imp.getBitDepth() == 16 ? 65536 : 256];
+			for (int s = 1; s <= stack.getSize(); s++) {
+				final int c = rgb || !separate ? 0 : imp.convertIndexToPosition(s)[0] - 1;
+				count(stack.getProcessor(s), counts, separate && rgb, c);
+			}
+			for (final long[] h : counts) out.add(IntensityScale.ofCounts(h, typeMax, mode, lowPercentile,
+				highPercentile));
+			return new ChannelScales(out);
+		}
 		// NaN or infinity would make the range itself meaningless: name where it is first
 		for (int s = 1; s <= stack.getSize(); s++) checkFinite(stack.getProcessor(s), imp, s);
-		final int n = imp.getWidth() * imp.getHeight() * (imp.getBitDepth() == 24 ? 3 : 1);
-		final float[] all = new float[n * stack.getSize()];
+		final int n = imp.getWidth() * imp.getHeight();
+		// each channel over every plane of it: a hyperstack channel's z slices and frames
+		final float[][] values = new float[nScales][n * (stack.getSize() / nScales)];
+		final int[] filled = new int[nScales];
 		for (int s = 1; s <= stack.getSize(); s++) {
-			final float[] raw = rawValues(stack.getProcessor(s));
-			System.arraycopy(raw, 0, all, (s - 1) * n, n);
+			final int c = separate ? imp.convertIndexToPosition(s)[0] - 1 : 0;
+			System.arraycopy((float[]) stack.getProcessor(s).getPixels(), 0, values[c], filled[c], n);
+			filled[c] += n;
 		}
-		return IntensityScale.of(all, typeMax, mode, lowPercentile, highPercentile);
+		for (int c = 0; c < nScales; c++) out.add(IntensityScale.of(values[c], typeMax, mode, lowPercentile,
+			highPercentile));
+		return new ChannelScales(out);
+	}
+
+	/** Adds an 8-bit, 16-bit or RGB processor's values to {@code counts[c]} (RGB's colours to 0, 1, 2 if {@code colours}). */
+	private static void count(final ImageProcessor ip, final long[][] counts, final boolean colours, final int c) {
+		if (ip instanceof ColorProcessor) {
+			for (final int p : (int[]) ip.getPixels()) {
+				counts[colours ? 0 : c][(p >> 16) & 0xff]++;
+				counts[colours ? 1 : c][(p >> 8) & 0xff]++;
+				counts[colours ? 2 : c][p & 0xff]++;
+			}
+		}
+		else if (ip instanceof ShortProcessor) {
+			for (final short v : (short[]) ip.getPixels()) counts[c][v & 0xffff]++;
+		}
+		else {
+			for (final byte v : (byte[]) ip.getPixels()) counts[c][v & 0xff]++;
+		}
+	}
+
+	/**
+	 * The scales of the image made of stack slice {@code slice} (1-based): all of {@code scales} for an RGB image
+	 * (its colours are the image's channels), else the scale of the slice's hyperstack channel.
+	 */
+	public static ChannelScales sliceScales(final ImagePlus imp, final ChannelScales scales, final int slice) {
+		if (scales.isShared() || imp.getBitDepth() == 24) return scales;
+		return ChannelScales.shared(scales.of(imp.convertIndexToPosition(slice)[0] - 1));
+	}
+
+	/** The scales of every stack slice of {@code imp}, in stack order (for {@link #toImagePlus}). */
+	public static List<ChannelScales> sliceScales(final ImagePlus imp, final ChannelScales scales) {
+		final List<ChannelScales> out = new ArrayList<>(imp.getStackSize());
+		for (int s = 1; s <= imp.getStackSize(); s++) out.add(sliceScales(imp, scales, s));
+		return out;
 	}
 
 	/** 255 for 8-bit and RGB, 65535 for 16-bit, NaN for 32-bit (float has no type range). */
@@ -140,15 +230,23 @@ public final class ImagePlusBridge {
 
 	/** One processor mapped to the [0, 1] scale by {@code scale}. */
 	public static FloatImage toFloatImage(final ImageProcessor ip, final IntensityScale scale) {
+		return toFloatImage(ip, ChannelScales.shared(scale));
+	}
+
+	/** One processor mapped to the [0, 1] scale, channel {@code c} (R, G, B of an RGB one) by {@code scales.of(c)}. */
+	public static FloatImage toFloatImage(final ImageProcessor ip, final ChannelScales scales) {
 		final double typeMax = ip instanceof ShortProcessor ? 65535 : ip instanceof FloatProcessor ? Double.NaN : 255;
 		// the type range keeps the exact float arithmetic of before (v / 255f), so 8-bit results stay bit-identical
-		if (scale.low() == 0 && (scale.high() == typeMax || Double.isNaN(typeMax) && scale.isUnit())) {
-			return toFloatImage(ip);
-		}
+		if (Double.isNaN(typeMax) ? scales.isTypeRange(1) : scales.isTypeRange(typeMax)) return toFloatImage(ip);
 		final float[] raw = rawValues(ip);
-		final FloatImage img = new FloatImage(ip instanceof ColorProcessor ? 3 : 1, ip.getHeight(), ip.getWidth());
+		final int channels = ip instanceof ColorProcessor ? 3 : 1;
+		final FloatImage img = new FloatImage(channels, ip.getHeight(), ip.getWidth());
 		final float[] d = img.data();
-		for (int i = 0; i < raw.length; i++) d[i] = scale.forward(raw[i]);
+		final int n = ip.getWidth() * ip.getHeight();
+		for (int c = 0; c < channels; c++) {
+			final IntensityScale scale = scales.of(c);
+			for (int i = c * n; i < (c + 1) * n; i++) d[i] = scale.forward(raw[i]);
+		}
 		return img;
 	}
 
@@ -228,7 +326,7 @@ public final class ImagePlusBridge {
 	public static ImagePlus toImagePlus(final String title, final List<FloatImage> images,
 		final List<String> labels, final OutputType type, final Calibration calibration)
 	{
-		return toImagePlus(title, images, labels, type, calibration, null);
+		return toImagePlus(title, images, labels, type, calibration, (List<ChannelScales>) null);
 	}
 
 	/**
@@ -239,7 +337,22 @@ public final class ImagePlusBridge {
 	public static ImagePlus toImagePlus(final String title, final List<FloatImage> images,
 		final List<String> labels, final OutputType type, final Calibration calibration, final IntensityScale scale)
 	{
+		return toImagePlus(title, images, labels, type, calibration, scale == null ? null : java.util.Collections.nCopies(
+			images.size(), ChannelScales.shared(scale)));
+	}
+
+	/**
+	 * As {@link #toImagePlus(String, List, List, OutputType, Calibration, IntensityScale)}, image {@code i} mapped
+	 * back by {@code scales.get(i)} (its channel's scale, or one per colour; {@code null}: the output type's range).
+	 */
+	public static ImagePlus toImagePlus(final String title, final List<FloatImage> images,
+		final List<String> labels, final OutputType type, final Calibration calibration,
+		final List<ChannelScales> scales)
+	{
 		if (images.isEmpty()) throw new IllegalArgumentException("no images to show");
+		if (scales != null && scales.size() != images.size()) {
+			throw new IllegalArgumentException(scales.size() + " scales for " + images.size() + " images");
+		}
 		final FloatImage first = images.get(0);
 		final int c = first.channels();
 		if (c != 1 && c != 3) {
@@ -255,17 +368,18 @@ public final class ImagePlusBridge {
 				throw new IllegalArgumentException("slice " + (i + 1) + " is " + img + ", slice 1 is " + first);
 			}
 			final String label = labels == null ? null : labels.get(i);
+			final ChannelScales scale = scales == null ? null : scales.get(i);
 			if (c == 3 && type == OutputType.FLOAT) {
 				for (int ch = 0; ch < 3; ch++) {
 					stack.addSlice(label == null ? "RGB".substring(ch, ch + 1) : label + " " + "RGB".charAt(ch),
-						toProcessor(img, ch, type, scale));
+						toProcessor(img, ch, type, scale == null ? null : scale.of(ch)));
 				}
 			}
 			else if (c == 3) {
 				stack.addSlice(label, toColorProcessor(img, scale));
 			}
 			else {
-				stack.addSlice(label, toProcessor(img, 0, type, scale));
+				stack.addSlice(label, toProcessor(img, 0, type, scale == null ? null : scale.of(0)));
 			}
 		}
 		ImagePlus imp = new ImagePlus(title, stack);
@@ -281,18 +395,26 @@ public final class ImagePlusBridge {
 
 	/** A 3-channel image as RGB, with the reference's rounding. */
 	public static ColorProcessor toColorProcessor(final FloatImage img) {
-		return toColorProcessor(img, null);
+		return toColorProcessor(img, (ChannelScales) null);
 	}
 
 	/** As {@link #toColorProcessor(FloatImage)}, mapping back by {@code scale} first. */
 	public static ColorProcessor toColorProcessor(final FloatImage img, final IntensityScale scale) {
+		return toColorProcessor(img, scale == null ? null : ChannelScales.shared(scale));
+	}
+
+	/** As {@link #toColorProcessor(FloatImage)}, mapping each colour back by its scale first. */
+	public static ColorProcessor toColorProcessor(final FloatImage img, final ChannelScales scales) {
 		final int n = img.width() * img.height();
 		final float[] d = img.data();
 		final int[] px = new int[n];
+		final IntensityScale rs = scales == null ? null : scales.of(0);
+		final IntensityScale gs = scales == null ? null : scales.of(1);
+		final IntensityScale bs = scales == null ? null : scales.of(2);
 		for (int i = 0; i < n; i++) {
-			final int r = byteLevel(d[i], scale);
-			final int g = byteLevel(d[n + i], scale);
-			final int b = byteLevel(d[2 * n + i], scale);
+			final int r = byteLevel(d[i], rs);
+			final int g = byteLevel(d[n + i], gs);
+			final int b = byteLevel(d[2 * n + i], bs);
 			px[i] = 0xff000000 | (r << 16) | (g << 8) | b;
 		}
 		return new ColorProcessor(img.width(), img.height(), px);
@@ -359,21 +481,75 @@ public final class ImagePlusBridge {
 			comp.setTitle(out.getTitle());
 			comp.setCalibration(out.getCalibration());
 			comp.setProperty("Info", out.getProperty("Info"));
-			comp.resetDisplayRanges();
+			// another type's display ranges mean nothing here: its own data's; the same type's carry over
+			if (out.getBitDepth() == source.getBitDepth()) carryDisplay(comp, source);
+			else comp.resetDisplayRanges();
 			return comp;
 		}
 		return out;
 	}
 
+	/**
+	 * Gives {@code out} the LUT and display range of {@code source} (each channel's, for composites of as many
+	 * channels) when both have the same type, so an output looks as its input did ("Fire" stays "Fire", a 16-bit
+	 * image keeps its contrast). RGB has neither; another type's display range would mean other values.
+	 */
+	public static ImagePlus carryDisplay(final ImagePlus out, final ImagePlus source) {
+		if (source == null || out.getBitDepth() != source.getBitDepth() || out.getBitDepth() == 24) return out;
+		if (source instanceof CompositeImage cs) {
+			if (!(out instanceof CompositeImage co)) return out;
+			final LUT[] luts = cs.getLuts();
+			final LUT[] carried = new LUT[co.getNChannels()];
+			for (int c = 0; c < carried.length; c++) carried[c] = (LUT) luts[c % luts.length].clone();
+			return setLuts(co, carried);
+		}
+		final LUT lut = source.getProcessor().getLut();
+		if (out instanceof CompositeImage co) {
+			// one channel's look for every channel of the output (a time-lapse's variants as channels)
+			final LUT[] carried = new LUT[co.getNChannels()];
+			for (int c = 0; c < carried.length; c++) {
+				carried[c] = (LUT) lut.clone();
+				carried[c].min = source.getDisplayRangeMin();
+				carried[c].max = source.getDisplayRangeMax();
+			}
+			return setLuts(co, carried);
+		}
+		out.setLut(lut);
+		out.setDisplayRange(source.getDisplayRangeMin(), source.getDisplayRangeMax());
+		return out;
+	}
+
+	/** Each channel's LUT and the display range its {@code min} and {@code max} hold. */
+	private static CompositeImage setLuts(final CompositeImage co, final LUT[] luts) {
+		co.setLuts(luts);
+		for (int c = 0; c < luts.length; c++) {
+			co.setPositionWithoutUpdate(c + 1, co.getSlice(), co.getFrame());
+			co.setDisplayRange(luts[c].min, luts[c].max);
+		}
+		co.setPositionWithoutUpdate(1, co.getSlice(), co.getFrame());
+		return co;
+	}
+
 	// -- Calibration --
 
 	/**
+	 * Whether {@code cal} gives pixels a size: ImageJ's own test (a unit other than "pixel", or a pixel size other
+	 * than 1), so an uncalibrated image (1 × 1 pixel) stays so.
+	 */
+	public static boolean isCalibrated(final Calibration cal) {
+		return cal.scaled();
+	}
+
+	/**
 	 * The calibration of an image resampled by {@code factor} (2 for ×2 downscaling, 1/2 for ×2 upscaling): pixel
-	 * sizes multiplied by {@code factor}, the origin (in pixels) divided by it; units kept.
+	 * sizes multiplied by {@code factor}, the origin (in pixels) divided by it; units kept. An uncalibrated one is
+	 * returned as it is.
 	 */
 	public static Calibration resampled(final Calibration cal, final double factor) {
 		if (cal == null) return null;
 		final Calibration out = cal.copy();
+		// an uncalibrated image has no physical pixel size to scale: a pixel stays "1 pixel"
+		if (!isCalibrated(cal)) return out;
 		out.pixelWidth = cal.pixelWidth * factor;
 		out.pixelHeight = cal.pixelHeight * factor;
 		out.xOrigin = cal.xOrigin / factor;

@@ -81,6 +81,7 @@ public final class ResultTables {
 			scores.addValue("os_blur", s.scores().blur());
 			scores.addValue("os_noise", s.scores().noise());
 			scores.addValue("seconds", s.scores().seconds());
+			scores.addValue("reblur", s.scores().reblur());
 		}
 		return scores;
 	}
@@ -108,6 +109,7 @@ public final class ResultTables {
 		report.addValue("blur_balanced_accuracy", r.blurBalanced());
 		report.addValue("noise_balanced_accuracy", r.noiseBalanced());
 		report.addValue("four_class_accuracy", r.exactAccuracy());
+		report.addValue("t_reblur", r.thresholds().reblur());
 		for (final Degradation truth : Degradation.values()) {
 			confusion.incrementCounter();
 			confusion.addValue("set", set);
@@ -156,5 +158,8 @@ public final class ResultTables {
 		predictions.addValue("channel", in.channel());
 		predictions.addValue("slice", in.slice());
 		predictions.addValue("frame", in.frame());
+		predictions.addValue("decision_rule", r.rule().label());
+		predictions.addValue("reblur", d.scores().reblur());
+		predictions.addValue("t_reblur", d.thresholds().reblur());
 	}
 }

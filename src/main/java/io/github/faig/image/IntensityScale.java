@@ -12,6 +12,12 @@ public record IntensityScale(double low, double high) {
 
 	/** How {@code low} and {@code high} are chosen. */
 	public enum Normalization {
+		/**
+		 * What a microscopist expects of each type: the type range for 8-bit and RGB (the paper's setting, so its
+		 * results stand), the low and high percentiles (default 1 and 99.8) for 16- and 32-bit data, which rarely
+		 * fill their type's range; min–max where the two percentiles coincide (sparse data).
+		 */
+		AUTO("auto"),
 		/** The pixel type's range: 8-bit and RGB [0, 255], 16-bit [0, 65535], 32-bit [0, 1] if the values fit. */
 		TYPE_RANGE("type-range"),
 		/** The image's smallest and largest value. */
@@ -35,15 +41,60 @@ public record IntensityScale(double low, double high) {
 			for (final Normalization n : values()) {
 				if (n.label.equals(label)) return n;
 			}
-			throw new IllegalArgumentException(param + " must be one of type-range, min-max, percentile; got '" + label +
-				"'");
+			throw new IllegalArgumentException(param + " must be one of " + String.join(", ", CHOICES) + "; got '" +
+				label + "'");
 		}
 	}
 
 	/** The choices of the {@code normalization} input, default first. */
-	public static final String[] CHOICES = { "type-range", "min-max", "percentile" };
+	public static final String[] CHOICES = { "auto", "type-range", "min-max", "percentile" };
 
-	/** Default percentiles (CSBDeep's defaults). */
+	/** The default of the {@code normalization} input. */
+	public static final String DEFAULT = "auto";
+
+	/** How the channels of a multi-channel image share a scale: the {@code normalize_channels} input. */
+	public enum Channels {
+		/** Separately for multi-channel images that are not RGB, together for RGB and single-channel ones. */
+		AUTO("auto"),
+		/** Each channel its own scale, taken over all its planes (z slices and frames). */
+		SEPARATELY("separately"),
+		/** One scale for every channel and plane. */
+		TOGETHER("together");
+
+		private final String label;
+
+		Channels(final String label) {
+			this.label = label;
+		}
+
+		/** The name used by the commands' {@code normalize_channels} input. */
+		public String label() {
+			return label;
+		}
+
+		/** Whether channels get a scale each, for an image of {@code channels} channels ({@code rgb}: colour ones). */
+		public boolean separate(final int channels, final boolean rgb) {
+			if (channels < 2) return false;
+			return this == SEPARATELY || this == AUTO && !rgb;
+		}
+
+		/** The mode named {@code label}; a clear message naming {@code param} otherwise. */
+		public static Channels of(final String label, final String param) {
+			for (final Channels c : values()) {
+				if (c.label.equals(label)) return c;
+			}
+			throw new IllegalArgumentException(param + " must be one of " + String.join(", ", CHANNEL_CHOICES) +
+				"; got '" + label + "'");
+		}
+	}
+
+	/** The choices of the {@code normalize_channels} input, default first. */
+	public static final String[] CHANNEL_CHOICES = { "auto", "separately", "together" };
+
+	/** The default of the {@code normalize_channels} input. */
+	public static final String DEFAULT_CHANNELS = "auto";
+
+	/** Default percentiles (StarDist's defaults; CSBDeep's low one is 3). */
 	public static final double DEFAULT_LOW_PERCENTILE = 1.0;
 	public static final double DEFAULT_HIGH_PERCENTILE = 99.8;
 
@@ -80,33 +131,139 @@ public record IntensityScale(double low, double high) {
 	public static IntensityScale of(final float[] values, final double typeMax, final Normalization mode,
 		final double lowPercentile, final double highPercentile)
 	{
+		return of(new Sorted(values), typeMax, mode, lowPercentile, highPercentile);
+	}
+
+	/**
+	 * As {@link #of(float[], double, Normalization, double, double)} for integer data given as its histogram:
+	 * {@code counts[v]} pixels have value {@code v} (8- and 16-bit images: exact, in one pass and without a copy of
+	 * the values, so a large stack costs 65536 counters, not a sort).
+	 */
+	public static IntensityScale ofCounts(final long[] counts, final double typeMax, final Normalization mode,
+		final double lowPercentile, final double highPercentile)
+	{
+		return of(new Counted(counts), typeMax, mode, lowPercentile, highPercentile);
+	}
+
+	private static IntensityScale of(final Ranked values, final double typeMax, final Normalization mode,
+		final double lowPercentile, final double highPercentile)
+	{
 		switch (mode) {
+			case AUTO: {
+				// integer data that fills 8 bits is the paper's: its type range; deeper data rarely fills its type
+				if (typeMax == 255) return new IntensityScale(0, 255);
+				checkPercentiles(lowPercentile, highPercentile);
+				if (values.size() == 0) return UNIT;
+				final double lo = values.percentile(lowPercentile);
+				final double hi = values.percentile(highPercentile);
+				// sparse data (beads on a flat background): the percentiles coincide, so the data's own extent
+				if (hi > lo) return new IntensityScale(lo, hi);
+				return spanOf(values.at(0), values.at(values.size() - 1));
+			}
 			case TYPE_RANGE: {
 				if (!Double.isNaN(typeMax)) return new IntensityScale(0, typeMax);
 				// float data has no type range: [0, 1] when it fits (today's behaviour), else its own min–max, so a
 				// 32-bit image in [0, 1000] is not clamped to [0, 1]
-				final double[] mm = minMax(values);
-				if (mm[0] >= 0 && mm[1] <= 1) return UNIT;
-				return spanOf(mm[0], mm[1]);
+				if (values.size() == 0) return UNIT;
+				final double min = values.at(0);
+				final double max = values.at(values.size() - 1);
+				if (min >= 0 && max <= 1) return UNIT;
+				return spanOf(min, max);
 			}
 			case MIN_MAX: {
-				final double[] mm = minMax(values);
-				return spanOf(mm[0], mm[1]);
+				if (values.size() == 0) return UNIT;
+				return spanOf(values.at(0), values.at(values.size() - 1));
 			}
 			default: {
 				checkPercentiles(lowPercentile, highPercentile);
-				final float[] sorted = values.clone();
-				Arrays.sort(sorted);
-				final double lo = percentile(sorted, lowPercentile);
-				final double hi = percentile(sorted, highPercentile);
+				final double lo = values.percentile(lowPercentile);
+				final double hi = values.percentile(highPercentile);
 				// sparse data (a few bright beads on a flat background) would be scaled by a span of one grey level
-				if (!(hi > lo) && sorted[sorted.length - 1] > sorted[0]) {
+				if (!(hi > lo) && values.at(values.size() - 1) > values.at(0)) {
 					throw new IllegalArgumentException(String.format(Locale.ROOT, "normalization=percentile: the %s and " +
-						"%s percentiles are both %s (most pixels share that value); choose percentiles further apart or " +
-						"normalization='min-max'", lowPercentile, highPercentile, lo));
+						"%s percentiles are both %s (most pixels share that value); choose percentiles further apart, " +
+						"normalization='min-max' or 'auto'", lowPercentile, highPercentile, lo));
 				}
 				return spanOf(lo, hi);
 			}
+		}
+	}
+
+	/** An image's values in ascending order, by rank. */
+	private interface Ranked {
+
+		long size();
+
+		/** The value of rank {@code k} (0-based) in ascending order. */
+		double at(long k);
+
+		/** The {@code p}-th percentile, interpolated linearly between ranks (NumPy's default). */
+		default double percentile(final double p) {
+			if (size() == 0) throw new IllegalArgumentException("no values");
+			final double rank = p / 100.0 * (size() - 1);
+			final long lo = (long) Math.floor(rank);
+			final long hi = Math.min(lo + 1, size() - 1);
+			final double a = at(lo);
+			return a + (rank - lo) * (at(hi) - a);
+		}
+	}
+
+	/** Float values, sorted once (lazily: min–max and the type range need only the extremes). */
+	private static final class Sorted implements Ranked {
+
+		private final float[] values;
+		private float[] sorted;
+
+		Sorted(final float[] values) {
+			this.values = values;
+		}
+
+		@Override
+		public long size() {
+			return values.length;
+		}
+
+		@Override
+		public double at(final long k) {
+			if (sorted == null && (k == 0 || k == values.length - 1)) {
+				float e = values[0];
+				for (final float v : values) e = k == 0 ? Math.min(e, v) : Math.max(e, v);
+				return e;
+			}
+			if (sorted == null) {
+				sorted = values.clone();
+				Arrays.sort(sorted);
+			}
+			return sorted[(int) k];
+		}
+	}
+
+	/** Integer values as a histogram. */
+	private static final class Counted implements Ranked {
+
+		private final long[] counts;
+		private final long size;
+
+		Counted(final long[] counts) {
+			this.counts = counts;
+			long n = 0;
+			for (final long c : counts) n += c;
+			this.size = n;
+		}
+
+		@Override
+		public long size() {
+			return size;
+		}
+
+		@Override
+		public double at(final long k) {
+			long seen = 0;
+			for (int v = 0; v < counts.length; v++) {
+				seen += counts[v];
+				if (seen > k) return v;
+			}
+			throw new IllegalArgumentException("rank " + k + " of " + size + " values");
 		}
 	}
 
@@ -120,22 +277,7 @@ public record IntensityScale(double low, double high) {
 
 	/** The {@code p}-th percentile of sorted values, interpolated linearly between ranks (NumPy's default). */
 	static double percentile(final float[] sorted, final double p) {
-		if (sorted.length == 0) throw new IllegalArgumentException("no values");
-		final double rank = p / 100.0 * (sorted.length - 1);
-		final int lo = (int) Math.floor(rank);
-		final int hi = Math.min(lo + 1, sorted.length - 1);
-		return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
-	}
-
-	private static double[] minMax(final float[] values) {
-		double min = Double.POSITIVE_INFINITY;
-		double max = Double.NEGATIVE_INFINITY;
-		for (final float v : values) {
-			if (v < min) min = v;
-			if (v > max) max = v;
-		}
-		if (values.length == 0) return new double[] { 0, 1 };
-		return new double[] { min, max };
+		return new Sorted(sorted).percentile(p);
 	}
 
 	// a flat image has no spread to scale by: keep its level, with a unit span

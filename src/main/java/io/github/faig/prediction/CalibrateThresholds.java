@@ -90,7 +90,7 @@ public final class CalibrateThresholds implements AutoCloseable {
 				throw e;
 			}
 		}
-		this.predictor = models.predictor(options.settings(Thresholds.paper()));
+		this.predictor = models.predictor(options.settings(Thresholds.paper())).withReblur(models.reblurKernel());
 	}
 
 	public CalibrationOptions options() {
@@ -142,10 +142,8 @@ public final class CalibrateThresholds implements AutoCloseable {
 
 	/** The scores of one labelled input (the per-item step); stops between path steps when cancelled. */
 	public Score score(final LabelledInputs.Input in, final String set, final Monitor monitor) {
-		final long t0 = System.nanoTime();
-		final float[] filterScores = predictor.filterScores(in.lr(), monitor.cancelCheck());
-		final DegradationPredictor.Scores s = predictor.scores(filterScores, (System.nanoTime() - t0) / 1e9);
-		return new Score(set, in.name(), in.label(), s, filterScores);
+		final DegradationPredictor.Scored s = predictor.scored(in.lr(), monitor.cancelCheck());
+		return new Score(set, in.name(), in.label(), s.scores(), s.filterScores());
 	}
 
 	/**

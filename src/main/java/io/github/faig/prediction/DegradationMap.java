@@ -81,6 +81,17 @@ public final class DegradationMap implements AutoCloseable {
 		return out;
 	}
 
+	/**
+	 * The part of {@code tile} that is its own: the whole tile, except where the last tile of a row or column was
+	 * moved back over its neighbour, which keeps the overlap. Painting these parts paints each pixel of
+	 * {@code region} once.
+	 */
+	public static Region painted(final Tile tile, final Region region, final int tileSize) {
+		final int x = region.x() + tile.column() * tileSize;
+		final int y = region.y() + tile.row() * tileSize;
+		return new Region(x, y, tile.x() + tileSize - x, tile.y() + tileSize - y);
+	}
+
 	/** Tile origins covering {@code n} pixels from {@code from}; the last tile is moved back to end at the border. */
 	private static int[] starts(final int from, final int n, final int tile) {
 		final int count = (n + tile - 1) / tile;

@@ -9,6 +9,7 @@ import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
+import io.github.faig.degrade.GaussianBlur;
 import io.github.faig.image.FloatImage;
 import io.github.faig.sr.SrModel;
 
@@ -44,8 +45,17 @@ public final class DegradationPredictor {
 		}
 	}
 
-	/** The overlap scores of one input. */
-	public record Scores(double blur, double noise, double seconds) implements Serializable {}
+	/**
+	 * The overlap scores of one input, and the re-blur read-out of its pseudo ground truth ({@link Reblur}; NaN where
+	 * it was not computed or the image has no gradient to read).
+	 */
+	public record Scores(double blur, double noise, double reblur, double seconds) implements Serializable {
+
+		/** Overlap scores without the re-blur read-out. */
+		public Scores(final double blur, final double noise, final double seconds) {
+			this(blur, noise, Double.NaN, seconds);
+		}
+	}
 
 	/** A decision with its scores and thresholds. */
 	public record Prediction(Scores scores, Thresholds thresholds, Degradation decision)
@@ -60,6 +70,8 @@ public final class DegradationPredictor {
 	private final Quadrature rule;
 	private final int steps;
 	private final BooleanSupplier cancelled;
+	/** The blur of the re-blur read-out, or {@code null} for none. */
+	private final GaussianBlur reblur;
 
 	/**
 	 * @param engine the model pair
@@ -80,6 +92,7 @@ public final class DegradationPredictor {
 		final double percent, final Quadrature rule, final int steps, final BooleanSupplier cancelled)
 	{
 		this.cancelled = cancelled;
+		this.reblur = null;
 		this.engine = engine;
 		this.truthModel = truthModel;
 		final Ranking b = sets.ranking(Degradation.BLUR);
@@ -94,16 +107,53 @@ public final class DegradationPredictor {
 		this.steps = steps;
 	}
 
+	private DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final int[] blurSet,
+		final int[] noiseSet, final double percent, final Quadrature rule, final int steps,
+		final BooleanSupplier cancelled, final GaussianBlur reblur)
+	{
+		this.reblur = reblur;
+		this.engine = engine;
+		this.truthModel = truthModel;
+		this.blurSet = blurSet;
+		this.noiseSet = noiseSet;
+		this.percent = percent;
+		this.rule = rule;
+		this.steps = steps;
+		this.cancelled = cancelled;
+	}
+
 	/** The overlap scores of an RGB LR input. */
 	public Scores scores(final FloatImage lr) {
 		return scores(lr, cancelled);
 	}
 
-	/** The overlap scores of an RGB LR input, stopping between path steps once {@code stop} says so. */
+	/**
+	 * The overlap scores of an RGB LR input, with the re-blur read-out of its pseudo ground truth when this predictor
+	 * has a blur for it ({@link #withReblur}); stops between path steps once {@code stop} says so.
+	 */
 	public Scores scores(final FloatImage lr, final BooleanSupplier stop) {
+		return scored(lr, stop).scores();
+	}
+
+	/** An input's per-filter scores S_i(x) and the scores made from them. */
+	public record Scored(float[] filterScores, Scores scores) {}
+
+	/** {@link #scores(FloatImage, BooleanSupplier)} with the per-filter scores they are made from. */
+	public Scored scored(final FloatImage lr, final BooleanSupplier stop) {
 		final long t0 = System.nanoTime();
-		final float[] s = filterScores(lr, stop);
-		return scores(s, (System.nanoTime() - t0) / 1e9);
+		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
+		final float[] s = engine.attribute(lr, truth, rule, steps, stop).scores();
+		final Scores o = scores(s, 0);
+		final double r = reblur == null ? Double.NaN : Reblur.ratioOrNaN(truth, reblur);
+		return new Scored(s, new Scores(o.blur(), o.noise(), r, (System.nanoTime() - t0) / 1e9));
+	}
+
+	/**
+	 * This predictor, also reading how much of its pseudo ground truth's edge energy survives {@code blur}
+	 * ({@link Reblur}; the degradation's own kernel), for {@link DecisionRule#BLUR_UNDER_NOISE}.
+	 */
+	public DegradationPredictor withReblur(final GaussianBlur blur) {
+		return new DegradationPredictor(engine, truthModel, blurSet, noiseSet, percent, rule, steps, cancelled, blur);
 	}
 
 	/**
@@ -131,9 +181,16 @@ public final class DegradationPredictor {
 		return predict(lr, t, cancelled);
 	}
 
-	/** The decision for an input, stopping between path steps once {@code stop} says so. */
+	/** The paper's decision for an input, stopping between path steps once {@code stop} says so. */
 	public Prediction predict(final FloatImage lr, final Thresholds t, final BooleanSupplier stop) {
+		return predict(lr, t, DecisionRule.PAPER, stop);
+	}
+
+	/** The decision for an input by {@code decisionRule}, stopping between path steps once {@code stop} says so. */
+	public Prediction predict(final FloatImage lr, final Thresholds t, final DecisionRule decisionRule,
+		final BooleanSupplier stop)
+	{
 		final Scores s = scores(lr, stop);
-		return new Prediction(s, t, t.decide(s));
+		return new Prediction(s, t, decisionRule.decide(s, t));
 	}
 }

@@ -22,8 +22,9 @@ import io.github.faig.workflow.ShippedFiles;
  */
 public final class PredictDegradation implements AutoCloseable {
 
-	/** The decision on one named image. */
-	public record Result(String name, DegradationPredictor.Prediction prediction) implements Serializable {}
+	/** The decision on one named image, and the rule that made it. */
+	public record Result(String name, DegradationPredictor.Prediction prediction, DecisionRule rule)
+		implements Serializable {}
 
 	/** An image to decide, with its position in its file's hyperstack (1-based). */
 	public record Image(String name, FloatImage image, int channel, int slice, int frame) implements Serializable {}
@@ -72,8 +73,13 @@ public final class PredictDegradation implements AutoCloseable {
 		this.targetModel = targetModel;
 		this.settings = PredictionSettings.forPrediction(FilterSets.read(folder, -1).extra(), options.tBlur(), options
 			.tNoise(), folder);
+		if (options.decisionRule() != DecisionRule.PAPER && !Double.isFinite(settings.thresholds().reblur())) {
+			throw new IllegalArgumentException("decision_rule=" + options.decisionRule() + " needs T_reblur, which " +
+				"filter_sets '" + folder + "' do not store: run FAIG Calibrate Thresholds on them, or use " +
+				"decision_rule=paper");
+		}
 		this.models = new PredictionModels(folder, baselineModel, targetModel, settings.pseudoTruth());
-		this.predictor = models.predictor(settings);
+		this.predictor = models.predictor(settings).withReblur(models.reblurKernel());
 	}
 
 	public PredictionOptions options() {
@@ -99,7 +105,8 @@ public final class PredictDegradation implements AutoCloseable {
 	 */
 	public Result predict(final FloatImage image, final String name, final Monitor monitor) {
 		monitor.checkCancelled();
-		return new Result(name, predictor.predict(image, settings.thresholds(), monitor.cancelCheck()));
+		return new Result(name, predictor.predict(image, settings.thresholds(), options.decisionRule(), monitor
+			.cancelCheck()), options.decisionRule());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.FilterSets;
+import io.github.faig.degrade.GaussianBlur;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.nn.io.ModelPair;
@@ -121,6 +122,11 @@ public final class PredictionModels implements AutoCloseable {
 	/** A predictor on these models. */
 	public DegradationPredictor predictor(final PredictionSettings s) {
 		return new DegradationPredictor(engine, truth, sets, s.percent(), s.rule(), s.steps());
+	}
+
+	/** The degradation's blur kernel of these sets, the one the re-blur read-out blurs with ({@link Reblur}). */
+	public GaussianBlur reblurKernel() {
+		return new GaussianBlur(sets.params().blurSigma(), sets.params().kernelSize());
 	}
 
 	static boolean blank(final String s) {

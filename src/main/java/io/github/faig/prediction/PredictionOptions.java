@@ -10,10 +10,19 @@ import java.io.Serializable;
  * @param filterSets a filter-sets folder or bundled name, {@code null} for the default
  * @param tBlur T_blur in [0, 1], or {@link PredictionSettings#CALIBRATED}
  * @param tNoise T_noise in [0, 1], or {@link PredictionSettings#CALIBRATED}
+ * @param decisionRule how scores become a decision ({@link DecisionRule}; {@code null} for the paper's)
  */
-public record PredictionOptions(String filterSets, double tBlur, double tNoise) implements Serializable {
+public record PredictionOptions(String filterSets, double tBlur, double tNoise, DecisionRule decisionRule)
+	implements Serializable
+{
+
+	/** Options with the paper's decision rule. */
+	public PredictionOptions(final String filterSets, final double tBlur, final double tNoise) {
+		this(filterSets, tBlur, tNoise, DecisionRule.PAPER);
+	}
 
 	public PredictionOptions {
+		if (decisionRule == null) decisionRule = DecisionRule.PAPER;
 		if (filterSets != null && filterSets.isBlank()) {
 			throw new IllegalArgumentException("filter_sets is empty: give a filter-sets folder or bundled name, or " +
 				"leave it out for " + PredictionModels.DEFAULT_FILTER_SETS);
@@ -29,12 +38,17 @@ public record PredictionOptions(String filterSets, double tBlur, double tNoise) 
 
 	/** A copy with other filter sets. */
 	public PredictionOptions withFilterSets(final String nameOrPath) {
-		return new PredictionOptions(nameOrPath, tBlur, tNoise);
+		return new PredictionOptions(nameOrPath, tBlur, tNoise, decisionRule);
 	}
 
 	/** A copy with given thresholds. */
 	public PredictionOptions withThresholds(final double blur, final double noise) {
-		return new PredictionOptions(filterSets, blur, noise);
+		return new PredictionOptions(filterSets, blur, noise, decisionRule);
+	}
+
+	/** A copy with another decision rule. */
+	public PredictionOptions withDecisionRule(final DecisionRule r) {
+		return new PredictionOptions(filterSets, tBlur, tNoise, r);
 	}
 
 	/** A threshold input: within [0, 1], or −1 for the calibrated value. */

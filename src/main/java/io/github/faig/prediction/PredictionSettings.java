@@ -48,7 +48,7 @@ public record PredictionSettings(double percent, int steps, Quadrature rule,
 		}
 		final PredictionSettings s = stored != null ? stored : fallback();
 		return s.withThresholds(new Thresholds(tBlur >= 0 ? tBlur : s.thresholds().blur(), tNoise >= 0 ? tNoise : s
-			.thresholds().noise()));
+			.thresholds().noise(), s.thresholds().reblur()));
 	}
 
 	/** A copy with other thresholds. */

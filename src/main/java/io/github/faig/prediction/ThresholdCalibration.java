@@ -28,12 +28,47 @@ public final class ThresholdCalibration {
 
 	public static Thresholds calibrate(final List<Sample> samples) {
 		if (samples.isEmpty()) throw new IllegalArgumentException("no labelled samples to calibrate on");
-		return new Thresholds(best(samples, true), best(samples, false));
+		return new Thresholds(best(samples, true), best(samples, false), bestReblur(samples));
+	}
+
+	/**
+	 * T_reblur of {@link DecisionRule#BLUR_UNDER_NOISE}: on the noisy inputs (noise, blur+noise) with a re-blur
+	 * read-out, the threshold of "blur" with the highest balanced accuracy; NaN when there are none.
+	 */
+	static double bestReblur(final List<Sample> samples) {
+		final List<Sample> noisy = samples.stream().filter(s -> s.label().hasNoise() && Double.isFinite(s.scores()
+			.reblur())).toList();
+		if (noisy.stream().noneMatch(s -> s.label().hasBlur()) || noisy.stream().allMatch(s -> s.label().hasBlur())) {
+			return Double.NaN;
+		}
+		final double[] v = new double[noisy.size()];
+		final boolean[] truth = new boolean[noisy.size()];
+		for (int i = 0; i < v.length; i++) {
+			v[i] = noisy.get(i).scores().reblur();
+			truth[i] = noisy.get(i).label().hasBlur();
+		}
+		return best(v, truth);
 	}
 
 	private static double best(final List<Sample> samples, final boolean blur) {
+		final double[] v = new double[samples.size()];
+		final boolean[] truth = new boolean[samples.size()];
+		for (int i = 0; i < v.length; i++) {
+			final Sample s = samples.get(i);
+			v[i] = blur ? s.scores().blur() : s.scores().noise();
+			truth[i] = blur ? s.label().hasBlur() : s.label().hasNoise();
+		}
+		return best(v, truth);
+	}
+
+	/**
+	 * The threshold of a yes/no decision "{@code value > t}" with the highest balanced accuracy on labelled values,
+	 * chosen as T_blur and T_noise are (midpoints and ends; ties to the middle of the tied range).
+	 */
+	public static double best(final double[] scores, final boolean[] truth) {
+		if (scores.length == 0) throw new IllegalArgumentException("no labelled samples to calibrate on");
 		final List<Double> values = new ArrayList<>();
-		for (final Sample s : samples) values.add(blur ? s.scores().blur() : s.scores().noise());
+		for (final double x : scores) values.add(x);
 		values.sort(null);
 		final List<Double> candidates = new ArrayList<>();
 		candidates.add(values.get(0) - 1e-9);
@@ -45,7 +80,7 @@ public final class ThresholdCalibration {
 		int first = 0;
 		int last = 0;
 		for (int c = 0; c < candidates.size(); c++) {
-			final double acc = balanced(samples, blur, candidates.get(c));
+			final double acc = balanced(scores, truth, candidates.get(c));
 			if (acc > bestAcc + 1e-12) {
 				bestAcc = acc;
 				first = c;
@@ -87,13 +122,25 @@ public final class ThresholdCalibration {
 	}
 
 	static double balanced(final List<Sample> samples, final boolean blur, final double t) {
+		final double[] v = new double[samples.size()];
+		final boolean[] truth = new boolean[samples.size()];
+		for (int i = 0; i < v.length; i++) {
+			final Sample s = samples.get(i);
+			v[i] = blur ? s.scores().blur() : s.scores().noise();
+			truth[i] = blur ? s.label().hasBlur() : s.label().hasNoise();
+		}
+		return balanced(v, truth, t);
+	}
+
+	/** The balanced accuracy of "{@code value > t}" on labelled values. */
+	public static double balanced(final double[] scores, final boolean[] truths, final double t) {
 		int tp = 0;
 		int pos = 0;
 		int tn = 0;
 		int neg = 0;
-		for (final Sample s : samples) {
-			final boolean truth = blur ? s.label().hasBlur() : s.label().hasNoise();
-			final boolean said = (blur ? s.scores().blur() : s.scores().noise()) > t;
+		for (int i = 0; i < scores.length; i++) {
+			final boolean truth = truths[i];
+			final boolean said = scores[i] > t;
 			if (truth) {
 				pos++;
 				if (said) tp++;

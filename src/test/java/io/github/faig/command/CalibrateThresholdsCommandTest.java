@@ -72,6 +72,21 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 		}
 		assertArrayEquals(new String[] { "calibration", "test" }, new String[] { scores.getStringValue("set", 0), scores
 			.getStringValue("set", scores.size() - 1) });
+		// T_reblur (decision_rule=blur-under-noise): no threshold does better on the calibration rows holding noise
+		final List<double[]> noisy = new java.util.ArrayList<>();
+		for (int r = 0; r < scores.size(); r++) {
+			final String label = scores.getStringValue("label", r);
+			if (scores.getStringValue("set", r).equals("calibration") && label.contains("noise") && Double.isFinite(
+				scores.getValue("reblur", r))) {
+				noisy.add(new double[] { scores.getValue("reblur", r), label.contains("blur") ? 1 : 0 });
+			}
+		}
+		final double tReblur = p.thresholds().reblur();
+		assertTrue(Double.isFinite(tReblur), "T_reblur stored");
+		double bestBalanced = 0;
+		for (final double[] c : noisy) bestBalanced = Math.max(bestBalanced, Math.max(balanced(noisy, c[0]), balanced(
+			noisy, c[0] - 1e-9)));
+		assertEquals(bestBalanced, balanced(noisy, tReblur), 1e-12);
 
 		// calibrated again in place: the previous filter_sets.json stays as a dated copy
 		final byte[] first = Files.readAllBytes(new File(sets, FilterSets.JSON).toPath());
@@ -113,5 +128,24 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 	{
 		return new ThresholdCalibration.Sample(d,
 			new DegradationPredictor.Scores(blur, noise, 0));
+	}
+
+	/** The balanced accuracy of "read-out > t" on rows {read-out, 1 if blurry}. */
+	private static double balanced(final List<double[]> rows, final double t) {
+		double tp = 0;
+		double pos = 0;
+		double tn = 0;
+		double neg = 0;
+		for (final double[] r : rows) {
+			if (r[1] == 1) {
+				pos++;
+				if (r[0] > t) tp++;
+			}
+			else {
+				neg++;
+				if (!(r[0] > t)) tn++;
+			}
+		}
+		return (tp / pos + tn / neg) / 2;
 	}
 }

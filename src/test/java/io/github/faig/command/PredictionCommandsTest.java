@@ -127,7 +127,7 @@ class PredictionCommandsTest extends SciJavaTest {
 		assertEquals(2, luts.length);
 		for (final LUT l : luts) {
 			for (final Degradation d : Degradation.values()) {
-				final Color c = DegradationMapCommand.COLOURS[d.ordinal()];
+				final Color c = io.github.faig.ij.DegradationMapDisplay.COLOURS[d.ordinal()];
 				assertArrayEquals(new int[] { c.getRed(), c.getGreen(), c.getBlue() }, new int[] { l.getRed(d.ordinal() +
 					1), l.getGreen(d.ordinal() + 1), l.getBlue(d.ordinal() + 1) }, d.label());
 			}

@@ -183,4 +183,45 @@ class MacrosIT extends SiteInstalled {
 			two.shutdownNow();
 		}
 	}
+
+	/**
+	 * A user's annotation survives Degradation Map (#28): a macro adds a named rectangle to an image's overlay, runs
+	 * the map, and finds its rectangle still there (last, drawn over the map) with the map's ROIs (named "FAIG map…");
+	 * a rerun replaces the map and keeps the rectangle.
+	 */
+	@Test
+	void degradationMapAddsToTheOverlay() throws Exception {
+		final Path macro = work.resolve("overlay_map.ijm");
+		Files.writeString(macro, String.join("\n",
+			"open(getArgument());",
+			"id = getImageID();",
+			"makeRectangle(3, 4, 10, 12);",
+			"Roi.setName(\"my cell\");",
+			"Overlay.addSelection;",
+			"run(\"Select None\");",
+			"for (k = 1; k <= 2; k++) {",
+			"  selectImage(id);",
+			"  run(\"FAIG Degradation Map\", \"filter_sets=filter-sets-srcnn-x2 tile_size=24 t_blur=-1 t_noise=-1\");",
+			"  selectImage(id);",
+			"  n = Overlay.size; mine = 0; map = 0;",
+			"  for (i = 0; i < n; i++) {",
+			"    Overlay.activateSelection(i);",
+			"    getSelectionBounds(x, y, w, h);",
+			"    name = Roi.getName;",
+			"    if (name == \"my cell\" && x == 3 && y == 4 && w == 10 && h == 12) mine++;",
+			"    if (startsWith(name, \"FAIG map\")) map++;",
+			"    if (i == n - 1) last = name;",
+			"  }",
+			"  print(\"run \" + k + \": overlay=\" + n + \" mine=\" + mine + \" map=\" + map + \" last=\" + last);",
+			"}",
+			""));
+		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt.resolve(
+			"a.png").toString()).ok();
+		// 48 x 48 pixels in tiles of 24: 4 tiles; the legend: a box, and a swatch and a label per class
+		final int map = 4 + 1 + 2 * 4;
+		for (final int run : new int[] { 1, 2 }) {
+			assertTrue(r.out().contains("run " + run + ": overlay=" + (1 + map) + " mine=1 map=" + map +
+				" last=my cell"), "the rectangle stays, the map is added (run " + run + "):\n" + r.out() + r.err());
+		}
+	}
 }

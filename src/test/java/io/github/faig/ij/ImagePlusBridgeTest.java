@@ -19,6 +19,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
+import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 
@@ -196,5 +197,110 @@ class ImagePlusBridgeTest {
 		assertEquals(100, s.high(), 1e-9);
 		assertThrows(IllegalArgumentException.class, () -> ImagePlusBridge.scaleOf(new ImagePlus("st", st), "gamma",
 			1, 99));
+	}
+
+	// -- per-channel normalisation, calibration and display (#28) --
+
+	/** A C2 Z3 T2 16-bit hyperstack: plane (c, z, t) holds c·1000 + 10·z + t + (0 or 100 across the plane). */
+	private static ImagePlus hyperstack() {
+		final ImageStack st = new ImageStack(10, 10);
+		for (int t = 1; t <= 2; t++) for (int z = 1; z <= 3; z++) for (int c = 1; c <= 2; c++) {
+			final short[] px = new short[100];
+			for (int i = 0; i < 100; i++) px[i] = (short) (c * 1000 + 10 * z + t + (i < 50 ? 0 : 100));
+			st.addSlice("c" + c + "z" + z + "t" + t, new ShortProcessor(10, 10, px, null));
+		}
+		final ImagePlus imp = new ImagePlus("hs", st);
+		imp.setDimensions(2, 3, 2);
+		imp.setOpenAsHyperStack(true);
+		return imp;
+	}
+
+	@Test
+	void eachChannelGetsItsOwnRangeOverAllItsSlicesAndFrames() {
+		final ImagePlus hs = hyperstack();
+		final ChannelScales sep = ImagePlusBridge.scalesOf(hs, "min-max", "auto", 1, 99.8);
+		assertEquals(2, sep.size());
+		// channel c spans c·1000 + 11 (z 1, t 1) to c·1000 + 32 + 100 (z 3, t 2)
+		assertEquals(new IntensityScale(1011, 1132), sep.of(0));
+		assertEquals(new IntensityScale(2011, 2132), sep.of(1));
+		final ChannelScales together = ImagePlusBridge.scalesOf(hs, "min-max", "together", 1, 99.8);
+		assertEquals(new IntensityScale(1011, 2132), together.of(1));
+		// a plane maps by its channel's scale: the brightest pixel of each channel is 1
+		final List<FloatImage> f = ImagePlusBridge.toFloatImages(hs, sep);
+		final int last = hs.getStackIndex(2, 3, 2) - 1;
+		assertEquals(1f, f.get(last).get(0, 9, 9), 1e-6f);
+		assertEquals(1f, f.get(last - 1).get(0, 9, 9), 1e-6f);
+		// and back: each plane to its channel's values exactly
+		final ImagePlus back = ImagePlusBridge.toImagePlus("b", f, null, OutputType.SHORT, null, ImagePlusBridge
+			.sliceScales(hs, sep));
+		for (int s = 1; s <= hs.getStackSize(); s++) {
+			assertArrayEquals((short[]) hs.getStack().getPixels(s), (short[]) back.getStack().getPixels(s), "plane " + s);
+		}
+		// auto on 16-bit is percentiles: channel 2's are those of a stack of its planes alone
+		final ChannelScales auto = ImagePlusBridge.scalesOf(hs, IntensityScale.DEFAULT, IntensityScale.DEFAULT_CHANNELS,
+			2, 97);
+		final ImageStack c2 = new ImageStack(10, 10);
+		for (int s = 2; s <= hs.getStackSize(); s += 2) {
+			final short[] px = ((short[]) hs.getStack().getPixels(s)).clone();
+			c2.addSlice(null, new ShortProcessor(10, 10, px, null));
+		}
+		assertEquals(ImagePlusBridge.scaleOf(new ImagePlus("c2", c2), "percentile", 2, 97), auto.of(1));
+		assertTrue(auto.of(0).high() < 2000, auto.toString());
+	}
+
+	@Test
+	void rgbIsOneRangeByDefaultAndItsTypeRangeWithAuto() {
+		final ColorProcessor cp = new ColorProcessor(2, 1, new int[] { 0x0a1464, 0x1428c8 });
+		final ImagePlus rgb = new ImagePlus("rgb", cp);
+		assertEquals(ChannelScales.shared(new IntensityScale(0, 255)), ImagePlusBridge.scalesOf(rgb, "auto", "auto", 1,
+			99.8));
+		final ChannelScales sep = ImagePlusBridge.scalesOf(rgb, "min-max", "separately", 1, 99.8);
+		assertEquals(new IntensityScale(10, 20), sep.of(0));
+		assertEquals(new IntensityScale(20, 40), sep.of(1));
+		assertEquals(new IntensityScale(100, 200), sep.of(2));
+		final FloatImage f = ImagePlusBridge.toFloatImage(cp, sep);
+		assertEquals(0f, f.get(2, 0, 0));
+		assertEquals(1f, f.get(2, 0, 1));
+		assertEquals(0x1428c8, ImagePlusBridge.toColorProcessor(f, sep).get(1, 0) & 0xffffff);
+	}
+
+	@Test
+	void anUncalibratedImageStaysUncalibrated() {
+		final Calibration none = new Calibration();
+		final Calibration up = ImagePlusBridge.resampled(none, 0.5);
+		assertEquals(1.0, up.pixelWidth);
+		assertEquals("pixel", up.getUnit());
+		assertTrue(!up.scaled());
+		assertTrue(!ImagePlusBridge.isCalibrated(none));
+	}
+
+	@Test
+	void lutAndDisplayRangeCarryOverToTheSameType() {
+		final ImagePlus fire = new ImagePlus("fire", new ByteProcessor(4, 4));
+		final ij.process.LUT red = ij.process.LUT.createLutFromColor(java.awt.Color.red);
+		fire.getProcessor().setLut(red);
+		fire.setDisplayRange(10, 200);
+		final ImagePlus out = ImagePlusBridge.carryDisplay(new ImagePlus("out", new ByteProcessor(8, 8)), fire);
+		assertEquals(10, out.getDisplayRangeMin());
+		assertEquals(200, out.getDisplayRangeMax());
+		assertEquals(255, out.getProcessor().getLut().getRed(255) & 0xff);
+		assertEquals(0, out.getProcessor().getLut().getGreen(255) & 0xff, "red LUT, not grey");
+		// another type's display range would mean other values: left alone
+		final ImagePlus f32 = ImagePlusBridge.carryDisplay(new ImagePlus("f", new FloatProcessor(2, 2)), fire);
+		assertTrue(f32.getProcessor().isDefaultLut());
+		// a composite's channels each keep theirs
+		final ImagePlus hs = hyperstack();
+		final ij.CompositeImage comp = new ij.CompositeImage(hs, ij.IJ.COMPOSITE);
+		comp.setPosition(1, 1, 1);
+		comp.setDisplayRange(1000, 1100);
+		comp.setPosition(2, 1, 1);
+		comp.setDisplayRange(2050, 2060);
+		final ImagePlus made = ImagePlusBridge.keepDimensions(new ImagePlus("o", hs.getStack().duplicate()), comp);
+		assertTrue(made instanceof ij.CompositeImage);
+		final ij.process.LUT[] luts = ((ij.CompositeImage) made).getLuts();
+		assertEquals(1000, luts[0].min);
+		assertEquals(1100, luts[0].max);
+		assertEquals(2050, luts[1].min);
+		assertEquals(2060, luts[1].max);
 	}
 }

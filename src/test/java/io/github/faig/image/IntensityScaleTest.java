@@ -59,4 +59,66 @@ class IntensityScaleTest {
 		assertThrows(IllegalArgumentException.class, () -> IntensityScale.checkPercentiles(-1, 40));
 		assertThrows(IllegalArgumentException.class, () -> Normalization.of("zscore", "normalization"));
 	}
+
+	@Test
+	void autoIsTheTypeRangeForEightBitAndPercentilesForDeeperData() {
+		assertEquals(new IntensityScale(0, 255), IntensityScale.of(ramp(101), 255, Normalization.AUTO, 1, 99.8));
+		// 101 values 100..200 in a 16-bit or a float image: the p-th percentile is 100 + p
+		final float[] v = new float[101];
+		for (int i = 0; i < v.length; i++) v[i] = 200 - i;
+		for (final double typeMax : new double[] { 65535, Double.NaN }) {
+			final IntensityScale s = IntensityScale.of(v, typeMax, Normalization.AUTO, 1, 99.8);
+			assertEquals(101.0, s.low(), 1e-9);
+			assertEquals(199.8, s.high(), 1e-9);
+		}
+		// sparse data (one bright bead on a flat background): the percentiles coincide, auto falls back to min-max
+		final float[] beads = new float[1000];
+		java.util.Arrays.fill(beads, 100);
+		beads[7] = 4000;
+		assertEquals(new IntensityScale(100, 4000), IntensityScale.of(beads, 65535, Normalization.AUTO, 1, 99.8));
+		assertThrows(IllegalArgumentException.class, () -> IntensityScale.of(beads, 65535, Normalization.PERCENTILE,
+			1, 99.8));
+		assertEquals(Normalization.AUTO, Normalization.of(IntensityScale.DEFAULT, "normalization"));
+		assertEquals("auto", IntensityScale.CHOICES[0]);
+	}
+
+	@Test
+	void channelsAreSeparateByDefaultOnlyForMultiChannelImagesThatAreNotRgb() {
+		final IntensityScale.Channels auto = IntensityScale.Channels.of("auto", "normalize_channels");
+		assertTrue(auto.separate(2, false));
+		assertTrue(!auto.separate(3, true), "RGB together: its colours are one picture");
+		assertTrue(!auto.separate(1, false));
+		assertTrue(IntensityScale.Channels.SEPARATELY.separate(3, true));
+		assertTrue(!IntensityScale.Channels.TOGETHER.separate(4, false));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> IntensityScale.Channels.of("each",
+			"normalize_channels")).getMessage().contains("normalize_channels must be one of auto, separately, together"));
+	}
+
+	/** A histogram gives exactly the scale of the values it counts (the 8- and 16-bit path). */
+	@Test
+	void countsGiveTheSameScaleAsTheValues() {
+		final java.util.Random r = new java.util.Random(5);
+		for (final int n : new int[] { 1, 2, 7, 1000, 4097 }) {
+			final float[] v = new float[n];
+			final long[] counts = new long[65536];
+			for (int i = 0; i < n; i++) {
+				v[i] = 100 + r.nextInt(3000) * (r.nextInt(10) == 0 ? 10 : 1);
+				counts[(int) v[i]]++;
+			}
+			for (final Normalization mode : Normalization.values()) {
+				for (final double[] p : new double[][] { { 1, 99.8 }, { 3, 99.8 }, { 0, 100 }, { 37.5, 62.5 } }) {
+					IntensityScale a;
+					try {
+						a = IntensityScale.of(v, 65535, mode, p[0], p[1]);
+					}
+					catch (final IllegalArgumentException e) {
+						assertThrows(IllegalArgumentException.class, () -> IntensityScale.ofCounts(counts, 65535, mode, p[0],
+							p[1]));
+						continue;
+					}
+					assertEquals(a, IntensityScale.ofCounts(counts, 65535, mode, p[0], p[1]), mode + " " + n + " " + p[0]);
+				}
+			}
+		}
+	}
 }

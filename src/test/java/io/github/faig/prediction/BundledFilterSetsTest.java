@@ -3,6 +3,7 @@ package io.github.faig.prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -65,6 +66,38 @@ class BundledFilterSetsTest extends SciJavaTest {
 	@Test
 	void msrresnetGreySetsResolveByNameAndPredict() throws Exception {
 		checkByName("filter-sets-msrresnet-x2-grey", "msrresnet-x2-grey-baseline", "msrresnet-x2-grey-target");
+	}
+
+	@Test
+	void blurUnderNoiseRunsWithTheMsrresnetSetsAndIsRefusedWithoutTReblur() throws Exception {
+		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/" + FilterSets.JSON).isFile(), "sets absent");
+		final ImagePlus imp = noisyCrop(false);
+		final FaigCommand paper = run(PredictDegradationCommand.class, "image", imp);
+		final FaigCommand bun = run(PredictDegradationCommand.class, "image", imp, "decision_rule", "blur-under-noise");
+		assertFalse(paper.isCanceled() || bun.isCanceled(), paper.getCancelReason() + " / " + bun.getCancelReason());
+		final ResultsTable a = (ResultsTable) paper.getOutput("predictions");
+		final ResultsTable b = (ResultsTable) bun.getOutput("predictions");
+		final PredictionSettings s = PredictionSettings.fromJson(FilterSets.read(ModelLocator.resolve(
+			"filter-sets-msrresnet-x2", "filter_sets"), -1).extra());
+		assertTrue(Double.isFinite(s.thresholds().reblur()), "the shipped sets store T_reblur");
+		assertEquals("paper", a.getStringValue("decision_rule", 0));
+		assertEquals("blur-under-noise", b.getStringValue("decision_rule", 0));
+		assertEquals(s.thresholds().reblur(), b.getValue("t_reblur", 0), 1e-9);
+		// the same scores, one more read-out: only the decision may differ, and as the rule says
+		assertEquals(a.getValue("os_blur", 0), b.getValue("os_blur", 0), 1e-12);
+		assertEquals(a.getValue("os_noise", 0), b.getValue("os_noise", 0), 1e-12);
+		final double reblur = b.getValue("reblur", 0);
+		assertTrue(reblur > 0 && reblur < 1, "re-blur " + reblur);
+		assertEquals(a.getStringValue("noise", 0), b.getStringValue("noise", 0));
+		assertEquals(DecisionRule.BLUR_UNDER_NOISE.decide(new DegradationPredictor.Scores(b.getValue("os_blur", 0), b
+			.getValue("os_noise", 0), reblur, 0), s.thresholds()).label(), b.getStringValue("decision", 0));
+		// sets calibrated before the rule: refused before any work, naming the input and the way out
+		assumeTrue(new File("sample-models/filter-sets-srcnn-x2/" + FilterSets.JSON).isFile(), "srcnn sets absent");
+		final FaigCommand refused = run(PredictDegradationCommand.class, "image", imp, "filter_sets",
+			"filter-sets-srcnn-x2", "decision_rule", "blur-under-noise");
+		assertTrue(refused.isCanceled());
+		assertTrue(refused.getCancelReason().contains("decision_rule=blur-under-noise needs T_reblur") && refused
+			.getCancelReason().contains("decision_rule=paper"), refused.getCancelReason());
 	}
 
 	private static void checkByName(final String name, final String baseline, final String target) throws Exception {

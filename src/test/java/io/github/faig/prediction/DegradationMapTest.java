@@ -57,6 +57,10 @@ class DegradationMapTest extends SciJavaTest {
 		}
 		final ImagePlus imp = ImagePlusBridge.toImagePlus("left_blur_right_noise", List.of(mixed), null,
 			ImagePlusBridge.OutputType.BYTE, null);
+		// a user's annotation, which the map must leave in place
+		final Roi mine = new Roi(5, 6, 20, 10);
+		mine.setName("my cell");
+		imp.setOverlay(new Overlay(mine));
 		final FaigCommand m = run(DegradationMapCommand.class, "image", imp,
 			"tile_size", tile);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -80,10 +84,19 @@ class DegradationMapTest extends SciJavaTest {
 			final int y = (int) t.getValue("y", r) + tile / 2;
 			assertEquals(Degradation.parse(t.getStringValue("decision", r)).ordinal() + 1, map.getProcessor().get(x, y));
 		}
+		// the overlay: one ROI per tile, the legend (a box, a swatch and a label per class), then the user's ROI, drawn
+		// last so it stays visible over the tiles
 		final Overlay o = imp.getOverlay();
-		assertEquals(8 + 2 * Degradation.values().length, o.size());
-		assertEquals(t.getStringValue("decision", 0), o.get(0).getName());
+		final int legend = 1 + 2 * Degradation.values().length;
+		assertEquals(8 + legend + 1, o.size());
+		assertEquals("my cell", o.get(8 + legend).getName());
+		assertEquals(new Rectangle(5, 6, 20, 10), o.get(8 + legend).getBounds());
+		assertEquals("FAIG map: " + t.getStringValue("decision", 0), o.get(0).getName());
 		assertEquals(new Rectangle(0, 0, tile, tile), o.get(0).getBounds());
+		// a rerun replaces its own map, nothing else
+		assertFalse(run(DegradationMapCommand.class, "image", imp, "tile_size", tile).isCanceled());
+		assertEquals(8 + legend + 1, imp.getOverlay().size());
+		assertEquals("my cell", imp.getOverlay().get(8 + legend).getName());
 	}
 
 	@Test
