@@ -3,6 +3,10 @@
 # compiles and tests them with the test sources, so the plugin jar holds only what users run.
 #   scripts/dev-tool.sh model-card <models-dir>[:<models-dir or model>...] <photos-dir> [max-side]
 #       PSNR/SSIM table of the models on the validation photographs (sample-models/README.md)
+#   scripts/dev-tool.sh grey-network <rgb-model> <output-model>
+#       the grey network (num_in_ch = num_out_ch = 1) computing the RGB one followed by luminance (RESULTS.md)
+#   scripts/dev-tool.sh grey-images <photos-dir> <new-output-dir>
+#       8-bit grey PNG copies (luminance, as the grey networks' training data) of a folder's photographs
 #   scripts/dev-tool.sh build-training-set <unpacked-packages-dir> <out-dir>   (run by scripts/fetch-training-data.sh)
 #   scripts/dev-tool.sh build-update-site <site-dir> <jar> ...                 (run by scripts/build-update-site.sh)
 #   scripts/dev-tool.sh install-in-fiji <Fiji.app> <jar> ...                   (run by scripts/install-in-fiji.sh)

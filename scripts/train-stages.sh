@@ -9,6 +9,10 @@
 #   scripts/train-stages.sh srcnn-target-longer # past the shipped SRCNN-style target: stages 9-12, 8,000 iterations each
 #                                                 (2e-4 to stage 10, then 5e-5)
 #                                                 (issue #30: until the deblurring set's cross-effect is at most 50 %)
+#   scripts/train-stages.sh msrresnet-grey-target    # the grey MSRResNet pair (issue #28): stage 1 is the RGB pair
+#   scripts/train-stages.sh msrresnet-grey-baseline  # converted exactly (scripts/dev-tool.sh grey-network), stage 2 each
+#                                                    # fine-tuned on the photographs' luminance (target 1,000 iterations
+#                                                    # at lr 2e-4, baseline 1,000 at 1e-4); the two may run side by side
 # FAIG_THREADS sets Train Model's native threads (default 0: automatic); thread counts only reorder floating-point sums.
 #   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
 # The stages start from the models of scripts/train-sample-models.sh: run that first when starting from scratch.
@@ -23,6 +27,12 @@ stage() {  # output name, init model, role, iterations, learning rate, seed
   if [ -f "$out/$1/model.json" ]; then echo "train-stages: $1 exists, skipped" >&2; return; fi
   echo "train-stages: $1 from $2" >&2
   ./faig --run "FAIG Train Model" "input_dir='$data',output_model='$out/$1',init_model='$2',role='$3',iterations=$4,learning_rate=$5,seed=$6,validation_crop=384,threads=${FAIG_THREADS:-0}"
+}
+
+grey_stage1() {  # role: the RGB sample model of that role converted to grey (exact: RESULTS.md)
+  local name="msrresnet-x2-grey-$1-stage1"
+  if [ -f "$out/$name/model.json" ]; then echo "train-stages: $name exists, skipped" >&2; return; fi
+  scripts/dev-tool.sh grey-network "sample-models/msrresnet-x2-$1" "$out/$name"
 }
 
 stages() {  # prefix, first and last stage, iterations, learning rate: stage i from stage i-1, seed i
@@ -49,6 +59,14 @@ case "${1:-}" in
     # rate is lowered to 5e-5 (BasicSR decays its rate over a run too) to see whether it settles lower
     stages srcnn-x2-target 11 12 8000 5e-5
     ;;
+  msrresnet-grey-target)
+    grey_stage1 target
+    stage msrresnet-x2-grey-target-stage2 "$out/msrresnet-x2-grey-target-stage1" target 1000 2e-4 2
+    ;;
+  msrresnet-grey-baseline)
+    grey_stage1 baseline
+    stage msrresnet-x2-grey-baseline-stage2 "$out/msrresnet-x2-grey-baseline-stage1" baseline 1000 1e-4 2
+    ;;
   ship)  # copied under the sample's name (model.json's "name" too); the provenance keeps the stage's command
     [ $# -eq 3 ] && [ -f "$out/$2/model.json" ] || { echo "usage: scripts/train-stages.sh ship <finished stage in $out> <sample-name>" >&2; exit 2; }
     tmp="sample-models/.$3.tmp"
@@ -59,5 +77,5 @@ case "${1:-}" in
     rm -rf "sample-models/$3" && mv "$tmp" "sample-models/$3"
     echo "train-stages: $2 is now sample-models/$3; rerun scripts/run-experiments.sh all if it is part of the MSRResNet pair" >&2
     ;;
-  *) echo "usage: scripts/train-stages.sh msrresnet-target|srcnn-baseline|srcnn-target|srcnn-target-longer|ship <stage> <sample-name>" >&2; exit 2 ;;
+  *) echo "usage: scripts/train-stages.sh msrresnet-target|msrresnet-grey-target|msrresnet-grey-baseline|srcnn-baseline|srcnn-target|srcnn-target-longer|ship <stage> <sample-name>" >&2; exit 2 ;;
 esac

@@ -8,7 +8,7 @@ Independent PyTorch definitions of MSRResNet (BasicSR layout), the SRCNN-style n
 names and mean shift, written from the description in docs/method.md section 2), tiny widths, random weights
 (non-zero biases), a 12x12 input. Writes per network:
   <name>_weights.safetensors  the state dict (BasicSR names)
-  <name>_io.safetensors       input (1,3,12,12), output, and the feature taps; for EDSR also 'target' and the
+  <name>_io.safetensors       input (1,3,12,12) (grey networks: (1,1,12,12)), output, and the feature taps; for EDSR also 'target' and the
                               gradient 'grad:<parameter>' of sum((output - target)^2)
   <name>.pth                  a BasicSR checkpoint {'params': ..., 'params_ema': ...} in PyTorch's zip format
   <name>.npz                  the params_ema state dict as numpy arrays
@@ -18,6 +18,8 @@ names and mean shift, written from the description in docs/method.md section 2),
 Names on the command line make only those networks, e.g. (how the EDSR fixtures were made; the output of the
 others is byte-identical on a rerun):
     /usr/bin/python3 tools/make_parity_fixtures.py src/test/resources/fixtures edsr_x2 edsr_x3 edsr_x4
+and the grey networks' (num_in_ch = num_out_ch = 1):
+    /usr/bin/python3 tools/make_parity_fixtures.py src/test/resources/fixtures msrresnet_x2_grey srcnn_x2_grey edsr_x2_grey
 """
 import json
 import math
@@ -41,10 +43,10 @@ class ResidualBlockNoBN(nn.Module):
 
 
 class MSRResNet(nn.Module):
-    def __init__(self, num_feat, num_block, upscale):
+    def __init__(self, num_feat, num_block, upscale, num_in_ch=3, num_out_ch=3):
         super().__init__()
         self.upscale = upscale
-        self.conv_first = nn.Conv2d(3, num_feat, 3, 1, 1)
+        self.conv_first = nn.Conv2d(num_in_ch, num_feat, 3, 1, 1)
         self.body = nn.Sequential(*[ResidualBlockNoBN(num_feat) for _ in range(num_block)])
         if upscale in (2, 3):
             self.upconv1 = nn.Conv2d(num_feat, num_feat * upscale * upscale, 3, 1, 1)
@@ -54,7 +56,7 @@ class MSRResNet(nn.Module):
             self.upconv2 = nn.Conv2d(num_feat, num_feat * 4, 3, 1, 1)
             self.pixel_shuffle = nn.PixelShuffle(2)
         self.conv_hr = nn.Conv2d(num_feat, num_feat, 3, 1, 1)
-        self.conv_last = nn.Conv2d(num_feat, 3, 3, 1, 1)
+        self.conv_last = nn.Conv2d(num_feat, num_out_ch, 3, 1, 1)
         self.lrelu = nn.LeakyReLU(negative_slope=0.1, inplace=True)
 
     def forward(self, x, taps=None):
@@ -75,14 +77,14 @@ class MSRResNet(nn.Module):
 
 
 class SRCNNStyle(nn.Module):
-    def __init__(self, width, middle, upscale=2):
+    def __init__(self, width, middle, upscale=2, num_in_ch=3, num_out_ch=3):
         super().__init__()
         w2 = 2 * width
-        layers = [nn.Conv2d(3, width, 3, 1, 1), nn.LeakyReLU(0.1), nn.Conv2d(width, w2, 3, 1, 1), nn.LeakyReLU(0.1)]
+        layers = [nn.Conv2d(num_in_ch, width, 3, 1, 1), nn.LeakyReLU(0.1), nn.Conv2d(width, w2, 3, 1, 1), nn.LeakyReLU(0.1)]
         for _ in range(middle):
             layers += [nn.Conv2d(w2, w2, 3, 1, 1), nn.LeakyReLU(0.1)]
         layers += [nn.Conv2d(w2, w2 * upscale * upscale, 3, 1, 1), nn.PixelShuffle(upscale), nn.LeakyReLU(0.1),
-                   nn.Conv2d(w2, w2, 3, 1, 1), nn.LeakyReLU(0.1), nn.Conv2d(w2, 3, 3, 1, 1)]
+                   nn.Conv2d(w2, w2, 3, 1, 1), nn.LeakyReLU(0.1), nn.Conv2d(w2, num_out_ch, 3, 1, 1)]
         self.features = nn.Sequential(*layers)
 
     def forward(self, x, taps=None):
@@ -113,14 +115,19 @@ class EDSRBlock(nn.Module):
 class EDSR(nn.Module):
     """EDSR-baseline with BasicSR's parameter names and mean shift: the input becomes (x - rgb_mean) * img_range, the
     output out / img_range + rgb_mean. rgb_mean is a plain attribute, not a buffer, so the state dict holds only
-    the convolutions (as BasicSR's)."""
+    the convolutions (as BasicSR's). A grey network (num_in_ch = 1) subtracts a mean of 0: BasicSR's EDSR would
+    broadcast its three means onto a grey input and fail at conv_first; 0 is what BasicSR's SwinIR takes for input
+    that is not RGB."""
 
     def __init__(self, num_feat, num_block, upscale, res_scale=1.0, img_range=255.0,
-                 rgb_mean=(0.4488, 0.4371, 0.4040)):
+                 rgb_mean=(0.4488, 0.4371, 0.4040), num_in_ch=3, num_out_ch=3):
         super().__init__()
         self.img_range = img_range
-        self.mean = torch.tensor(rgb_mean, dtype=torch.float32).view(1, 3, 1, 1)
-        self.conv_first = nn.Conv2d(3, num_feat, 3, 1, 1)
+        if num_in_ch == 3:
+            self.mean = torch.tensor(rgb_mean, dtype=torch.float32).view(1, 3, 1, 1)
+        else:
+            self.mean = torch.zeros(1, 1, 1, 1)
+        self.conv_first = nn.Conv2d(num_in_ch, num_feat, 3, 1, 1)
         self.body = nn.Sequential(*[EDSRBlock(num_feat, res_scale) for _ in range(num_block)])
         self.conv_after_body = nn.Conv2d(num_feat, num_feat, 3, 1, 1)
         if upscale == 3:
@@ -131,7 +138,7 @@ class EDSR(nn.Module):
                 stages += [nn.Conv2d(num_feat, 4 * num_feat, 3, 1, 1), nn.PixelShuffle(2)]
         # a conv at every even index, a pixel shuffle after it: upsample.0, upsample.2, ...
         self.upsample = nn.Sequential(*stages)
-        self.conv_last = nn.Conv2d(num_feat, 3, 3, 1, 1)
+        self.conv_last = nn.Conv2d(num_feat, num_out_ch, 3, 1, 1)
 
     def forward(self, x, taps=None):
         feat = self.conv_first((x - self.mean) * self.img_range)
@@ -186,13 +193,14 @@ def randomize(model, gen):
 
 
 def make(out_dir, name, model, seed, grads=False, size=12, full=True):
+    channels = model.conv_first.in_channels if hasattr(model, 'conv_first') else model.features[0].in_channels
     gen = torch.Generator().manual_seed(seed)
     randomize(model, gen)
     model.eval()
     sd = {k: v.clone() for k, v in model.state_dict().items()}
     # params differ from params_ema so the importer's choice is visible
     sd_params = {k: v + 0.05 * torch.randn(v.shape, generator=gen) for k, v in sd.items()}
-    x = torch.rand((1, 3, size, size), generator=gen)
+    x = torch.rand((1, channels, size, size), generator=gen)
     taps = {}
     with torch.no_grad():
         y = model(x, taps)
@@ -228,6 +236,10 @@ NETWORKS = {
     'edsr_x3': lambda: (EDSR(4, 1, 3, res_scale=0.1), 6, {'grads': True, 'size': 8, 'full': False}),
     'edsr_x4': lambda: (EDSR(4, 1, 4, res_scale=0.5, img_range=1.0, rgb_mean=(0.5, 0.4, 0.3)), 7,
                         {'grads': True, 'size': 8, 'full': False}),
+    # grey networks, BasicSR's num_in_ch = num_out_ch = 1 (issue #28): input (1, 1, 12, 12)
+    'msrresnet_x2_grey': lambda: (MSRResNet(8, 2, 2, num_in_ch=1, num_out_ch=1), 8, {}),
+    'srcnn_x2_grey': lambda: (SRCNNStyle(4, 4, 2, num_in_ch=1, num_out_ch=1), 9, {}),
+    'edsr_x2_grey': lambda: (EDSR(6, 2, 2, num_in_ch=1, num_out_ch=1), 10, {'grads': True}),
 }
 
 

@@ -3,7 +3,8 @@ package io.github.faig.attribution;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.faig.nn.NetworkSpec;
+import io.github.faig.nn.ArchitectureProvider;
+import io.github.faig.nn.Architectures;
 
 /**
  * Judges the completeness identity of FAIG attributions (Σ signed attributions = L(θ̄) − L(θ)) and, when it fails
@@ -104,12 +105,15 @@ public final class CompletenessCheck {
 	 * 0.78 % at N = 10 and 0.15 % at N = 25, against 3.2 % for the reference rule at N = 100).
 	 */
 	public static Recommendation recommendation(final String architecture) {
-		if (NetworkSpec.SRCNN_STYLE.equals(architecture)) {
-			return new Recommendation(Quadrature.GAUSS_LEGENDRE, 16, "RESULTS.md §7, SRCNN-style pair", true);
+		// the architecture's own finding (ArchitectureProvider.quadratureAdvice), if a study was made
+		ArchitectureProvider.QuadratureAdvice a;
+		try {
+			a = Architectures.get(architecture).quadratureAdvice();
 		}
-		if (NetworkSpec.MSRRESNET.equals(architecture)) {
-			return new Recommendation(Quadrature.GAUSS_LEGENDRE, 8, "RESULTS.md §5, MSRResNet pair", true);
+		catch (final IllegalArgumentException e) {
+			a = null; // a name no architecture answers to: the generic start below
 		}
+		if (a != null) return new Recommendation(Quadrature.parse(a.rule()), a.steps(), a.basis(), true);
 		// no study on this architecture: the larger of the two studied settings is a start, not a finding
 		return new Recommendation(Quadrature.GAUSS_LEGENDRE, 16, "the larger of the MSRResNet and SRCNN-style findings, " +
 			"RESULTS.md §5 and §7", false);

@@ -179,7 +179,8 @@ public final class DegradationAttribution {
 		if (cropSize == 0) checkWhole(hr, name);
 		final int s = params.scale();
 		final Degrader degrader = new Degrader(params);
-		final FloatImage gt = degrader.groundTruth(hr);
+		// degraded as the network sees images: a grey network's inputs get grey noise (FloatImage.withChannels)
+		final FloatImage gt = degrader.groundTruth(hr.withChannels(engine.network().spec().numInCh()));
 		final FloatImage blurry = degrader.degrade(gt, Degradation.BLUR, seed + i);
 		final FloatImage noisy = degrader.degrade(gt, Degradation.NOISE, seed + i);
 		final FloatImage clean = method == Method.INPUT_IG ? degrader.degrade(gt, Degradation.CLEAN, seed + i) : null;

@@ -124,17 +124,19 @@ public final class FaigEngine implements AutoCloseable {
 		final BooleanSupplier cancelled)
 	{
 		final int s = net.spec().scale();
-		if (lr.channels() != 3 || gt.channels() != 3 || gt.height() != lr.height() * s || gt.width() != lr.width() *
-			s)
-		{
+		if (gt.height() != lr.height() * s || gt.width() != lr.width() * s) {
 			throw new IllegalArgumentException("ground truth " + gt + " does not match input " + lr + " at scale " + s);
 		}
+		// grey through an RGB network as three equal channels; a grey network takes one (FloatImage.withChannels)
+		final FloatImage in = lr.withChannels(net.spec().numInCh());
+		final FloatImage truth = gt.withChannels(net.spec().numOutCh());
 		final double[][] q = rule.rule(steps);
 		synchronized (Engines.GRADIENT_LOCK) {
 			Engines.workerThread();
 			try (NDManager image = manager.newSubManager()) {
-				final NDArray x = image.create(lr.data(), new Shape(1, 3, lr.height(), lr.width()));
-				final NDArray y = image.create(gt.data(), new Shape(1, 3, gt.height(), gt.width()));
+				final NDArray x = image.create(in.data(), new Shape(1, in.channels(), in.height(), in.width()));
+				final NDArray y = image.create(truth.data(), new Shape(1, truth.channels(), truth.height(), truth
+					.width()));
 				Engines.zeroGradients(params);
 				moveTo(0);
 				final double lossBaseline = loss(x, y);
@@ -172,18 +174,20 @@ public final class FaigEngine implements AutoCloseable {
 	public Attribution inputPathGradients(final FloatImage clean, final FloatImage degraded, final Quadrature rule,
 		final int steps, final BooleanSupplier cancelled)
 	{
-		if (clean.channels() != 3 || degraded.channels() != 3 || clean.width() != degraded.width() || clean
-			.height() != degraded.height())
+		if (clean.channels() != degraded.channels() || clean.width() != degraded.width() || clean.height() != degraded
+			.height())
 		{
 			throw new IllegalArgumentException("clean " + clean + " and degraded " + degraded + " inputs differ");
 		}
+		final FloatImage x0Image = clean.withChannels(net.spec().numInCh());
+		final FloatImage xImage = degraded.withChannels(net.spec().numInCh());
 		final double[][] q = rule.rule(steps);
 		synchronized (Engines.GRADIENT_LOCK) {
 			Engines.workerThread();
 			try (NDManager image = manager.newSubManager()) {
-				final Shape shape = new Shape(1, 3, clean.height(), clean.width());
-				final NDArray x0 = image.create(clean.data(), shape);
-				final NDArray dx = image.create(degraded.data(), shape).sub(x0);
+				final Shape shape = new Shape(1, x0Image.channels(), clean.height(), clean.width());
+				final NDArray x0 = image.create(x0Image.data(), shape);
+				final NDArray dx = image.create(xImage.data(), shape).sub(x0);
 				Engines.zeroGradients(params);
 				for (int k = 0; k < steps; k++) {
 					stopIf(cancelled);

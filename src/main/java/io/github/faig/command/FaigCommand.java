@@ -23,6 +23,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.task.Task;
 import org.scijava.task.TaskService;
+import org.scijava.widget.WidgetStyle;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -37,6 +38,7 @@ import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Tables;
 import io.github.faig.io.UriFile;
+import io.github.faig.nn.Architectures;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.FolderFailures;
@@ -68,6 +70,12 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 
 	/** Widget style of a model input ({@link PackageChoices#MODEL_STYLE}), for the commands' declarations. */
 	public static final String MODEL_STYLE = PackageChoices.MODEL_STYLE;
+
+	/**
+	 * Widget style of an architecture input ({@link io.github.faig.ij.ArchitectureChoiceWidget#STYLE}): the dialog
+	 * lists the registry's architectures, and every run accepts their names and aliases.
+	 */
+	public static final String ARCHITECTURE_STYLE = io.github.faig.ij.ArchitectureChoiceWidget.STYLE;
 
 	/** Widget style of a filter-set input ({@link PackageChoices#FILTER_SETS_STYLE}). */
 	public static final String FILTER_SETS_STYLE = PackageChoices.FILTER_SETS_STYLE;
@@ -241,6 +249,10 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 				OutputPaths.checkNotRootOrHome(out, key, "expected a folder for this run's outputs");
 				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
 				OutputPaths.checkNotInModelPackage(out, key);
+			}
+			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE) && !Architectures.known(name)) {
+				throw new IllegalArgumentException(key + " must be one of " + Architectures.names() + ", got '" +
+					io.github.faig.workflow.Quoted.of(name) + "'");
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {

@@ -48,11 +48,8 @@ public class TrainModelCommand extends DegradationCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_network = "<html><b>Network</b>";
 
-	/**
-	 * The canonical names of {@link io.github.faig.nn.Architectures#names()}, in its order: SciJava's choices are
-	 * static, so ArchitecturesTest keeps them in step with the registry.
-	 */
-	@Parameter(label = "Architecture", choices = { "MSRResNet", "SRCNNStyle", "EDSR" })
+	/** One of the registry's architectures ({@link io.github.faig.nn.Architectures}), offered by its widget. */
+	@Parameter(label = "Architecture", style = ARCHITECTURE_STYLE)
 	private String architecture = DEFAULT_ARCHITECTURE;
 
 	@Parameter(label = "Features (width)", min = "1", max = "1024")
@@ -63,6 +60,10 @@ public class TrainModelCommand extends DegradationCommand {
 
 	@Parameter(label = "Scale", min = "2", max = "4")
 	private int scale = DEFAULTS.scale();
+
+	@Parameter(label = "Channels", choices = { "RGB", "grey" }, description = "grey: a single-channel network " +
+		"(num_in_ch = num_out_ch = 1) trained on the photographs' luminance; a fine-tuned model keeps its own")
+	private String channels = TrainOptions.channelsLabel(DEFAULTS.channels());
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
 	private final String section_learning = "<html><b>What it learns</b>";
@@ -129,7 +130,7 @@ public class TrainModelCommand extends DegradationCommand {
 		training = new TrainModel(new TrainOptions(input_dir, output_model, architecture, num_feat, num_block, scale,
 			Role.of(role), p_blur, p_noise, init_model, iterations, batch_size, patch_size, learning_rate, ema_decay,
 			degradations(), checkpoint_every, validation_crop,
-			license));
+			license, TrainOptions.channels(channels)));
 	}
 
 	@Override
@@ -155,6 +156,8 @@ public class TrainModelCommand extends DegradationCommand {
 		recorded.put("num_feat", spec.numFeat());
 		recorded.put("num_block", spec.numBlock());
 		recorded.put("scale", spec.scale());
+		// channels only for a grey network: RGB lines stay as they were
+		recorded.put("channels", spec.grey() ? TrainOptions.channelsLabel(spec.numInCh()) : null);
 		recorded.put("checkpoint_every", null);
 		if (!role.equals(Role.CUSTOM.label())) {
 			recorded.put("p_blur", null);

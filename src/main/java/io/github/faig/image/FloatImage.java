@@ -124,6 +124,30 @@ public final class FloatImage implements Serializable {
 		return out;
 	}
 
+	/**
+	 * This image as a network with {@code channels} input channels takes it (BasicSR's {@code num_in_ch}): 3 for an
+	 * RGB network ({@link #asRgb()}: grey as three equal channels), 1 for a grey network, which takes a grey image as
+	 * it is, and an RGB image only when its three channels are equal (a grey image stored as RGB, or a grey image a
+	 * caller made RGB). Any other RGB image is refused in one line: a grey network does not guess how colours become
+	 * grey.
+	 */
+	public FloatImage withChannels(final int channels) {
+		if (channels == 3) return asRgb();
+		if (channels != 1) throw new IllegalArgumentException("expected 1 (grey) or 3 (RGB) channels, got " + channels);
+		if (this.channels == 1) return this;
+		if (this.channels != 3) {
+			throw new IllegalArgumentException("expected a grey or RGB image, got " + this.channels + " channels");
+		}
+		final int n = height * width;
+		for (int i = 0; i < n; i++) {
+			if (data[i] != data[n + i] || data[i] != data[2 * n + i]) {
+				throw new IllegalArgumentException("a grey network (num_in_ch = 1) takes grey images, got a colour " +
+					"image: convert it to grey first (Image > Type > 8-bit) or use an RGB model");
+			}
+		}
+		return channel(0);
+	}
+
 	/** One channel as a single-channel image. */
 	public FloatImage channel(final int c) {
 		final int n = height * width;

@@ -217,7 +217,8 @@ public final class MaskingExperiment {
 			monitor.checkCancelled();
 			final List<FloatImage> l = new ArrayList<>();
 			for (int i = 0; i < groundTruths.size(); i++) {
-				final FloatImage gt = d.groundTruth(centreCrop(groundTruths.get(i), i));
+				// degraded as the network sees images: a grey network's inputs get grey noise (FloatImage.withChannels)
+				final FloatImage gt = d.groundTruth(centreCrop(groundTruths.get(i).withChannels(spec.numInCh()), i));
 				l.add(d.degrade(gt, kind, options.degradations().seed() + i));
 			}
 			inputs.put(kind, List.copyOf(l));

@@ -14,9 +14,13 @@ import java.util.List;
  * reference code) in state-dict order, which is also FAIG's filter numbering, its forward pass and feature
  * taps;</li>
  * <li>its initial weights for training ({@link #initialWeights});</li>
- * <li>how a state dict of it is recognised and its spec read off the tensor names and shapes
- * ({@link #signature()}, {@link #infer}), for Import Model.</li>
+ * <li>how a state dict of it is recognised and its spec read off the tensor names and shapes, channels included
+ * ({@link #signature()}, {@link #infer}), for Import Model;</li>
+ * <li>the FAIG quadrature a study found sufficient for it ({@link #quadratureAdvice()}), which Compute Filters'
+ * completeness warning suggests.</li>
  * </ul>
+ * Train Model's architecture list and every command's check of an architecture name read the registry, so a new
+ * provider appears there without another edit.
  * Implementations are stateless and must not depend on ImageJ: the registry runs in a plain JVM as in Fiji.
  */
 public interface ArchitectureProvider {
@@ -69,6 +73,26 @@ public interface ArchitectureProvider {
 	 * architecture (that every tensor has the right shape is checked afterwards, against the spec).
 	 */
 	NetworkSpec infer(StateDict weights);
+
+	/**
+	 * The FAIG quadrature rule and step count a study found to reproduce the reference rule's filter sets on a network
+	 * of this architecture, with where the study is written up; {@code null} (the default) when no study was made,
+	 * and Compute Filters then suggests a generic setting and says that it is not a finding.
+	 */
+	default QuadratureAdvice quadratureAdvice() {
+		return null;
+	}
+
+	/**
+	 * A quadrature finding: a rule by its label ({@code riemann}, {@code trapezoid}, {@code gauss-legendre}, as Compute
+	 * Filters' {@code quadrature} input), its step count, and the study's write-up.
+	 */
+	record QuadratureAdvice(String rule, int steps, String basis) {
+
+		public QuadratureAdvice {
+			if (steps < 1) throw new IllegalArgumentException("quadrature advice needs at least one step, got " + steps);
+		}
+	}
 
 	/**
 	 * A hyper-parameter beyond the common ones: a number, or ({@code vector}) a list of numbers of the default's

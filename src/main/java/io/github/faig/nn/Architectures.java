@@ -11,36 +11,42 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The architectures FAIG runs: every {@link ArchitectureProvider} that {@link ServiceLoader} finds under
  * {@code META-INF/services/io.github.faig.nn.ArchitectureProvider}, looked up through this class's own class loader
  * (which sees the plugin's jar in Fiji, whatever the thread's context loader is) and then through the context class
- * loader, so an architecture shipped in another jar is found too. Found once, on first use. The built-in ones, in
- * this order: {@code MSRResNet}, {@code SRCNNStyle}, {@code EDSR}.
+ * loader, so an architecture shipped in another jar is found too. Found once per context class loader, on first use
+ * (a plugin jar that a new class loader brings is seen from threads running under it). The built-in ones, in this
+ * order: {@code MSRResNet}, {@code SRCNNStyle}, {@code EDSR}.
  */
 public final class Architectures {
 
-	private static volatile Registry registry;
+	/** The registry seen under each context class loader (a {@code null} one under the key of this class's). */
+	private static final Map<ClassLoader, Registry> REGISTRIES = new WeakHashMap<>();
 
 	private Architectures() {}
 
 	private record Registry(List<ArchitectureProvider> all, Map<String, ArchitectureProvider> byKey) {}
 
 	private static Registry registry() {
-		Registry r = registry;
-		if (r != null) return r;
-		synchronized (Architectures.class) {
-			if (registry == null) registry = load();
-			return registry;
+		final ClassLoader own = ArchitectureProvider.class.getClassLoader();
+		final ClassLoader context = Thread.currentThread().getContextClassLoader();
+		final ClassLoader key = context == null ? own : context;
+		synchronized (REGISTRIES) {
+			Registry r = REGISTRIES.get(key);
+			if (r == null) {
+				r = load(own, context);
+				REGISTRIES.put(key, r);
+			}
+			return r;
 		}
 	}
 
-	private static Registry load() {
+	private static Registry load(final ClassLoader own, final ClassLoader context) {
 		final List<ArchitectureProvider> all = new ArrayList<>();
 		final Set<String> classes = new LinkedHashSet<>();
-		final ClassLoader own = ArchitectureProvider.class.getClassLoader();
-		final ClassLoader context = Thread.currentThread().getContextClassLoader();
 		try {
 			for (final ArchitectureProvider p : ServiceLoader.load(ArchitectureProvider.class, own)) {
 				if (classes.add(p.getClass().getName())) all.add(p);
@@ -115,6 +121,11 @@ public final class Architectures {
 			throw new IllegalArgumentException("unknown architecture '" + name + "'; expected " + orList(names()));
 		}
 		return p;
+	}
+
+	/** Whether a name or alias (case, {@code -} and {@code _} ignored) is an architecture's. */
+	public static boolean known(final String name) {
+		return name != null && registry().byKey().containsKey(key(name));
 	}
 
 	/** The canonical name of a name or alias, as {@link #get}. */

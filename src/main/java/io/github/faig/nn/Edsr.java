@@ -34,7 +34,11 @@ import ai.djl.nn.Activation;
  * keeps {@code rgb_mean} as a plain attribute, so a checkpoint holds neither; the defaults are what every BasicSR
  * EDSR option file uses.</li>
  * </ul>
- * Input and output are RGB ({@code num_in_ch = num_out_ch = 3}). Scale 2, 3 or 4. With 64 features and 16 blocks at
+ * Input and output are RGB ({@code num_in_ch = num_out_ch = 3}, the default) or grey (1). BasicSR's EDSR keeps its
+ * mean as a {@code (1, 3, 1, 1)} tensor, so with {@code num_in_ch = 1} its forward pass broadcasts a grey input to
+ * three channels and fails at {@code conv_first}; a grey EDSR here subtracts a mean of 0 instead, the rule BasicSR's
+ * SwinIR and HAT follow for inputs that are not RGB, and keeps {@code rgb_mean} at its default (it is not used).
+ * Scale 2, 3 or 4. With 64 features and 16 blocks at
  * ×2 it has the paper MSRResNet's filter and parameter counts (151,936 and 1,369,859). Initial weights: PyTorch's
  * default for {@code nn.Conv2d} (weights and biases uniform in ±1/√fan_in), which BasicSR's EDSR keeps.
  */
@@ -79,6 +83,11 @@ public final class Edsr implements ArchitectureProvider {
 		if (!(spec.option(IMG_RANGE) > 0)) {
 			throw new IllegalArgumentException("EDSR img_range must be > 0, got " + spec.option(IMG_RANGE));
 		}
+		if (spec.grey() && !spec.options().get(RGB_MEAN).equals(options().get(2).defaults())) {
+			throw new IllegalArgumentException("EDSR rgb_mean is for RGB networks; a grey EDSR (num_in_ch = 1) " +
+				"subtracts 0, as BasicSR's SwinIR does for non-RGB input: expected rgb_mean at its default, got " + spec
+					.options().get(RGB_MEAN));
+		}
 	}
 
 	@Override
@@ -120,10 +129,6 @@ public final class Edsr implements ArchitectureProvider {
 				"weight (out, in, 3, 3)");
 		}
 		final int f = (int) first.shape()[0];
-		if (first.shape()[1] != 3) {
-			throw new IllegalArgumentException("conv_first.weight takes " + first.shape()[1] + " input channel(s): FAIG's " +
-				"networks take and give RGB images, so EDSR needs num_in_ch = num_out_ch = 3");
-		}
 		final int blocks = ResidualNet.blocks(sd);
 		final Tensor up = sd.get("upsample.0.weight");
 		if (up == null) throw new IllegalArgumentException("EDSR weights lack upsample.0.weight");
@@ -140,7 +145,8 @@ public final class Edsr implements ArchitectureProvider {
 					"num_feat x scale² (" + 4 * f + " for x2 and x4, " + 9 * f + " for x3, with num_feat " + f + ")");
 			}
 		}
-		final NetworkSpec spec = new NetworkSpec(NAME, scale, f, blocks);
+		final NetworkSpec spec = new NetworkSpec(NAME, scale, f, blocks, null, SrNetwork.inChannels(sd, "conv_first"),
+			SrNetwork.outChannels(sd, "conv_last", "conv_first"));
 		return f == 256 && blocks == 32 ? spec.withOption(RES_SCALE, 0.1) : spec;
 	}
 
@@ -156,10 +162,11 @@ public final class Edsr implements ArchitectureProvider {
 			final int f = spec.numFeat();
 			layers.add(new ConvLayer("conv_after_body", f, f, 3));
 			addUpsampling(u -> "upsample." + 2 * u);
-			layers.add(new ConvLayer("conv_last", f, 3, 3));
+			layers.add(new ConvLayer("conv_last", f, spec.numOutCh(), 3));
 			resScale = (float) spec.option(RES_SCALE);
 			imgRange = (float) spec.option(IMG_RANGE);
-			final double[] m = spec.vector(RGB_MEAN);
+			// grey: mean 0 (see the class comment)
+			final double[] m = spec.grey() ? new double[1] : spec.vector(RGB_MEAN);
 			mean = new float[m.length];
 			for (int i = 0; i < m.length; i++) mean[i] = (float) m[i];
 		}

@@ -44,6 +44,12 @@ public final class MSRResNet implements ArchitectureProvider {
 		}
 	}
 
+	/** RESULTS.md §5: Gauss–Legendre N = 8 keeps 98.9 % of the reference's top-1 % filters for both degradations. */
+	@Override
+	public QuadratureAdvice quadratureAdvice() {
+		return new QuadratureAdvice("gauss-legendre", 8, "RESULTS.md §5, MSRResNet pair");
+	}
+
 	@Override
 	public Architecture build(final NetworkSpec spec) {
 		return new Net(spec);
@@ -73,7 +79,8 @@ public final class MSRResNet implements ArchitectureProvider {
 					"num_feat x scale² (" + 4 * f + " for x2, " + 9 * f + " for x3, with num_feat " + f + ")");
 			}
 		}
-		return new NetworkSpec(NetworkSpec.MSRRESNET, scale, f, blocks);
+		return new NetworkSpec(NetworkSpec.MSRRESNET, scale, f, blocks, null, SrNetwork.inChannels(sd, "conv_first"),
+			SrNetwork.outChannels(sd, "conv_last", "conv_first"));
 	}
 
 	/** The network of one spec. */
@@ -84,7 +91,7 @@ public final class MSRResNet implements ArchitectureProvider {
 			final int f = spec.numFeat();
 			addUpsampling(u -> "upconv" + (u + 1));
 			layers.add(new ConvLayer("conv_hr", f, f, 3));
-			layers.add(new ConvLayer("conv_last", f, 3, 3));
+			layers.add(new ConvLayer("conv_last", f, spec.numOutCh(), 3));
 		}
 
 		@Override

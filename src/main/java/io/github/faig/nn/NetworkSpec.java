@@ -21,11 +21,17 @@ import java.util.TreeSet;
  * <li>{@code EDSR}: EDSR-baseline as BasicSR's {@code EDSR}, {@code numFeat} channels, {@code numBlock} residual
  * blocks, scale 2, 3 or 4; options {@code res_scale}, {@code img_range}, {@code rgb_mean} ({@link Edsr}).</li>
  * </ul>
- * Input and output are always RGB.
+ * The image channels, BasicSR's {@code num_in_ch} and {@code num_out_ch}: 3 (RGB, the default and the paper's) or 1
+ * (grey), the same for input and output, since FAIG's images go in and come back with their own channels.
  */
 public record NetworkSpec(String architecture, int scale, int numFeat, int numBlock,
-	Map<String, List<Double>> options)
+	Map<String, List<Double>> options, int numInCh, int numOutCh)
 {
+
+	/** RGB: BasicSR's default {@code num_in_ch} and {@code num_out_ch}. */
+	public static final int RGB = 3;
+	/** Grey. */
+	public static final int GREY = 1;
 
 	public static final String MSRRESNET = "MSRResNet";
 	public static final String SRCNN_STYLE = "SRCNNStyle";
@@ -34,21 +40,53 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 	 * @param architecture a name or alias of {@link Architectures} (canonicalised)
 	 * @param options values of the architecture's options by name; {@code null} or a missing option takes its
 	 *          default
+	 * @param numInCh the input's channels: 1 or 3
+	 * @param numOutCh the output's channels: as {@code numInCh}
 	 * @throws IllegalArgumentException in one line, for an unknown architecture or option, or values the
 	 *           architecture does not accept
 	 */
 	public NetworkSpec(final String architecture, final int scale, final int numFeat, final int numBlock,
-		final Map<String, List<Double>> options)
+		final Map<String, List<Double>> options, final int numInCh, final int numOutCh)
 	{
 		final ArchitectureProvider a = Architectures.get(architecture);
 		if (numFeat < 1) throw new IllegalArgumentException("num_feat must be >= 1, got " + numFeat);
 		if (numBlock < 0) throw new IllegalArgumentException("num_block must be >= 0, got " + numBlock);
+		checkChannels(numInCh, numOutCh);
 		this.architecture = a.name();
 		this.scale = scale;
 		this.numFeat = numFeat;
 		this.numBlock = numBlock;
 		this.options = complete(a, options == null ? Map.of() : options);
+		this.numInCh = numInCh;
+		this.numOutCh = numOutCh;
 		a.check(this);
+	}
+
+	/** An RGB network ({@code num_in_ch = num_out_ch = 3}). */
+	public NetworkSpec(final String architecture, final int scale, final int numFeat, final int numBlock,
+		final Map<String, List<Double>> options)
+	{
+		this(architecture, scale, numFeat, numBlock, options, RGB, RGB);
+	}
+
+	private static void checkChannels(final int in, final int out) {
+		if (in != GREY && in != RGB) {
+			throw new IllegalArgumentException("num_in_ch must be 1 (grey) or 3 (RGB), got " + in);
+		}
+		if (out != in) {
+			throw new IllegalArgumentException("num_out_ch must equal num_in_ch (" + in + "), got " + out + ": FAIG's " +
+				"networks give back an image with the channels they take");
+		}
+	}
+
+	/** This spec with other image channels (1 or 3, the same for input and output). */
+	public NetworkSpec withChannels(final int channels) {
+		return new NetworkSpec(architecture, scale, numFeat, numBlock, options, channels, channels);
+	}
+
+	/** Whether the network takes and gives grey images (one channel). */
+	public boolean grey() {
+		return numInCh == GREY;
 	}
 
 	/** A spec with the architecture's default options. */
@@ -122,7 +160,7 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 		final List<Double> v = new ArrayList<>();
 		for (final double d : values) v.add(d);
 		o.put(name, v);
-		return new NetworkSpec(architecture, scale, numFeat, numBlock, o);
+		return new NetworkSpec(architecture, scale, numFeat, numBlock, o, numInCh, numOutCh);
 	}
 
 	/** The implementation of this architecture. */
@@ -142,11 +180,16 @@ public record NetworkSpec(String architecture, int scale, int numFeat, int numBl
 		return n;
 	}
 
-	/** For example {@code MSRResNet(x2, num_feat=64, num_block=16)}; options are named where they differ from the defaults. */
+	/**
+	 * For example {@code MSRResNet(x2, num_feat=64, num_block=16)}; options, and the channels, are named where they
+	 * differ from the defaults.
+	 */
 	@Override
 	public String toString() {
 		final StringBuilder s = new StringBuilder(architecture + "(x" + scale + ", num_feat=" + numFeat + ", num_block=" +
 			numBlock);
+		if (numInCh != RGB || numOutCh != RGB) s.append(", num_in_ch=").append(numInCh).append(", num_out_ch=").append(
+			numOutCh);
 		for (final ArchitectureProvider.Option o : provider().options()) {
 			final List<Double> v = options.get(o.name());
 			if (v.equals(o.defaults())) continue;

@@ -25,7 +25,7 @@ abstract class ResidualNet extends ConvNet {
 	ResidualNet(final NetworkSpec spec) {
 		super(spec);
 		final int f = spec.numFeat();
-		layers.add(new ConvLayer("conv_first", 3, f, 3));
+		layers.add(new ConvLayer("conv_first", spec.numInCh(), f, 3));
 		for (int b = 0; b < spec.numBlock(); b++) {
 			layers.add(new ConvLayer("body." + b + ".conv1", f, f, 3));
 			layers.add(new ConvLayer("body." + b + ".conv2", f, f, 3));

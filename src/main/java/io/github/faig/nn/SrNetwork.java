@@ -126,6 +126,39 @@ public final class SrNetwork extends AbstractBlock {
 	}
 
 	/**
+	 * BasicSR's {@code num_in_ch} read off a state dict: the input channels of the convolution {@code layer} (its
+	 * weight {@code (out, in, k, k)}), for {@link ArchitectureProvider#infer}.
+	 */
+	public static int inChannels(final StateDict sd, final String layer) {
+		return (int) convWeight(sd, layer).shape()[1];
+	}
+
+	/**
+	 * BasicSR's {@code num_out_ch} read off a state dict: the output channels of the convolution {@code layer}; when
+	 * that tensor is missing or not a conv weight, {@code num_in_ch} of {@code firstLayer}, and the tensor-by-tensor
+	 * check that follows inference names what is wrong with it.
+	 */
+	public static int outChannels(final StateDict sd, final String layer, final String firstLayer) {
+		final Tensor t = sd.get(layer + ".weight");
+		return t != null && t.shape().length == 4 ? (int) t.shape()[0] : inChannels(sd, firstLayer);
+	}
+
+	/** BasicSR's {@code num_out_ch} read off a state dict: the output channels of the convolution {@code layer}. */
+	public static int outChannels(final StateDict sd, final String layer) {
+		return (int) convWeight(sd, layer).shape()[0];
+	}
+
+	private static Tensor convWeight(final StateDict sd, final String layer) {
+		final Tensor t = sd.get(layer + ".weight");
+		if (t == null) throw new IllegalArgumentException("weights lack tensor '" + layer + ".weight'");
+		if (t.shape().length != 4) {
+			throw new IllegalArgumentException(layer + ".weight has shape " + t.shapeString() + ": expected a conv " +
+				"weight (out, in, k, k)");
+		}
+		return t;
+	}
+
+	/**
 	 * The architecture's initial weights ({@link ArchitectureProvider#initialWeights}), drawn from a seeded Java
 	 * generator so they are the same on every run: for MSRResNet and the SRCNN-style net BasicSR's kaiming-normal
 	 * start ({@link #kaimingNormal}), for EDSR PyTorch's default one.
@@ -208,7 +241,7 @@ public final class SrNetwork extends AbstractBlock {
 	@Override
 	public Shape[] getOutputShapes(final Shape[] inputShapes) {
 		final Shape s = inputShapes[0];
-		return new Shape[] { new Shape(s.get(0), 3, s.get(2) * spec.scale(), s.get(3) * spec.scale()) };
+		return new Shape[] { new Shape(s.get(0), spec.numOutCh(), s.get(2) * spec.scale(), s.get(3) * spec.scale()) };
 	}
 
 	@Override

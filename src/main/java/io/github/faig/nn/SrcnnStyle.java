@@ -51,6 +51,12 @@ public final class SrcnnStyle implements ArchitectureProvider {
 		}
 	}
 
+	/** RESULTS.md §7: Gauss–Legendre N = 16 keeps 98.7 % of the reference's top-1 % filters for both degradations. */
+	@Override
+	public QuadratureAdvice quadratureAdvice() {
+		return new QuadratureAdvice("gauss-legendre", 16, "RESULTS.md §7, SRCNN-style pair");
+	}
+
 	@Override
 	public Architecture build(final NetworkSpec spec) {
 		return new Net(spec);
@@ -82,7 +88,8 @@ public final class SrcnnStyle implements ArchitectureProvider {
 		final Integer[] order = idx.toArray(new Integer[0]);
 		final Tensor up = sd.get("features." + order[convs - 3] + ".weight");
 		final int scale = (int) Math.round(Math.sqrt(up.shape()[0] / (2.0 * w)));
-		return new NetworkSpec(NetworkSpec.SRCNN_STYLE, scale, w, convs - 5);
+		return new NetworkSpec(NetworkSpec.SRCNN_STYLE, scale, w, convs - 5, null, SrNetwork.inChannels(sd,
+			"features.0"), SrNetwork.outChannels(sd, "features." + order[convs - 1], "features.0"));
 	}
 
 	/** The network of one spec. */
@@ -96,7 +103,7 @@ public final class SrcnnStyle implements ArchitectureProvider {
 			final int w2 = 2 * w;
 			final int r = spec.scale();
 			int idx = 0;
-			layers.add(new ConvLayer("features." + idx, 3, w, 3));
+			layers.add(new ConvLayer("features." + idx, spec.numInCh(), w, 3));
 			idx += 2;
 			layers.add(new ConvLayer("features." + idx, w, w2, 3));
 			idx += 2;
@@ -109,7 +116,7 @@ public final class SrcnnStyle implements ArchitectureProvider {
 			idx += 3; // conv, pixel shuffle, lrelu
 			layers.add(new ConvLayer("features." + idx, w2, w2, 3));
 			idx += 2;
-			layers.add(new ConvLayer("features." + idx, w2, 3, 3));
+			layers.add(new ConvLayer("features." + idx, w2, spec.numOutCh(), 3));
 		}
 
 		@Override

@@ -128,8 +128,9 @@ public final class CalibrateThresholds implements AutoCloseable {
 	/** The labelled inputs of image {@code index} of a set (the per-item inputs of {@link #score}). */
 	public List<LabelledInputs.Input> inputs(final int index, final FloatImage groundTruth, final String name) {
 		final DegradationParams p = options.degradation().params(models.target().spec().scale());
-		return LabelledInputs.of(index, groundTruth, name, p, options.degradation().seed(), options.cropSize(), options
-			.crops());
+		// degraded as the network sees images: a grey network's inputs get grey noise (FloatImage.withChannels)
+		return LabelledInputs.of(index, groundTruth.withChannels(models.target().spec().numInCh()), name, p, options
+			.degradation().seed(), options.cropSize(), options.crops());
 	}
 
 	/** The labelled inputs of a whole set, image by image. */

@@ -92,8 +92,9 @@ public final class DegradationRepresentations implements AutoCloseable {
 
 	/** The patches of image {@code index} of a set (the per-item step). */
 	public RepresentationSet.Patches patches(final int index, final FloatImage groundTruth) {
-		return RepresentationSet.patches(index, groundTruth, options.classes(), options.patchSize(), options
-			.patchesPerImage(), model.scale(), options.seed());
+		// degraded as the network sees images: a grey network's patches get grey noise (FloatImage.withChannels)
+		return RepresentationSet.patches(index, groundTruth.withChannels(model.network().spec().numInCh()), options
+			.classes(), options.patchSize(), options.patchesPerImage(), model.scale(), options.seed());
 	}
 
 	/** The patches of a whole set, image by image. */

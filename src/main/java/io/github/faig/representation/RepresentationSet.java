@@ -127,13 +127,16 @@ public final class RepresentationSet {
 		for (int b0 = 0; b0 < n; b0 += batch) {
 			if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
 			final int b1 = Math.min(n, b0 + batch);
-			final float[] data = new float[(b1 - b0) * 3 * size * size];
+			// grey patches through an RGB network as three equal channels; a grey network takes one
+			final int c = net.spec().numInCh();
+			final float[] data = new float[(b1 - b0) * c * size * size];
 			for (int i = b0; i < b1; i++) {
-				System.arraycopy(p.patches().get(i).data(), 0, data, (i - b0) * 3 * size * size, 3 * size * size);
+				System.arraycopy(p.patches().get(i).withChannels(c).data(), 0, data, (i - b0) * c * size * size, c * size *
+					size);
 			}
 			final int start = b0;
 			try (NDManager sub = manager.newSubManager()) {
-				final NDArray x = sub.create(data, new Shape(b1 - b0, 3, size, size));
+				final NDArray x = sub.create(data, new Shape(b1 - b0, c, size, size));
 				net.forward(x, (name, a) -> {
 					final float[][] dst = out.get(name);
 					if (dst == null) return;

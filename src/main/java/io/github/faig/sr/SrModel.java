@@ -72,8 +72,9 @@ public final class SrModel implements AutoCloseable {
 	}
 
 	/**
-	 * The super-resolved image. Grey images go through the RGB network as three equal channels and come back as the
-	 * mean of the three output channels.
+	 * The super-resolved image, with the input's channels. Grey images go through an RGB network as three equal
+	 * channels and come back as the mean of the three output channels; a grey network ({@code num_in_ch = 1}) takes
+	 * them as they are, and an RGB image only if its channels are equal ({@link FloatImage#withChannels}).
 	 *
 	 * @param tileSize LR tile side
 	 * @param overlap context around each tile, or -1 for the exact overlap (the receptive radius)
@@ -88,10 +89,17 @@ public final class SrModel implements AutoCloseable {
 		if (lr.channels() != 1 && lr.channels() != 3) {
 			throw new IllegalArgumentException("expected a grey or RGB image, got " + lr.channels() + " channels");
 		}
-		final FloatImage rgb = lr.asRgb();
+		final FloatImage in;
+		try {
+			in = lr.withChannels(net.spec().numInCh());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("model " + name + ": " + e.getMessage()); // which model refuses it
+		}
 		final SuperResolver sr = new SuperResolver(net, manager);
-		final FloatImage out = sr.apply(rgb, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, progress, cancelled);
-		return lr.channels() == 3 ? out : rgb2grey(out);
+		final FloatImage out = sr.apply(in, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, progress, cancelled);
+		if (out.channels() == lr.channels()) return out;
+		return lr.channels() == 3 ? out.asRgb() : rgb2grey(out);
 	}
 
 	private static FloatImage rgb2grey(final FloatImage rgb) {

@@ -60,13 +60,17 @@ public final class SuperResolver {
 	public FloatImage apply(final FloatImage lr, final int tileSize, final int overlap, final Progress progress,
 		final BooleanSupplier cancelled)
 	{
-		if (lr.channels() != 3) throw new IllegalArgumentException("the network needs RGB input, got " + lr);
+		final int c = net.spec().numInCh();
+		if (lr.channels() != c) {
+			throw new IllegalArgumentException("the network " + net.spec() + " takes " + (c == 1 ? "grey (1-channel)"
+				: "RGB (3-channel)") + " input, got " + lr);
+		}
 		if (tileSize < 1) throw new IllegalArgumentException("tile_size must be >= 1, got " + tileSize);
 		if (overlap < 0) throw new IllegalArgumentException("overlap must be >= 0, got " + overlap);
 		final int s = net.spec().scale();
 		final int h = lr.height();
 		final int w = lr.width();
-		final FloatImage out = new FloatImage(3, h * s, w * s);
+		final FloatImage out = new FloatImage(net.spec().numOutCh(), h * s, w * s);
 		final int tilesY = (int) Math.ceil(h / (double) Math.min(tileSize, h));
 		final int tilesX = (int) Math.ceil(w / (double) Math.min(tileSize, w));
 		final int th = Math.min(tileSize, h);
@@ -89,15 +93,15 @@ public final class SuperResolver {
 				final int cx1 = Math.min(w, x1 + overlap);
 				// the tile with its context, then the network's output for it, of which only the centre is kept
 				final FloatImage tile = Imgs.toFloatImage(Views.interval(in, new long[] { cx0, cy0, 0 }, new long[] { cx1 -
-					1, cy1 - 1, 2 }));
+					1, cy1 - 1, c - 1 }));
 				final FloatImage sr;
 				try (NDManager sub = manager.newSubManager()) {
-					final NDArray x = sub.create(tile.data(), new Shape(1, 3, tile.height(), tile.width()));
-					sr = new FloatImage(3, tile.height() * s, tile.width() * s, net.forward(x).toFloatArray());
+					final NDArray x = sub.create(tile.data(), new Shape(1, c, tile.height(), tile.width()));
+					sr = new FloatImage(out.channels(), tile.height() * s, tile.width() * s, net.forward(x).toFloatArray());
 				}
 				Imgs.copy(Views.interval(Imgs.wrap(sr), new long[] { (x0 - cx0) * s, (y0 - cy0) * s, 0 }, new long[] { (x1 -
-					cx0) * s - 1, (y1 - cy0) * s - 1, 2 }), Views.interval(whole, new long[] { x0 * s, y0 * s, 0 },
-						new long[] { x1 * s - 1, y1 * s - 1, 2 }));
+					cx0) * s - 1, (y1 - cy0) * s - 1, out.channels() - 1 }), Views.interval(whole, new long[] { x0 * s, y0 * s,
+						0 }, new long[] { x1 * s - 1, y1 * s - 1, out.channels() - 1 }));
 				done++;
 				if (progress != null) progress.tile(done, total);
 			}

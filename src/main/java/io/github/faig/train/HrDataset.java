@@ -30,15 +30,24 @@ import io.github.faig.image.ImageHeader;
  * Ground-truth photographs decoded once and kept as 8-bit planes (a quarter of the memory of floats), from which
  * training batches are cut: random HR crops with flips and transposition, degraded on the fly exactly as docs/method.md §1
  * (blur on the HR crop, with context around it so the blur sees no artificial border; block-mean downscale; noise;
- * 8-bit quantisation).
+ * 8-bit quantisation). RGB, or grey ({@link #luminance()}) for networks with {@code num_in_ch = 1}.
  */
 public final class HrDataset {
 
-	/** One decoded photograph: R, G, B planes. */
-	private record Planes(String name, int width, int height, byte[] rgb) {}
+	/** One decoded photograph: its planes (R, G, B, or one grey plane), one after the other. */
+	private record Planes(String name, int width, int height, byte[] rgb) {
 
-	/** A batch: LR inputs {@code (N, 3, P, P)} and HR targets {@code (N, 3, sP, sP)}, flattened. */
-	public record Batch(float[] lr, float[] hr, int n, int lrSize, int hrSize, Degradation[] degradations) {}
+		int channels() {
+			return rgb.length / (width * height);
+		}
+	}
+
+	/**
+	 * A batch: LR inputs {@code (N, C, P, P)} and HR targets {@code (N, C, sP, sP)}, flattened; C is 3 (RGB) or 1
+	 * (grey).
+	 */
+	public record Batch(float[] lr, float[] hr, int n, int lrSize, int hrSize, Degradation[] degradations,
+		int channels) {}
 
 	private final List<Planes> images;
 
@@ -201,6 +210,38 @@ public final class HrDataset {
 		return new Planes(name, w, h, rgb);
 	}
 
+	/**
+	 * This dataset in grey, the training data of grey networks: each photograph's luminance
+	 * {@code round(0.299 R + 0.587 G + 0.114 B)} on its 8-bit values (ITU-R BT.601's weights, the paper's "gray" and
+	 * the masking metric's luminance), kept as 8-bit like the photographs. A grey dataset stays as it is.
+	 */
+	public HrDataset luminance() {
+		final List<Planes> grey = new ArrayList<>();
+		for (final Planes p : images) {
+			if (p.channels() == 1) {
+				grey.add(p);
+				continue;
+			}
+			final int n = p.width() * p.height();
+			final byte[] y = new byte[n];
+			for (int i = 0; i < n; i++) {
+				y[i] = (byte) luminance(p.rgb()[i] & 0xff, p.rgb()[n + i] & 0xff, p.rgb()[2 * n + i] & 0xff);
+			}
+			grey.add(new Planes(p.name(), p.width(), p.height(), y));
+		}
+		return new HrDataset(grey);
+	}
+
+	/** {@code round(0.299 R + 0.587 G + 0.114 B)} of 8-bit values. */
+	public static int luminance(final int r, final int g, final int b) {
+		return (int) Math.rint(0.299 * r + 0.587 * g + 0.114 * b);
+	}
+
+	/** 3 (RGB) or 1 (grey, {@link #luminance()}). */
+	public int channels() {
+		return images.get(0).channels();
+	}
+
 	public int size() {
 		return images.size();
 	}
@@ -208,7 +249,7 @@ public final class HrDataset {
 	/** Image {@code i} as floats in [0, 1]. */
 	public FloatImage image(final int i) {
 		final Planes p = images.get(i);
-		final FloatImage img = new FloatImage(3, p.height(), p.width());
+		final FloatImage img = new FloatImage(p.channels(), p.height(), p.width());
 		for (int k = 0; k < p.rgb().length; k++) img.data()[k] = (p.rgb()[k] & 0xff) / 255f;
 		return img;
 	}
@@ -249,8 +290,9 @@ public final class HrDataset {
 		final int hrSize = lrSize * s;
 		checkCrop(hrSize, "patch_size x scale");
 		final int margin = p.kernelSize() / 2;
-		final float[] lr = new float[n * 3 * lrSize * lrSize];
-		final float[] hr = new float[n * 3 * hrSize * hrSize];
+		final int c = channels();
+		final float[] lr = new float[n * c * lrSize * lrSize];
+		final float[] hr = new float[n * c * hrSize * hrSize];
 		final Degradation[] kinds = new Degradation[n];
 		for (int b = 0; b < n; b++) {
 			Planes img;
@@ -280,13 +322,13 @@ public final class HrDataset {
 			System.arraycopy(deg.data(), 0, lr, b * deg.data().length, deg.data().length);
 			System.arraycopy(gt.data(), 0, hr, b * gt.data().length, gt.data().length);
 		}
-		return new Batch(lr, hr, n, lrSize, hrSize, kinds);
+		return new Batch(lr, hr, n, lrSize, hrSize, kinds, c);
 	}
 
 	private static FloatImage crop(final Planes p, final int y0, final int x0, final int h, final int w) {
-		final FloatImage out = new FloatImage(3, h, w);
+		final FloatImage out = new FloatImage(p.channels(), h, w);
 		final int n = p.width() * p.height();
-		for (int c = 0; c < 3; c++) {
+		for (int c = 0; c < p.channels(); c++) {
 			for (int y = 0; y < h; y++) {
 				final int src = c * n + (y0 + y) * p.width() + x0;
 				final int dst = (c * h + y) * w;
@@ -304,8 +346,9 @@ public final class HrDataset {
 		final boolean tr = (aug & 4) != 0;
 		final int h = in.height();
 		final int w = in.width();
-		final FloatImage out = tr ? new FloatImage(3, w, h) : new FloatImage(3, h, w);
-		for (int c = 0; c < 3; c++) {
+		final int channels = in.channels();
+		final FloatImage out = tr ? new FloatImage(channels, w, h) : new FloatImage(channels, h, w);
+		for (int c = 0; c < channels; c++) {
 			for (int y = 0; y < h; y++) {
 				for (int x = 0; x < w; x++) {
 					final float v = in.get(c, fy ? h - 1 - y : y, fx ? w - 1 - x : x);

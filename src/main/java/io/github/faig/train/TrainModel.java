@@ -94,7 +94,8 @@ public final class TrainModel {
 			ModelPackage::replaceProblem);
 		if (options.initModel() == null) {
 			init = null;
-			network = new NetworkSpec(options.architecture(), options.scale(), options.numFeat(), options.numBlock());
+			network = new NetworkSpec(options.architecture(), options.scale(), options.numFeat(), options.numBlock(), null,
+				options.channels(), options.channels());
 			TrainingMemory.check(network, options.batchSize(), options.patchSize());
 			return;
 		}
@@ -104,7 +105,9 @@ public final class TrainModel {
 		final Object[][] shape = { { "architecture", options.architecture(), d.architecture(), network.architecture() },
 			{ "num_feat", options.numFeat(), d.numFeat(), network.numFeat() },
 			{ "num_block", options.numBlock(), d.numBlock(), network.numBlock() },
-			{ "scale", options.scale(), d.scale(), network.scale() } };
+			{ "scale", options.scale(), d.scale(), network.scale() },
+			{ "channels", TrainOptions.channelsLabel(options.channels()), TrainOptions.channelsLabel(d.channels()),
+				TrainOptions.channelsLabel(network.numInCh()) } };
 		for (final Object[] s : shape) {
 			if (!s[1].equals(s[2]) && !s[1].equals(s[3])) {
 				throw new IllegalArgumentException(s[0] + "=" + s[1] + " conflicts with init_model " + options.initModel() +
@@ -152,10 +155,11 @@ public final class TrainModel {
 		final File manifest = new File(options.inputDir(), "manifest.tsv");
 		final boolean split = manifest.isFile();
 		monitor.progress("Reading training images", 0, options.iterations());
-		final HrDataset train = HrDataset.load(options.inputDir(), split ? "train" : null);
+		// a grey network (num_in_ch = 1) learns from the photographs' luminance
+		final HrDataset train = channels(HrDataset.load(options.inputDir(), split ? "train" : null));
 		// the sampler draws only images that hold a whole crop: refuse up front rather than loop forever
 		train.checkCrop(options.patchSize() * network.scale(), "patch_size x scale");
-		final HrDataset validation = split ? HrDataset.load(options.inputDir(), "validation") : null;
+		final HrDataset validation = split ? channels(HrDataset.load(options.inputDir(), "validation")) : null;
 		final String role = options.role().label();
 		log.accept("FAIG Train Model: " + network + ", " + role + ", " + train.size() + " training images (" + String
 			.format(Locale.ROOT, "%.1f", train.pixels() / 1e6) + " Mpx)");
@@ -195,6 +199,7 @@ public final class TrainModel {
 		prov.addProperty("learning_rate", options.learningRate());
 		prov.addProperty("ema_decay", options.emaDecay());
 		prov.addProperty("training_images", train.size());
+		if (network.grey()) prov.addProperty("training_data", "luminance: round(0.299 R + 0.587 G + 0.114 B)");
 		if (split) prov.addProperty("data_manifest_sha256", Hashes.sha256(manifest.toPath()));
 		if (init != null) {
 			prov.addProperty("fine_tuned_from", init.name());
@@ -221,6 +226,11 @@ public final class TrainModel {
 		}
 		Files.deleteIfExists(ckpt.toPath());
 		return new Result(pkg, train.size(), Collections.unmodifiableList(entries));
+	}
+
+	/** The photographs as the network takes them: their luminance for a grey network, else RGB. */
+	private HrDataset channels(final HrDataset photographs) {
+		return network.grey() ? photographs.luminance() : photographs;
 	}
 
 	/**

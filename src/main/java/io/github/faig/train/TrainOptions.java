@@ -33,12 +33,38 @@ import io.github.faig.degrade.TrainingMix;
  * @param checkpointEvery iterations between checkpoints
  * @param validationCrop HR side of the centre crops of the validation images (0: whole images)
  * @param license licence of the trained weights, recorded in {@code model.json}
+ * @param channels the image channels of a fresh network, BasicSR's {@code num_in_ch = num_out_ch}: 3 (RGB) or 1
+ *          (grey, trained on the photographs' luminance); a fine-tuned model keeps its own
  */
 public record TrainOptions(File inputDir, File outputModel, String architecture, int numFeat, int numBlock, int scale,
 	Role role, double pBlur, double pNoise, String initModel, int iterations, int batchSize, int patchSize,
 	double learningRate, double emaDecay, DegradationOptions degradation, int checkpointEvery, int validationCrop,
-	String license) implements Serializable
+	String license, int channels) implements Serializable
 {
+
+	/** Options for an RGB network ({@code channels} 3). */
+	public TrainOptions(final File inputDir, final File outputModel, final String architecture, final int numFeat,
+		final int numBlock, final int scale, final Role role, final double pBlur, final double pNoise,
+		final String initModel, final int iterations, final int batchSize, final int patchSize,
+		final double learningRate, final double emaDecay, final DegradationOptions degradation,
+		final int checkpointEvery, final int validationCrop, final String license)
+	{
+		this(inputDir, outputModel, architecture, numFeat, numBlock, scale, role, pBlur, pNoise, initModel, iterations,
+			batchSize, patchSize, learningRate, emaDecay, degradation, checkpointEvery, validationCrop, license, 3);
+	}
+
+	/** The Train Model input {@code channels}: {@code RGB} (3) or {@code grey} (1). */
+	public static int channels(final String label) {
+		if ("RGB".equals(label)) return 3;
+		if ("grey".equals(label)) return 1;
+		throw new IllegalArgumentException("channels must be RGB or grey, got '" + io.github.faig.workflow.Quoted.of(
+			label) + "'");
+	}
+
+	/** {@code RGB} for 3 channels, {@code grey} for 1: the Train Model input's word. */
+	public static String channelsLabel(final int channels) {
+		return channels == 1 ? "grey" : "RGB";
+	}
 
 	private static final long serialVersionUID = 1L;
 
@@ -84,6 +110,9 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 			throw new IllegalArgumentException("ema_decay must lie in [0, 1), got " + emaDecay);
 		}
 		mix(role, pBlur, pNoise); // checks the probabilities
+		if (channels != 1 && channels != 3) {
+			throw new IllegalArgumentException("channels must be 3 (RGB) or 1 (grey), got " + channels);
+		}
 		if (initModel != null && initModel.isBlank()) initModel = null;
 	}
 
@@ -108,6 +137,6 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 	public TrainOptions withPaths(final File newInputDir, final File newOutputModel) {
 		return new TrainOptions(newInputDir, newOutputModel, architecture, numFeat, numBlock, scale, role, pBlur, pNoise,
 			initModel, iterations, batchSize, patchSize, learningRate, emaDecay, degradation, checkpointEvery,
-			validationCrop, license);
+			validationCrop, license, channels);
 	}
 }

@@ -156,8 +156,8 @@ public final class Trainer {
 	{
 		try (NDManager sub = root.newSubManager()) {
 			for (final List<NDArray> l : List.of(params, m, v, ema)) for (final NDArray a : l) a.tempAttach(sub);
-			final NDArray x = sub.create(b.lr(), new Shape(b.n(), 3, b.lrSize(), b.lrSize()));
-			final NDArray y = sub.create(b.hr(), new Shape(b.n(), 3, b.hrSize(), b.hrSize()));
+			final NDArray x = sub.create(b.lr(), new Shape(b.n(), b.channels(), b.lrSize(), b.lrSize()));
+			final NDArray y = sub.create(b.hr(), new Shape(b.n(), b.channels(), b.hrSize(), b.hrSize()));
 			final double loss;
 			try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
 				final NDArray l1 = net.forward(x).sub(y).abs().mean();

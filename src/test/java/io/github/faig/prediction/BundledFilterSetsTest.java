@@ -34,13 +34,22 @@ import io.github.faig.nn.io.ModelPackage;
  */
 class BundledFilterSetsTest extends SciJavaTest {
 
-	private static ImagePlus noisyCrop() {
-		final FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
+	private static ImagePlus noisyCrop(final boolean grey) {
+		FloatImage photo = ImagePlusBridge.toFloatImages(ImageFiles.open(new File("src/demo/images/fruits.png"),
 			"photo")).get(0).asRgb();
+		// a grey photograph: the mean of R, G and B (any grey image will do)
+		if (grey) photo = new FloatImage(1, photo.height(), photo.width(), meanOfChannels(photo));
 		final Degrader d = new Degrader(DegradationParams.defaults());
 		final FloatImage lr = d.degrade(d.groundTruth(photo), Degradation.NOISE, 1);
 		final FloatImage crop = lr.crop((lr.height() - 48) / 2, (lr.width() - 64) / 2, 48, 64);
 		return ImagePlusBridge.toImagePlus("noisy", List.of(crop), null, ImagePlusBridge.OutputType.BYTE, null);
+	}
+
+	private static float[] meanOfChannels(final FloatImage rgb) {
+		final int n = rgb.height() * rgb.width();
+		final float[] g = new float[n];
+		for (int i = 0; i < n; i++) g[i] = (rgb.data()[i] + rgb.data()[n + i] + rgb.data()[2 * n + i]) / 3;
+		return g;
 	}
 
 	@Test
@@ -53,10 +62,16 @@ class BundledFilterSetsTest extends SciJavaTest {
 		checkByName("filter-sets-msrresnet-x2", "msrresnet-x2-baseline", "msrresnet-x2-target");
 	}
 
+	/** The grey pair's sets (issue #28), on a grey image. */
+	@Test
+	void msrresnetGreySetsResolveByNameAndPredict() throws Exception {
+		checkByName("filter-sets-msrresnet-x2-grey", "msrresnet-x2-grey-baseline", "msrresnet-x2-grey-target");
+	}
+
 	@Test
 	void blurUnderNoiseRunsWithTheMsrresnetSetsAndIsRefusedWithoutTReblur() throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/" + FilterSets.JSON).isFile(), "sets absent");
-		final ImagePlus imp = noisyCrop();
+		final ImagePlus imp = noisyCrop(false);
 		final FaigCommand paper = run(PredictDegradationCommand.class, "image", imp);
 		final FaigCommand bun = run(PredictDegradationCommand.class, "image", imp, "decision_rule", "blur-under-noise");
 		assertFalse(paper.isCanceled() || bun.isCanceled(), paper.getCancelReason() + " / " + bun.getCancelReason());
@@ -95,7 +110,7 @@ class BundledFilterSetsTest extends SciJavaTest {
 		assertEquals(target, sets.targetModel());
 		assertNotNull(PredictionSettings.fromJson(sets.extra()), name + " carries calibrated thresholds");
 
-		final ImagePlus imp = noisyCrop();
+		final ImagePlus imp = noisyCrop(t.spec().grey());
 		final FaigCommand p = run(PredictDegradationCommand.class, "image", imp, "filter_sets", name);
 		assertFalse(p.isCanceled(), p.getCancelReason());
 		final ResultsTable pr = (ResultsTable) p.getOutput("predictions");

@@ -50,7 +50,7 @@ public class TrainModelTest {
 	}
 
 	/** A tiny target run: MSRResNet 4 × 1, three iterations of one 8×8 LR patch. */
-	static TrainOptions tiny(final File in, final File out) {
+	public static TrainOptions tiny(final File in, final File out) {
 		return new TrainOptions(in, out, "MSRResNet", 4, 1, 2, Role.TARGET, 0.5, 0.5, null, 3, 1, 8, 2e-4, 0.999,
 			new DegradationOptions(2, 21, 0.1, 5), 1000, 16, "CC0-1.0");
 	}

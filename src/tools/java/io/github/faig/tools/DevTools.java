@@ -14,6 +14,8 @@ import io.github.faig.site.UpdateSiteBuilder;
  *
  * <pre>
  * scripts/dev-tool.sh model-card &lt;models-dir&gt;[:&lt;more&gt;…] &lt;photos-dir&gt; [max-side]
+ * scripts/dev-tool.sh grey-network &lt;rgb-model&gt; &lt;output-model&gt;
+ * scripts/dev-tool.sh grey-images &lt;photos-dir&gt; &lt;new-output-dir&gt;
  * scripts/dev-tool.sh build-training-set &lt;unpacked-dir&gt; &lt;out-dir&gt;
  * scripts/dev-tool.sh build-update-site &lt;site-dir&gt; &lt;jar&gt; … (see scripts/build-update-site.sh)
  * scripts/dev-tool.sh install-in-fiji &lt;Fiji.app&gt; &lt;jar&gt; … (see scripts/install-in-fiji.sh)
@@ -36,6 +38,10 @@ public final class DevTools {
 		switch (args.length == 0 ? "" : args[0]) {
 			case "model-card":
 				return ModelCard.run(out, err, rest);
+			case "grey-network":
+				return GreyNetwork.run(out, err, rest);
+			case "grey-images":
+				return GreyImages.run(out, err, rest);
 			case "build-training-set":
 				return TrainingSetBuilder.run(out, err, rest);
 			case "build-update-site":
@@ -43,7 +49,7 @@ public final class DevTools {
 			case "install-in-fiji":
 				return FijiInstall.run(out, err, rest);
 			default:
-				err.println("usage: scripts/dev-tool.sh model-card|build-training-set|build-update-site|install-in-fiji <arguments>" +
+				err.println("usage: scripts/dev-tool.sh model-card|grey-network|grey-images|build-training-set|build-update-site|install-in-fiji <arguments>" +
 					(args.length == 0 ? "" : "; no tool named '" + args[0] + "'"));
 				return 2;
 		}

@@ -57,6 +57,11 @@ public final class ModelCard {
 			final int maxSide = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 			final List<FloatImage> images = new ArrayList<>();
 			for (int i = 0; i < val.size(); i++) images.add(val.image(i));
+			// grey networks are scored on the photographs' luminance, as they were trained
+			final HrDataset greyVal = val.luminance();
+			final List<FloatImage> greyImages = new ArrayList<>();
+			for (int i = 0; i < greyVal.size(); i++) greyImages.add(greyVal.image(i));
+			boolean greyFloor = false;
 			final Evaluator ev = new Evaluator(DegradationParams.defaults(), 12345, maxSide);
 			final List<Degradation> ds = List.of(Degradation.values());
 			final Map<String, Map<Degradation, Evaluator.Score>> rows = new LinkedHashMap<>();
@@ -67,15 +72,20 @@ public final class ModelCard {
 				for (final File d : dirList) {
 					final ModelPackage p = ModelPackage.read(d);
 					packages.add(p);
+					if (p.spec().grey() && !greyFloor) {
+						rows.put("bilinear (floor, luminance)", ev.evaluate(null, m, greyImages, ds));
+						greyFloor = true;
+					}
 					try (NDManager sub = m.newSubManager()) {
 						final SrNetwork net = new SrNetwork(p.spec()).load(p.weights(), sub);
-						rows.put(p.name(), ev.evaluate(net, sub, images, ds));
+						rows.put(p.name(), ev.evaluate(net, sub, p.spec().grey() ? greyImages : images, ds));
 					}
 					err.println("model-card: " + p.name() + " done");
 				}
 			}
 			out.println(String.format(Locale.ROOT, "Validation split: %d photographs (%s), %s; PSNR (dB) on RGB and " +
-				"SSIM on BT.601 luma, 8-bit outputs, %d-pixel border cropped; noise seeded per image.", images.size(),
+				"SSIM on BT.601 luma (grey networks: on the luminance photographs), 8-bit outputs, %d-pixel border " +
+				"cropped; noise seeded per image.", images.size(),
 				args[1], maxSide > 0 ? "centre crops of at most " + maxSide + " px" : "whole images", 2));
 			out.println();
 			out.println("| model | clean PSNR / SSIM | blur PSNR / SSIM | noise PSNR / SSIM | blur+noise PSNR / SSIM |");

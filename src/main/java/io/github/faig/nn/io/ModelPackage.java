@@ -44,6 +44,7 @@ import io.github.faig.workflow.Quoted;
  * {
  *   "format": "faig-model", "format_version": 1,
  *   "name": "msrresnet-x2-target", "architecture": "MSRResNet", "scale": 2, "num_feat": 32, "num_block": 6,
+ *   "num_in_ch": 1, "num_out_ch": 1,   only for a grey network (absent: 3, RGB)
  *   "options": { … },                  only for an architecture with options (EDSR: res_scale, img_range, rgb_mean)
  *   "role": "target", "description": "…", "license": "Apache-2.0",
  *   "weights": "model.safetensors",
@@ -297,7 +298,8 @@ public final class ModelPackage {
 		final NetworkSpec spec;
 		try {
 			spec = new NetworkSpec(required(m, "architecture", where), integer(m, "scale", where), integer(m,
-				"num_feat", where), integer(m, "num_block", where), options(m, where));
+				"num_feat", where), integer(m, "num_block", where), options(m, where), channels(m, "num_in_ch", where),
+				channels(m, "num_out_ch", where));
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException(JSON + " of '" + where + "': " + e.getMessage());
@@ -358,6 +360,11 @@ public final class ModelPackage {
 		}
 	}
 
+	/** {@code num_in_ch} or {@code num_out_ch}: 3 (RGB) when absent, as BasicSR's usual setting and older packages. */
+	private static int channels(final JsonObject m, final String key, final File where) throws IOException {
+		return m.has(key) ? integer(m, key, where) : NetworkSpec.RGB;
+	}
+
 	/** The architecture's options ({@code "options": {"res_scale": 1.0, "rgb_mean": [...]}}); null when absent. */
 	private static Map<String, List<Double>> options(final JsonObject m, final File where)
 		throws IOException
@@ -411,6 +418,11 @@ public final class ModelPackage {
 		m.addProperty("scale", spec.scale());
 		m.addProperty("num_feat", spec.numFeat());
 		m.addProperty("num_block", spec.numBlock());
+		// BasicSR's names; left out for RGB (3, the default), so RGB packages read as before
+		if (spec.numInCh() != NetworkSpec.RGB || spec.numOutCh() != NetworkSpec.RGB) {
+			m.addProperty("num_in_ch", spec.numInCh());
+			m.addProperty("num_out_ch", spec.numOutCh());
+		}
 		if (!spec.options().isEmpty()) {
 			// the architecture's own hyper-parameters (EDSR: res_scale, img_range, rgb_mean), in its order
 			final JsonObject o = new JsonObject();
