@@ -42,7 +42,7 @@ def balanced(values, truths, t):
 
 
 def best(values, truths):
-    """ThresholdCalibration.best: the balanced-accuracy threshold of 'value > t'."""
+    """ThresholdFit.best: the balanced-accuracy threshold of 'value > t'."""
     vs = sorted(values)
     cands = [vs[0] - 1e-9]
     cands += [(b + a) / 2 for a, b in zip(vs, vs[1:]) if b > a]

@@ -9,7 +9,7 @@ import io.github.faig.masking.MaskFilters;
 import io.github.faig.prediction.CalibrateThresholds;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictDegradation;
-import io.github.faig.prediction.ThresholdCalibration;
+import io.github.faig.prediction.ThresholdFit;
 
 /**
  * The workflows' result records as ImageJ tables: the columns users and macros read ({@code getResult("os_blur",
@@ -98,7 +98,7 @@ public final class ResultTables {
 		return new ResultsTable[] { report, confusion };
 	}
 
-	private static void addReport(final ResultsTable report, final ResultsTable confusion, final String set, final ThresholdCalibration.Report r) {
+	private static void addReport(final ResultsTable report, final ResultsTable confusion, final String set, final ThresholdFit.Report r) {
 		report.incrementCounter();
 		report.addValue("set", set);
 		report.addValue("samples", r.samples());

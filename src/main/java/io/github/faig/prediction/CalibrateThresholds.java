@@ -22,7 +22,7 @@ import io.github.faig.workflow.ShippedFiles;
 /**
  * Fixes T_blur and T_noise of degradation prediction: ground-truth images are synthesised in all four classes
  * ({@link LabelledInputs}), each labelled input is scored like a prediction ({@link #score}), and the thresholds
- * are calibrated from all the scores ({@link #finish}, by balanced accuracy, {@link ThresholdCalibration}); held-out
+ * are calibrated from all the scores ({@link #finish}, by balanced accuracy, {@link ThresholdFit}); held-out
  * images are scored and evaluated with them. The model pair is loaded once; close it.
  */
 public final class CalibrateThresholds implements AutoCloseable {
@@ -36,8 +36,8 @@ public final class CalibrateThresholds implements AutoCloseable {
 		float[] filterScores) implements Serializable
 	{
 
-		public ThresholdCalibration.Sample sample() {
-			return new ThresholdCalibration.Sample(label, scores);
+		public ThresholdFit.Sample sample() {
+			return new ThresholdFit.Sample(label, scores);
 		}
 	}
 
@@ -45,8 +45,8 @@ public final class CalibrateThresholds implements AutoCloseable {
 	 * A calibration: the thresholds, the figures on the calibration inputs and (if any) on the held-out ones, every
 	 * score (calibration first), and the filter sets with the settings stored in them.
 	 */
-	public record Result(Thresholds thresholds, ThresholdCalibration.Report calibration,
-		ThresholdCalibration.Report test, List<Score> scores, FilterSets calibrated)
+	public record Result(Thresholds thresholds, ThresholdFit.Report calibration,
+		ThresholdFit.Report test, List<Score> scores, FilterSets calibrated)
 	{
 
 		/** The per-filter scores, one row per entry of {@link #scores()}. */
@@ -197,12 +197,12 @@ public final class CalibrateThresholds implements AutoCloseable {
 
 	/**
 	 * The thresholds from all calibration scores; refuses a calibration that separates nothing
-	 * ({@link ThresholdCalibration#degenerate}), so that it never replaces a working one.
+	 * ({@link ThresholdFit#degenerate}), so that it never replaces a working one.
 	 */
 	public static Thresholds finish(final List<Score> calibration) {
-		final List<ThresholdCalibration.Sample> samples = samples(calibration);
-		final Thresholds t = ThresholdCalibration.calibrate(samples);
-		final String degenerate = ThresholdCalibration.degenerate(samples, t);
+		final List<ThresholdFit.Sample> samples = samples(calibration);
+		final Thresholds t = ThresholdFit.calibrate(samples);
+		final String degenerate = ThresholdFit.degenerate(samples, t);
 		if (degenerate != null) {
 			throw new IllegalStateException("the calibration is degenerate (" + degenerate + "); the stored " +
 				"thresholds were kept. Try more steps, larger crops (crop_size) or more calibration images, check " +
@@ -223,18 +223,18 @@ public final class CalibrateThresholds implements AutoCloseable {
 	{
 		final List<Score> scores = new ArrayList<>(scoreAll(inputs(images, names), CALIBRATION, sharding, monitor));
 		final Thresholds t = finish(scores);
-		final ThresholdCalibration.Report calibration = ThresholdCalibration.evaluate(samples(scores), t);
-		ThresholdCalibration.Report test = null;
+		final ThresholdFit.Report calibration = ThresholdFit.evaluate(samples(scores), t);
+		ThresholdFit.Report test = null;
 		if (testImages != null) {
 			final List<Score> held = scoreAll(inputs(testImages, testNames), TEST, sharding, monitor);
-			test = ThresholdCalibration.evaluate(samples(held), t);
+			test = ThresholdFit.evaluate(samples(held), t);
 			scores.addAll(held);
 		}
 		return new Result(t, calibration, test, List.copyOf(scores), models.sets().with(PredictionSettings.KEY, options
 			.settings(t).toJson()));
 	}
 
-	private static List<ThresholdCalibration.Sample> samples(final List<Score> scores) {
+	private static List<ThresholdFit.Sample> samples(final List<Score> scores) {
 		return scores.stream().map(Score::sample).toList();
 	}
 

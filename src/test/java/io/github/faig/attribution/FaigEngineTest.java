@@ -25,7 +25,7 @@ import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 
 /** FAIG against answers known independently of the engine. */
 class FaigEngineTest {
@@ -152,7 +152,7 @@ class FaigEngineTest {
 	/** The tiny MSRResNet fixture pair: θ the fixture's weights, θ̄ its checkpoint's 'params' (all differ). */
 	private static FaigEngine fixtureEngine() throws Exception {
 		final StateDict theta = Fixtures.weights("msrresnet_x2");
-		return new FaigEngine(ModelImporter.inferSpec(theta), ModelImporter.readWeights(Fixtures.file(
+		return new FaigEngine(CheckpointConverter.inferSpec(theta), CheckpointConverter.readWeights(Fixtures.file(
 			"msrresnet_x2.pth"), "params"), theta);
 	}
 
@@ -209,8 +209,8 @@ class FaigEngineTest {
 	@Test
 	void equalsThePlainDefinition() throws Exception {
 		final StateDict theta = Fixtures.weights("msrresnet_x2");
-		final StateDict thetaBar = ModelImporter.readWeights(Fixtures.file("msrresnet_x2.pth"), "params");
-		final NetworkSpec spec = ModelImporter.inferSpec(theta);
+		final StateDict thetaBar = CheckpointConverter.readWeights(Fixtures.file("msrresnet_x2.pth"), "params");
+		final NetworkSpec spec = CheckpointConverter.inferSpec(theta);
 		final FloatImage lr = random(3, 6, 7, 13);
 		final FloatImage gt = random(3, 12, 14, 14);
 		final int n = 5;

@@ -32,7 +32,7 @@ import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.LabelledInputs;
 import io.github.faig.prediction.OverlapScore;
 import io.github.faig.prediction.Reblur;
-import io.github.faig.prediction.ThresholdCalibration;
+import io.github.faig.prediction.ThresholdFit;
 import io.github.faig.prediction.Thresholds;
 import io.github.faig.sr.SrModel;
 import io.github.faig.workflow.Monitor;
@@ -106,11 +106,11 @@ public final class BlurUnderNoise {
 				out.getAbsoluteFile().getParentFile().mkdirs();
 				try (PrintStream p = new PrintStream(out, StandardCharsets.UTF_8)) {
 					p.println("set,input,label,os_blur,os_noise,os_bun,m_blur,reblur,faig_seconds,reblur_seconds,reblur_half,reblur_double");
-					final List<ThresholdCalibration.Sample> c = score(first, tgt, masked, blur, thirdTop, given, cal,
+					final List<ThresholdFit.Sample> c = score(first, tgt, masked, blur, thirdTop, given, cal,
 						CalibrateThresholds.CALIBRATION, p);
 					score(first, tgt, masked, blur, thirdTop, given, test, CalibrateThresholds.TEST, p);
 					// what FAIG Calibrate Thresholds stores from these calibration scores (T_reblur included)
-					final Thresholds th = ThresholdCalibration.calibrate(c);
+					final Thresholds th = ThresholdFit.calibrate(c);
 					System.out.printf(Locale.ROOT, "calibrated thresholds: T_blur %s, T_noise %s, T_reblur %s%n", th.blur(),
 						th.noise(), th.reblur());
 				}
@@ -167,20 +167,20 @@ public final class BlurUnderNoise {
 
 	/**
 	 * The thresholds FAIG Calibrate Thresholds stores for the calibration rows of a scores file ({@code thresholds
-	 * [scores.csv]}): {@link ThresholdCalibration#calibrate}, T_reblur included, on its OS_blur, OS_noise and re-blur.
+	 * [scores.csv]}): {@link ThresholdFit#calibrate}, T_reblur included, on its OS_blur, OS_noise and re-blur.
 	 */
 	private static void thresholds(final File csv) throws IOException {
-		final List<ThresholdCalibration.Sample> c = new ArrayList<>();
+		final List<ThresholdFit.Sample> c = new ArrayList<>();
 		final List<String> lines = Files.readAllLines(csv.toPath());
 		final List<String> head = Arrays.asList(lines.get(0).split(","));
 		for (final String l : lines.subList(1, lines.size())) {
 			final String[] f = l.split(",");
 			if (!f[head.indexOf("set")].equals(CalibrateThresholds.CALIBRATION)) continue;
-			c.add(new ThresholdCalibration.Sample(Degradation.parse(f[head.indexOf("label")]), new DegradationPredictor.Scores(
+			c.add(new ThresholdFit.Sample(Degradation.parse(f[head.indexOf("label")]), new DegradationPredictor.Scores(
 				Double.parseDouble(f[head.indexOf("os_blur")]), Double.parseDouble(f[head.indexOf("os_noise")]), Double
 					.parseDouble(f[head.indexOf("reblur")]), 0)));
 		}
-		final Thresholds th = ThresholdCalibration.calibrate(c);
+		final Thresholds th = ThresholdFit.calibrate(c);
 		System.out.printf(Locale.ROOT, "calibrated thresholds (%d calibration rows of %s): T_blur %s, T_noise %s, " +
 			"T_reblur %s%n", c.size(), csv, th.blur(), th.noise(), th.reblur());
 	}
@@ -302,7 +302,7 @@ public final class BlurUnderNoise {
 		return r;
 	}
 
-	private static List<ThresholdCalibration.Sample> score(final CalibrateThresholds first, final SrModel tgt, final SrModel masked,
+	private static List<ThresholdFit.Sample> score(final CalibrateThresholds first, final SrModel tgt, final SrModel masked,
 		final GaussianBlur blur, final int[] thirdTop, final java.util.Map<String, double[]> given, final File dir,
 		final String set, final PrintStream p)
 		throws IOException
@@ -310,7 +310,7 @@ public final class BlurUnderNoise {
 		final List<String> names = new ArrayList<>();
 		final List<FloatImage> gts = read(dir, names);
 		int done = 0;
-		final List<ThresholdCalibration.Sample> samples = new ArrayList<>();
+		final List<ThresholdFit.Sample> samples = new ArrayList<>();
 		for (final LabelledInputs.Input x : first.inputs(gts, names)) {
 			final double osBlur;
 			final double osNoise;
@@ -343,7 +343,7 @@ public final class BlurUnderNoise {
 				osBlur, osNoise, osBun, GradientMapMetric.metric(ym, yt, GradientMapMetric.Channel.LUMINANCE), rb, faigSeconds,
 				rbSeconds, r1, r4);
 			p.flush();
-			samples.add(new ThresholdCalibration.Sample(x.label(), new DegradationPredictor.Scores(osBlur, osNoise, rb,
+			samples.add(new ThresholdFit.Sample(x.label(), new DegradationPredictor.Scores(osBlur, osNoise, rb,
 				faigSeconds)));
 			System.err.printf(Locale.ROOT, "%s %s %d/%s%n", set, x.name(), ++done, x.label().label());
 		}

@@ -27,7 +27,7 @@ import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictionSettings;
-import io.github.faig.prediction.ThresholdCalibration;
+import io.github.faig.prediction.ThresholdFit;
 import io.github.faig.prediction.Thresholds;
 
 /** FAIG Calibrate Thresholds on the tiny fixture pair: thresholds stored with the sets, per-filter scores saved. */
@@ -115,18 +115,18 @@ class CalibrateThresholdsCommandTest extends SciJavaTest {
 	@Test
 	void aDegenerateCalibrationIsRefused() {
 		final Thresholds t = new Thresholds(0.5, 0.5);
-		final List<ThresholdCalibration.Sample> same = List.of(sample(
+		final List<ThresholdFit.Sample> same = List.of(sample(
 			Degradation.BLUR, 0, 0.3), sample(Degradation.CLEAN, 0, 0.1));
-		assertTrue(ThresholdCalibration.degenerate(same, t).contains("OS_blur"));
-		final List<ThresholdCalibration.Sample> fine = List.of(sample(
+		assertTrue(ThresholdFit.degenerate(same, t).contains("OS_blur"));
+		final List<ThresholdFit.Sample> fine = List.of(sample(
 			Degradation.BLUR, 0.4, 0.3), sample(Degradation.CLEAN, 0, 0.1));
-		assertEquals(null, ThresholdCalibration.degenerate(fine, t));
+		assertEquals(null, ThresholdFit.degenerate(fine, t));
 	}
 
-	private static ThresholdCalibration.Sample sample(
+	private static ThresholdFit.Sample sample(
 		final Degradation d, final double blur, final double noise)
 	{
-		return new ThresholdCalibration.Sample(d,
+		return new ThresholdFit.Sample(d,
 			new DegradationPredictor.Scores(blur, noise, 0));
 	}
 

@@ -21,7 +21,7 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Fixtures;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 
 /** FAIG Compute Filters on the tiny fixture pair (baseline: 'params', target: 'params_ema'). */
@@ -31,9 +31,9 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 	public static File[] setUp(final Path dir) throws Exception {
 		final File base = dir.resolve("base").toFile();
 		final File tgt = dir.resolve("tgt").toFile();
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny-baseline", "baseline",
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny-baseline", "baseline",
 			"CC0-1.0").write(base);
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny-target", "target", "CC0-1.0")
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny-target", "target", "CC0-1.0")
 			.write(tgt);
 		final File images = dir.resolve("gt").toFile();
 		assertTrue(images.mkdir());
@@ -111,7 +111,7 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 	void badInputIsNamed(@TempDir final Path dir) throws Exception {
 		final File[] f = setUp(dir);
 		final File srcnn = dir.resolve("srcnn").toFile();
-		ModelImporter.importModel(Fixtures.file("srcnn_x2.pth"), null, null, "s", "target", "CC0-1.0").write(srcnn);
+		CheckpointConverter.importModel(Fixtures.file("srcnn_x2.pth"), null, null, "s", "target", "CC0-1.0").write(srcnn);
 		assertFails("one architecture", run("baseline_model", f[0].getPath(), "target_model", srcnn.getPath(),
 			"input_dir", f[2]));
 		assertFails("steps", run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],

@@ -29,7 +29,7 @@ import ij.ImagePlus;
 import ij.process.ByteProcessor;
 import io.github.faig.SciJavaTest;
 import io.github.faig.nn.Fixtures;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.prediction.PredictionModels;
 
 /**
@@ -48,7 +48,7 @@ class DialogChoicesTest extends SciJavaTest {
 	void install() throws Exception {
 		final File installed = fiji.resolve("models/faig").toFile();
 		assertTrue(installed.mkdirs());
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(
 			new File(installed, "my-installed-model"));
 		final File sets = new File(installed, "my-installed-sets");
 		assertTrue(sets.mkdir());
@@ -157,7 +157,7 @@ class DialogChoicesTest extends SciJavaTest {
 
 		// Fiji's file dialog picks files only: a package's model.json stands for its folder
 		final File pkg = dir.resolve("pkg").toFile();
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(pkg);
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(pkg);
 		assertEquals(pkg.getPath(), m.pick(FaigCommand.OTHER_MODEL, (title, start, style) -> new File(pkg,
 			"model.json")));
 
@@ -172,7 +172,7 @@ class DialogChoicesTest extends SciJavaTest {
 	@Test
 	void aPathThatIsNotAmongTheChoicesStillRuns(@TempDir final Path dir) throws Exception {
 		final File pkg = dir.resolve("elsewhere").toFile();
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(pkg);
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny", "target", "CC0-1.0").write(pkg);
 		final ImagePlus imp = new ImagePlus("lr", new ByteProcessor(20, 16));
 
 		// the list only helps the dialog: a script's run takes a path that is not among its choices

@@ -16,7 +16,7 @@ import io.github.faig.SciJavaTest;
 import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.cli.HeadlessLine;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.cli.HeadlessLine;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.train.TrainModelTest;
@@ -58,7 +58,7 @@ class TrainModelCommandTest extends SciJavaTest {
 	void aFineTunedCustomRunRecordsTheShapeItTrainedAndWhatMatters(@TempDir final Path dir) throws Exception {
 		final File in = TrainModelTest.photos(dir, false);
 		final File init = dir.resolve("init").toFile();
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
 			.write(init);
 		final File out = dir.resolve("fine").toFile();
 		final String line = recorded("input_dir", in, "output_model", out, "init_model", init.getPath(), "role",

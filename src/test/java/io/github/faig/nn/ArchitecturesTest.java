@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.scijava.plugin.Parameter;
 
 import io.github.faig.command.TrainModelCommand;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 
 /** The architecture registry: discovery, names, and what goes through it. */
 class ArchitecturesTest {
@@ -120,15 +120,15 @@ class ArchitecturesTest {
 	@Test
 	void inferenceNamesWhatIsMissing() {
 		// conv_first is common to MSRResNet and EDSR: the message says what each lacks
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(names(
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(names(
 			"conv_first.weight", "conv_first.bias")));
 		assertEquals("weights are incomplete: MSRResNet weights lack upconv1.weight; EDSR weights lack " +
 			"conv_after_body.weight (first tensor is 'conv_first.weight')", e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(names("head.0.weight")));
+		e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(names("head.0.weight")));
 		assertEquals("weights are none of MSRResNet (conv_first.weight, upconv1.weight), SRCNNStyle " +
 			"(features.0.weight) or EDSR (conv_first.weight, conv_after_body.weight): first tensor is 'head.0.weight'", e
 				.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(names("conv_first.weight",
+		e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(names("conv_first.weight",
 			"upconv1.weight", "conv_after_body.weight")));
 		assertTrue(e.getMessage().startsWith("weights hold the tensors of more than one architecture: MSRResNet"), e
 			.getMessage());
@@ -150,7 +150,7 @@ class ArchitecturesTest {
 			final StateDict b = SrNetwork.initialWeights(s, 5);
 			for (final String n : a.names()) assertArrayEquals(a.get(n).data(), b.get(n).data(), 0f, n);
 			// and a spec inferred from them is the spec (options are not in weights: defaults)
-			assertEquals(s, ModelImporter.inferSpec(a), p.name());
+			assertEquals(s, CheckpointConverter.inferSpec(a), p.name());
 		}
 	}
 }

@@ -46,7 +46,7 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.nn.io.SafeTensors;
 import io.github.faig.sr.SrModel;
@@ -69,7 +69,7 @@ class EdsrTest extends SciJavaTest {
 	 * (a checkpoint does not hold them).
 	 */
 	static NetworkSpec fixtureSpec(final String net, final StateDict w) {
-		final NetworkSpec s = ModelImporter.inferSpec(w);
+		final NetworkSpec s = CheckpointConverter.inferSpec(w);
 		switch (net) {
 			case "edsr_x3":
 				return s.withOption(Edsr.RES_SCALE, 0.1);
@@ -145,9 +145,9 @@ class EdsrTest extends SciJavaTest {
 
 	@Test
 	void basicSrNamesSizesAndInference() throws Exception {
-		assertEquals(new NetworkSpec("EDSR", 2, 6, 2), ModelImporter.inferSpec(Fixtures.weights("edsr_x2")));
-		assertEquals(new NetworkSpec("EDSR", 3, 4, 1), ModelImporter.inferSpec(Fixtures.weights("edsr_x3")));
-		assertEquals(new NetworkSpec("EDSR", 4, 4, 1), ModelImporter.inferSpec(Fixtures.weights("edsr_x4")));
+		assertEquals(new NetworkSpec("EDSR", 2, 6, 2), CheckpointConverter.inferSpec(Fixtures.weights("edsr_x2")));
+		assertEquals(new NetworkSpec("EDSR", 3, 4, 1), CheckpointConverter.inferSpec(Fixtures.weights("edsr_x3")));
+		assertEquals(new NetworkSpec("EDSR", 4, 4, 1), CheckpointConverter.inferSpec(Fixtures.weights("edsr_x4")));
 		final List<String> names = new ArrayList<>();
 		for (final ConvLayer l : new NetworkSpec("EDSR", 4, 4, 2).layers()) names.add(l.name());
 		assertEquals(List.of("conv_first", "body.0.conv1", "body.0.conv2", "body.1.conv1", "body.1.conv2",
@@ -180,14 +180,14 @@ class EdsrTest extends SciJavaTest {
 		for (final String[] k : new String[][] { { null, "output" }, { "params_ema", "output" }, { "params",
 			"output_params" } })
 		{
-			final StateDict w = ModelImporter.readWeights(pth, k[0]);
-			assertEquals(new NetworkSpec("EDSR", 2, 4, 1), ModelImporter.inferSpec(w));
-			final float d = ParityTest.maxAbsDiff(io.get(k[1]).data(), run(ModelImporter.inferSpec(w), w, io.get(
+			final StateDict w = CheckpointConverter.readWeights(pth, k[0]);
+			assertEquals(new NetworkSpec("EDSR", 2, 4, 1), CheckpointConverter.inferSpec(w));
+			final float d = ParityTest.maxAbsDiff(io.get(k[1]).data(), run(CheckpointConverter.inferSpec(w), w, io.get(
 				"input")));
 			assertTrue(d <= TOLERANCE, k[0] + ": max |ours - PyTorch| = " + d);
 		}
 		// Import Model: a package whose model.json records the options, read back to the same spec and weights
-		final ModelPackage p = ModelImporter.importModel(pth, null, null, "edsr", "target", "CC0-1.0");
+		final ModelPackage p = CheckpointConverter.importModel(pth, null, null, "edsr", "target", "CC0-1.0");
 		assertEquals("params_ema", p.provenance().get("checkpoint_key").getAsString());
 		final File out = dir.resolve("edsr").toFile();
 		p.write(out);
@@ -207,13 +207,13 @@ class EdsrTest extends SciJavaTest {
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(p.spec(), ModelPackage.read(viaCommand).spec());
 		// the parity script's checkpoint and npz of the x2 fixture
-		final StateDict npz = ModelImporter.readWeights(Fixtures.file("edsr_x2.npz"), null);
+		final StateDict npz = CheckpointConverter.readWeights(Fixtures.file("edsr_x2.npz"), null);
 		final StateDict io2 = Fixtures.io("edsr_x2");
-		assertTrue(ParityTest.maxAbsDiff(io2.get("output").data(), run(ModelImporter.inferSpec(npz), npz, io2.get(
+		assertTrue(ParityTest.maxAbsDiff(io2.get("output").data(), run(CheckpointConverter.inferSpec(npz), npz, io2.get(
 			"input"))) <= TOLERANCE);
-		final StateDict params = ModelImporter.readWeights(Fixtures.file("edsr_x2.pth"), "params");
+		final StateDict params = CheckpointConverter.readWeights(Fixtures.file("edsr_x2.pth"), "params");
 		assertTrue(ParityTest.maxAbsDiff(SafeTensors.read(Fixtures.file("edsr_x2_params_io.safetensors")).get("output")
-			.data(), run(ModelImporter.inferSpec(params), params, io2.get("input"))) <= TOLERANCE);
+			.data(), run(CheckpointConverter.inferSpec(params), params, io2.get("input"))) <= TOLERANCE);
 	}
 
 	/** Options away from their defaults survive a package round trip. */
@@ -265,25 +265,25 @@ class EdsrTest extends SciJavaTest {
 	@Test
 	void importInfersWhatACheckpointDoesNotSay() {
 		// the large EDSR (256 features, 32 blocks) has res_scale 0.1, as BasicSR's EDSR_L options and the paper
-		final NetworkSpec large = ModelImporter.inferSpec(edsrNames(new long[] { 256, 3, 3, 3 }, 32, new long[] {
+		final NetworkSpec large = CheckpointConverter.inferSpec(edsrNames(new long[] { 256, 3, 3, 3 }, 32, new long[] {
 			1024, 256, 3, 3 }));
 		assertEquals(new NetworkSpec("EDSR", 2, 256, 32).withOption("res_scale", 0.1), large);
-		assertEquals(1.0, ModelImporter.inferSpec(edsrNames(new long[] { 64, 3, 3, 3 }, 16, new long[] { 576, 64, 3,
+		assertEquals(1.0, CheckpointConverter.inferSpec(edsrNames(new long[] { 64, 3, 3, 3 }, 16, new long[] { 576, 64, 3,
 			3 })).option("res_scale"));
 		// a grey EDSR (num_in_ch = 1) is recognised (GreyNetworksTest runs one); what FAIG cannot run is refused, in
 		// one line
-		assertEquals(1, ModelImporter.inferSpec(edsrNames(new long[] { 4, 1, 3, 3 }, 1, new long[] { 16, 4, 3, 3 }))
+		assertEquals(1, CheckpointConverter.inferSpec(edsrNames(new long[] { 4, 1, 3, 3 }, 1, new long[] { 16, 4, 3, 3 }))
 			.numInCh());
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(
 			edsrNames(new long[] { 4, 2, 3, 3 }, 1, new long[] { 16, 4, 3, 3 })));
 		assertEquals("num_in_ch must be 1 (grey) or 3 (RGB), got 2", e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(edsrNames(new long[] { 4, 3, 3,
+		e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(edsrNames(new long[] { 4, 3, 3,
 			3 }, 1, new long[] { 16, 4, 3, 3 }, new long[] { 16, 4, 3, 3 }, new long[] { 16, 4, 3, 3 })));
 		assertTrue(e.getMessage().contains("upsample.4.weight") && e.getMessage().contains("x8"), e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(edsrNames(new long[] { 4, 3, 3,
+		e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(edsrNames(new long[] { 4, 3, 3,
 			3 }, 1, new long[] { 20, 4, 3, 3 })));
 		assertTrue(e.getMessage().startsWith("upsample.0.weight has 20 output channels"), e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> ModelImporter.inferSpec(edsrNames(new long[] { 4, 3, 3,
+		e = assertThrows(IllegalArgumentException.class, () -> CheckpointConverter.inferSpec(edsrNames(new long[] { 4, 3, 3,
 			3 }, 1)));
 		assertEquals("EDSR weights lack upsample.0.weight", e.getMessage());
 	}
@@ -363,8 +363,8 @@ class EdsrTest extends SciJavaTest {
 	/** The tiny fixture pair: θ̄ the checkpoint's 'params', θ its 'params_ema' (every parameter differs). */
 	private static FaigEngine engine() throws Exception {
 		final File pth = Fixtures.file("edsr_x2.pth");
-		final StateDict theta = ModelImporter.readWeights(pth, null);
-		return new FaigEngine(ModelImporter.inferSpec(theta), ModelImporter.readWeights(pth, "params"), theta);
+		final StateDict theta = CheckpointConverter.readWeights(pth, null);
+		return new FaigEngine(CheckpointConverter.inferSpec(theta), CheckpointConverter.readWeights(pth, "params"), theta);
 	}
 
 	/** FAIG's completeness identity: Σ signed attributions → L(θ̄) − L(θ) as the quadrature refines. */
@@ -392,9 +392,9 @@ class EdsrTest extends SciJavaTest {
 	void computeFiltersRanksEveryFilterOfEveryLayer(@TempDir final Path dir) throws Exception {
 		final File base = dir.resolve("base").toFile();
 		final File tgt = dir.resolve("tgt").toFile();
-		ModelImporter.importModel(Fixtures.file("edsr_x2.pth"), null, "params", "edsr-baseline", "baseline", "CC0-1.0")
+		CheckpointConverter.importModel(Fixtures.file("edsr_x2.pth"), null, "params", "edsr-baseline", "baseline", "CC0-1.0")
 			.write(base);
-		ModelImporter.importModel(Fixtures.file("edsr_x2.pth"), null, null, "edsr-target", "target", "CC0-1.0").write(
+		CheckpointConverter.importModel(Fixtures.file("edsr_x2.pth"), null, null, "edsr-target", "target", "CC0-1.0").write(
 			tgt);
 		final File gt = groundTruth(dir, 2, 40);
 		final File out = dir.resolve("out").toFile();

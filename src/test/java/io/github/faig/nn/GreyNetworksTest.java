@@ -33,7 +33,7 @@ import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
 import io.github.faig.image.FloatImage;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.representation.RepresentationSet;
 import io.github.faig.sr.SrModel;
@@ -58,7 +58,7 @@ class GreyNetworksTest {
 	void forwardTapsAndGradientsMatchPyTorch(final String net) throws Exception {
 		final StateDict w = Fixtures.weights(net);
 		final StateDict io = Fixtures.io(net);
-		final NetworkSpec spec = ModelImporter.inferSpec(w);
+		final NetworkSpec spec = CheckpointConverter.inferSpec(w);
 		assertEquals(1, spec.numInCh(), net);
 		assertEquals(1, spec.numOutCh(), net);
 		final Tensor x = io.get("input");
@@ -103,18 +103,18 @@ class GreyNetworksTest {
 	@ValueSource(strings = { "msrresnet_x2_grey", "srcnn_x2_grey", "edsr_x2_grey" })
 	void basicSrCheckpointsImportAsGreyPackages(final String net, @TempDir final Path dir) throws Exception {
 		final StateDict io = Fixtures.io(net);
-		final ModelPackage p = ModelImporter.importModel(Fixtures.file(net + ".pth"), null, null, "g", "target",
+		final ModelPackage p = CheckpointConverter.importModel(Fixtures.file(net + ".pth"), null, null, "g", "target",
 			"CC0-1.0");
 		assertEquals("params_ema", p.provenance().get("checkpoint_key").getAsString());
 		assertTrue(p.spec().grey(), p.spec().toString());
 		assertTrue(p.spec().toString().endsWith("num_in_ch=1, num_out_ch=1)"), p.spec().toString());
 		assertTrue(ParityTest.maxAbsDiff(io.get("output").data(), run(p.spec(), p.weights(), io.get("input"))) <=
 			TOLERANCE);
-		final StateDict params = ModelImporter.readWeights(Fixtures.file(net + ".pth"), "params");
+		final StateDict params = CheckpointConverter.readWeights(Fixtures.file(net + ".pth"), "params");
 		assertTrue(ParityTest.maxAbsDiff(Fixtures.io(net.replace("_grey", "_grey_params")).get("output").data(), run(
-			ModelImporter.inferSpec(params), params, io.get("input"))) <= TOLERANCE);
-		final StateDict npz = ModelImporter.readWeights(Fixtures.file(net + ".npz"), null);
-		assertEquals(p.spec(), ModelImporter.inferSpec(npz));
+			CheckpointConverter.inferSpec(params), params, io.get("input"))) <= TOLERANCE);
+		final StateDict npz = CheckpointConverter.readWeights(Fixtures.file(net + ".npz"), null);
+		assertEquals(p.spec(), CheckpointConverter.inferSpec(npz));
 		// model.json names the channels with BasicSR's names, and reads back
 		final File out = dir.resolve("g").toFile();
 		p.write(out);
@@ -169,7 +169,7 @@ class GreyNetworksTest {
 	@Test
 	void greyImagesGoThroughAsOneChannel() throws Exception {
 		final StateDict w = Fixtures.weights("msrresnet_x2_grey");
-		final NetworkSpec spec = ModelImporter.inferSpec(w);
+		final NetworkSpec spec = CheckpointConverter.inferSpec(w);
 		final FloatImage grey = EdsrTest.random(1, 20, 20, 7);
 		final float[] whole = run(spec, w, new Tensor(new long[] { 1, 1, 20, 20 }, grey.data()));
 		try (SrModel m = SrModel.of(spec, w, "grey")) {

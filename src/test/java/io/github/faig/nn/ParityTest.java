@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 
 /** The Java forward pass against PyTorch's, on fixtures made once by tools/make_parity_fixtures.py. */
 class ParityTest {
@@ -30,7 +30,7 @@ class ParityTest {
 	void forwardMatchesPyTorch(final String net) throws Exception {
 		final StateDict w = Fixtures.weights(net);
 		final StateDict io = Fixtures.io(net);
-		final NetworkSpec spec = ModelImporter.inferSpec(w);
+		final NetworkSpec spec = CheckpointConverter.inferSpec(w);
 		Engines.workerThread();
 		try (NDManager m = Engines.newManager()) {
 			final SrNetwork model = new SrNetwork(spec).load(w, m);
@@ -58,7 +58,7 @@ class ParityTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "msrresnet_x2", "srcnn_x2" })
 	void inferredSpecAndFilterCountsMatchTheFixture(final String net) throws Exception {
-		final NetworkSpec spec = ModelImporter.inferSpec(Fixtures.weights(net));
+		final NetworkSpec spec = CheckpointConverter.inferSpec(Fixtures.weights(net));
 		if (net.startsWith("msr")) assertEquals(new NetworkSpec("MSRResNet", 2, 8, 2), spec);
 		else assertEquals(new NetworkSpec("SRCNNStyle", 2, 4, 4), spec);
 		assertEquals(Fixtures.weights(net).parameterCount(), SrNetwork.initialWeights(spec, 0).parameterCount());

@@ -24,7 +24,7 @@ import io.github.faig.command.FaigCommand;
 import io.github.faig.command.TrainModelCommand;
 import io.github.faig.ij.ArchitectureChoiceWidget;
 import io.github.faig.image.FloatImage;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.sr.SrModel;
 import io.github.faig.train.TrainModelTest;
@@ -163,7 +163,7 @@ class TinyArchitectureTest {
 					assertEquals(List.of(c, 21, 27), List.of(sr.channels(), sr.height(), sr.width()));
 				}
 				// recognised by Import Model from its tensor names and shapes
-				assertEquals(spec, ModelImporter.inferSpec(w));
+				assertEquals(spec, CheckpointConverter.inferSpec(w));
 				final ModelPackage p = new ModelPackage(spec, "tiny", "other", "", null, null, w);
 				final File f = dir.resolve("tiny" + c).toFile();
 				p.write(f);

@@ -100,13 +100,13 @@ class DecisionRuleTest {
 			.getMessage());
 	}
 
-	private static ThresholdCalibration.Sample sample(final Degradation d, final double reblur) {
-		return new ThresholdCalibration.Sample(d, s(d.hasBlur() ? 0.2 : 0.05, d.hasNoise() ? 0.7 : 0.3, reblur));
+	private static ThresholdFit.Sample sample(final Degradation d, final double reblur) {
+		return new ThresholdFit.Sample(d, s(d.hasBlur() ? 0.2 : 0.05, d.hasNoise() ? 0.7 : 0.3, reblur));
 	}
 
 	@Test
 	void tReblurIsCalibratedOnTheNoisyInputsOnly() {
-		final List<ThresholdCalibration.Sample> c = new ArrayList<>();
+		final List<ThresholdFit.Sample> c = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			c.add(sample(Degradation.NOISE, 0.60 + 0.01 * i)); // 0.60 … 0.69
 			c.add(sample(Degradation.BLUR_NOISE, 0.80 + 0.01 * i)); // 0.80 … 0.89
@@ -114,13 +114,13 @@ class DecisionRuleTest {
 			c.add(sample(Degradation.CLEAN, 0.95));
 			c.add(sample(Degradation.BLUR, 0.20));
 		}
-		final Thresholds t = ThresholdCalibration.calibrate(c);
+		final Thresholds t = ThresholdFit.calibrate(c);
 		// ties go to the middle of the tied range: the midpoints 0.745 … between 0.69 and 0.80, so 0.745
 		assertEquals(0.745, t.reblur(), 1e-9);
 		// without read-outs, or without noisy inputs of both kinds, there is none
-		assertTrue(Double.isNaN(ThresholdCalibration.calibrate(List.of(sample(Degradation.NOISE, Double.NaN), sample(
+		assertTrue(Double.isNaN(ThresholdFit.calibrate(List.of(sample(Degradation.NOISE, Double.NaN), sample(
 			Degradation.BLUR_NOISE, Double.NaN), sample(Degradation.CLEAN, 0.5))).reblur()));
-		assertTrue(Double.isNaN(ThresholdCalibration.bestReblur(List.of(sample(Degradation.NOISE, 0.5), sample(
+		assertTrue(Double.isNaN(ThresholdFit.bestReblur(List.of(sample(Degradation.NOISE, 0.5), sample(
 			Degradation.CLEAN, 0.9)))));
 	}
 

@@ -20,7 +20,7 @@ import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.nn.Fixtures;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.nn.io.ModelPair;
@@ -40,9 +40,9 @@ class FilterSetModelsTest {
 		final File base = dir.resolve("models/base").toFile();
 		final File tgt = dir.resolve("models/tgt").toFile();
 		assertTrue(base.getParentFile().mkdir());
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny-baseline", "baseline",
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny-baseline", "baseline",
 			"CC0-1.0").write(base);
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny-target", "target", "CC0-1.0")
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny-target", "target", "CC0-1.0")
 			.write(tgt);
 		return new File[] { base, tgt };
 	}

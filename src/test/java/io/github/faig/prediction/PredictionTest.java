@@ -39,14 +39,14 @@ class PredictionTest {
 		}
 	}
 
-	static ThresholdCalibration.Sample sample(final Degradation d, final double ob, final double on) {
-		return new ThresholdCalibration.Sample(d, new DegradationPredictor.Scores(ob, on, 0));
+	static ThresholdFit.Sample sample(final Degradation d, final double ob, final double on) {
+		return new ThresholdFit.Sample(d, new DegradationPredictor.Scores(ob, on, 0));
 	}
 
 	@Test
 	void calibrationFindsAThresholdBetweenSeparableClasses() {
 		final Random r = new Random(2);
-		final List<ThresholdCalibration.Sample> s = new ArrayList<>();
+		final List<ThresholdFit.Sample> s = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			for (final Degradation d : Degradation.values()) {
 				// Blur scores in [0.6, 0.9] with blur, [0.1, 0.4] without; noise in [0.5, 0.7] vs [0.0, 0.3].
@@ -55,10 +55,10 @@ class PredictionTest {
 				s.add(sample(d, ob, on));
 			}
 		}
-		final Thresholds t = ThresholdCalibration.calibrate(s);
+		final Thresholds t = ThresholdFit.calibrate(s);
 		assertTrue(t.blur() > 0.4 && t.blur() < 0.6, "T_blur " + t.blur());
 		assertTrue(t.noise() > 0.3 && t.noise() < 0.5, "T_noise " + t.noise());
-		final ThresholdCalibration.Report rep = ThresholdCalibration.evaluate(s, t);
+		final ThresholdFit.Report rep = ThresholdFit.evaluate(s, t);
 		assertEquals(1.0, rep.blurAccuracy(), 0);
 		assertEquals(1.0, rep.noiseAccuracy(), 0);
 		assertEquals(1.0, rep.exactAccuracy(), 0);
@@ -68,9 +68,9 @@ class PredictionTest {
 	@Test
 	void confusionMatrixCountsDecisions() {
 		final Thresholds t = new Thresholds(0.5, 0.5);
-		final List<ThresholdCalibration.Sample> s = List.of(sample(Degradation.BLUR, 0.7, 0.1), sample(Degradation.BLUR,
+		final List<ThresholdFit.Sample> s = List.of(sample(Degradation.BLUR, 0.7, 0.1), sample(Degradation.BLUR,
 			0.2, 0.1), sample(Degradation.NOISE, 0.7, 0.9), sample(Degradation.CLEAN, 0.1, 0.1));
-		final ThresholdCalibration.Report r = ThresholdCalibration.evaluate(s, t);
+		final ThresholdFit.Report r = ThresholdFit.evaluate(s, t);
 		assertEquals(1, r.confusion()[Degradation.BLUR.ordinal()][Degradation.BLUR.ordinal()]);
 		assertEquals(1, r.confusion()[Degradation.BLUR.ordinal()][Degradation.CLEAN.ordinal()]);
 		assertEquals(1, r.confusion()[Degradation.NOISE.ordinal()][Degradation.BLUR_NOISE.ordinal()]);

@@ -48,13 +48,13 @@ class SamplePairPredictionTest {
 			final FilterSets sets = new FilterSets(r.blur(), r.noise(), "b", "t", p);
 			final DegradationPredictor pred = new DegradationPredictor(e, truth, sets, 1.0, Quadrature.TRAPEZOID, 8);
 			final List<LabelledInputs.Input> in = LabelledInputs.make(gts, names, p, 3, 40, 2);
-			final List<ThresholdCalibration.Sample> samples = new ArrayList<>();
+			final List<ThresholdFit.Sample> samples = new ArrayList<>();
 			for (final LabelledInputs.Input i : in) {
 				if (i.label() == Degradation.BLUR || i.label() == Degradation.NOISE || i.label() == Degradation.CLEAN) {
-					samples.add(new ThresholdCalibration.Sample(i.label(), pred.scores(i.lr())));
+					samples.add(new ThresholdFit.Sample(i.label(), pred.scores(i.lr())));
 				}
 			}
-			final Thresholds t = ThresholdCalibration.calibrate(samples);
+			final Thresholds t = ThresholdFit.calibrate(samples);
 			for (final LabelledInputs.Input i : in.subList(0, 4)) {
 				if (i.label() != Degradation.BLUR && i.label() != Degradation.NOISE) continue;
 				final DegradationPredictor.Prediction d = pred.predict(i.lr(), t);

@@ -26,14 +26,14 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
 import io.github.faig.nn.Fixtures;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 
 /** Tiled inference and the Blind Super-Resolution command, with the tiny fixture networks. */
 class SuperResolutionTest extends SciJavaTest {
 
 	static ModelPackage tiny(final String net) throws Exception {
-		return ModelImporter.importModel(Fixtures.file(net + "_weights.safetensors"), null, null, net, "target",
+		return CheckpointConverter.importModel(Fixtures.file(net + "_weights.safetensors"), null, null, net, "target",
 			"CC0-1.0");
 	}
 

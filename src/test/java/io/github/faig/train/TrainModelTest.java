@@ -26,7 +26,7 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Fixtures;
 import io.github.faig.nn.NetworkSpec;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.train.TrainOptions.Role;
 import io.github.faig.workflow.Monitor;
@@ -116,7 +116,7 @@ public class TrainModelTest {
 	void fineTuningKeepsTheInitialShapeAndRefusesAnotherOne(@TempDir final Path dir) throws Exception {
 		final File in = photos(dir, false);
 		final File init = dir.resolve("init").toFile();
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
 			.write(init);
 		final TrainOptions d = TrainOptions.DEFAULTS;
 		final TrainOptions fine = new TrainOptions(in, dir.resolve("fine").toFile(), d.architecture(), d.numFeat(), d

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.faig.nn.Fixtures;
-import io.github.faig.nn.io.ModelImporter;
+import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.train.TrainModelTest;
 
 /** The developer tools' entry point, and the model card on a tiny model and three photographs. */
@@ -41,7 +41,7 @@ class DevToolsTest {
 		final File photos = TrainModelTest.photos(dir, true);
 		final File models = dir.resolve("models").toFile();
 		assertTrue(models.mkdir());
-		ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny", "baseline", "CC0-1.0")
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "tiny", "baseline", "CC0-1.0")
 			.write(new File(models, "tiny"));
 		assertEquals(0, run("model-card", models.getPath(), photos.getPath(), "32"), err.toString(
 			StandardCharsets.UTF_8));

@@ -10,7 +10,7 @@ import io.github.faig.workflow.Monitor;
 /**
  * Turns weights from elsewhere (the authors' BasicSR checkpoints, plain state dicts as {@code .pth}, {@code .npz} or
  * {@code .safetensors}) into a model package the other workflows load; the architecture is read off the tensor names
- * and shapes ({@link ModelImporter}).
+ * and shapes ({@link CheckpointConverter}).
  *
  * <pre>
  * ModelPackage p = new ImportModel(options).run(Monitor.NONE);
@@ -38,7 +38,7 @@ public final class ImportModel {
 	/** Reads the weights, infers the network and writes the package; returns it. */
 	public ModelPackage run(final Monitor monitor) throws IOException {
 		monitor.progress("Reading " + options.weightsFile().getName(), 0, 2);
-		final ModelPackage p = ModelImporter.importModel(options.weightsFile(), null, options.checkpointKey(), options
+		final ModelPackage p = CheckpointConverter.importModel(options.weightsFile(), null, options.checkpointKey(), options
 			.modelName(), options.role(), options.license());
 		monitor.checkCancelled();
 		monitor.progress("Writing " + options.outputModel().getName(), 1, 2);

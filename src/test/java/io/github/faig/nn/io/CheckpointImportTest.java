@@ -51,7 +51,7 @@ class CheckpointImportTest {
 	private static double maxAbsDiff(final StateDict w, final Tensor x, final Tensor reference) {
 		Engines.workerThread();
 		try (NDManager m = Engines.newManager()) {
-			final SrNetwork net = new SrNetwork(ModelImporter.inferSpec(w)).load(w, m);
+			final SrNetwork net = new SrNetwork(CheckpointConverter.inferSpec(w)).load(w, m);
 			final float[] y = net.forward(m.create(x.data(), new Shape(x.shape()))).toFloatArray();
 			assertEquals(reference.data().length, y.length);
 			double max = 0;
@@ -65,7 +65,7 @@ class CheckpointImportTest {
 		final String output, final double tolerance) throws Exception
 	{
 		final StateDict io = SafeTensors.read(new File(dir, name + "_io.safetensors"));
-		final StateDict w = ModelImporter.readWeights(new File(dir, name + ".pth"), key);
+		final StateDict w = CheckpointConverter.readWeights(new File(dir, name + ".pth"), key);
 		final double d = maxAbsDiff(w, io.get("input"), io.get(output));
 		assertTrue(d <= tolerance, name + " [" + key + "]: max |ours - PyTorch| = " + d);
 		return w;
@@ -81,12 +81,12 @@ class CheckpointImportTest {
 	void basicsrCheckpointsOfBothArchitecturesImport() throws Exception {
 		// net_g under params, net_g_ema under params_ema, each a state_dict() with _metadata.
 		StateDict w = assertMatchesPyTorch("msrresnet_basicsr", null, "output");
-		assertEquals(new NetworkSpec(NetworkSpec.MSRRESNET, 2, 4, 1), ModelImporter.inferSpec(w));
+		assertEquals(new NetworkSpec(NetworkSpec.MSRRESNET, 2, 4, 1), CheckpointConverter.inferSpec(w));
 		assertMatchesPyTorch("msrresnet_basicsr", "params_ema", "output");
 		assertMatchesPyTorch("msrresnet_basicsr", "params", "output_params");
 		// One state_dict() object under both keys: pickled once, then referenced from the memo.
 		w = assertMatchesPyTorch("srcnn_basicsr", null, "output");
-		assertEquals(new NetworkSpec(NetworkSpec.SRCNN_STYLE, 2, 4, 1), ModelImporter.inferSpec(w));
+		assertEquals(new NetworkSpec(NetworkSpec.SRCNN_STYLE, 2, 4, 1), CheckpointConverter.inferSpec(w));
 		assertMatchesPyTorch("srcnn_basicsr", "params", "output");
 		// The state dict keeps PyTorch's order.
 		assertEquals("features.0.weight", w.names().iterator().next());
@@ -96,26 +96,26 @@ class CheckpointImportTest {
 	void aDictOfStateDictsImportsTheChosenEntry() throws Exception {
 		assertMatchesPyTorch("nets", "net_g", "output");
 		final StateDict d = assertMatchesPyTorch("nets", "net_d", "output_net_d");
-		assertEquals(NetworkSpec.SRCNN_STYLE, ModelImporter.inferSpec(d).architecture());
+		assertEquals(NetworkSpec.SRCNN_STYLE, CheckpointConverter.inferSpec(d).architecture());
 		// No params_ema, params or state_dict and no key: the message lists the entries to choose from.
 		for (final String key : new String[] { null, "params_ema" }) {
-			final IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(checkpoint("nets"),
+			final IOException e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(checkpoint("nets"),
 				key));
 			assertTrue(e.getMessage().contains("nets.pth") && e.getMessage().contains("[iter, net_d, net_g]"), e
 				.getMessage());
 			assertFalse(e.getMessage().contains("\n"), e.getMessage());
 		}
-		final IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(checkpoint("nets"),
+		final IOException e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(checkpoint("nets"),
 			"iter"));
 		assertTrue(e.getMessage().contains("nets.pth") && e.getMessage().contains("'iter'"), e.getMessage());
-		final ModelPackage p = ModelImporter.importModel(checkpoint("nets"), null, "net_d", "d", "other", "CC0-1.0");
+		final ModelPackage p = CheckpointConverter.importModel(checkpoint("nets"), null, "net_d", "d", "other", "CC0-1.0");
 		assertEquals("net_d", p.provenance().get("checkpoint_key").getAsString());
 	}
 
 	@Test
 	void checkpointKeyMessagesNameTheInput() {
 		for (final String key : new String[] { null, "nope", "iter" }) {
-			final IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(checkpoint("nets"),
+			final IOException e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(checkpoint("nets"),
 				key));
 			assertTrue(e.getMessage().contains(key == null ? "checkpoint_key" : "checkpoint_key '" + key + "'"), e
 				.getMessage());
@@ -127,7 +127,7 @@ class CheckpointImportTest {
 		assertMatchesPyTorch("top_level", null, "output");
 		// Import Model's default key does not get in the way of a file that is a state dict itself.
 		assertMatchesPyTorch("top_level", "params_ema", "output");
-		final ModelPackage p = ModelImporter.importModel(checkpoint("top_level"), null, "params_ema", "t", "other",
+		final ModelPackage p = CheckpointConverter.importModel(checkpoint("top_level"), null, "params_ema", "t", "other",
 			"CC0-1.0");
 		assertEquals("(top level)", p.provenance().get("checkpoint_key").getAsString());
 	}
@@ -236,7 +236,7 @@ class CheckpointImportTest {
 	}
 
 	private static void assertRefused(final File pth, final String global, final File marker) {
-		final IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(pth, null));
+		final IOException e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(pth, null));
 		assertTrue(e.getMessage().contains(pth.toString()) && e.getMessage().contains("refused") && e.getMessage()
 			.contains(global), e.getMessage());
 		assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -293,16 +293,16 @@ class CheckpointImportTest {
 		final byte[] good = Files.readAllBytes(checkpoint("legacy").toPath());
 		final File cut = dir.resolve("cut.pth").toFile();
 		Files.write(cut.toPath(), Arrays.copyOf(good, good.length - 100));
-		IOException e = assertThrows(IOException.class, () -> ModelImporter.readWeights(cut, null));
+		IOException e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(cut, null));
 		assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("truncated"), e.getMessage());
 		final File cut2 = dir.resolve("cut2.pth").toFile();
 		Files.write(cut2.toPath(), Arrays.copyOf(good, 300));
-		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(cut2, null));
+		e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(cut2, null));
 		assertTrue(e.getMessage().contains(cut2.toString()), e.getMessage());
 		assertFalse(e.getMessage().contains("\n"), e.getMessage());
 		final File text = dir.resolve("text.pth").toFile();
 		Files.writeString(text.toPath(), "not a checkpoint");
-		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(text, null));
+		e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(text, null));
 		assertTrue(e.getMessage().contains(text.toString()) && e.getMessage().contains("expected a torch.save"), e
 			.getMessage());
 	}
@@ -321,8 +321,8 @@ class CheckpointImportTest {
 			"srcnn_basicsr", "SRCNNStyle", "64", "4" } })
 		{
 			final StateDict io = SafeTensors.read(new File(d, c[0] + "_io.safetensors"));
-			final StateDict w = ModelImporter.readWeights(new File(d, c[0] + ".pth"), null);
-			assertEquals(new NetworkSpec(c[1], 2, Integer.parseInt(c[2]), Integer.parseInt(c[3])), ModelImporter
+			final StateDict w = CheckpointConverter.readWeights(new File(d, c[0] + ".pth"), null);
+			assertEquals(new NetworkSpec(c[1], 2, Integer.parseInt(c[2]), Integer.parseInt(c[3])), CheckpointConverter
 				.inferSpec(w));
 			assertEquals(96, io.get("input").shape()[3]);
 			final double diff = maxAbsDiff(w, io.get("input"), io.get("output"));

@@ -41,7 +41,7 @@ class ModelIoTest {
 	private static float[] run(final StateDict w, final Tensor x) {
 		Engines.workerThread();
 		try (NDManager m = Engines.newManager()) {
-			final SrNetwork net = new SrNetwork(ModelImporter.inferSpec(w)).load(w, m);
+			final SrNetwork net = new SrNetwork(CheckpointConverter.inferSpec(w)).load(w, m);
 			return net.forward(m.create(x.data(), new Shape(x.shape()))).toFloatArray();
 		}
 	}
@@ -50,13 +50,13 @@ class ModelIoTest {
 	void pthCheckpointTakesParamsEmaByDefaultAndParamsOnRequest() throws Exception {
 		for (final String net : new String[] { "msrresnet_x2", "srcnn_x2" }) {
 			final File pth = Fixtures.file(net + ".pth");
-			final StateDict ema = ModelImporter.readWeights(pth, null);
-			assertSameWeights(Fixtures.weights(net), ModelImporter.inferSpec(ema).equals(ModelImporter.inferSpec(
+			final StateDict ema = CheckpointConverter.readWeights(pth, null);
+			assertSameWeights(Fixtures.weights(net), CheckpointConverter.inferSpec(ema).equals(CheckpointConverter.inferSpec(
 				Fixtures.weights(net))) ? reorder(ema, Fixtures.weights(net)) : ema);
 			final Tensor x = Fixtures.io(net).get("input");
 			final float[] y = run(reorder(ema, Fixtures.weights(net)), x);
 			assertArrayEquals(Fixtures.io(net).get("output").data(), y, 1e-5f);
-			final StateDict params = ModelImporter.readWeights(pth, "params");
+			final StateDict params = CheckpointConverter.readWeights(pth, "params");
 			final float[] y2 = run(reorder(params, Fixtures.weights(net)), x);
 			final StateDict p2 = SafeTensors.read(Fixtures.file(net + "_params_io.safetensors"));
 			assertArrayEquals(p2.get("output").data(), y2, 1e-5f);
@@ -72,13 +72,13 @@ class ModelIoTest {
 
 	@Test
 	void npzLoadsTheSameWeights() throws Exception {
-		assertSameWeights(Fixtures.weights("msrresnet_x4"), reorder(ModelImporter.readWeights(Fixtures.file(
+		assertSameWeights(Fixtures.weights("msrresnet_x4"), reorder(CheckpointConverter.readWeights(Fixtures.file(
 			"msrresnet_x4.npz"), null), Fixtures.weights("msrresnet_x4")));
 	}
 
 	@Test
 	void packagesRoundTripAsFolderAndZip(@TempDir final Path dir) throws Exception {
-		final ModelPackage p = ModelImporter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny",
+		final ModelPackage p = CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, null, "tiny",
 			"target", "CC0-1.0");
 		assertEquals(new NetworkSpec("MSRResNet", 2, 8, 2), p.spec());
 		for (final String name : new String[] { "pkg", "pkg.zip" }) {
@@ -99,7 +99,7 @@ class ModelIoTest {
 
 	@Test
 	void badModelsGiveClearMessages(@TempDir final Path dir) throws Exception {
-		final ModelPackage p = ModelImporter.importModel(Fixtures.file("msrresnet_x2.safetensors".replace(
+		final ModelPackage p = CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.safetensors".replace(
 			".safetensors", "_weights.safetensors")), null, null, "tiny", "target", "CC0-1.0");
 		final File pkg = dir.resolve("pkg").toFile();
 		p.write(pkg);
@@ -136,9 +136,9 @@ class ModelIoTest {
 		assertTrue(e.getMessage().contains("neither a model folder nor a valid zip"), e.getMessage());
 		final File notPth = dir.resolve("w.pth").toFile();
 		Files.writeString(notPth.toPath(), "garbage");
-		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(notPth, null));
+		e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(notPth, null));
 		assertTrue(e.getMessage().contains("is not a PyTorch checkpoint"), e.getMessage());
-		e = assertThrows(IOException.class, () -> ModelImporter.readWeights(Fixtures.file("msrresnet_x2.pth"),
+		e = assertThrows(IOException.class, () -> CheckpointConverter.readWeights(Fixtures.file("msrresnet_x2.pth"),
 			"params_swa"));
 		assertTrue(e.getMessage().contains("params_swa"), e.getMessage());
 	}
@@ -154,7 +154,7 @@ class ModelIoTest {
 			final ModelPackage p = ModelPackage.read(out);
 			assertEquals("SRCNNStyle", p.spec().architecture());
 			assertEquals("params", p.provenance().get("checkpoint_key").getAsString());
-			assertSameWeights(reorder(ModelImporter.readWeights(Fixtures.file("srcnn_x2.pth"), "params"), p.weights()), p
+			assertSameWeights(reorder(CheckpointConverter.readWeights(Fixtures.file("srcnn_x2.pth"), "params"), p.weights()), p
 				.weights());
 		}
 	}

@@ -11,7 +11,7 @@ import io.github.faig.degrade.Degradation;
  * consecutive distinct scores, and the ends) with the highest balanced accuracy of its yes/no decision
  * ("contains blur", "contains noise"); ties go to the candidate nearest the middle of the tied range.
  */
-public final class ThresholdCalibration {
+public final class ThresholdFit {
 
 	/** One labelled input and its scores. */
 	public record Sample(Degradation label, DegradationPredictor.Scores scores) {}
@@ -24,7 +24,7 @@ public final class ThresholdCalibration {
 	/** The balanced accuracy of a decision that separates nothing (with a little room for rounding). */
 	private static final double CHANCE = 0.5 + 1e-12;
 
-	private ThresholdCalibration() {}
+	private ThresholdFit() {}
 
 	public static Thresholds calibrate(final List<Sample> samples) {
 		if (samples.isEmpty()) throw new IllegalArgumentException("no labelled samples to calibrate on");

@@ -24,9 +24,9 @@ import io.github.faig.nn.Tensor;
  * {@code DataParallel}) is dropped. The architecture is read off the tensor names and shapes unless given, by the
  * architectures of {@link Architectures}: MSRResNet, SRCNN-style and EDSR (BasicSR's names).
  */
-public final class ModelImporter {
+public final class CheckpointConverter {
 
-	private ModelImporter() {}
+	private CheckpointConverter() {}
 
 	/**
 	 * The state dict of a weights file.
