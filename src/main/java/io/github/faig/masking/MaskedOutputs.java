@@ -7,6 +7,7 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.StateDict;
 import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.Monitor;
 
 /** Runs images through weight variants of one architecture (target, masked, baseline, λ sweeps). */
 public final class MaskedOutputs {
@@ -20,7 +21,7 @@ public final class MaskedOutputs {
 	public static List<FloatImage> run(final NetworkSpec spec, final StateDict weights, final List<FloatImage> images) {
 		final List<FloatImage> out = new ArrayList<>();
 		try (SrModel m = SrModel.of(spec, weights, "variant")) {
-			for (final FloatImage img : images) out.add(m.superResolve(img, TILE, -1, null, null));
+			for (final FloatImage img : images) out.add(m.superResolve(img, TILE, -1, Monitor.NONE));
 		}
 		return out;
 	}

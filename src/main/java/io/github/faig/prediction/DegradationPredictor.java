@@ -12,6 +12,7 @@ import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.GaussianBlur;
 import io.github.faig.image.FloatImage;
 import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.Monitor;
 
 /**
  * Predicts which degradations an input contains from how its own top filters overlap the discovered filter sets
@@ -141,7 +142,7 @@ public final class DegradationPredictor {
 	/** {@link #scores(FloatImage, BooleanSupplier)} with the per-filter scores they are made from. */
 	public Scored scored(final FloatImage lr, final BooleanSupplier stop) {
 		final long t0 = System.nanoTime();
-		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
+		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, Monitor.NONE);
 		final float[] s = engine.attribute(lr, truth, rule, steps, stop).scores();
 		final Scores o = scores(s, 0);
 		final double r = reblur == null ? Double.NaN : Reblur.ratioOrNaN(truth, reblur);
@@ -166,7 +167,7 @@ public final class DegradationPredictor {
 
 	/** {@link #filterScores(FloatImage)}, stopping between path steps once {@code stop} says so. */
 	public float[] filterScores(final FloatImage lr, final BooleanSupplier stop) {
-		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, null, null);
+		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, Monitor.NONE);
 		return engine.attribute(lr, truth, rule, steps, stop).scores();
 	}
 

@@ -1,6 +1,5 @@
 package io.github.faig.sr;
 
-import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDManager;
 import io.github.faig.image.FloatImage;
@@ -9,6 +8,7 @@ import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.io.ModelPackage;
+import io.github.faig.workflow.Monitor;
 
 /**
  * A model package loaded into native memory, ready to super-resolve images of any size and channel count. It owns
@@ -16,7 +16,7 @@ import io.github.faig.nn.io.ModelPackage;
  *
  * <pre>
  * try (SrModel m = SrModel.load(pkg)) {
- *     FloatImage sr = m.superResolve(lr, 256, -1, null, null);
+ *     FloatImage sr = m.superResolve(lr, 256, -1, Monitor.NONE);
  * }
  * </pre>
  */
@@ -78,10 +78,9 @@ public final class SrModel implements AutoCloseable {
 	 *
 	 * @param tileSize LR tile side
 	 * @param overlap context around each tile, or -1 for the exact overlap (the receptive radius)
+	 * @param monitor told of each tile and asked between tiles ({@link SuperResolver#apply}); {@link Monitor#NONE}
 	 */
-	public FloatImage superResolve(final FloatImage lr, final int tileSize, final int overlap,
-		final SuperResolver.Progress progress, final BooleanSupplier cancelled)
-	{
+	public FloatImage superResolve(final FloatImage lr, final int tileSize, final int overlap, final Monitor monitor) {
 		if (lr.width() < minInputSize() || lr.height() < minInputSize()) {
 			throw new IllegalArgumentException("image of " + lr.width() + "x" + lr.height() + " pixels is smaller than " +
 				"the receptive field of " + name + " (" + minInputSize() + "x" + minInputSize() + " pixels)");
@@ -97,7 +96,7 @@ public final class SrModel implements AutoCloseable {
 			throw new IllegalArgumentException("model " + name + ": " + e.getMessage()); // which model refuses it
 		}
 		final SuperResolver sr = new SuperResolver(net, manager);
-		final FloatImage out = sr.apply(in, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, progress, cancelled);
+		final FloatImage out = sr.apply(in, tileSize, overlap < 0 ? sr.exactOverlap() : overlap, monitor);
 		if (out.channels() == lr.channels()) return out;
 		return lr.channels() == 3 ? out.asRgb() : rgb2grey(out);
 	}

@@ -115,10 +115,11 @@ public final class SuperResolve implements AutoCloseable {
 		final int count)
 	{
 		monitor.checkCancelled();
-		return model.superResolve(lr, options.tileSize(), options.tileOverlap(), (done, total) -> {
+		return model.superResolve(lr, options.tileSize(), options.tileOverlap(), monitor.reporting((m, done,
+			total) -> {
 			monitor.checkCancelled();
-			monitor.progress(what + " tile " + done + "/" + total, (long) index * total + done, (long) count * total);
-		}, monitor.cancelCheck());
+			monitor.progress(what + " tile " + done + "/" + total, index * total + done, count * total);
+		}));
 	}
 
 	@Override

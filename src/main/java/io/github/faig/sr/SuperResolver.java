@@ -1,7 +1,6 @@
 package io.github.faig.sr;
 
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +9,7 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.image.Imgs;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
+import io.github.faig.workflow.Monitor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -23,12 +23,6 @@ import net.imglib2.view.Views;
  * receptive radius ({@link #exactOverlap}) the result equals the untiled output up to float rounding.
  */
 public final class SuperResolver {
-
-	/** Progress of a tiled run. */
-	@FunctionalInterface
-	public interface Progress {
-		void tile(int done, int total);
-	}
 
 	private final SrNetwork net;
 	private final NDManager manager;
@@ -46,7 +40,7 @@ public final class SuperResolver {
 
 	/** The network's output for a whole image, untiled. */
 	public FloatImage apply(final FloatImage lr) {
-		return apply(lr, Integer.MAX_VALUE, 0, null, null);
+		return apply(lr, Integer.MAX_VALUE, 0, Monitor.NONE);
 	}
 
 	/**
@@ -54,12 +48,10 @@ public final class SuperResolver {
 	 *
 	 * @param tileSize side of a tile's kept centre in LR pixels ({@code >= 1})
 	 * @param overlap context pixels on each side ({@code >= 0}); {@link #exactOverlap()} for exact results
-	 * @param progress called after each tile, or {@code null}
-	 * @param cancelled polled between tiles; a {@code true} stops with {@link CancellationException}
+	 * @param monitor told "Super-resolving tile d/n" after each tile and asked between tiles: cancelled, the run
+	 *          stops with {@link CancellationException}; {@link Monitor#NONE} for neither
 	 */
-	public FloatImage apply(final FloatImage lr, final int tileSize, final int overlap, final Progress progress,
-		final BooleanSupplier cancelled)
-	{
+	public FloatImage apply(final FloatImage lr, final int tileSize, final int overlap, final Monitor monitor) {
 		final int c = net.spec().numInCh();
 		if (lr.channels() != c) {
 			throw new IllegalArgumentException("the network " + net.spec() + " takes " + (c == 1 ? "grey (1-channel)"
@@ -82,7 +74,7 @@ public final class SuperResolver {
 		Engines.workerThread();
 		for (int iy = 0; iy < tilesY; iy++) {
 			for (int ix = 0; ix < tilesX; ix++) {
-				if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
+				if (monitor.isCancelled()) throw new CancellationException();
 				final int y0 = iy * th;
 				final int x0 = ix * tw;
 				final int y1 = Math.min(h, y0 + th);
@@ -103,7 +95,7 @@ public final class SuperResolver {
 					cx0) * s - 1, (y1 - cy0) * s - 1, out.channels() - 1 }), Views.interval(whole, new long[] { x0 * s, y0 * s,
 						0 }, new long[] { x1 * s - 1, y1 * s - 1, out.channels() - 1 }));
 				done++;
-				if (progress != null) progress.tile(done, total);
+				monitor.progress("Super-resolving tile " + done + "/" + total, done, total);
 			}
 		}
 		return out;

@@ -16,6 +16,7 @@ import io.github.faig.nn.Architecture;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.sr.SuperResolver;
+import io.github.faig.workflow.Monitor;
 
 /**
  * PSNR and SSIM of a network (or of plain bilinear upsampling, the floor) on degraded versions of ground-truth
@@ -52,7 +53,7 @@ public final class Evaluator {
 				final FloatImage gt = degrader.groundTruth(centre(hr.get(i)));
 				final FloatImage lr = degrader.degrade(gt, d, seed + i);
 				final FloatImage sr = net != null ? new SuperResolver(net, manager).apply(lr, 256, net.architecture()
-					.receptiveRadius(), null, null) : bilinear(lr, params.scale(), manager);
+					.receptiveRadius(), Monitor.NONE) : bilinear(lr, params.scale(), manager);
 				psnr += ImageMetrics.psnr8(sr, gt, params.scale());
 				ssim += ImageMetrics.ssimY(sr, gt, params.scale());
 			}

@@ -8,7 +8,10 @@ import java.util.function.BooleanSupplier;
  * calls it (a Fiji command, the demo, a benchmark, a test, a Spark task).
  * <p>
  * A workflow calls {@link #progress} at each step boundary (an input, a FAIG path step, an SR tile, a training
- * iteration) and {@link #checkCancelled()} at the same places; it leaves nothing half-written when it stops.
+ * iteration) and {@link #checkCancelled()} at the same places; it leaves nothing half-written when it stops. The
+ * engines below the workflows ({@code FaigEngine}, {@code SuperResolver}, {@code SrModel}, {@code Trainer},
+ * {@code DegradationPredictor}, ...) take one too, {@link #NONE} where nobody watches; a workflow hands them
+ * {@link #reporting} its own wording.
  * </p>
  */
 public interface Monitor {
@@ -61,6 +64,14 @@ public interface Monitor {
 	/** Stops the work here if the caller asked: throws {@link CancellationException}. */
 	default void checkCancelled() {
 		if (isCancelled() || Thread.currentThread().isInterrupted()) throw new CancellationException();
+	}
+
+	/**
+	 * This monitor's cancellation, with progress going to {@code report} instead: how a workflow words an engine's
+	 * steps (its tiles, path steps, iterations) its own way, or counts them into a larger whole.
+	 */
+	default Monitor reporting(final Report report) {
+		return of(report, this::isCancelled);
 	}
 
 	/**

@@ -152,7 +152,7 @@ public final class BlurUnderNoise {
 					for (final LabelledInputs.Input x : c.inputs(gts, names)) {
 						if (!x.label().hasNoise()) continue;
 						final long t0 = System.nanoTime();
-						final FloatImage y = tgt.superResolve(x.lr(), 128, -1, null, null);
+						final FloatImage y = tgt.superResolve(x.lr(), 128, -1, Monitor.NONE);
 						final double rb = Reblur.ratioOrNaN(y, blur);
 						p.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%.6f,%.3f%n", set, x.name(), x.label().label(), x.lr().width(),
 							x.lr().height(), rb, (System.nanoTime() - t0) / 1e9);
@@ -332,13 +332,13 @@ public final class BlurUnderNoise {
 				osBun = Double.NaN;
 				faigSeconds = v[2];
 			}
-			final FloatImage yt = tgt.superResolve(x.lr(), 1 << 16, 0, null, null);
+			final FloatImage yt = tgt.superResolve(x.lr(), 1 << 16, 0, Monitor.NONE);
 			final long t0 = System.nanoTime();
 			final double rb = Reblur.ratio(yt, blur);
 			final double rbSeconds = (System.nanoTime() - t0) / 1e9;
 			final double r1 = Reblur.ratioOrNaN(yt, new GaussianBlur(blur.sigma() / 2, 11));
 			final double r4 = Reblur.ratioOrNaN(yt, new GaussianBlur(blur.sigma() * 2, 41));
-			final FloatImage ym = masked.superResolve(x.lr(), 1 << 16, 0, null, null);
+			final FloatImage ym = masked.superResolve(x.lr(), 1 << 16, 0, Monitor.NONE);
 			p.printf(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.4f,%.6f,%.6f%n", set, x.name(), x.label().label(),
 				osBlur, osNoise, osBun, GradientMapMetric.metric(ym, yt, GradientMapMetric.Channel.LUMINANCE), rb, faigSeconds,
 				rbSeconds, r1, r4);

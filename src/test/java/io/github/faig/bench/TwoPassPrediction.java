@@ -111,7 +111,7 @@ public final class TwoPassPrediction {
 		final List<Row> out = new ArrayList<>();
 		for (final LabelledInputs.Input x : first.inputs(gts, names)) {
 			final DegradationPredictor.Scores s = first.score(x, dir.getName(), Monitor.NONE).scores();
-			final FloatImage hr = denoiser.superResolve(x.lr(), 1 << 16, 0, null, null);
+			final FloatImage hr = denoiser.superResolve(x.lr(), 1 << 16, 0, Monitor.NONE);
 			final DegradationPredictor.Scores s2 = first.predictor().scores(Quantization.to8Bit(Downscale.blockMean(hr,
 				2)));
 			out.add(new Row(x.label(), s.blur(), s.noise(), s2.blur()));

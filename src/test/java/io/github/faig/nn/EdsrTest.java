@@ -53,6 +53,7 @@ import io.github.faig.sr.SrModel;
 import io.github.faig.train.HrDataset;
 import io.github.faig.train.Trainer;
 import io.github.faig.train.TrainingConfig;
+import io.github.faig.workflow.Monitor;
 
 /**
  * The third architecture, EDSR-baseline ({@link Edsr}), end to end: parity with an independent PyTorch definition
@@ -296,12 +297,12 @@ class EdsrTest extends SciJavaTest {
 				w)))
 			{
 				final FloatImage lr = random(3, 37, 45, 1);
-				final FloatImage whole = m.superResolve(lr, Integer.MAX_VALUE, 0, null, null);
-				final FloatImage tiled = m.superResolve(lr, 16, -1, null, null);
+				final FloatImage whole = m.superResolve(lr, Integer.MAX_VALUE, 0, Monitor.NONE);
+				final FloatImage tiled = m.superResolve(lr, 16, -1, Monitor.NONE);
 				assertTrue(ImageMetrics.maxAbsDiff(whole, tiled) <= 1e-5, net + ": " + ImageMetrics.maxAbsDiff(whole,
 					tiled));
 				// too little overlap shows at the seams (so the test can fail)
-				assertTrue(ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 16, 0, null, null)) > 1e-3);
+				assertTrue(ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 16, 0, Monitor.NONE)) > 1e-3);
 			}
 		}
 	}

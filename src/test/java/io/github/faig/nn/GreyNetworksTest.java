@@ -173,15 +173,15 @@ class GreyNetworksTest {
 		final FloatImage grey = EdsrTest.random(1, 20, 20, 7);
 		final float[] whole = run(spec, w, new Tensor(new long[] { 1, 1, 20, 20 }, grey.data()));
 		try (SrModel m = SrModel.of(spec, w, "grey")) {
-			final FloatImage sr = m.superResolve(grey, 5, -1, null, null);
+			final FloatImage sr = m.superResolve(grey, 5, -1, Monitor.NONE);
 			assertEquals(1, sr.channels());
 			assertTrue(ParityTest.maxAbsDiff(whole, sr.data()) <= TOLERANCE, "tiled, exact overlap");
-			final FloatImage asRgb = m.superResolve(grey.asRgb(), 1 << 16, -1, null, null);
+			final FloatImage asRgb = m.superResolve(grey.asRgb(), 1 << 16, -1, Monitor.NONE);
 			assertEquals(3, asRgb.channels());
 			for (int c = 0; c < 3; c++) assertArrayEquals(sr.data(), asRgb.channel(c).data(), TOLERANCE);
 			final FloatImage colour = EdsrTest.random(3, 20, 20, 4);
 			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.superResolve(colour,
-				64, -1, null, null));
+				64, -1, Monitor.NONE));
 			assertEquals("model grey: a grey network (num_in_ch = 1) takes grey images, got a colour image: convert it " +
 				"to grey first (Image > Type > 8-bit) or use an RGB model", e.getMessage());
 		}

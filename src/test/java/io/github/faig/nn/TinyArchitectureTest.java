@@ -28,6 +28,7 @@ import io.github.faig.nn.io.CheckpointConverter;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.sr.SrModel;
 import io.github.faig.train.TrainModelTest;
+import io.github.faig.workflow.Monitor;
 
 /**
  * Issue #31's recipe, done: a new architecture is this one class ({@link Tiny}) plus its services line
@@ -159,7 +160,7 @@ class TinyArchitectureTest {
 				assertEquals(c * 5 + 5 * c * 9, spec.filterCount());
 				final StateDict w = SrNetwork.initialWeights(spec, 1);
 				try (SrModel m = SrModel.of(spec, w, "tiny")) {
-					final FloatImage sr = m.superResolve(EdsrTest.random(c, 7, 9, 2), 4, -1, null, null);
+					final FloatImage sr = m.superResolve(EdsrTest.random(c, 7, 9, 2), 4, -1, Monitor.NONE);
 					assertEquals(List.of(c, 21, 27), List.of(sr.channels(), sr.height(), sr.width()));
 				}
 				// recognised by Import Model from its tensor names and shapes

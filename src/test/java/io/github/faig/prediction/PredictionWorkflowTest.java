@@ -151,7 +151,7 @@ class PredictionWorkflowTest {
 		try (PredictDegradation p = new PredictDegradation(PredictionOptions.defaults())) {
 			final PredictDegradation.Result r = p.predict(crop, "crop", Monitor.NONE);
 			final PredictionSettings s = p.settings();
-			final FloatImage truth = p.models().truth().superResolve(crop, 1 << 16, 0, null, null);
+			final FloatImage truth = p.models().truth().superResolve(crop, 1 << 16, 0, Monitor.NONE);
 			final float[] attr = p.models().engine().attribute(crop, truth, s.rule(), s.steps()).scores();
 			final List<Integer> own = top(attr, s.percent());
 			final int k = own.size();

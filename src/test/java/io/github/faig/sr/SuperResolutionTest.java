@@ -49,17 +49,18 @@ class SuperResolutionTest extends SciJavaTest {
 		for (final String net : new String[] { "msrresnet_x2", "msrresnet_x3", "srcnn_x2" }) {
 			try (SrModel m = SrModel.load(tiny(net))) {
 				final FloatImage lr = random(3, 45, 61, 1);
-				final FloatImage whole = m.superResolve(lr, Integer.MAX_VALUE, 0, null, null);
+				final FloatImage whole = m.superResolve(lr, Integer.MAX_VALUE, 0, Monitor.NONE);
 				// An image that fits in one tile.
-				assertEquals(0.0, ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 256, -1, null, null)), 1e-5);
+				assertEquals(0.0, ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 256, -1, Monitor.NONE)), 1e-5);
 				// Many tiles with the exact overlap: the same, to float rounding.
 				final int[] calls = { 0 };
-				final FloatImage tiled = m.superResolve(lr, 16, -1, (d, t) -> calls[0] = t, null);
+				final FloatImage tiled = m.superResolve(lr, 16, -1, Monitor.of((message, d, t) -> calls[0] = (int) t,
+					() -> false));
 				assertTrue(ImageMetrics.maxAbsDiff(whole, tiled) <= 1e-5, net + ": " + ImageMetrics.maxAbsDiff(whole,
 					tiled));
 				assertEquals(3 * 4, calls[0]);
 				// Too little overlap shows at the seams (so the test can fail).
-				assertTrue(ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 16, 0, null, null)) > 1e-3);
+				assertTrue(ImageMetrics.maxAbsDiff(whole, m.superResolve(lr, 16, 0, Monitor.NONE)) > 1e-3);
 			}
 		}
 	}
@@ -70,8 +71,8 @@ class SuperResolutionTest extends SciJavaTest {
 			final FloatImage g = random(1, 20, 24, 2);
 			final FloatImage rgb = new FloatImage(3, 20, 24);
 			for (int c = 0; c < 3; c++) System.arraycopy(g.data(), 0, rgb.data(), c * 480, 480);
-			final FloatImage outRgb = m.superResolve(rgb, 256, -1, null, null);
-			final FloatImage outG = m.superResolve(g, 256, -1, null, null);
+			final FloatImage outRgb = m.superResolve(rgb, 256, -1, Monitor.NONE);
+			final FloatImage outG = m.superResolve(g, 256, -1, Monitor.NONE);
 			assertEquals(1, outG.channels());
 			final int n = 40 * 48;
 			for (int i = 0; i < n; i += 97) {
@@ -89,7 +90,7 @@ class SuperResolutionTest extends SciJavaTest {
 		try (SuperResolve sr = new SuperResolve(tiny("msrresnet_x2"), new SuperResolve.Options(16, -1));
 			SrModel whole = SrModel.load(tiny("msrresnet_x2")))
 		{
-			final FloatImage untiled = whole.superResolve(lr, Integer.MAX_VALUE, 0, null, null);
+			final FloatImage untiled = whole.superResolve(lr, Integer.MAX_VALUE, 0, Monitor.NONE);
 			final FloatImage out = sr.apply(lr, m);
 			assertTrue(ImageMetrics.maxAbsDiff(untiled, out) <= 1e-5);
 			assertEquals(12, seen.size());
@@ -172,7 +173,7 @@ class SuperResolutionTest extends SciJavaTest {
 		assertTrue(new File(dir.toFile(), "rgb_x2_msrresnet_x2.png").isFile());
 		// The command's output is the network's, rounded to 8 bits.
 		try (SrModel sr = SrModel.load(tiny("msrresnet_x2"))) {
-			final FloatImage expect = sr.superResolve(ImagePlusBridge.toFloatImage(cp), 256, -1, null, null);
+			final FloatImage expect = sr.superResolve(ImagePlusBridge.toFloatImage(cp), 256, -1, Monitor.NONE);
 			assertEquals(0.0, ImageMetrics.maxAbsDiff(io.github.faig.degrade.Quantization.to8Bit(expect),
 				ImagePlusBridge.toFloatImage(out.getProcessor())), 0.0);
 		}
