@@ -142,9 +142,7 @@ public final class ComputeFilters implements AutoCloseable {
 	public DegradationAttribution.Partial attributeImage(final int index, final FloatImage groundTruth,
 		final String name, final Monitor monitor)
 	{
-		return attribution.attributeImage(index, groundTruth, name, (done, total, label, a) -> monitor.progress("FAIG " +
-			done + "/" + total + " (" + label + ")", done, total), monitor.steps("FAIG path steps", (long) attribution
-				.inputsPerImage() * (options.steps() + 1)));
+		return attribution.attributeImage(index, groundTruth, name, monitor);
 	}
 
 	/** A ground-truth image of a set, as a sharded run sends it. */

@@ -4,13 +4,13 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.degrade.Degrader;
 import io.github.faig.image.CropPositions;
 import io.github.faig.image.FloatImage;
+import io.github.faig.workflow.Monitor;
 
 /**
  * Per-degradation FAIG (docs/method.md §3, Eq. 7) over a set of ground-truth images: each is degraded two ways, blurry and
@@ -29,12 +29,6 @@ import io.github.faig.image.FloatImage;
  * </p>
  */
 public final class DegradationAttribution {
-
-	/** Progress: inputs done of total, and the attribution just computed. */
-	@FunctionalInterface
-	public interface Progress {
-		void input(int done, int total, String label, FaigEngine.Attribution a);
-	}
 
 	/** The outcome: both rankings, the mean score difference, and every input's completeness figures. */
 	public record Result(Ranking blur, Ranking noise, float[] blurMinusNoise, List<Input> inputs) {
@@ -118,18 +112,18 @@ public final class DegradationAttribution {
 	/**
 	 * The whole set: {@link #attributeImage} of every image in order, then {@link #finish}. The scores are summed
 	 * image by image, input by input, in one running sum (the order the shipped filter sets were made with).
+	 *
+	 * @param monitor told "FAIG d/n (label)" after each input, d and n counted over the whole set, and asked before
+	 *          every input and every path step
 	 */
-	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Progress progress,
-		final BooleanSupplier cancelled)
-	{
+	public Result run(final List<FloatImage> groundTruths, final List<String> names, final Monitor monitor) {
 		if (groundTruths.isEmpty()) throw new IllegalArgumentException("no ground-truth images");
 		checkImages(groundTruths, names);
 		final Partial sum = new Partial(engine.filters().filterCount());
 		final int total = inputCount(groundTruths.size());
 		for (int i = 0; i < groundTruths.size(); i++) {
 			final int before = i * inputsPerImage();
-			attributeInto(sum, i, groundTruths.get(i), names.get(i), progress == null ? null : (done, t, label,
-				a) -> progress.input(before + done, total, label, a), cancelled);
+			attributeInto(sum, i, groundTruths.get(i), names.get(i), monitor, before, total, false);
 		}
 		return finish(sum);
 	}
@@ -140,14 +134,15 @@ public final class DegradationAttribution {
 	 * settings and the models, so the images of a set can be attributed on different machines and the partials
 	 * combined with {@link Partial#plus}.
 	 *
-	 * @param progress counts this image's inputs ({@link #inputsPerImage()} in all), or {@code null}
-	 * @param cancelled asked before every path step, or {@code null}
+	 * @param monitor told "FAIG d/n (label)" after each of this image's inputs ({@link #inputsPerImage()} in all)
+	 *          and "FAIG path steps" (counted over the image) before each input and each path step, and asked at the
+	 *          same places
 	 */
 	public Partial attributeImage(final int index, final FloatImage groundTruth, final String name,
-		final Progress progress, final BooleanSupplier cancelled)
+		final Monitor monitor)
 	{
 		final Partial p = new Partial(engine.filters().filterCount());
-		attributeInto(p, index, groundTruth, name, progress, cancelled);
+		attributeInto(p, index, groundTruth, name, monitor, 0, inputsPerImage(), true);
 		return p;
 	}
 
@@ -173,8 +168,12 @@ public final class DegradationAttribution {
 		}
 	}
 
+	/**
+	 * Image {@code i}'s inputs into {@code sum}; inputs count from {@code before} of {@code total}. With
+	 * {@code pathSteps} the path steps are reported too, counted over the image (an input's check and its steps).
+	 */
 	private void attributeInto(final Partial sum, final int i, final FloatImage hr, final String name,
-		final Progress progress, final BooleanSupplier cancelled)
+		final Monitor monitor, final int before, final int total, final boolean pathSteps)
 	{
 		if (cropSize == 0) checkWhole(hr, name);
 		final int s = params.scale();
@@ -187,6 +186,7 @@ public final class DegradationAttribution {
 		final CropPositions pos = cropSize > 0 ? new CropPositions(seed, CropPositions.DISCOVERY, i, blurry.width(),
 			blurry.height(), cropSize, "image " + name + " (crop_size, in LR pixels)") : null;
 		final int k = cropSize > 0 ? crops : 1;
+		final long allSteps = (long) inputsPerImage() * (steps + 1);
 		int count = 0;
 		for (int c = 0; c < k; c++) {
 			final int[] yx = pos != null ? pos.next() : new int[2];
@@ -197,12 +197,18 @@ public final class DegradationAttribution {
 			final FloatImage gtc = gt.crop(y * s, x * s, h * s, w * s);
 			final String label = name + (cropSize > 0 ? "#" + (c + 1) : "");
 			for (final Degradation d : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
-				if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
+				final long first = (long) count * (steps + 1); // this input's first path-step count
+				if (pathSteps) monitor.progress("FAIG path steps", first, allSteps);
+				if (monitor.isCancelled()) throw new CancellationException();
 				final FloatImage lr = (d == Degradation.BLUR ? blurry : noisy).crop(y, x, h, w);
-				final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps, cancelled)
-					: engine.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps, cancelled);
+				final Monitor engineSteps = pathSteps ? monitor.reporting((m, done, n) -> monitor.progress(
+					"FAIG path steps", first + 1 + done, allSteps)) : monitor.silent();
+				final FaigEngine.Attribution a = method == Method.FAIG ? engine.attribute(lr, gtc, rule, steps,
+					engineSteps) : engine.inputPathGradients(clean.crop(y, x, h, w), lr, rule, steps, engineSteps);
 				sum.add(new Input(i, label, d, a));
-				if (progress != null) progress.input(++count, inputsPerImage(), label + " " + d.label(), a);
+				count++;
+				monitor.progress("FAIG " + (before + count) + "/" + total + " (" + label + " " + d.label() + ")", before +
+					count, total);
 			}
 		}
 	}

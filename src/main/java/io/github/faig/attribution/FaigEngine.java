@@ -3,7 +3,6 @@ package io.github.faig.attribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.github.faig.image.FloatImage;
+import io.github.faig.workflow.Monitor;
 import io.github.faig.nn.ConvLayer;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
@@ -110,18 +110,18 @@ public final class FaigEngine implements AutoCloseable {
 	 * @param gt ground truth {@code (3, h·s, w·s)}
 	 */
 	public Attribution attribute(final FloatImage lr, final FloatImage gt, final Quadrature rule, final int steps) {
-		return attribute(lr, gt, rule, steps, null);
+		return attribute(lr, gt, rule, steps, Monitor.NONE);
 	}
 
 	/**
-	 * {@link #attribute(FloatImage, FloatImage, Quadrature, int)} that stops between path steps, with a
-	 * {@link CancellationException}, once {@code cancelled} says so: one attribution of a whole image can take
+	 * {@link #attribute(FloatImage, FloatImage, Quadrature, int)} that reports each path step and stops between them,
+	 * with a {@link CancellationException}, once the monitor is cancelled: one attribution of a whole image can take
 	 * minutes. The engine is left at θ with clean gradients.
 	 *
-	 * @param cancelled asked before every step; {@code null} for never
+	 * @param monitor told "FAIG path step k/n" (k − 1 of n done) and then asked, before every step
 	 */
 	public Attribution attribute(final FloatImage lr, final FloatImage gt, final Quadrature rule, final int steps,
-		final BooleanSupplier cancelled)
+		final Monitor monitor)
 	{
 		final int s = net.spec().scale();
 		if (gt.height() != lr.height() * s || gt.width() != lr.width() * s) {
@@ -142,7 +142,7 @@ public final class FaigEngine implements AutoCloseable {
 				final double lossBaseline = loss(x, y);
 				double lossTarget = Double.NaN;
 				for (int k = 0; k < steps; k++) {
-					stopIf(cancelled);
+					stopIf(monitor, k, steps);
 					moveTo(q[0][k]);
 					final double l = step(x, y, q[1][k]);
 					if (q[0][k] == 1.0) lossTarget = l;
@@ -166,13 +166,13 @@ public final class FaigEngine implements AutoCloseable {
 	public Attribution inputPathGradients(final FloatImage clean, final FloatImage degraded, final Quadrature rule,
 		final int steps)
 	{
-		return inputPathGradients(clean, degraded, rule, steps, null);
+		return inputPathGradients(clean, degraded, rule, steps, Monitor.NONE);
 	}
 
-	/** {@link #inputPathGradients(FloatImage, FloatImage, Quadrature, int)} that stops between steps, as
-	 * {@link #attribute(FloatImage, FloatImage, Quadrature, int, BooleanSupplier)} does. */
+	/** {@link #inputPathGradients(FloatImage, FloatImage, Quadrature, int)} that reports its steps and stops between
+	 * them, as {@link #attribute(FloatImage, FloatImage, Quadrature, int, Monitor)} does. */
 	public Attribution inputPathGradients(final FloatImage clean, final FloatImage degraded, final Quadrature rule,
-		final int steps, final BooleanSupplier cancelled)
+		final int steps, final Monitor monitor)
 	{
 		if (clean.channels() != degraded.channels() || clean.width() != degraded.width() || clean.height() != degraded
 			.height())
@@ -190,7 +190,7 @@ public final class FaigEngine implements AutoCloseable {
 				final NDArray dx = image.create(xImage.data(), shape).sub(x0);
 				Engines.zeroGradients(params);
 				for (int k = 0; k < steps; k++) {
-					stopIf(cancelled);
+					stopIf(monitor, k, steps);
 					try (NDManager sub = manager.newSubManager()) {
 						x0.tempAttach(sub);
 						dx.tempAttach(sub);
@@ -217,9 +217,10 @@ public final class FaigEngine implements AutoCloseable {
 		}
 	}
 
-	/** Throws {@link CancellationException} (gradients cleared) when {@code cancelled} says so. */
-	private void stopIf(final BooleanSupplier cancelled) {
-		if (cancelled == null || !cancelled.getAsBoolean()) return;
+	/** Reports path step {@code k}, then throws {@link CancellationException} (gradients cleared) if cancelled. */
+	private void stopIf(final Monitor monitor, final int k, final int steps) {
+		monitor.progress("FAIG path step " + (k + 1) + "/" + steps, k, steps);
+		if (!monitor.isCancelled()) return;
 		Engines.zeroGradients(params);
 		throw new CancellationException();
 	}

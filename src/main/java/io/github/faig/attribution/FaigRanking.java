@@ -60,8 +60,7 @@ public record FaigRanking(Quadrature rule, int steps, int cropSize, int crops) i
 		try (FaigEngine e = new FaigEngine(target.spec(), base.weights(), target.weights())) {
 			return new DegradationAttribution(e, discovery.degradations().params(target.spec().scale()), discovery
 				.degradations().seed(), rule, steps, cropSize, crops, method).run(discovery.groundTruths(), discovery
-					.names(), (d, t, l, a) -> monitor.progress(name + " ranking " + d + "/" + t, d, t), monitor
-						.cancelCheck());
+					.names(), monitor.reporting((m, d, t) -> monitor.progress(name + " ranking " + d + "/" + t, d, t)));
 		}
 	}
 }

@@ -142,7 +142,7 @@ public final class CalibrateThresholds implements AutoCloseable {
 
 	/** The scores of one labelled input (the per-item step); stops between path steps when cancelled. */
 	public Score score(final LabelledInputs.Input in, final String set, final Monitor monitor) {
-		final DegradationPredictor.Scored s = predictor.scored(in.lr(), monitor.cancelCheck());
+		final DegradationPredictor.Scored s = predictor.scored(in.lr(), monitor.silent());
 		return new Score(set, in.name(), in.label(), s.scores(), s.filterScores());
 	}
 

@@ -2,7 +2,6 @@ package io.github.faig.prediction;
 
 import java.io.Serializable;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterSets;
@@ -70,7 +69,6 @@ public final class DegradationPredictor {
 	private final double percent;
 	private final Quadrature rule;
 	private final int steps;
-	private final BooleanSupplier cancelled;
 	/** The blur of the re-blur read-out, or {@code null} for none. */
 	private final GaussianBlur reblur;
 
@@ -82,17 +80,6 @@ public final class DegradationPredictor {
 	public DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final FilterSets sets,
 		final double percent, final Quadrature rule, final int steps)
 	{
-		this(engine, truthModel, sets, percent, rule, steps, null);
-	}
-
-	/**
-	 * A predictor whose attributions stop between path steps once {@code cancelled} says so (a
-	 * {@link java.util.concurrent.CancellationException}); {@code null} for never.
-	 */
-	public DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final FilterSets sets,
-		final double percent, final Quadrature rule, final int steps, final BooleanSupplier cancelled)
-	{
-		this.cancelled = cancelled;
 		this.reblur = null;
 		this.engine = engine;
 		this.truthModel = truthModel;
@@ -110,7 +97,7 @@ public final class DegradationPredictor {
 
 	private DegradationPredictor(final FaigEngine engine, final SrModel truthModel, final int[] blurSet,
 		final int[] noiseSet, final double percent, final Quadrature rule, final int steps,
-		final BooleanSupplier cancelled, final GaussianBlur reblur)
+		final GaussianBlur reblur)
 	{
 		this.reblur = reblur;
 		this.engine = engine;
@@ -120,30 +107,32 @@ public final class DegradationPredictor {
 		this.percent = percent;
 		this.rule = rule;
 		this.steps = steps;
-		this.cancelled = cancelled;
 	}
 
 	/** The overlap scores of an RGB LR input. */
 	public Scores scores(final FloatImage lr) {
-		return scores(lr, cancelled);
+		return scores(lr, Monitor.NONE);
 	}
 
 	/**
 	 * The overlap scores of an RGB LR input, with the re-blur read-out of its pseudo ground truth when this predictor
-	 * has a blur for it ({@link #withReblur}); stops between path steps once {@code stop} says so.
+	 * has a blur for it ({@link #withReblur}).
+	 *
+	 * @param monitor handed to the attribution ({@link FaigEngine#attribute(FloatImage, FloatImage, Quadrature, int,
+	 *          Monitor)}): told of each path step and asked before it; {@link Monitor#silent()} for the asking alone
 	 */
-	public Scores scores(final FloatImage lr, final BooleanSupplier stop) {
-		return scored(lr, stop).scores();
+	public Scores scores(final FloatImage lr, final Monitor monitor) {
+		return scored(lr, monitor).scores();
 	}
 
 	/** An input's per-filter scores S_i(x) and the scores made from them. */
 	public record Scored(float[] filterScores, Scores scores) {}
 
-	/** {@link #scores(FloatImage, BooleanSupplier)} with the per-filter scores they are made from. */
-	public Scored scored(final FloatImage lr, final BooleanSupplier stop) {
+	/** {@link #scores(FloatImage, Monitor)} with the per-filter scores they are made from. */
+	public Scored scored(final FloatImage lr, final Monitor monitor) {
 		final long t0 = System.nanoTime();
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, Monitor.NONE);
-		final float[] s = engine.attribute(lr, truth, rule, steps, stop).scores();
+		final float[] s = engine.attribute(lr, truth, rule, steps, monitor).scores();
 		final Scores o = scores(s, 0);
 		final double r = reblur == null ? Double.NaN : Reblur.ratioOrNaN(truth, reblur);
 		return new Scored(s, new Scores(o.blur(), o.noise(), r, (System.nanoTime() - t0) / 1e9));
@@ -154,7 +143,7 @@ public final class DegradationPredictor {
 	 * ({@link Reblur}; the degradation's own kernel), for {@link DecisionRule#BLUR_UNDER_NOISE}.
 	 */
 	public DegradationPredictor withReblur(final GaussianBlur blur) {
-		return new DegradationPredictor(engine, truthModel, blurSet, noiseSet, percent, rule, steps, cancelled, blur);
+		return new DegradationPredictor(engine, truthModel, blurSet, noiseSet, percent, rule, steps, blur);
 	}
 
 	/**
@@ -162,13 +151,13 @@ public final class DegradationPredictor {
 	 * numbering: what the overlap scores are made from, for callers that study other read-outs.
 	 */
 	public float[] filterScores(final FloatImage lr) {
-		return filterScores(lr, cancelled);
+		return filterScores(lr, Monitor.NONE);
 	}
 
-	/** {@link #filterScores(FloatImage)}, stopping between path steps once {@code stop} says so. */
-	public float[] filterScores(final FloatImage lr, final BooleanSupplier stop) {
+	/** {@link #filterScores(FloatImage)}, its path steps reported to and stopped by {@code monitor}. */
+	public float[] filterScores(final FloatImage lr, final Monitor monitor) {
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, Monitor.NONE);
-		return engine.attribute(lr, truth, rule, steps, stop).scores();
+		return engine.attribute(lr, truth, rule, steps, monitor).scores();
 	}
 
 	/** The overlap scores of per-filter scores from {@link #filterScores}; {@code seconds} is passed through. */
@@ -179,19 +168,19 @@ public final class DegradationPredictor {
 
 	/** The decision for an input. */
 	public Prediction predict(final FloatImage lr, final Thresholds t) {
-		return predict(lr, t, cancelled);
+		return predict(lr, t, Monitor.NONE);
 	}
 
-	/** The paper's decision for an input, stopping between path steps once {@code stop} says so. */
-	public Prediction predict(final FloatImage lr, final Thresholds t, final BooleanSupplier stop) {
-		return predict(lr, t, DecisionRule.PAPER, stop);
+	/** The paper's decision for an input, its path steps reported to and stopped by {@code monitor}. */
+	public Prediction predict(final FloatImage lr, final Thresholds t, final Monitor monitor) {
+		return predict(lr, t, DecisionRule.PAPER, monitor);
 	}
 
-	/** The decision for an input by {@code decisionRule}, stopping between path steps once {@code stop} says so. */
+	/** The decision for an input by {@code decisionRule}, its path steps reported to and stopped by {@code monitor}. */
 	public Prediction predict(final FloatImage lr, final Thresholds t, final DecisionRule decisionRule,
-		final BooleanSupplier stop)
+		final Monitor monitor)
 	{
-		final Scores s = scores(lr, stop);
+		final Scores s = scores(lr, monitor);
 		return new Prediction(s, t, decisionRule.decide(s, t));
 	}
 }

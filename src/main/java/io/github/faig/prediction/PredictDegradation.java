@@ -106,7 +106,7 @@ public final class PredictDegradation implements AutoCloseable {
 	public Result predict(final FloatImage image, final String name, final Monitor monitor) {
 		monitor.checkCancelled();
 		return new Result(name, predictor.predict(image, settings.thresholds(), options.decisionRule(), monitor
-			.cancelCheck()), options.decisionRule());
+			.silent()), options.decisionRule());
 	}
 
 	/**

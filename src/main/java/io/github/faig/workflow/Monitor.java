@@ -74,6 +74,11 @@ public interface Monitor {
 		return of(report, this::isCancelled);
 	}
 
+	/** This monitor's cancellation alone: for an engine whose steps the workflow does not show. */
+	default Monitor silent() {
+		return reporting((message, done, total) -> {});
+	}
+
 	/**
 	 * The cancel check to hand a core loop that asks it before every step: each call also counts a step and reports
 	 * it as {@code message} out of {@code totalSteps}.

@@ -52,14 +52,14 @@ class ComputeFiltersTest {
 			final DegradationAttribution da = new DegradationAttribution(e, DegradationParams.defaults(), 1,
 				Quadrature.TRAPEZOID, 4, 11, 2);
 			final int n = e.filters().filterCount();
-			final DegradationAttribution.Result whole = da.run(LARGER, NAMES, null, null);
+			final DegradationAttribution.Result whole = da.run(LARGER, NAMES, Monitor.NONE);
 			// the local run sums in the original order: bit for bit
 			assertArrayEquals(runningMean(whole.inputs(), n), whole.blurMinusNoise(), 0f);
 			assertArrayEquals(Ranking.of(whole.blurMinusNoise()).order(), whole.blur().order());
 			// images attributed alone, combined in another order
-			final DegradationAttribution.Partial p = da.attributeImage(2, LARGER.get(2), "c", null, null).plus(da
-				.attributeImage(0, LARGER.get(0), "a", null, null)).plus(da.attributeImage(1, LARGER.get(1), "b", null,
-					null));
+			final DegradationAttribution.Partial p = da.attributeImage(2, LARGER.get(2), "c", Monitor.NONE).plus(da
+				.attributeImage(0, LARGER.get(0), "a", Monitor.NONE)).plus(da.attributeImage(1, LARGER.get(1), "b",
+					Monitor.NONE));
 			final DegradationAttribution.Result split = DegradationAttribution.finish(p);
 			float max = 0;
 			for (final float v : whole.blurMinusNoise()) max = Math.max(max, Math.abs(v));

@@ -26,6 +26,7 @@ import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.CheckpointConverter;
+import io.github.faig.workflow.Monitor;
 
 /** FAIG against answers known independently of the engine. */
 class FaigEngineTest {
@@ -193,14 +194,14 @@ class FaigEngineTest {
 		}
 		try (FaigEngine e = fixtureEngine()) {
 			final int[] asked = { 0 };
-			assertThrows(CancellationException.class, () -> e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, () -> ++asked[0]
-				> 3));
+			assertThrows(CancellationException.class, () -> e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, Monitor.of(
+				(m, d, n) -> {}, () -> ++asked[0] > 3)));
 			assertEquals(4, asked[0], "asked once per step until the stop");
 			asked[0] = 0;
 			assertThrows(CancellationException.class, () -> e.inputPathGradients(clean, lr, Quadrature.TRAPEZOID, 6,
-				() -> ++asked[0] > 2));
+				Monitor.of((m, d, n) -> {}, () -> ++asked[0] > 2)));
 			assertEquals(3, asked[0]);
-			assertArrayEquals(fresh, e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, () -> false).scores(), 1e-6f);
+			assertArrayEquals(fresh, e.attribute(lr, gt, Quadrature.TRAPEZOID, 6, Monitor.NONE).scores(), 1e-6f);
 			assertArrayEquals(freshIg, e.inputPathGradients(clean, lr, Quadrature.TRAPEZOID, 6).scores(), 1e-6f);
 		}
 	}
@@ -279,7 +280,8 @@ class FaigEngineTest {
 			final DegradationAttribution da = new DegradationAttribution(e, io.github.faig.degrade.DegradationParams
 				.defaults(), 1, Quadrature.TRAPEZOID, 4, 11, 2);
 			final int[] calls = { 0 };
-			final DegradationAttribution.Result r = da.run(gts, List.of("a", "b"), (d, t, l, a) -> calls[0]++, null);
+			final DegradationAttribution.Result r = da.run(gts, List.of("a", "b"), Monitor.of((m, d, t) -> calls[0]++,
+				() -> false));
 			assertEquals(8, calls[0]);
 			assertEquals(8, r.inputs().size());
 			final int[] b = r.blur().order();

@@ -276,9 +276,9 @@ public final class BlurUnderNoise {
 			for (int c = 0; c < CROPS; c++) {
 				final int[] yx = pos.next();
 				final FloatImage gtc = gt.crop(yx[0] * s, yx[1] * s, CROP * s, CROP * s);
-				final float[] a = engine.attribute(bn.crop(yx[0], yx[1], CROP, CROP), gtc, Quadrature.TRAPEZOID, STEPS, null)
+				final float[] a = engine.attribute(bn.crop(yx[0], yx[1], CROP, CROP), gtc, Quadrature.TRAPEZOID, STEPS)
 					.scores();
-				final float[] b = engine.attribute(n.crop(yx[0], yx[1], CROP, CROP), gtc, Quadrature.TRAPEZOID, STEPS, null)
+				final float[] b = engine.attribute(n.crop(yx[0], yx[1], CROP, CROP), gtc, Quadrature.TRAPEZOID, STEPS)
 					.scores();
 				for (int k = 0; k < sum.length; k++) sum[k] += a[k] - b[k];
 				inputs++;

@@ -217,8 +217,8 @@ class GreyNetworksTest {
 		final DegradationParams p = DegradationParams.defaults();
 		try (FaigEngine e = new FaigEngine(spec, SrNetwork.initialWeights(spec, 1), SrNetwork.initialWeights(spec, 2))) {
 			final DegradationAttribution a = new DegradationAttribution(e, p, 3, Quadrature.GAUSS_LEGENDRE, 4, 16, 1);
-			final DegradationAttribution.Result grey = a.run(List.of(photo), List.of("p"), null, null);
-			final DegradationAttribution.Result rgb = a.run(List.of(photo.asRgb()), List.of("p"), null, null);
+			final DegradationAttribution.Result grey = a.run(List.of(photo), List.of("p"), Monitor.NONE);
+			final DegradationAttribution.Result rgb = a.run(List.of(photo.asRgb()), List.of("p"), Monitor.NONE);
 			assertArrayEquals(grey.blurMinusNoise(), rgb.blurMinusNoise(), 0f);
 		}
 		// what the grey pair sees: one noisy channel, against three independent ones for an RGB network

@@ -21,6 +21,7 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.Monitor;
 
 /**
  * With the sample MSRResNet pair: filter sets discovered on crops of the bundled photographs, thresholds calibrated
@@ -44,7 +45,7 @@ class SamplePairPredictionTest {
 			SrModel truth = SrModel.load(pair.target()))
 		{
 			final DegradationAttribution.Result r = new DegradationAttribution(e, p, 3, Quadrature.TRAPEZOID, 8, 40, 2)
-				.run(gts, names, null, null);
+				.run(gts, names, Monitor.NONE);
 			final FilterSets sets = new FilterSets(r.blur(), r.noise(), "b", "t", p);
 			final DegradationPredictor pred = new DegradationPredictor(e, truth, sets, 1.0, Quadrature.TRAPEZOID, 8);
 			final List<LabelledInputs.Input> in = LabelledInputs.make(gts, names, p, 3, 40, 2);
