@@ -106,7 +106,7 @@ public final class DegradationRepresentations implements AutoCloseable {
 
 	/** The flattened feature maps of the patches at every analysed tap, without a gradient graph. */
 	public Map<String, RepresentationSet.Vectors> features(final RepresentationSet.Patches p, final Monitor monitor) {
-		return RepresentationSet.features(model, p, taps, BATCH, monitor.cancelCheck());
+		return RepresentationSet.features(model, p, taps, BATCH, monitor);
 	}
 
 	/** PCA and discriminability of every analysed tap. */

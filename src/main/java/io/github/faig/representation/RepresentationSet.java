@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +18,7 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.sr.SrModel;
+import io.github.faig.workflow.Monitor;
 
 /**
  * Deep degradation representations (docs/method.md §7): fixed-size LR patches at seeded positions of ground-truth images,
@@ -100,18 +100,22 @@ public final class RepresentationSet {
 			Integer::intValue).toArray(), classes);
 	}
 
-	/** {@link #features(SrNetwork, NDManager, Patches, List, int, BooleanSupplier)} of a loaded model, in its own scope. */
+	/** {@link #features(SrNetwork, NDManager, Patches, List, int, Monitor)} of a loaded model, in its own scope. */
 	public static Map<String, Vectors> features(final SrModel model, final Patches p,
-		final List<String> taps, final int batch, final BooleanSupplier cancelled)
+		final List<String> taps, final int batch, final Monitor monitor)
 	{
 		try (NDManager scope = model.newScope()) {
-			return features(model.network(), scope, p, taps, batch, cancelled);
+			return features(model.network(), scope, p, taps, batch, monitor);
 		}
 	}
 
-	/** The flattened feature maps of every patch at each tap, in batches of {@code batch} patches. */
+	/**
+	 * The flattened feature maps of every patch at each tap, in batches of {@code batch} patches.
+	 *
+	 * @param monitor asked before every batch: cancelled, the work stops with {@link CancellationException}
+	 */
 	public static Map<String, Vectors> features(final SrNetwork net, final NDManager manager, final Patches p,
-		final List<String> taps, final int batch, final BooleanSupplier cancelled)
+		final List<String> taps, final int batch, final Monitor monitor)
 	{
 		for (final String t : taps) {
 			if (!net.architecture().tapNames().contains(t)) {
@@ -125,7 +129,7 @@ public final class RepresentationSet {
 		for (final String t : taps) out.put(t, new float[n][]);
 		final int size = p.patches().get(0).width();
 		for (int b0 = 0; b0 < n; b0 += batch) {
-			if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException();
+			if (monitor.isCancelled()) throw new CancellationException();
 			final int b1 = Math.min(n, b0 + batch);
 			// grey patches through an RGB network as three equal channels; a grey network takes one
 			final int c = net.spec().numInCh();

@@ -170,6 +170,7 @@ public final class TrainModel {
 		final double[] smooth = { Double.NaN };
 		final Trainer.Result result;
 		try {
+			// the trainer asks the monitor itself before each step, and saves its checkpoint before it stops
 			result = new Trainer(config, train).train(init != null ? init.weights() : null, ckpt,
 			options.checkpointEvery(), -1, (t, n, loss, lr) -> {
 				smooth[0] = Double.isNaN(smooth[0]) ? loss : 0.98 * smooth[0] + 0.02 * loss;
@@ -179,9 +180,8 @@ public final class TrainModel {
 					log.accept(String.format(Locale.ROOT, "step %d/%d  L1 %.5f  lr %.2e  %.0f s", t, n, e.loss(), lr, e
 						.seconds()));
 				}
-				// the trainer asks the monitor itself before each step, and saves its checkpoint before it stops
-				monitor.progress(String.format(Locale.ROOT, "Training, L1 %.4f", smooth[0]), t, n);
-			}, monitor.cancelCheck());
+			}, monitor.reporting((message, t, n) -> monitor.progress(String.format(Locale.ROOT, "Training, L1 %.4f",
+				smooth[0]), t, n)));
 		}
 		catch (final IOException e) {
 			throw writeFailure(e, ckpt.getName());

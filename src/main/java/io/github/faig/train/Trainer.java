@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -21,6 +20,7 @@ import io.github.faig.nn.Engines;
 import io.github.faig.nn.SrNetwork;
 import io.github.faig.nn.StateDict;
 import io.github.faig.nn.Tensor;
+import io.github.faig.workflow.Monitor;
 import io.github.faig.workflow.TerminationGuard;
 import io.github.faig.nn.io.SafeTensors;
 
@@ -33,9 +33,16 @@ import io.github.faig.nn.io.SafeTensors;
  */
 public final class Trainer {
 
-	/** Reports each step. */
+	/**
+	 * Receives each step's loss and learning rate (the training log's figures; progress and cancellation go through
+	 * the {@link Monitor}).
+	 */
 	@FunctionalInterface
 	public interface Listener {
+
+		/** A listener that keeps nothing. */
+		Listener NONE = (iteration, total, loss, learningRate) -> {};
+
 		void step(int iteration, int total, double loss, double learningRate);
 	}
 
@@ -79,9 +86,12 @@ public final class Trainer {
 	 * @param checkpoint checkpoint file, written every {@code checkpointEvery} steps and read first if it exists;
 	 *          {@code null} for none
 	 * @param stopAfter stop (after checkpointing) once this step is done, for tests of resuming; or -1
+	 * @param listener told each step's loss, {@link Listener#NONE} for nobody
+	 * @param monitor told "Training step t/n" after each step and asked before each: cancelled, the run checkpoints
+	 *          and stops with a {@link CancellationException}
 	 */
 	public Result train(final StateDict init, final File checkpoint, final int checkpointEvery, final int stopAfter,
-		final Listener listener, final BooleanSupplier cancelled) throws IOException
+		final Listener listener, final Monitor monitor) throws IOException
 	{
 		final long t0 = System.nanoTime();
 		final GaussianBlur blur = new GaussianBlur(config.degradation().blurSigma(), config.degradation().kernelSize());
@@ -90,12 +100,12 @@ public final class Trainer {
 		try (TerminationGuard g = TerminationGuard.install("faig-training-shutdown", () -> terminating.set(true),
 			SHUTDOWN_WAIT_S))
 		{
-			return train(init, checkpoint, checkpointEvery, stopAfter, listener, cancelled, blur, terminating, t0);
+			return train(init, checkpoint, checkpointEvery, stopAfter, listener, monitor, blur, terminating, t0);
 		}
 	}
 
 	private Result train(final StateDict init, final File checkpoint, final int checkpointEvery, final int stopAfter,
-		final Listener listener, final BooleanSupplier cancelled, final GaussianBlur blur,
+		final Listener listener, final Monitor monitor, final GaussianBlur blur,
 		final AtomicBoolean terminating, final long t0) throws IOException
 	{
 		synchronized (Engines.GRADIENT_LOCK) {
@@ -122,7 +132,7 @@ public final class Trainer {
 				double loss = Double.NaN;
 				for (int t = first; t < config.iterations(); t++) {
 					final boolean stop = terminating.get();
-					if (stop || cancelled != null && cancelled.getAsBoolean()) {
+					if (stop || monitor.isCancelled()) {
 						// keep the work done so far: the same command resumes from here
 						if (checkpoint != null && t > first) save(checkpoint, names, params, m, v, ema, t);
 						throw new CancellationException((stop ? "Stopped" : "Cancelled") +
@@ -137,7 +147,9 @@ public final class Trainer {
 						throw new IllegalStateException("training diverged at step " + (t + 1) + " (loss " + loss +
 							"); lower learning_rate");
 					}
-					if (listener != null) listener.step(t + 1, config.iterations(), loss, lr);
+					listener.step(t + 1, config.iterations(), loss, lr);
+					monitor.progress("Training step " + (t + 1) + "/" + config.iterations(), t + 1, config
+						.iterations());
 					final boolean last = t + 1 == config.iterations() || t + 1 == stopAfter;
 					if (checkpoint != null && ((t + 1) % checkpointEvery == 0 || last)) {
 						save(checkpoint, names, params, m, v, ema, t + 1);

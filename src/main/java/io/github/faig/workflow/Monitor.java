@@ -78,21 +78,4 @@ public interface Monitor {
 	default Monitor silent() {
 		return reporting((message, done, total) -> {});
 	}
-
-	/**
-	 * The cancel check to hand a core loop that asks it before every step: each call also counts a step and reports
-	 * it as {@code message} out of {@code totalSteps}.
-	 */
-	default BooleanSupplier steps(final String message, final long totalSteps) {
-		final long[] done = { 0 };
-		return () -> {
-			progress(message, Math.min(done[0]++, totalSteps), totalSteps);
-			return isCancelled();
-		};
-	}
-
-	/** The cancel check alone, for core loops that report nothing. */
-	default BooleanSupplier cancelCheck() {
-		return this::isCancelled;
-	}
 }

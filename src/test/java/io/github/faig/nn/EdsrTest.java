@@ -314,7 +314,7 @@ class EdsrTest extends SciJavaTest {
 		final TrainingConfig c = new TrainingConfig(new NetworkSpec("EDSR", 2, 4, 1), TrainingMix.cleanOnly(),
 			DegradationParams.defaults(), 60, 4, 12, 2e-3, 1e-5, 0.9, 7);
 		final Trainer.Result r = new Trainer(c, data).train(null, null, 0, -1, (t, n, loss, lr) -> losses.add(loss),
-			null);
+			Monitor.NONE);
 		final double early = losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
 		final double late = losses.subList(50, 60).stream().mapToDouble(d -> d).average().orElseThrow();
 		assertTrue(late < 0.8 * early, "loss " + early + " -> " + late);

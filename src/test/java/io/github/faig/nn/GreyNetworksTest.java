@@ -236,7 +236,7 @@ class GreyNetworksTest {
 			final List<FloatImage> patches = List.of(EdsrTest.random(1, 8, 8, 1), EdsrTest.random(1, 8, 8, 2));
 			final String tap = spec.build().defaultTap();
 			final Map<String, RepresentationSet.Vectors> f = RepresentationSet.features(m, new RepresentationSet.Patches(
-				patches, new int[] { 0, 1 }, new int[] { 0, 1 }, List.of()), List.of(tap), 2, null);
+				patches, new int[] { 0, 1 }, new int[] { 0, 1 }, List.of()), List.of(tap), 2, Monitor.NONE);
 			assertEquals(2, f.get(tap).x().length);
 			assertEquals(2 * 4 * 8 * 8, f.get(tap).x()[0].length, "2w channels of 8 x 8");
 		}

@@ -21,6 +21,7 @@ import io.github.faig.degrade.TrainingMix;
 import io.github.faig.image.FloatImage;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.StateDict;
+import io.github.faig.workflow.Monitor;
 
 /** Short training runs on generated images. */
 class TrainerTest {
@@ -41,7 +42,8 @@ class TrainerTest {
 		// A plain network starts far from the answer (no image residual), so learning shows within a few steps.
 		final TrainingConfig c = new TrainingConfig(new NetworkSpec("SRCNNStyle", 2, 4, 1), TrainingMix.cleanOnly(),
 			DegradationParams.defaults(), 60, 4, 12, 2e-3, 1e-5, 0.9, 7);
-		new Trainer(c, data).train(null, null, 0, -1, (t, n, loss, lr) -> losses.add(loss), null);
+		new Trainer(c, data).train(null, null, 0, -1, (t, n, loss, lr) -> losses.add(loss),
+			Monitor.NONE);
 		final double early = losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
 		final double late = losses.subList(50, 60).stream().mapToDouble(d -> d).average().orElseThrow();
 		assertTrue(late < 0.8 * early, "loss " + early + " -> " + late);
@@ -50,18 +52,20 @@ class TrainerTest {
 	@Test
 	void resumingGivesTheSameWeightsAsAnUninterruptedRun(@TempDir final Path dir) throws Exception {
 		final HrDataset data = HrDataset.of(images(4, 48, 2));
-		final Trainer.Result straight = new Trainer(config(8), data).train(null, null, 0, -1, null, null);
+		final Trainer.Result straight = new Trainer(config(8), data).train(null, null, 0, -1,
+			Trainer.Listener.NONE, Monitor.NONE);
 		final File ckpt = dir.resolve("ckpt.safetensors").toFile();
-		new Trainer(config(8), data).train(null, ckpt, 2, 5, null, null);
+		new Trainer(config(8), data).train(null, ckpt, 2, 5, Trainer.Listener.NONE, Monitor.NONE);
 		assertTrue(ckpt.isFile());
-		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 2, -1, null, null);
+		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 2, -1,
+			Trainer.Listener.NONE, Monitor.NONE);
 		assertSame(straight.weights(), resumed.weights());
 		assertSame(straight.ema(), resumed.ema());
 		assertEquals(0, straight.resumedAt());
 		assertEquals(5, resumed.resumedAt(), "the step the checkpoint was written after");
 		// A checkpoint of another run is refused.
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(9),
-			data).train(null, ckpt, 2, -1, null, null));
+			data).train(null, ckpt, 2, -1, Trainer.Listener.NONE, Monitor.NONE));
 		assertTrue(e.getMessage().contains("another training run"));
 		assertTrue(e.getMessage().contains("iterations: 8 in the checkpoint, 9 now"), e.getMessage());
 	}
@@ -75,7 +79,7 @@ class TrainerTest {
 	void aDamagedCheckpointIsRefusedAtTheStart(@TempDir final Path dir) throws Exception {
 		final HrDataset data = HrDataset.of(images(4, 48, 2));
 		final File ckpt = dir.resolve("ckpt.safetensors").toFile();
-		new Trainer(config(8), data).train(null, ckpt, 2, 3, null, null);
+		new Trainer(config(8), data).train(null, ckpt, 2, 3, Trainer.Listener.NONE, Monitor.NONE);
 		final StateDict good = io.github.faig.nn.io.SafeTensors.read(ckpt);
 		final java.util.Map<String, String> meta = io.github.faig.nn.io.SafeTensors.metadata(ckpt);
 		final String first = good.names().iterator().next();
@@ -103,7 +107,7 @@ class TrainerTest {
 			final java.util.Map<String, String> m = (java.util.Map<String, String>) c[1];
 			io.github.faig.nn.io.SafeTensors.write((StateDict) c[0], m, ckpt);
 			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(8),
-				data).train(null, ckpt, 2, -1, null, null));
+				data).train(null, ckpt, 2, -1, Trainer.Listener.NONE, Monitor.NONE));
 			assertTrue(e.getMessage().contains("checkpoint " + ckpt + " is damaged"), e.getMessage());
 			assertTrue(e.getMessage().contains((String) c[2]), c[2] + " in: " + e.getMessage());
 			assertEquals(1, e.getMessage().lines().count());
@@ -115,11 +119,11 @@ class TrainerTest {
 		b.putLong(header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		java.nio.file.Files.write(ckpt.toPath(), b.array());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(8), data)
-			.train(null, ckpt, 2, -1, null, null));
+			.train(null, ckpt, 2, -1, Trainer.Listener.NONE, Monitor.NONE));
 		assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains("iteration"), e.getMessage());
 		java.nio.file.Files.writeString(ckpt.toPath(), "not a checkpoint");
 		e = assertThrows(IllegalArgumentException.class, () -> new Trainer(config(8), data).train(null, ckpt, 2, -1,
-			null, null));
+			Trainer.Listener.NONE, Monitor.NONE));
 		assertTrue(e.getMessage().contains("checkpoint " + ckpt + " is damaged"), e.getMessage());
 	}
 
@@ -134,15 +138,18 @@ class TrainerTest {
 	@Test
 	void aCancelledRunKeepsItsStepsAndResumesToTheSameWeights(@TempDir final Path dir) throws Exception {
 		final HrDataset data = HrDataset.of(images(4, 48, 3));
-		final Trainer.Result straight = new Trainer(config(8), data).train(null, null, 0, -1, null, null);
+		final Trainer.Result straight = new Trainer(config(8), data).train(null, null, 0, -1,
+			Trainer.Listener.NONE, Monitor.NONE);
 		final File ckpt = dir.resolve("ckpt.safetensors").toFile();
 		final int[] done = { 0 };
 		// cancelled after step 3, between checkpoints (every 100): the work so far must still be saved
 		final CancellationException e = assertThrows(CancellationException.class, () -> new Trainer(config(8), data)
-			.train(null, ckpt, 100, -1, (t, n, loss, lr) -> done[0] = t, () -> done[0] >= 3));
+			.train(null, ckpt, 100, -1, (t, n, loss, lr) -> done[0] = t, Monitor.of(
+				(message, d, n) -> {}, () -> done[0] >= 3)));
 		assertTrue(e.getMessage().contains("after step 3"), e.getMessage());
 		assertTrue(ckpt.isFile(), "checkpoint written on cancel");
-		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 100, -1, null, null);
+		final Trainer.Result resumed = new Trainer(config(8), data).train(null, ckpt, 100, -1,
+			Trainer.Listener.NONE, Monitor.NONE);
 		assertSame(straight.weights(), resumed.weights());
 		assertSame(straight.ema(), resumed.ema());
 	}
