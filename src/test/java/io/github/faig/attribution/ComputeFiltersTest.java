@@ -77,6 +77,40 @@ class ComputeFiltersTest {
 		}
 	}
 
+	/**
+	 * One image's progress, through the one monitor: before each input and each of its path steps a "FAIG path steps"
+	 * count over the image (inputs × (steps + 1)), after each input "FAIG d/n (label)"; a whole run reports its
+	 * inputs alone, counted over the set.
+	 */
+	@Test
+	void progressCountsInputsAndPathSteps() throws Exception {
+		final StateDict theta = FaigEngineTest.target();
+		try (FaigEngine e = new FaigEngine(FaigEngineTest.SPEC, FaigEngineTest.perturb(theta, null, 0.05, 15), theta)) {
+			final DegradationAttribution da = new DegradationAttribution(e, DegradationParams.defaults(), 1,
+				Quadrature.TRAPEZOID, 4, 11, 2);
+			final List<String> seen = new ArrayList<>();
+			final int[] asked = { 0 };
+			da.attributeImage(0, LARGER.get(0), "a", Monitor.of((m, d, t) -> seen.add(m + " " + d + "/" + t), () -> {
+				asked[0]++;
+				return false;
+			}));
+			final List<String> expected = new ArrayList<>();
+			for (int input = 0; input < 4; input++) {
+				for (int k = 0; k <= 4; k++) expected.add("FAIG path steps " + (input * 5 + k) + "/20");
+				expected.add("FAIG " + (input + 1) + "/4 (a#" + (input / 2 + 1) + " " + (input % 2 == 0
+					? Degradation.BLUR : Degradation.NOISE).label() + ") " + (input + 1) + "/4");
+			}
+			assertEquals(expected, seen);
+			assertEquals(4 * 5, asked[0], "asked before every input and every path step");
+			seen.clear();
+			da.run(LARGER.subList(0, 2), NAMES.subList(0, 2), Monitor.of((m, d, t) -> seen.add(m.substring(0, m
+				.indexOf(" (")) + " " + d + "/" + t), () -> false));
+			final List<String> inputs = new ArrayList<>();
+			for (int i = 1; i <= 8; i++) inputs.add("FAIG " + i + "/8 " + i + "/8");
+			assertEquals(inputs, seen);
+		}
+	}
+
 	@Test
 	void computeFiltersGivesRankingsTablesAndProvenance() {
 		final StateDict theta = FaigEngineTest.target();
