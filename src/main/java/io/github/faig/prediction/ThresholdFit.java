@@ -51,13 +51,8 @@ public final class ThresholdFit {
 	}
 
 	private static double best(final List<Sample> samples, final boolean blur) {
-		final double[] v = new double[samples.size()];
-		final boolean[] truth = new boolean[samples.size()];
-		for (int i = 0; i < v.length; i++) {
-			final Sample s = samples.get(i);
-			v[i] = blur ? s.scores().blur() : s.scores().noise();
-			truth[i] = blur ? s.label().hasBlur() : s.label().hasNoise();
-		}
+		final double[] v = scores(samples, blur);
+		final boolean[] truth = truths(samples, blur);
 		return best(v, truth);
 	}
 
@@ -121,14 +116,25 @@ public final class ThresholdFit {
 		return null;
 	}
 
-	static double balanced(final List<Sample> samples, final boolean blur, final double t) {
+	/** Each sample's OS_blur (or OS_noise). */
+	private static double[] scores(final List<Sample> samples, final boolean blur) {
 		final double[] v = new double[samples.size()];
+		for (int i = 0; i < v.length; i++) v[i] = blur ? samples.get(i).scores().blur() : samples.get(i).scores().noise();
+		return v;
+	}
+
+	/** Whether each sample holds blur (or noise). */
+	private static boolean[] truths(final List<Sample> samples, final boolean blur) {
 		final boolean[] truth = new boolean[samples.size()];
-		for (int i = 0; i < v.length; i++) {
-			final Sample s = samples.get(i);
-			v[i] = blur ? s.scores().blur() : s.scores().noise();
-			truth[i] = blur ? s.label().hasBlur() : s.label().hasNoise();
+		for (int i = 0; i < truth.length; i++) {
+			truth[i] = blur ? samples.get(i).label().hasBlur() : samples.get(i).label().hasNoise();
 		}
+		return truth;
+	}
+
+	static double balanced(final List<Sample> samples, final boolean blur, final double t) {
+		final double[] v = scores(samples, blur);
+		final boolean[] truth = truths(samples, blur);
 		return balanced(v, truth, t);
 	}
 
