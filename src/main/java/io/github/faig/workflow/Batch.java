@@ -67,10 +67,6 @@ public final class Batch<S> {
 		return new Batch<>(sharding, null, new Opener<Void, Void>(null, t -> null));
 	}
 
-	public Sharding sharding() {
-		return sharding;
-	}
-
 	/**
 	 * The results of {@code step} on every item, in item order.
 	 *
