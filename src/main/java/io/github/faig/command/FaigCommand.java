@@ -250,15 +250,39 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
 				OutputPaths.checkNotInModelPackage(out, key);
 			}
-			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE) && !Architectures.known(name)) {
-				throw new IllegalArgumentException(key + " must be one of " + Architectures.names() + ", got '" +
-					io.github.faig.workflow.Quoted.of(name) + "'");
+			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE)) {
+				if (!Architectures.known(name)) {
+					throw new IllegalArgumentException(key + " must be one of " + Architectures.described() + ", got '" +
+						io.github.faig.workflow.Quoted.of(name) + "'");
+				}
+				// an alias means the architecture itself (Train Model compares it with a fine-tuned model's)
+				self.setInput(key, Architectures.canonical(name));
 			}
 			final List<?> choices = item.getChoices();
-			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
-				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig.workflow.Quoted.of((String) v) + "'");
+			if (v instanceof String given && choices != null && !choices.isEmpty() && !choices.contains(v)) {
+				final String declared = declaredChoice(choices, choiceAlias(key, given));
+				if (declared == null) {
+					throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig
+						.workflow.Quoted.of(given) + "'");
+				}
+				// the rest of the run, and the line it records, see the declared spelling
+				self.setInput(key, declared);
 			}
 		}
+	}
+
+	/**
+	 * A choice input's value in another spelling that the command takes too (as Train Model's {@code gray} for
+	 * {@code grey}), as its declared choice; any other value as it is. Case is ignored after this anyway.
+	 */
+	protected String choiceAlias(final String key, final String value) {
+		return value;
+	}
+
+	/** The choice {@code value} names, ignoring case and surrounding blanks (as architecture names); else null. */
+	private static String declaredChoice(final List<?> choices, final String value) {
+		for (final Object c : choices) if (c instanceof String s && s.equalsIgnoreCase(value.trim())) return s;
+		return null;
 	}
 
 	/**
