@@ -39,6 +39,11 @@ public final class PredictDegradation implements AutoCloseable {
 
 		/** The images, read now. */
 		List<Image> images();
+
+		/** What a source is, for progress ("(2/5 files)"); the planes of one image say so. */
+		default String what() {
+			return "files";
+		}
 	}
 
 	/**
@@ -100,8 +105,8 @@ public final class PredictDegradation implements AutoCloseable {
 	}
 
 	/**
-	 * The decision on one RGB image on the networks' [0, 1] scale; stops between FAIG path steps when the monitor
-	 * is cancelled.
+	 * The decision on one image, grey or RGB, on the networks' [0, 1] scale; stops between FAIG path steps when the
+	 * monitor is cancelled.
 	 */
 	public Result predict(final FloatImage image, final String name, final Monitor monitor) {
 		monitor.checkCancelled();
@@ -121,7 +126,8 @@ public final class PredictDegradation implements AutoCloseable {
 	{
 		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
 			targetModel));
-		return sharding.map("files", new ArrayList<Source>(sources), new SourceTask(this, files, goOn), monitor);
+		return sharding.map(sources.isEmpty() ? "files" : sources.get(0).what(), new ArrayList<Source>(sources),
+			new SourceTask(this, files, goOn), monitor);
 	}
 
 	/** One source's decisions on the JVM's workflow (built there from the files the driver sent). */
