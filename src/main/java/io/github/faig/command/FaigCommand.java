@@ -534,14 +534,18 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 * every few seconds. For callbacks inside a core loop that checks {@link #isCanceled()} itself.
 	 */
 	protected void report(final String message, final long done, final long total) {
-		if (status != null) status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
+		// a step without a count (total 0) shows its message alone
+		if (status != null && total > 0) status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
 			Integer.MAX_VALUE, total), message);
+		else if (status != null) status.showStatus(message);
 		final ProgressLine p = progressLine;
 		if (p != null) p.report(message, done, total);
 		final Task t = task;
 		if (t != null) {
-			t.setProgressMaximum(total);
-			t.setProgressValue(done);
+			if (total > 0) {
+				t.setProgressMaximum(total);
+				t.setProgressValue(done);
+			}
 			t.setStatusMessage(message);
 		}
 	}
