@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Headless progress: one line on stderr at most every {@code interval} (done/total, elapsed, estimated time left,
- * from the rate of the steps this run made), so a run of hours shows it is alive. The first line comes only after one interval: short commands print nothing.
+ * from the rate of the steps this run made), so a run of hours shows it is alive. The first line comes only after
+ * one interval: short commands print nothing.
  * Quiet when the system property {@code faig.quiet} is {@code true} or the environment variable {@code FAIG_QUIET}
  * is set (to anything but {@code 0} or {@code false}).
  */

@@ -108,7 +108,8 @@ public final class DegradationMap implements AutoCloseable {
 
 	/**
 	 * Maps {@code region} of each of {@code planes} planes, fetched one at a time (grey or RGB, on the networks'
-	 * [0, 1] scale; the predictor converts each tile once to the pair's channels): the decisions of every tile, plane by plane, row by row.
+	 * [0, 1] scale; the predictor converts each tile once to the pair's channels): the decisions of every tile, plane
+	 * by plane, row by row.
 	 *
 	 * @param what names the region in the message when it is smaller than one tile
 	 */

@@ -130,8 +130,8 @@ public final class DegradationPredictor {
 	}
 
 	/**
-	 * The overlap scores of an LR input (grey or RGB), with the re-blur read-out of its pseudo ground truth when this predictor
-	 * has a blur for it ({@link #withReblur}).
+	 * The overlap scores of an LR input (grey or RGB), with the re-blur read-out of its pseudo ground truth when this
+	 * predictor has a blur for it ({@link #withReblur}).
 	 *
 	 * @param monitor handed to the attribution ({@link FaigEngine#attribute(FloatImage, FloatImage, Quadrature, int,
 	 *          Monitor)}): told of each path step and asked before it; {@link Monitor#silent()} for the asking alone
