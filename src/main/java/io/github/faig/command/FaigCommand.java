@@ -260,8 +260,8 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String given && choices != null && !choices.isEmpty() && !choices.contains(v)) {
-				final String declared = declaredChoice(choices, choiceAlias(key, given));
-				if (declared == null) {
+				final String declared = choiceAlias(key, given);
+				if (!choices.contains(declared)) {
 					throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig
 						.workflow.Quoted.of(given) + "'");
 				}
@@ -272,17 +272,11 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	}
 
 	/**
-	 * A choice input's value in another spelling that the command takes too (as Train Model's {@code gray} for
-	 * {@code grey}), as its declared choice; any other value as it is. Case is ignored after this anyway.
+	 * A choice input's value in another spelling that the command takes too (Train Model's {@code channels} in any
+	 * case, or {@code gray}), as its declared choice; any other value as it is. Choices are otherwise exact.
 	 */
 	protected String choiceAlias(final String key, final String value) {
 		return value;
-	}
-
-	/** The choice {@code value} names, ignoring case and surrounding blanks (as architecture names); else null. */
-	private static String declaredChoice(final List<?> choices, final String value) {
-		for (final Object c : choices) if (c instanceof String s && s.equalsIgnoreCase(value.trim())) return s;
-		return null;
 	}
 
 	/**

@@ -133,10 +133,11 @@ public class TrainModelCommand extends DegradationCommand {
 			license, TrainOptions.channels(channels)));
 	}
 
-	/** {@code channels} also takes the spelling {@code gray}. */
+	/** {@code channels} in any case, and {@code gray}, as {@code architecture} takes its names in any case. */
 	@Override
 	protected String choiceAlias(final String key, final String value) {
-		return key.equals("channels") && value.trim().equalsIgnoreCase("gray") ? TrainOptions.channelsLabel(1) : value;
+		return key.equals("channels") && TrainOptions.isChannels(value) ? TrainOptions.channelsLabel(TrainOptions
+			.channels(value)) : value;
 	}
 
 	@Override

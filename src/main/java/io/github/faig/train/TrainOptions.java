@@ -65,6 +65,17 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 			.Quoted.of(label) + "'");
 	}
 
+	/** Whether {@link #channels(String)} takes {@code label}. */
+	public static boolean isChannels(final String label) {
+		try {
+			channels(label);
+			return true;
+		}
+		catch (final IllegalArgumentException e) {
+			return false;
+		}
+	}
+
 	/** {@code RGB} for 3 channels, {@code grey} for 1: the Train Model input's word. */
 	public static String channelsLabel(final int channels) {
 		return channels == 1 ? "grey" : "RGB";

@@ -124,8 +124,7 @@ class MacrosIT extends SiteInstalled {
 		Files.writeString(macro, String.join("\n",
 			"open(getArgument());",
 			"w = getWidth(); h = getHeight();",
-			// a choice in another case, as users type it (read by Fiji's macro layer, then the command)
-			"run(\"FAIG Blind Super-Resolution\", \"model=srcnn-x2-target normalization=AUTO\");",
+			"run(\"FAIG Blind Super-Resolution\", \"model=srcnn-x2-target\");",
 			"print(\"images=\" + nImages + \" size=\" + getWidth() + \"x\" + getHeight() + \" input=\" + w + \"x\" + h);",
 			""));
 		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt.resolve(
