@@ -37,6 +37,11 @@ public final class PredictDegradation implements AutoCloseable {
 
 		/** The images, read now. */
 		List<Image> images();
+
+		/** What a source is, for progress ("(2/5 files)"); the planes of one image say so. */
+		default String what() {
+			return "files";
+		}
 	}
 
 	/**
@@ -96,8 +101,8 @@ public final class PredictDegradation implements AutoCloseable {
 	}
 
 	/**
-	 * The decision on one RGB image on the networks' [0, 1] scale; stops between FAIG path steps when the monitor
-	 * is cancelled.
+	 * The decision on one image, grey or RGB, on the networks' [0, 1] scale; stops between FAIG path steps when the
+	 * monitor is cancelled.
 	 */
 	public Result predict(final FloatImage image, final String name, final Monitor monitor) {
 		monitor.checkCancelled();
@@ -121,7 +126,8 @@ public final class PredictDegradation implements AutoCloseable {
 			return new PredictDegradation(o, f.get(0), f.get(1).getPath(), f.get(2).getPath());
 		});
 		final Batch.Step<PredictDegradation, Source, Outcome> step = (p, i, source, m) -> p.outcome(source, m);
-		return batch.map("files", sources, goOn ? Batch.goingOn(step, (source, why) -> new Outcome(source.name(), List
+		final String what = sources.isEmpty() ? "files" : sources.get(0).what();
+		return batch.map(what, sources, goOn ? Batch.goingOn(step, (source, why) -> new Outcome(source.name(), List
 			.of(), List.of(), why)) : step, monitor);
 	}
 
