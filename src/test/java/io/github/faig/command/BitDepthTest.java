@@ -66,7 +66,7 @@ class BitDepthTest extends SciJavaTest {
 			final double slack = s <= 2 ? 0 : 5 * 0.02 * 3842;
 			assertTrue(st.min >= 100 - slack && st.max <= 3942 + slack, "slice " + s + ": " + st.min + ".." + st.max);
 		}
-		// the same with the default (auto: percentiles for 16-bit): still 16-bit, and the clean LR is the same block mean
+		// the same with the default (auto: the bit depth's range for 16-bit): still 16-bit, and the clean LR is the same block mean
 		final ImagePlus typeRange = (ImagePlus) run(SynthesizeDegradationsCommand.class, "input_file", in,
 			"with_noise", false, "with_blur_noise", false).getOutput("degraded");
 		assertEquals(16, typeRange.getBitDepth());
