@@ -22,9 +22,10 @@ import ij.measure.ResultsTable;
 import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.ij.ResultTables;
-import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Csv;
+import io.github.faig.io.Rows;
 import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.CalibrateThresholds;
 import io.github.faig.prediction.CalibrationOptions;
@@ -140,10 +141,9 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 		try (CalibrateThresholds c = new CalibrateThresholds(sets, baseline_model, target_model, options())) {
 			r = c.run(images, names, testImages, testNames, sharding(), monitor());
 		}
-		scores = ResultTables.scores(r);
-		final ResultsTable[] reports = ResultTables.calibrationReport(r);
-		report = reports[0];
-		confusion = reports[1];
+		scores = ResultTables.of(r.scoreRows());
+		report = ResultTables.of(r.reportRows());
+		confusion = ResultTables.of(r.confusionRows());
 		write(r, sets, dest);
 		log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f -> %s", r
 			.thresholds().blur(), r.thresholds().noise(), dest));
@@ -156,9 +156,9 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 			// the previous calibration there stays recoverable (a dated copy)
 			r.calibrated().writeFolder(out, dest, extra.has("provenance") ? extra.getAsJsonObject("provenance") : null,
 				sets);
-			out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));
-			out.write("calibration_confusion.csv", f -> Tables.saveCsv(confusion, f));
-			out.write("calibration_scores.csv", f -> Tables.saveCsv(scores, f));
+			out.write("calibration_report.csv", f -> Csv.write(f, r.reportRows()));
+			out.write("calibration_confusion.csv", f -> Csv.write(f, r.confusionRows()));
+			out.write("calibration_scores.csv", f -> Csv.write(f, r.scoreRows()));
 			if (save_attributions) {
 				out.write("calibration_attributions.npy", f -> Files.write(f.toPath(), Npy.write(r.attributions())));
 			}

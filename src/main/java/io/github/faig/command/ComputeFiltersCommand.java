@@ -23,9 +23,10 @@ import io.github.faig.degrade.Degradation;
 import io.github.faig.ij.FilterPlots;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ResultTables;
-import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Csv;
+import io.github.faig.io.Rows;
 import io.github.faig.nn.io.ModelPair;
 
 /**
@@ -128,9 +129,9 @@ public class ComputeFiltersCommand extends DegradationCommand {
 			r = workflow.run(gts, names, sharding(), monitor());
 		}
 		checkCancelled();
-		top_filters = ResultTables.topFilters(r);
-		layer_counts = ResultTables.layerCounts(r);
-		completeness = ResultTables.completeness(r);
+		top_filters = ResultTables.of(r.topFilterRows());
+		layer_counts = ResultTables.of(r.layerCountRows());
+		completeness = ResultTables.of(r.completenessRows());
 		final List<ij.gui.Plot> panels = new ArrayList<>();
 		filter_positions = FilterPlots.positions("FAIG filter positions", r.filters(), List.of("deblurring (blur)",
 			"denoising (noise)"), List.of(r.topIndices(Degradation.BLUR, percent), r.topIndices(Degradation.NOISE,
@@ -150,9 +151,9 @@ public class ComputeFiltersCommand extends DegradationCommand {
 			r.sets().writeFolder(out, output_dir, r.provenance(), null);
 			out.write("blur_filters.csv", f -> blur.writeCsv(f, r.filters(), 100));
 			out.write("noise_filters.csv", f -> noise.writeCsv(f, r.filters(), 100));
-			out.write("top_filters.csv", f -> Tables.saveCsv(top_filters, f));
-			out.write("layer_counts.csv", f -> Tables.saveCsv(layer_counts, f));
-			out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
+			out.write("top_filters.csv", f -> Csv.write(f, r.topFilterRows()));
+			out.write("layer_counts.csv", f -> Csv.write(f, r.layerCountRows()));
+			out.write("completeness.csv", f -> Csv.write(f, r.completenessRows()));
 			out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
 			out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
 			checkCancelled();

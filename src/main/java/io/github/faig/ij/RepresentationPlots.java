@@ -6,7 +6,6 @@ import java.util.List;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import io.github.faig.representation.DegradationClass;
@@ -14,8 +13,8 @@ import io.github.faig.representation.DegradationRepresentations;
 import io.github.faig.representation.RepresentationAnalysis;
 
 /**
- * Degradation representations as ImageJ shows them: the table of separation measures, the 2-D scatter plot coloured
- * by class, the CHI-by-depth plot, and the rows of the PCA vectors' CSV.
+ * Degradation representations as ImageJ shows them: the 2-D scatter plot coloured by class, the CHI-by-depth plot,
+ * and the rows of the PCA vectors' CSV (the table of separation measures: DegradationRepresentations#rows).
  */
 public final class RepresentationPlots {
 
@@ -24,35 +23,6 @@ public final class RepresentationPlots {
 	/** Class colours, distinct in hue: clean black, then red, blue, orange, magenta, green, brown, cyan. */
 	public static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
 		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
-
-	/** One row per model and layer: the separation measures of its features. */
-	public static ResultsTable table(final List<DegradationRepresentations.ModelResult> results,
-		final List<DegradationClass> classes)
-	{
-		final ResultsTable representations = new ResultsTable();
-		for (final DegradationRepresentations.ModelResult r : results) {
-			for (final DegradationRepresentations.Layer l : r.layers()) addRow(representations, r.model(), l.depth(), l
-				.result(), classes);
-		}
-		return representations;
-	}
-
-	private static void addRow(final ResultsTable representations, final String name, final int depth, final RepresentationAnalysis.Result r,
-		final List<DegradationClass> cls)
-	{
-		representations.incrementCounter();
-		representations.addValue("model", name);
-		representations.addValue("layer", r.tap());
-		representations.addValue("depth", depth);
-		representations.addValue("samples", r.samples());
-		representations.addValue("features", r.features());
-		representations.addValue("pca_components", r.components());
-		representations.addValue("chi_pca", r.chi());
-		representations.addValue("identification_accuracy_heldout", r.identificationAccuracy());
-		for (int c = 1; c < cls.size(); c++) {
-			representations.addValue("chi_clean_vs_" + cls.get(c).label(), r.pairwiseChi()[c]);
-		}
-	}
 
 	/** The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components. */
 	public static List<String[]> vectors(final DegradationRepresentations.ModelResult r,

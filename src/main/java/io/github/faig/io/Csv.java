@@ -50,6 +50,20 @@ public final class Csv {
 		}
 	}
 
+	/**
+	 * Writes {@code file}: the column names, then one line per row, each cell as {@link Rows#text} (no header row
+	 * either when there are no rows, as ImageJ's empty tables were written).
+	 */
+	public static void write(final File file, final Rows rows) throws IOException {
+		try (CSVPrinter p = create(file, rows.columns().toArray(new String[0]))) {
+			final String[] cells = new String[rows.columns().size()];
+			for (int r = 0; r < rows.size(); r++) {
+				for (int c = 0; c < cells.length; c++) cells[c] = rows.text(r, c);
+				p.printRecord((Object[]) cells);
+			}
+		}
+	}
+
 	/** Reads a file written in this dialect: its records after the header row, each value by its header name. */
 	public static List<CSVRecord> read(final File file) throws IOException {
 		try (Reader r = Files.newBufferedReader(file.toPath(), StandardCharsets.UTF_8)) {

@@ -24,7 +24,7 @@ class PlotsTest {
 		a.add("circle", new double[] { 1, 2, 3 }, new double[] { 10, 20, 30 });
 		final Plot b = new Plot("noise", "x", "y");
 		b.add("line", new double[] { 5, 6 }, new double[] { 0.5, 0.25 });
-		final ResultsTable t = Plots.data(List.of(a, b));
+		final ResultsTable t = ResultTables.of(Plots.data(List.of(a, b)));
 		assertEquals(3, t.size());
 		final String[] h = t.getHeadings();
 		assertTrue(String.join("|", h).contains("blur: "), String.join("|", h));
@@ -49,7 +49,7 @@ class PlotsTest {
 		q.addPoints(new double[] { 1, 2 }, new double[] { 9, 8 }, Plot.LINE);
 		q.addPoints(new double[] { 1, 2 }, new double[] { 7, 6 }, Plot.LINE);
 		q.addLegend("same\nsame");
-		final ResultsTable t = Plots.data(List.of(p, q));
+		final ResultsTable t = ResultTables.of(Plots.data(List.of(p, q)));
 		final List<String> h = List.of(t.getHeadings());
 		assertTrue(h.contains("mask deblurring filters, blurry input: FAIG") && h.contains(
 			"mask deblurring filters, blurry input: IG"), h.toString());
