@@ -24,8 +24,6 @@ import io.github.faig.attribution.Quadrature;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
-import io.github.faig.io.Rows;
 import io.github.faig.nn.io.Npy;
 import io.github.faig.prediction.CalibrateThresholds;
 import io.github.faig.prediction.CalibrationOptions;
@@ -156,9 +154,9 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 			// the previous calibration there stays recoverable (a dated copy)
 			r.calibrated().writeFolder(out, dest, extra.has("provenance") ? extra.getAsJsonObject("provenance") : null,
 				sets);
-			out.write("calibration_report.csv", f -> Csv.write(f, r.reportRows()));
-			out.write("calibration_confusion.csv", f -> Csv.write(f, r.confusionRows()));
-			out.write("calibration_scores.csv", f -> Csv.write(f, r.scoreRows()));
+			out.table("calibration_report", r.reportRows());
+			out.table("calibration_confusion", r.confusionRows());
+			out.table("calibration_scores", r.scoreRows());
 			if (save_attributions) {
 				out.write("calibration_attributions.npy", f -> Files.write(f.toPath(), Npy.write(r.attributions())));
 			}

@@ -25,8 +25,6 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
-import io.github.faig.io.Rows;
 import io.github.faig.nn.io.ModelPair;
 
 /**
@@ -149,13 +147,13 @@ public class ComputeFiltersCommand extends DegradationCommand {
 		final Ranking noise = r.sets().ranking(Degradation.NOISE);
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			r.sets().writeFolder(out, output_dir, r.provenance(), null);
-			out.write("blur_filters.csv", f -> blur.writeCsv(f, r.filters(), 100));
-			out.write("noise_filters.csv", f -> noise.writeCsv(f, r.filters(), 100));
-			out.write("top_filters.csv", f -> Csv.write(f, r.topFilterRows()));
-			out.write("layer_counts.csv", f -> Csv.write(f, r.layerCountRows()));
-			out.write("completeness.csv", f -> Csv.write(f, r.completenessRows()));
+			out.table("blur_filters", blur.rows(r.filters(), 100));
+			out.table("noise_filters", noise.rows(r.filters(), 100));
+			out.table("top_filters", r.topFilterRows());
+			out.table("layer_counts", r.layerCountRows());
+			out.table("completeness", r.completenessRows());
 			out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
-			out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
+			out.table("filter_positions_data", io.github.faig.ij.Plots.data(panels));
 			checkCancelled();
 			out.commit();
 		}

@@ -21,7 +21,6 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.image.ChannelScales;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
 import io.github.faig.io.Rows;
 import io.github.faig.prediction.DegradationMap;
 import io.github.faig.prediction.DegradationMapOptions;
@@ -108,7 +107,7 @@ public class DegradationMapCommand extends ImageCommand {
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			if (picture != null) out.write(base + "_degradation_map.png", f -> ImageFiles.save(picture, f));
 			out.write(base + "_degradation_labels.tif", f -> ImageFiles.save(degradation_map, f));
-			out.write(base + "_degradation_tiles.csv", f -> Csv.write(f, rows));
+			out.table(base + "_degradation_tiles", rows);
 			checkCancelled();
 			out.commit();
 		}

@@ -23,7 +23,6 @@ import io.github.faig.ij.ResultTables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.Rows;
-import io.github.faig.io.Csv;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.representation.DegradationClass;
@@ -123,15 +122,14 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		write(rows, depthPlots, RepresentationPlots.vectors(results.get(0), o.classes(), names));
 	}
 
-	private void write(final Rows rows, final List<Plot> depthPlots, final List<String[]> csv) throws IOException {
+	private void write(final Rows rows, final List<Plot> depthPlots, final Rows vectors) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			out.write("representations.csv", f -> Csv.write(f, rows));
+			out.table("representations", rows);
 			out.write("embedding.png", f -> ImageFiles.save(embedding, f));
 			out.write("chi_by_depth.png", f -> ImageFiles.save(depth_plot, f));
-			out.write("chi_by_depth_data.csv", f -> Plots.saveData(depthPlots, f));
-			out.write("vectors_pca.csv", f -> Csv.write(f, List.of("model", "layer", "class", "image", "pc1", "pc2"),
-				csv));
+			out.table("chi_by_depth_data", Plots.data(depthPlots));
+			out.table("vectors_pca", vectors);
 			checkCancelled();
 			out.commit();
 		}

@@ -20,7 +20,6 @@ import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
 import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.MaskFilters;
@@ -129,7 +128,7 @@ public class MaskFiltersCommand extends FaigCommand {
 	private void write(final String base, final Rows metricRows) throws java.io.IOException {
 		try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 			w.write(base + ".tif", f -> ImageFiles.save(outputs, f));
-			w.write(base + "_metrics.csv", f -> Csv.write(f, metricRows));
+			w.table(base + "_metrics", metricRows);
 			checkCancelled();
 			w.commit();
 		}

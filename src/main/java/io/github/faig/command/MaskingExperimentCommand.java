@@ -28,7 +28,6 @@ import io.github.faig.ij.MaskingPlots;
 import io.github.faig.ij.Plots;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
 import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
@@ -133,9 +132,9 @@ public class MaskingExperimentCommand extends DegradationCommand {
 
 	private void write(final Rows rows, final List<Plot> panels) throws IOException {
 		try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
-			w.write("masking_experiment.csv", f -> Csv.write(f, rows));
+			w.table("masking_experiment", rows);
 			w.write("masking_experiment.png", f -> ImageFiles.save(plot, f));
-			w.write("masking_experiment_data.csv", f -> Plots.saveData(panels, f));
+			w.table("masking_experiment_data", Plots.data(panels));
 			checkCancelled();
 			w.commit();
 		}

@@ -21,7 +21,6 @@ import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.PredictionSources;
 import io.github.faig.ij.ResultTables;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
 import io.github.faig.io.Rows;
 import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationPredictor;
@@ -97,7 +96,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	private void write(final Rows rows, final FolderFailures failures) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			out.write("predictions.csv", f -> Csv.write(f, rows));
+			out.table("predictions", rows);
 			if (input_dir != null) failures.write(out, FAILED_CSV);
 			checkCancelled();
 			out.commit();

@@ -31,7 +31,6 @@ import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
 import io.github.faig.io.Rows;
 import io.github.faig.workflow.FolderRun;
 import io.github.faig.workflow.Monitor;
@@ -168,7 +167,7 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 					files.put(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(picture, f));
 				}
 			}
-			files.put(base + "_parameters.csv", f -> Csv.write(f, shown.parameters()));
+			files.putAll(AtomicOutputs.tableWriters(base + "_parameters", shown.parameters()));
 			return files;
 		}
 	}

@@ -8,7 +8,6 @@ import ij.gui.Plot;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import io.github.faig.degrade.Degradation;
-import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
 import io.github.faig.masking.MaskingExperiment;
 

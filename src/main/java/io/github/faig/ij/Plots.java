@@ -1,8 +1,6 @@
 package io.github.faig.ij;
 
 import java.awt.GraphicsEnvironment;
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +13,6 @@ import java.util.regex.Pattern;
 import ij.IJ;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
-import io.github.faig.io.Csv;
 import io.github.faig.io.Rows;
 
 /**
@@ -96,10 +93,5 @@ public final class Plots {
 		if (k >= legend.size() || legend.get(k) == null || Collections.frequency(legend, legend.get(k)) > 1 || Arrays
 			.asList(headings).contains(legend.get(k))) return h;
 		return legend.get(k);
-	}
-
-	/** Writes {@link #data} as CSV. */
-	public static void saveData(final List<Plot> plots, final File f) throws IOException {
-		Csv.write(f, data(plots));
 	}
 }

@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
+import io.github.faig.io.Rows;
 import io.github.faig.representation.DegradationClass;
 import io.github.faig.representation.DegradationRepresentations;
 import io.github.faig.representation.RepresentationAnalysis;
@@ -24,15 +25,20 @@ public final class RepresentationPlots {
 	public static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
 		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
-	/** The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components. */
-	public static List<String[]> vectors(final DegradationRepresentations.ModelResult r,
-		final List<DegradationClass> cls, final List<String> names)
+	/**
+	 * The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components (as
+	 * text, in {@link Double#toString}'s form, as the file always had them).
+	 */
+	public static Rows vectors(final DegradationRepresentations.ModelResult r, final List<DegradationClass> cls,
+		final List<String> names)
 	{
 		final RepresentationAnalysis.Result a = r.shown();
-		final List<String[]> csv = new ArrayList<>();
+		final Rows csv = new Rows();
+		for (final String c : List.of("model", "layer", "class", "image", "pc1", "pc2")) csv.column(c, Rows.Kind.TEXT);
 		for (int i = 0; i < a.samples(); i++) {
-			csv.add(new String[] { r.model(), r.shownTap(), cls.get(r.patches().labels()[i]).label(), names.get(r.patches()
-				.images()[i]), Double.toString(a.embedding2d()[i][0]), Double.toString(a.embedding2d()[i][1]) });
+			csv.add().text("model", r.model()).text("layer", r.shownTap()).text("class", cls.get(r.patches().labels()[i])
+				.label()).text("image", names.get(r.patches().images()[i])).text("pc1", Double.toString(a
+					.embedding2d()[i][0])).text("pc2", Double.toString(a.embedding2d()[i][1]));
 		}
 		return csv;
 	}

@@ -22,6 +22,20 @@ public final class Csv {
 	/** The dialect: RFC 4180 quoting, {@code "\n"} record separators. */
 	public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
+	/** This dialect as the result tables' format: {@link #write(File, Rows)}, as {@code <name>.csv}. */
+	public static final TableFormat TABLE = new TableFormat() {
+
+		@Override
+		public String extension() {
+			return "csv";
+		}
+
+		@Override
+		public void write(final File file, final Rows rows) throws IOException {
+			Csv.write(file, rows);
+		}
+	};
+
 	private Csv() {}
 
 	/**
@@ -51,8 +65,8 @@ public final class Csv {
 	}
 
 	/**
-	 * Writes {@code file}: the column names, then one line per row, each cell as {@link Rows#text} (no header row
-	 * either when there are no rows, as ImageJ's empty tables were written).
+	 * Writes {@code file}: the column names, then one line per row, each cell as {@link Rows#text}. Rows that name no
+	 * column (none filled or {@link Rows#column declared}) give an empty first line, as an empty ImageJ table did.
 	 */
 	public static void write(final File file, final Rows rows) throws IOException {
 		try (CSVPrinter p = create(file, rows.columns().toArray(new String[0]))) {

@@ -27,6 +27,17 @@ public final class Rows {
 	private final List<Kind> kinds = new ArrayList<>();
 	private final List<Object[]> rows = new ArrayList<>();
 
+	/**
+	 * Declares a column ahead of the rows (after those declared or filled so far), so that a table with no rows
+	 * still names its columns; a column is otherwise added by the first row that fills it.
+	 */
+	public Rows column(final String name, final Kind kind) {
+		if (columns.contains(name)) throw new IllegalArgumentException("column '" + name + "' declared twice");
+		columns.add(name);
+		kinds.add(kind);
+		return this;
+	}
+
 	/** Starts a new row at the end; fill it with the returned row's setters. */
 	public Row add() {
 		final Object[] r = new Object[columns.size()];

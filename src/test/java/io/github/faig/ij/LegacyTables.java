@@ -307,6 +307,32 @@ final class LegacyTables {
 		t.addValue("noise_sigma_value", v.noiseSigma() * (scales.of(0).high() - scales.of(0).low()));
 	}
 
+	/** The old {@code Ranking.writeCsv}. */
+	static void rankingCsv(final float[] scores, final int[] order, final File f, final FilterIndex filters,
+		final int n) throws IOException
+	{
+		try (CSVPrinter w = Csv.create(f, "rank", "index", "layer", "out", "in", "score")) {
+			for (int r = 0; r < n; r++) {
+				final FilterIndex.Filter fl = filters.filter(order[r]);
+				w.printRecord(r + 1, fl.index(), fl.layerName(), fl.out(), fl.in(), String.format(java.util.Locale.ROOT,
+					"%.9g", scores[order[r]]));
+			}
+		}
+	}
+
+	/** The old {@code RepresentationPlots.vectors}, which {@code Csv.write(file, header, rows)} wrote. */
+	static List<String[]> vectors(final DegradationRepresentations.ModelResult r, final List<DegradationClass> cls,
+		final List<String> names)
+	{
+		final RepresentationAnalysis.Result a = r.shown();
+		final List<String[]> csv = new ArrayList<>();
+		for (int i = 0; i < a.samples(); i++) {
+			csv.add(new String[] { r.model(), r.shownTap(), cls.get(r.patches().labels()[i]).label(), names.get(r.patches()
+				.images()[i]), Double.toString(a.embedding2d()[i][0]), Double.toString(a.embedding2d()[i][1]) });
+		}
+		return csv;
+	}
+
 	/** The old {@code Plots.data}. */
 	static ResultsTable plotData(final List<Plot> plots) {
 		final ResultsTable all = new ResultsTable();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.faig.io.Csv;
 
 /** The data behind a plot goes to CSV headless; no window opens without a GUI. */
 class PlotsTest {
@@ -32,7 +33,7 @@ class PlotsTest {
 		assertEquals(0.25, t.getValue(h[3], 1), 1e-12);
 		assertTrue(Double.isNaN(t.getValue(h[3], 2)), "a shorter curve leaves its cells empty");
 		final File csv = dir.resolve("d.csv").toFile();
-		Plots.saveData(List.of(a, b), csv);
+		Csv.write(csv, Plots.data(List.of(a, b)));
 		assertEquals(4, Files.readAllLines(csv.toPath()).size());
 		assertFalse(Plots.gui(), "no ImageJ GUI in a test");
 		Plots.show(List.of(a, b)); // a no-op without a GUI

@@ -20,6 +20,7 @@ import io.github.faig.attribution.ComputeFilters;
 import io.github.faig.attribution.FaigEngine;
 import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Quadrature;
+import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.SynthesizeDegradations.Variant;
 import io.github.faig.image.ChannelScales;
@@ -31,6 +32,7 @@ import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
 import io.github.faig.masking.MaskFilters;
 import io.github.faig.masking.MaskingExperiment;
+import io.github.faig.nn.NetworkSpec;
 import io.github.faig.prediction.CalibrateThresholds;
 import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationMap;
@@ -41,6 +43,7 @@ import io.github.faig.prediction.Thresholds;
 import io.github.faig.representation.DegradationClass;
 import io.github.faig.representation.DegradationRepresentations;
 import io.github.faig.representation.RepresentationAnalysis;
+import io.github.faig.representation.RepresentationSet;
 
 /**
  * Every table the commands write, on records with awkward values (NaN, infinities, whole doubles, 1e-7, numbers
@@ -228,6 +231,36 @@ class RowsParityTest {
 		for (final List<Plot> plots : List.of(List.of(a), List.of(a, b), List.of(b, a, c), List.<Plot> of())) {
 			same(LegacyTables.plotData(plots), Plots.data(plots));
 		}
+	}
+
+	@Test
+	void filterRankingsAndPcaVectors() throws Exception {
+		final FilterIndex fi = FilterIndex.of(new NetworkSpec("MSRResNet", 2, 4, 1));
+		final float[] scores = new float[fi.filterCount()];
+		for (int i = 0; i < scores.length; i++) scores[i] = (float) (i % 7 == 0 ? 1e-7 * i : i % 5 == 0 ? 1e20 : -i);
+		final Ranking ranking = Ranking.of(scores);
+		for (final double percent : new double[] { 100, 1, 0.01 }) {
+			final File before = dir.resolve("old.csv").toFile();
+			final File after = dir.resolve("new.csv").toFile();
+			LegacyTables.rankingCsv(scores, ranking.order(), before, fi, ranking.count(percent));
+			Csv.write(after, ranking.rows(fi, percent));
+			assertArrayEquals(Files.readAllBytes(before.toPath()), Files.readAllBytes(after.toPath()));
+		}
+		final List<DegradationClass> classes = List.of(new DegradationClass("clean", 0, 0), new DegradationClass("a, b",
+			1, 0));
+		final double[][] emb = { { 0.0, -1.5 }, { 1e-7, Double.NaN }, { 3.0, 1e20 }, { 0.1 + 0.2, -0.0 } };
+		final RepresentationSet.Patches patches = new RepresentationSet.Patches(null, new int[] { 0, 1, 0, 1 },
+			new int[] { 0, 0, 1, 2 }, classes);
+		final DegradationRepresentations.ModelResult m = new DegradationRepresentations.ModelResult("srcnn, \"x\"", "t",
+			patches, List.of(new DegradationRepresentations.Layer("t", 0, new RepresentationAnalysis.Result("t", 4, 8, 2,
+				1, new double[2], 0.5, emb))));
+		final List<String> names = List.of("a.png", "b, \"c\".png", "12");
+		final File before = dir.resolve("old.csv").toFile();
+		final File after = dir.resolve("new.csv").toFile();
+		Csv.write(before, List.of("model", "layer", "class", "image", "pc1", "pc2"), LegacyTables.vectors(m, classes,
+			names));
+		Csv.write(after, RepresentationPlots.vectors(m, classes, names));
+		assertArrayEquals(Files.readAllBytes(before.toPath()), Files.readAllBytes(after.toPath()));
 	}
 
 	/** The same CSV bytes, and the same ImageJ table, from the old table and from the rows. */
