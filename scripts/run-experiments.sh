@@ -77,8 +77,9 @@ fi
 if [ "$arch" = msrresnet-grey ] && { [ "$step" = all ] || [ "$step" = predict ]; }; then
   # 6. (grey pair) Predict Degradation with the shipped grey sets on held-out grey photographs: the centre 128x128 of
   #    each test photograph, synthesized clean, blurry and noisy (64x64 LR), as 8-bit files and as 12-bit
-  #    microscopy-like data in 16-bit files (value x 15 + 100, as issue #28's check), the latter normalised by
-  #    percentiles. Needs ImageMagick (convert). Accuracies: tools/grey_prediction.py.
+  #    microscopy-like data in 16-bit files (value x 15 + 100, as issue #28's check), the latter with the defaults
+  #    (auto: the 12-bit range) and, for comparison, normalised by percentiles. Needs ImageMagick (convert).
+  #    Accuracies: tools/grey_prediction.py.
   p="$out/predict"
   rm -rf "$p" && mkdir -p "$p/hr" "$p/lr8" "$p/lr16"
   for f in "$sets"/test/*.png; do convert "$f" -gravity center -crop 128x128+0+0 +repage "$p/hr/$(basename "$f")"; done
@@ -86,11 +87,12 @@ if [ "$arch" = msrresnet-grey ] && { [ "$step" = all ] || [ "$step" = predict ];
   rm -f "$p"/lr8/*_degraded.tif "$p"/lr8/*.csv # the stacks repeat the single images; the tables are not inputs
   for f in "$p"/lr8/*.png; do convert "$f" -depth 16 -fx 'u*255*15/65535+100/65535' "$p/lr16/$(basename "${f%.png}").tif"; done
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='$shipped',output_dir='$p/pred8'"
-  ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr16',filter_sets='$shipped',normalization='percentile',output_dir='$p/pred16'"
+  ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr16',filter_sets='$shipped',output_dir='$p/pred16'"
+  ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr16',filter_sets='$shipped',normalization='percentile',output_dir='$p/pred16-percentile'"
   # beside them, the RGB pair's sets on the same grey inputs (calibrated on colour noise)
   ./faig --run "FAIG Predict Degradation" "input_dir='$p/lr8',filter_sets='filter-sets-msrresnet-x2',output_dir='$p/pred8-rgb-sets'"
   # the crops derive from the GPL photographs: never committed
-  for d in pred8 pred16 pred8-rgb-sets; do mv "$p/$d/predictions.csv" "$p/predictions_$d.csv" && rm -rf "${p:?}/$d"; done
+  for d in pred8 pred16 pred16-percentile pred8-rgb-sets; do mv "$p/$d/predictions.csv" "$p/predictions_$d.csv" && rm -rf "${p:?}/$d"; done
   python3 tools/grey_prediction.py "$p"/predictions_*.csv > "$p/accuracy.txt"
   rm -rf "$p/hr" "$p/lr8" "$p/lr16"
 fi

@@ -13,10 +13,9 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.io.Rows;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPair;
-import io.github.faig.workflow.ItemTask;
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.Monitor;
 import io.github.faig.nn.io.PackedPair;
-import io.github.faig.workflow.Shared;
 import io.github.faig.workflow.Sharding;
 
 /**
@@ -198,44 +197,13 @@ public final class ComputeFilters implements AutoCloseable {
 		final long t0 = System.nanoTime();
 		final List<Image> images = new ArrayList<>();
 		for (int i = 0; i < groundTruths.size(); i++) images.add(new Image(groundTruths.get(i), names.get(i)));
-		final Shared<PackedPair> models = sharding.share(() -> PackedPair.of(pair));
-		final List<DegradationAttribution.Partial> parts = sharding.map("images", images, new ImageTask(this, models),
-			monitor);
+		final Options o = options; // not the workflow: the lambdas go to other JVMs
+		final Batch<ComputeFilters> batch = Batch.of(sharding, this, () -> PackedPair.of(pair), p -> new ComputeFilters(p
+			.unpack(), o));
+		final List<DegradationAttribution.Partial> parts = batch.map("images", images, (c, i, image, m) -> c
+			.attributeImage(i, image.groundTruth(), image.name(), m), monitor);
 		monitor.checkCancelled();
 		return finish(DegradationAttribution.sum(parts), groundTruths.size(), (System.nanoTime() - t0) / 1e9);
-	}
-
-	/** One image's partial on the JVM's workflow (built there from the pair the driver sent). */
-	private static final class ImageTask implements ItemTask<ComputeFilters, Image, DegradationAttribution.Partial> {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient ComputeFilters here;
-		private final Options options;
-		private final Shared<PackedPair> models;
-
-		ImageTask(final ComputeFilters here, final Shared<PackedPair> models) {
-			this.here = here;
-			this.options = here.options;
-			this.models = models;
-		}
-
-		@Override
-		public ComputeFilters open() {
-			return new ComputeFilters(models.get().unpack(), options);
-		}
-
-		@Override
-		public ComputeFilters opened() {
-			return here;
-		}
-
-		@Override
-		public DegradationAttribution.Partial apply(final ComputeFilters c, final int index, final Image image,
-			final Monitor monitor)
-		{
-			return c.attributeImage(index, image.groundTruth(), image.name(), monitor);
-		}
 	}
 
 	/** The rankings and tables of a set from the sum of its images' partials. */

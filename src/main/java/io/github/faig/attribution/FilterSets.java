@@ -94,6 +94,18 @@ public final class FilterSets {
 		return new FilterSets(blur, noise, baselineModel, targetModel, params, extra);
 	}
 
+	/**
+	 * These sets, read from {@code dir} for any model ({@code filters} -1), held against a model's filter count: the
+	 * refusal {@link #read} gives with that count, without reading the folder again.
+	 */
+	public FilterSets checkFilters(final File dir, final int filters) {
+		if (blur.size() != filters) {
+			throw new IllegalArgumentException("filter_sets file '" + new File(dir, BLUR_FILE) + "' lists " + blur.size() +
+				" filters; the model has " + filters);
+		}
+		return this;
+	}
+
 	/** Writes {@code filter_sets.json}; {@code provenance} may be {@code null}. */
 	public void writeJson(final File f, final JsonObject provenance) throws IOException {
 		final JsonObject o = extra.deepCopy();

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Headless progress: one line on stderr at most every {@code interval} (done/total, elapsed, estimated time left),
- * so a run of hours shows it is alive. The first line comes only after one interval: short commands print nothing.
+ * Headless progress: one line on stderr at most every {@code interval} (done/total, elapsed, estimated time left,
+ * from the rate of the steps this run made), so a run of hours shows it is alive. The first line comes only after
+ * one interval: short commands print nothing.
  * Quiet when the system property {@code faig.quiet} is {@code true} or the environment variable {@code FAIG_QUIET}
  * is set (to anything but {@code 0} or {@code false}).
  */
@@ -21,6 +22,13 @@ public final class ProgressLine {
 	private final long intervalNanos;
 	private final long start;
 	private long last;
+	/**
+	 * Where the rate is measured from: the count of the first report with a known total (-1 before it) and its time
+	 * (the start when that count is 0). A run that resumes reports its resume point first, and its time left then
+	 * counts only the steps it made itself, not those an earlier run made.
+	 */
+	private long baseDone = -1;
+	private long baseTime;
 
 	ProgressLine(final String label, final PrintStream out, final LongSupplier nanos, final double intervalSeconds) {
 		this.label = label;
@@ -54,6 +62,10 @@ public final class ProgressLine {
 	/** Prints a line if an interval has passed since the last one; {@code done} of {@code total} are finished. */
 	public void report(final String message, final long done, final long total) {
 		final long now = nanos.getAsLong();
+		if (baseDone < 0 && total > 0) {
+			baseDone = done;
+			baseTime = done == 0 ? start : now;
+		}
 		if (now - last < intervalNanos) return;
 		last = now;
 		final double elapsed = (now - start) / 1e9;
@@ -64,8 +76,9 @@ public final class ProgressLine {
 		}
 		if (total > 0) s.append(", "); // no count (an unknown total): the line starts with the time
 		s.append(duration(elapsed)).append(" elapsed");
-		if (total > 0 && done > 0 && done < total) {
-			s.append(", about ").append(duration(elapsed / done * (total - done))).append(" left");
+		if (total > 0 && baseDone >= 0 && done > baseDone && done < total) {
+			final double perStep = (now - baseTime) / 1e9 / (done - baseDone);
+			s.append(", about ").append(duration(perStep * (total - done))).append(" left");
 		}
 		if (message != null && !message.isBlank()) s.append(" - ").append(message);
 		out.println(s);

@@ -1,7 +1,6 @@
 package io.github.faig.command;
 
 import java.io.File;
-import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -13,13 +12,11 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.SuperResolvedImages;
-import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.sr.SuperResolve;
-import io.github.faig.workflow.Monitor;
 import io.github.faig.nn.io.PackedModel;
-import io.github.faig.workflow.Shared;
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.FolderRun;
 
 /**
@@ -76,7 +73,9 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 		final SuperResolvedImages.Made made;
 		try (SuperResolve workflow = new SuperResolve(pkg, options)) {
 			if (files != null) {
-				runFolder(output_dir, new FileTask(workflow, sharding().share(() -> PackedModel.of(pkg)), rendering),
+				// the model is built once per JVM, from the packed one elsewhere
+				runFolder(output_dir, Batch.of(sharding(), workflow, () -> PackedModel.of(pkg), m -> new SuperResolve(m
+					.unpack(), options)), (s, file, m) -> rendering.apply(ImageFiles.open(file, "input_dir"), s, m).files(),
 					"super-resolved", FAILED_CSV);
 				return;
 			}
@@ -84,41 +83,5 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 		}
 		super_resolved = made.image();
 		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());
-	}
-
-	/** One file of input_dir, super-resolved where it is sent (the model built once per JVM from the packed one). */
-	private static final class FileTask extends FolderRun.FileTask<SuperResolve> {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient SuperResolve here;
-		private final Shared<PackedModel> model;
-		private final SuperResolve.Options options;
-		private final SuperResolvedImages.Rendering rendering;
-
-		FileTask(final SuperResolve here, final Shared<PackedModel> model,
-			final SuperResolvedImages.Rendering rendering) {
-			this.here = here;
-			this.model = model;
-			this.options = here.options();
-			this.rendering = rendering;
-		}
-
-		@Override
-		public SuperResolve open() {
-			return new SuperResolve(model.get().unpack(), options);
-		}
-
-		@Override
-		public SuperResolve opened() {
-			return here;
-		}
-
-		@Override
-		protected Map<String, AtomicOutputs.Writer> outputs(final SuperResolve state, final File file,
-			final Monitor monitor)
-		{
-			return rendering.apply(ImageFiles.open(file, "input_dir"), state, monitor).files();
-		}
 	}
 }

@@ -89,7 +89,7 @@ public class DegradationMapCommand extends ImageCommand {
 		final List<DegradationMap.TileDecision> decisions;
 		try (DegradationMap map = new DegradationMap(options())) {
 			decisions = map.run(planes.length, p -> ImagePlusBridge.toFloatImage(source.getStack().getProcessor(
-				planes[p]), ImagePlusBridge.sliceScales(source, scales, planes[p])).asRgb(), region, what, monitor());
+				planes[p]), ImagePlusBridge.sliceScales(source, scales, planes[p])), region, what, monitor());
 		}
 		final DegradationMapDisplay.Shown shown = DegradationMapDisplay.of(source, planes, decisions, region, tile_size,
 			all_planes);

@@ -250,15 +250,33 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 				OutputPaths.checkOutsideModels(out, key, ModelLocator.roots());
 				OutputPaths.checkNotInModelPackage(out, key);
 			}
-			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE) && !Architectures.known(name)) {
-				throw new IllegalArgumentException(key + " must be one of " + Architectures.names() + ", got '" +
-					io.github.faig.workflow.Quoted.of(name) + "'");
+			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE)) {
+				if (!Architectures.known(name)) {
+					throw new IllegalArgumentException(key + " must be one of " + Architectures.described() + ", got '" +
+						io.github.faig.workflow.Quoted.of(name) + "'");
+				}
+				// an alias means the architecture itself (Train Model compares it with a fine-tuned model's)
+				self.setInput(key, Architectures.canonical(name));
 			}
 			final List<?> choices = item.getChoices();
-			if (v instanceof String && choices != null && !choices.isEmpty() && !choices.contains(v)) {
-				throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig.workflow.Quoted.of((String) v) + "'");
+			if (v instanceof String given && choices != null && !choices.isEmpty() && !choices.contains(v)) {
+				final String declared = choiceAlias(key, given);
+				if (!choices.contains(declared)) {
+					throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig
+						.workflow.Quoted.of(given) + "'");
+				}
+				// the rest of the run, and the line it records, see the declared spelling
+				self.setInput(key, declared);
 			}
 		}
+	}
+
+	/**
+	 * A choice input's value in another spelling that the command takes too (Train Model's {@code channels} in any
+	 * case, or {@code gray}), as its declared choice; any other value as it is. Choices are otherwise exact.
+	 */
+	protected String choiceAlias(final String key, final String value) {
+		return value;
 	}
 
 	/**
@@ -510,14 +528,18 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 * every few seconds. For callbacks inside a core loop that checks {@link #isCanceled()} itself.
 	 */
 	protected void report(final String message, final long done, final long total) {
-		if (status != null) status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
+		// a step without a count (total 0) shows its message alone
+		if (status != null && total > 0) status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
 			Integer.MAX_VALUE, total), message);
+		else if (status != null) status.showStatus(message);
 		final ProgressLine p = progressLine;
 		if (p != null) p.report(message, done, total);
 		final Task t = task;
 		if (t != null) {
-			t.setProgressMaximum(total);
-			t.setProgressValue(done);
+			if (total > 0) {
+				t.setProgressMaximum(total);
+				t.setProgressValue(done);
+			}
 			t.setStatusMessage(message);
 		}
 	}

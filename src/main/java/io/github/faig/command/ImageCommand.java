@@ -28,9 +28,10 @@ public abstract class ImageCommand extends FaigCommand {
 		description = "image file to read when no image is given (TIFF, PNG, JPEG)", persist = false)
 	protected File input_file;
 
-	@Parameter(label = "Normalization", choices = { "auto", "type-range", "min-max", "percentile" },
+	@Parameter(label = "Normalization", choices = { "auto", "type-range", "min-max", "percentile", "bit-depth" },
 		description = "how pixel values map to the network's [0,1] scale (and back, for image outputs); auto: the " +
-			"type range for 8-bit and RGB, the percentiles for 16- and 32-bit")
+			"type range for 8-bit and RGB, the bit depth's range for 16-bit (e.g. 0-4095 for 12-bit data), the " +
+			"percentiles for 32-bit and for 16-bit channels normalized separately")
 	protected String normalization = IntensityScale.DEFAULT;
 
 	@Parameter(label = "Normalize channels", choices = { "auto", "separately", "together" },

@@ -6,6 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
 import io.github.faig.ij.GroundTruths;
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.FolderRun;
 
 /**
@@ -26,16 +27,16 @@ public abstract class ImageFolderCommand extends ImageCommand {
 	}
 
 	/**
-	 * Runs {@code task} on every image file of {@code input_dir} ({@link FolderRun}: through the run's sharding, a
-	 * folder going on past a bad file) and writes their outputs into {@code outputDir}, the failed files listed in
+	 * Makes the {@code outputs} of every image file of {@code input_dir} ({@link FolderRun}: a {@link Batch} on the
+	 * workflow, a folder going on past a bad file) and writes them into {@code outputDir}, the failed files listed in
 	 * {@code failedCsv}.
 	 *
 	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
 	 */
-	protected void runFolder(final File outputDir, final FolderRun.FileTask<?> task, final String done,
-		final String failedCsv) throws java.io.IOException
+	protected <S> void runFolder(final File outputDir, final Batch<S> batch, final FolderRun.Outputs<S> outputs,
+		final String done, final String failedCsv) throws java.io.IOException
 	{
-		FolderRun.run(inputFiles(), outputDir, task, sharding(), monitor(), folderFailures(), done, failedCsv);
+		FolderRun.run(inputFiles(), outputDir, batch, outputs, monitor(), folderFailures(), done, failedCsv);
 	}
 
 	/** The image files of {@code input_dir}, sorted by name. */

@@ -32,6 +32,7 @@ import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.Rows;
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.FolderRun;
 import io.github.faig.workflow.Monitor;
 
@@ -113,7 +114,8 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 		final Synthesis synthesis = new Synthesis(new DegradationOptions(blur_sigma, kernel_size, noise_sigma, seed),
 			scale, chosenVariants(), quantize, normalization, normalize_channels, low_percentile, high_percentile);
 		if (input_dir != null) {
-			runFolder(output_dir, new FileTask(synthesis), "degraded", FAILED_CSV);
+			runFolder(output_dir, Batch.stateless(sharding()), (none, file, m) -> synthesis.apply(ImageFiles.open(file,
+				"input_dir"), m).files(), "degraded", FAILED_CSV);
 			return;
 		}
 		final Made made = synthesis.apply(source(), monitor());
@@ -169,30 +171,6 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 			}
 			files.putAll(AtomicOutputs.tableWriters(base + "_parameters", shown.parameters()));
 			return files;
-		}
-	}
-
-	/** One file of input_dir, degraded where it is sent (nothing to load: no state). */
-	private static final class FileTask extends FolderRun.FileTask<Void> {
-
-		private static final long serialVersionUID = 1L;
-
-		private final Synthesis synthesis;
-
-		FileTask(final Synthesis synthesis) {
-			this.synthesis = synthesis;
-		}
-
-		@Override
-		public Void open() {
-			return null;
-		}
-
-		@Override
-		protected Map<String, AtomicOutputs.Writer> outputs(final Void state, final File file,
-			final Monitor monitor)
-		{
-			return synthesis.apply(ImageFiles.open(file, "input_dir"), monitor).files();
 		}
 	}
 

@@ -62,8 +62,8 @@ public class TrainModelCommand extends DegradationCommand {
 	@Parameter(label = "Scale", min = "2", max = "4")
 	private int scale = DEFAULTS.scale();
 
-	@Parameter(label = "Channels", choices = { "RGB", "grey" }, description = "grey: a single-channel network " +
-		"(num_in_ch = num_out_ch = 1) trained on the photographs' luminance; a fine-tuned model keeps its own")
+	@Parameter(label = "Channels", choices = { "RGB", "grey" }, description = "grey (or gray): a single-channel " +
+		"network (num_in_ch = num_out_ch = 1) trained on the photographs' luminance; a fine-tuned model keeps its own")
 	private String channels = TrainOptions.channelsLabel(DEFAULTS.channels());
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
@@ -132,6 +132,13 @@ public class TrainModelCommand extends DegradationCommand {
 			Role.of(role), p_blur, p_noise, init_model, iterations, batch_size, patch_size, learning_rate, ema_decay,
 			degradations(), checkpoint_every, validation_crop,
 			license, TrainOptions.channels(channels)));
+	}
+
+	/** {@code channels} in any case, and {@code gray}, as {@code architecture} takes its names in any case. */
+	@Override
+	protected String choiceAlias(final String key, final String value) {
+		return key.equals("channels") && TrainOptions.isChannels(value) ? TrainOptions.channelsLabel(TrainOptions
+			.channels(value)) : value;
 	}
 
 	@Override

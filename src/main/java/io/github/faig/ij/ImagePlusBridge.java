@@ -136,7 +136,7 @@ public final class ImagePlusBridge {
 				count(stack.getProcessor(s), counts, separate && rgb, c);
 			}
 			for (final long[] h : counts) out.add(IntensityScale.ofCounts(h, typeMax, mode, lowPercentile,
-				highPercentile));
+				highPercentile, separate));
 			return new ChannelScales(out);
 		}
 		// NaN or infinity would make the range itself meaningless: name where it is first
@@ -151,7 +151,7 @@ public final class ImagePlusBridge {
 			filled[c] += n;
 		}
 		for (int c = 0; c < nScales; c++) out.add(IntensityScale.of(values[c], typeMax, mode, lowPercentile,
-			highPercentile));
+			highPercentile, separate));
 		return new ChannelScales(out);
 	}
 

@@ -42,6 +42,12 @@ public final class PredictionSources {
 		public List<PredictDegradation.Image> images() {
 			return List.of(image);
 		}
+
+		/** Progress counts the planes of one image, not files. */
+		@Override
+		public String what() {
+			return "planes";
+		}
 	}
 
 	/** Every plane of {@code imp} (inside its selection, if any), named {@code name:plane} when there are several. */
@@ -55,7 +61,8 @@ public final class PredictionSources {
 		final Rectangle roi = Selections.bounds(imp);
 		for (int s = 0; s < slices.size(); s++) {
 			final int[] czt = imp.convertIndexToPosition(s + 1);
-			FloatImage img = slices.get(s).asRgb();
+			// as it is: the predictor makes it what the pair takes (grey stays one channel for a grey pair)
+			FloatImage img = slices.get(s);
 			if (roi != null) img = img.crop(roi.y, roi.x, roi.height, roi.width);
 			out.add(new PredictDegradation.Image(name + (slices.size() > 1 ? ":" + (s + 1) : ""), img, czt[0], czt[1],
 				czt[2]));

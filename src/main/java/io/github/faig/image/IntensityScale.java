@@ -14,8 +14,11 @@ public record IntensityScale(double low, double high) {
 	public enum Normalization {
 		/**
 		 * What a microscopist expects of each type: the type range for 8-bit and RGB (the paper's setting, so its
-		 * results stand), the low and high percentiles (default 1 and 99.8) for 16- and 32-bit data, which rarely
-		 * fill their type's range; min–max where the two percentiles coincide (sparse data).
+		 * results stand); for a 16-bit image whose channels share one scale, its {@link #BIT_DEPTH bit depth}'s range
+		 * (12-bit data in a 16-bit file maps by [0, 4095], as the camera wrote it, so it gets the answer its 8-bit
+		 * version gets); for 16-bit channels scaled separately and for 32-bit data, the low and high percentiles
+		 * (default 1 and 99.8), so a dim channel is not left dim; min–max where the two percentiles coincide
+		 * (sparse data).
 		 */
 		AUTO("auto"),
 		/** The pixel type's range: 8-bit and RGB [0, 255], 16-bit [0, 65535], 32-bit [0, 1] if the values fit. */
@@ -23,7 +26,13 @@ public record IntensityScale(double low, double high) {
 		/** The image's smallest and largest value. */
 		MIN_MAX("min-max"),
 		/** Two percentiles of the image's values (as CSBDeep and StarDist normalise). */
-		PERCENTILE("percentile");
+		PERCENTILE("percentile"),
+		/**
+		 * [0, 2^b − 1], b the data's bit depth: the least of 8, 10, 12, 14 and 16 bits that holds its largest value,
+		 * as a camera's converter writes it and as ImageJ's "16-bit range" option displays it. Float data in [0, 1]
+		 * maps as it is; float data beyond 16 bits by [0, max].
+		 */
+		BIT_DEPTH("bit-depth");
 
 		private final String label;
 
@@ -47,7 +56,7 @@ public record IntensityScale(double low, double high) {
 	}
 
 	/** The choices of the {@code normalization} input, default first. */
-	public static final String[] CHOICES = { "auto", "type-range", "min-max", "percentile" };
+	public static final String[] CHOICES = { "auto", "type-range", "min-max", "percentile", "bit-depth" };
 
 	/** The default of the {@code normalization} input. */
 	public static final String DEFAULT = "auto";
@@ -131,7 +140,18 @@ public record IntensityScale(double low, double high) {
 	public static IntensityScale of(final float[] values, final double typeMax, final Normalization mode,
 		final double lowPercentile, final double highPercentile)
 	{
-		return of(new Sorted(values), typeMax, mode, lowPercentile, highPercentile);
+		return of(values, typeMax, mode, lowPercentile, highPercentile, false);
+	}
+
+	/**
+	 * As {@link #of(float[], double, Normalization, double, double)}, for one channel of an image whose channels
+	 * are scaled separately when {@code perChannel} ({@link Normalization#AUTO} then takes percentiles for 16-bit
+	 * data too, so that a dim channel's scale is its own).
+	 */
+	public static IntensityScale of(final float[] values, final double typeMax, final Normalization mode,
+		final double lowPercentile, final double highPercentile, final boolean perChannel)
+	{
+		return of(new Sorted(values), typeMax, mode, lowPercentile, highPercentile, perChannel);
 	}
 
 	/**
@@ -140,18 +160,21 @@ public record IntensityScale(double low, double high) {
 	 * the values, so a large stack costs 65536 counters, not a sort).
 	 */
 	public static IntensityScale ofCounts(final long[] counts, final double typeMax, final Normalization mode,
-		final double lowPercentile, final double highPercentile)
+		final double lowPercentile, final double highPercentile, final boolean perChannel)
 	{
-		return of(new Counted(counts), typeMax, mode, lowPercentile, highPercentile);
+		return of(new Counted(counts), typeMax, mode, lowPercentile, highPercentile, perChannel);
 	}
 
 	private static IntensityScale of(final Ranked values, final double typeMax, final Normalization mode,
-		final double lowPercentile, final double highPercentile)
+		final double lowPercentile, final double highPercentile, final boolean perChannel)
 	{
 		switch (mode) {
 			case AUTO: {
 				// integer data that fills 8 bits is the paper's: its type range; deeper data rarely fills its type
 				if (typeMax == 255) return new IntensityScale(0, 255);
+				// one scale for a 16-bit image: the range its camera wrote, the same linear map as its 8-bit version's
+				// up to a contrast of at most 4x (percentiles would stretch each image, or crop, by its own content)
+				if (typeMax == 65535 && !perChannel) return bitDepthRange(values, typeMax);
 				checkPercentiles(lowPercentile, highPercentile);
 				if (values.size() == 0) return UNIT;
 				final double lo = values.percentile(lowPercentile);
@@ -170,6 +193,8 @@ public record IntensityScale(double low, double high) {
 				if (min >= 0 && max <= 1) return UNIT;
 				return spanOf(min, max);
 			}
+			case BIT_DEPTH:
+				return bitDepthRange(values, typeMax);
 			case MIN_MAX: {
 				if (values.size() == 0) return UNIT;
 				return spanOf(values.at(0), values.at(values.size() - 1));
@@ -187,6 +212,19 @@ public record IntensityScale(double low, double high) {
 				return spanOf(lo, hi);
 			}
 		}
+	}
+
+	/** [0, 2^b − 1] for the data's bit depth b (see {@link Normalization#BIT_DEPTH}). */
+	private static IntensityScale bitDepthRange(final Ranked values, final double typeMax) {
+		if (values.size() == 0) return UNIT;
+		final double min = values.at(0);
+		final double max = values.at(values.size() - 1);
+		if (Double.isNaN(typeMax) && min >= 0 && max <= 1) return UNIT;
+		// the usual converters' depths; each step is 4x, so the largest value lies in the top three quarters
+		for (int b = 8; b <= 16; b += 2) {
+			if (max <= (1 << b) - 1) return new IntensityScale(0, (1 << b) - 1);
+		}
+		return spanOf(0, max);
 	}
 
 	/** An image's values in ascending order, by rank. */

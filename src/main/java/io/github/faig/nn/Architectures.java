@@ -111,6 +111,18 @@ public final class Architectures {
 	}
 
 	/**
+	 * The accepted names, for messages: each canonical name with its aliases, e.g. "MSRResNet (or SRResNet),
+	 * SRCNNStyle (or SRCNN) or EDSR (or EDSR-baseline)".
+	 */
+	public static String described() {
+		final List<String> each = new ArrayList<>();
+		for (final ArchitectureProvider p : all()) {
+			each.add(p.aliases().isEmpty() ? p.name() : p.name() + " (or " + orList(p.aliases()) + ")");
+		}
+		return orList(each);
+	}
+
+	/**
 	 * The architecture of a name or alias (case, {@code -} and {@code _} ignored). Throws
 	 * {@link IllegalArgumentException} naming the accepted names when there is none.
 	 */
@@ -118,7 +130,7 @@ public final class Architectures {
 		if (name == null) throw new IllegalArgumentException("architecture was not given");
 		final ArchitectureProvider p = registry().byKey().get(key(name));
 		if (p == null) {
-			throw new IllegalArgumentException("unknown architecture '" + name + "'; expected " + orList(names()));
+			throw new IllegalArgumentException("unknown architecture '" + name + "'; expected " + described());
 		}
 		return p;
 	}

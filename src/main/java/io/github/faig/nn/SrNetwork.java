@@ -9,25 +9,20 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
- * A super-resolution network as a DJL block whose parameters carry their BasicSR names ({@code conv_first.weight},
- * {@code features.0.bias}, …) in state-dict order. The weights live in native memory owned by the manager given to
- * {@link #load} or {@link #initialize}; closing that manager frees them.
+ * A super-resolution network: its architecture and its weights as native arrays named as BasicSR names them
+ * ({@code conv_first.weight}, {@code features.0.bias}, …), in state-dict order. The weights live in native memory
+ * owned by the manager given to {@link #load} or {@link #initialize}; closing that manager frees them.
  */
-public final class SrNetwork extends AbstractBlock {
+public final class SrNetwork {
 
 	private final NetworkSpec spec;
 	private final Architecture arch;
-	private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
+	/** Every parameter's array by name, in state-dict order; {@code null} until the weights are loaded. */
+	private final LinkedHashMap<String, NDArray> params = new LinkedHashMap<>();
 	/** The largest pass (native bytes) found to fit so far. */
 	private volatile long accepted;
 
@@ -35,15 +30,9 @@ public final class SrNetwork extends AbstractBlock {
 		this.spec = spec;
 		this.arch = spec.build();
 		for (final ConvLayer l : arch.layers()) {
-			add(l.weightName(), Parameter.Type.WEIGHT, l.weightShape());
-			add(l.biasName(), Parameter.Type.BIAS, l.biasShape());
+			params.put(l.weightName(), null);
+			params.put(l.biasName(), null);
 		}
-	}
-
-	private void add(final String name, final Parameter.Type type, final long[] shape) {
-		final Parameter p = addParameter(Parameter.builder().setName(name).setType(type)
-			.build());
-		params.put(name, p);
 	}
 
 	// -- Accessors --
@@ -67,10 +56,10 @@ public final class SrNetwork extends AbstractBlock {
 
 	/** The array of one parameter (throws for an unknown name). */
 	public NDArray param(final String name) {
-		final Parameter p = params.get(name);
-		if (p == null) throw new IllegalArgumentException("no parameter named " + name + " in " + spec);
-		if (p.getArray() == null) throw new IllegalStateException("weights of " + spec + " are not loaded");
-		return p.getArray();
+		if (!params.containsKey(name)) throw new IllegalArgumentException("no parameter named " + name + " in " + spec);
+		final NDArray a = params.get(name);
+		if (a == null) throw new IllegalStateException("weights of " + spec + " are not loaded");
+		return a;
 	}
 
 	/** All parameter arrays in state-dict order. */
@@ -88,10 +77,14 @@ public final class SrNetwork extends AbstractBlock {
 	 */
 	public SrNetwork load(final StateDict sd, final NDManager manager) {
 		checkCompatible(spec, sd);
-		for (final Map.Entry<String, Parameter> e : params.entrySet()) {
+		// once: the arrays belong to the manager of the first load
+		if (params.values().iterator().next() != null) throw new IllegalStateException("weights of " + spec +
+			" are already loaded");
+		for (final Map.Entry<String, NDArray> e : params.entrySet()) {
 			final Tensor t = sd.get(e.getKey());
 			final NDArray a = manager.create(t.data(), new Shape(t.shape()));
-			e.getValue().setArray(a);
+			a.setName(e.getKey());
+			e.setValue(a);
 		}
 		return this;
 	}
@@ -228,25 +221,6 @@ public final class SrNetwork extends AbstractBlock {
 			}
 		}
 		return arch.forward(this::param, x, taps);
-	}
-
-	@Override
-	protected NDList forwardInternal(final ParameterStore store, final NDList inputs, final boolean training,
-		final PairList<String, Object> pl)
-	{
-		final NDArray x = inputs.singletonOrThrow();
-		return new NDList(arch.forward(n -> store.getValue(params.get(n), x.getDevice(), training), x, null));
-	}
-
-	@Override
-	public Shape[] getOutputShapes(final Shape[] inputShapes) {
-		final Shape s = inputShapes[0];
-		return new Shape[] { new Shape(s.get(0), spec.numOutCh(), s.get(2) * spec.scale(), s.get(3) * spec.scale()) };
-	}
-
-	@Override
-	public void initializeChildBlocks(final NDManager manager, final DataType dataType, final Shape... inputShapes) {
-		// No child blocks: the parameters are this block's own.
 	}
 
 	@Override

@@ -16,9 +16,8 @@ import io.github.faig.io.OutputPaths;
 import io.github.faig.io.Rows;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.ModelLocator;
-import io.github.faig.workflow.ItemTask;
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.Monitor;
-import io.github.faig.workflow.Shared;
 import io.github.faig.workflow.Sharding;
 import io.github.faig.workflow.ShippedFiles;
 
@@ -112,10 +111,6 @@ public final class CalibrateThresholds implements AutoCloseable {
 	}
 
 	private final CalibrationOptions options;
-	/** The sets' folder and the pair as given (null: the sets' own), for the JVMs of a sharded run. */
-	private final File setsFolder;
-	private final String baselineModel;
-	private final String targetModel;
 	private final PredictionModels models;
 	private final DegradationPredictor predictor;
 
@@ -129,9 +124,6 @@ public final class CalibrateThresholds implements AutoCloseable {
 		final CalibrationOptions options) throws IOException
 	{
 		this.options = options;
-		this.setsFolder = setsFolder;
-		this.baselineModel = baselineModel;
-		this.targetModel = targetModel;
 		this.models = new PredictionModels(setsFolder, baselineModel, targetModel, options.pseudoTruth());
 		if (options.cropSize() > 0) {
 			try {
@@ -205,46 +197,15 @@ public final class CalibrateThresholds implements AutoCloseable {
 	public List<Score> scoreAll(final List<LabelledInputs.Input> inputs, final String set, final Sharding sharding,
 		final Monitor monitor)
 	{
-		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
-			targetModel));
-		return sharding.map(set + " inputs", new ArrayList<>(inputs), new ScoreTask(this, files, set), monitor);
-	}
-
-	/** One labelled input's scores on the JVM's workflow. */
-	private static final class ScoreTask implements ItemTask<CalibrateThresholds, LabelledInputs.Input, Score> {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient CalibrateThresholds here;
-		private final CalibrationOptions options;
-		private final Shared<ShippedFiles> files;
-		private final String set;
-
-		ScoreTask(final CalibrateThresholds here, final Shared<ShippedFiles> files, final String set) {
-			this.here = here;
-			this.options = here.options;
-			this.files = files;
-			this.set = set;
-		}
-
-		@Override
-		public CalibrateThresholds open() throws IOException {
-			final List<File> f = files.get().copies();
-			return new CalibrateThresholds(f.get(0), f.get(1).getPath(), f.get(2).getPath(), options);
-		}
-
-		@Override
-		public CalibrateThresholds opened() {
-			return here;
-		}
-
-		@Override
-		public Score apply(final CalibrateThresholds c, final int index, final LabelledInputs.Input in,
-			final Monitor monitor)
-		{
-			monitor.progress("Scoring " + set + " input " + in.name(), 0, 1);
-			return c.score(in, set, monitor);
-		}
+		final CalibrationOptions o = options; // not the workflow: the lambdas go to other JVMs
+		final Batch<CalibrateThresholds> batch = Batch.of(sharding, this, models::shipment, (ShippedFiles files) -> {
+			final List<File> f = files.copies();
+			return new CalibrateThresholds(f.get(0), f.get(1).getPath(), f.get(2).getPath(), o);
+		});
+		return batch.map(set + " inputs", inputs, (c, i, in, m) -> {
+			m.progress("Scoring " + set + " input " + in.name(), 0, 1);
+			return c.score(in, set, m);
+		}, monitor);
 	}
 
 	/**

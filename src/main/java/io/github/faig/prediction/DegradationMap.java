@@ -113,15 +113,16 @@ public final class DegradationMap implements AutoCloseable {
 		return s;
 	}
 
-	/** The decision on one tile of an RGB plane (the per-item step). */
+	/** The decision on one tile of a plane, grey or RGB (the per-item step). */
 	public DegradationPredictor.Prediction predict(final FloatImage plane, final Tile tile, final Monitor monitor) {
 		final int s = options.tileSize();
 		return prediction.predict(plane.crop(tile.y(), tile.x(), s, s), "tile", monitor).prediction();
 	}
 
 	/**
-	 * Maps {@code region} of each of {@code planes} planes, fetched one at a time (RGB on the networks' [0, 1]
-	 * scale): the decisions of every tile, plane by plane, row by row.
+	 * Maps {@code region} of each of {@code planes} planes, fetched one at a time (grey or RGB, on the networks'
+	 * [0, 1] scale; the predictor converts each tile once to the pair's channels): the decisions of every tile, plane
+	 * by plane, row by row.
 	 *
 	 * @param what names the region in the message when it is smaller than one tile
 	 */

@@ -109,14 +109,29 @@ public final class DegradationPredictor {
 		this.steps = steps;
 	}
 
-	/** The overlap scores of an RGB LR input. */
+	/**
+	 * An input as the pair takes it ({@link FloatImage#withChannels} to its {@code num_in_ch}), made once here so
+	 * that neither the pseudo ground truth's super-resolution nor the attribution converts it again: a grey plane
+	 * reaches a grey pair as it is, and an RGB pair as three equal channels (the pseudo ground truth then stays RGB,
+	 * as the pair made it). Callers hand planes as they are.
+	 */
+	private FloatImage networkInput(final FloatImage lr) {
+		try {
+			return lr.withChannels(engine.network().spec().numInCh());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("model " + truthModel.modelName() + ": " + e.getMessage());
+		}
+	}
+
+	/** The overlap scores of an LR input (grey or RGB). */
 	public Scores scores(final FloatImage lr) {
 		return scores(lr, Monitor.NONE);
 	}
 
 	/**
-	 * The overlap scores of an RGB LR input, with the re-blur read-out of its pseudo ground truth when this predictor
-	 * has a blur for it ({@link #withReblur}).
+	 * The overlap scores of an LR input (grey or RGB), with the re-blur read-out of its pseudo ground truth when this
+	 * predictor has a blur for it ({@link #withReblur}).
 	 *
 	 * @param monitor handed to the attribution ({@link FaigEngine#attribute(FloatImage, FloatImage, Quadrature, int,
 	 *          Monitor)}): told of each path step and asked before it; {@link Monitor#silent()} for the asking alone
@@ -129,8 +144,9 @@ public final class DegradationPredictor {
 	public record Scored(float[] filterScores, Scores scores) {}
 
 	/** {@link #scores(FloatImage, Monitor)} with the per-filter scores they are made from. */
-	public Scored scored(final FloatImage lr, final Monitor monitor) {
+	public Scored scored(final FloatImage image, final Monitor monitor) {
 		final long t0 = System.nanoTime();
+		final FloatImage lr = networkInput(image);
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, Monitor.NONE);
 		final float[] s = engine.attribute(lr, truth, rule, steps, monitor).scores();
 		final Scores o = scores(s, 0);
@@ -155,7 +171,8 @@ public final class DegradationPredictor {
 	}
 
 	/** {@link #filterScores(FloatImage)}, its path steps reported to and stopped by {@code monitor}. */
-	public float[] filterScores(final FloatImage lr, final Monitor monitor) {
+	public float[] filterScores(final FloatImage image, final Monitor monitor) {
+		final FloatImage lr = networkInput(image);
 		final FloatImage truth = truthModel.superResolve(lr, 1 << 16, 0, Monitor.NONE);
 		return engine.attribute(lr, truth, rule, steps, monitor).scores();
 	}

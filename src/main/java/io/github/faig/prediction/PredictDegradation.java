@@ -5,14 +5,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.Rows;
-import io.github.faig.workflow.ItemTask;
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.Monitor;
-import io.github.faig.workflow.Shared;
 import io.github.faig.workflow.Sharding;
 import io.github.faig.workflow.ShippedFiles;
 
@@ -56,6 +54,11 @@ public final class PredictDegradation implements AutoCloseable {
 
 		/** The images, read now. */
 		List<Image> images();
+
+		/** What a source is, for progress ("(2/5 files)"); the planes of one image say so. */
+		default String what() {
+			return "files";
+		}
 	}
 
 	/**
@@ -64,11 +67,6 @@ public final class PredictDegradation implements AutoCloseable {
 	 */
 	public record Outcome(String source, List<Image> images, List<Result> results, String failure)
 		implements Serializable {}
-
-	/** The folder the sets were read from, and the pair's packages as given (null: the ones the sets name). */
-	private final File setsFolder;
-	private final String baselineModel;
-	private final String targetModel;
 
 	private final PredictionOptions options;
 	private final PredictionSettings settings;
@@ -84,18 +82,21 @@ public final class PredictDegradation implements AutoCloseable {
 	private PredictDegradation(final PredictionOptions options, final File folder, final String baselineModel,
 		final String targetModel) throws IOException
 	{
+		this(options, folder, FilterSets.read(folder, -1), baselineModel, targetModel);
+	}
+
+	/** With the sets already read from {@code folder} (once a run: the settings and the models use the same). */
+	PredictDegradation(final PredictionOptions options, final File folder, final FilterSets sets,
+		final String baselineModel, final String targetModel) throws IOException
+	{
 		this.options = options;
-		this.setsFolder = folder;
-		this.baselineModel = baselineModel;
-		this.targetModel = targetModel;
-		this.settings = PredictionSettings.forPrediction(FilterSets.read(folder, -1).extra(), options.tBlur(), options
-			.tNoise(), folder);
+		this.settings = PredictionSettings.forPrediction(sets.extra(), options.tBlur(), options.tNoise(), folder);
 		if (options.decisionRule() != DecisionRule.PAPER && !Double.isFinite(settings.thresholds().reblur())) {
 			throw new IllegalArgumentException("decision_rule=" + options.decisionRule() + " needs T_reblur, which " +
 				"filter_sets '" + folder + "' do not store: run FAIG Calibrate Thresholds on them, or use " +
 				"decision_rule=paper");
 		}
-		this.models = new PredictionModels(folder, baselineModel, targetModel, settings.pseudoTruth());
+		this.models = new PredictionModels(folder, sets, baselineModel, targetModel, settings.pseudoTruth());
 		this.predictor = models.predictor(settings).withReblur(models.reblurKernel());
 	}
 
@@ -117,8 +118,8 @@ public final class PredictDegradation implements AutoCloseable {
 	}
 
 	/**
-	 * The decision on one RGB image on the networks' [0, 1] scale; stops between FAIG path steps when the monitor
-	 * is cancelled.
+	 * The decision on one image, grey or RGB, on the networks' [0, 1] scale; stops between FAIG path steps when the
+	 * monitor is cancelled.
 	 */
 	public Result predict(final FloatImage image, final String name, final Monitor monitor) {
 		monitor.checkCancelled();
@@ -136,62 +137,26 @@ public final class PredictDegradation implements AutoCloseable {
 	public List<Outcome> predictAll(final List<? extends Source> sources, final boolean goOn, final Sharding sharding,
 		final Monitor monitor)
 	{
-		final Shared<ShippedFiles> files = sharding.share(() -> PredictionModels.shipment(setsFolder, baselineModel,
-			targetModel));
-		return sharding.map("files", new ArrayList<Source>(sources), new SourceTask(this, files, goOn), monitor);
+		final PredictionOptions o = options; // not the workflow: the lambdas go to other JVMs
+		final Batch<PredictDegradation> batch = Batch.of(sharding, this, models::shipment, (ShippedFiles files) -> {
+			final List<File> f = files.copies();
+			return new PredictDegradation(o, f.get(0), f.get(1).getPath(), f.get(2).getPath());
+		});
+		final Batch.Step<PredictDegradation, Source, Outcome> step = (p, i, source, m) -> p.outcome(source, m);
+		final String what = sources.isEmpty() ? "files" : sources.get(0).what();
+		return batch.map(what, sources, goOn ? Batch.goingOn(step, (source, why) -> new Outcome(source.name(), List
+			.of(), List.of(), why)) : step, monitor);
 	}
 
-	/** One source's decisions on the JVM's workflow (built there from the files the driver sent). */
-	private static final class SourceTask implements ItemTask<PredictDegradation, Source, Outcome> {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient PredictDegradation here;
-		private final PredictionOptions options;
-		private final Shared<ShippedFiles> files;
-		private final boolean goOn;
-
-		SourceTask(final PredictDegradation here, final Shared<ShippedFiles> files, final boolean goOn) {
-			this.here = here;
-			this.options = here.options;
-			this.files = files;
-			this.goOn = goOn;
-		}
-
-		@Override
-		public PredictDegradation open() throws IOException {
-			final List<File> f = files.get().copies();
-			return new PredictDegradation(options, f.get(0), f.get(1).getPath(), f.get(2).getPath());
-		}
-
-		@Override
-		public PredictDegradation opened() {
-			return here;
-		}
-
-		@Override
-		public Outcome apply(final PredictDegradation p, final int index, final Source source, final Monitor monitor) {
-			monitor.progress("Predicting " + source.name(), 0, 1);
-			try {
-				final List<Image> images = source.images();
-				final List<Result> results = new ArrayList<>();
-				for (final Image im : images) results.add(p.predict(im.image(), im.name(), monitor));
-				// the pixels stay here: the caller needs the names and positions only
-				final List<Image> placed = new ArrayList<>();
-				for (final Image im : images) placed.add(new Image(im.name(), null, im.channel(), im.slice(), im.frame()));
-				return new Outcome(source.name(), placed, results, null);
-			}
-			catch (final RuntimeException e) {
-				if (!goOn || e instanceof CancellationException) throw e;
-				return new Outcome(source.name(), List.of(), List.of(), String.valueOf(e.getMessage()));
-			}
-			catch (final OutOfMemoryError e) {
-				// nor one too large for memory: what it took is free again once this returns
-				if (!goOn) throw e;
-				return new Outcome(source.name(), List.of(), List.of(), "too large for the memory available (" + e
-					.getMessage() + "): give a smaller image, or raise FAIG_HEAP");
-			}
-		}
+	/** The decisions on one source's images, as the caller needs them (the names and positions, not the pixels). */
+	private Outcome outcome(final Source source, final Monitor monitor) {
+		monitor.progress("Predicting " + source.name(), 0, 1);
+		final List<Image> images = source.images();
+		final List<Result> results = new ArrayList<>();
+		for (final Image im : images) results.add(predict(im.image(), im.name(), monitor));
+		final List<Image> placed = new ArrayList<>();
+		for (final Image im : images) placed.add(new Image(im.name(), null, im.channel(), im.slice(), im.frame()));
+		return new Outcome(source.name(), placed, results, null);
 	}
 
 	@Override

@@ -30,7 +30,8 @@ public final class PredictionModels implements AutoCloseable {
 	private final SrModel truth;
 
 	/**
-	 * Loads the sets of {@code setsFolder} and the pair they name ({@link ModelLocator#stored}), or the pair given.
+	 * Reads the sets of {@code setsFolder} and loads the pair they name ({@link ModelLocator#stored}), or the pair
+	 * given.
 	 *
 	 * @param baselineModel bundled name or path; {@code null} or blank for the one the sets name
 	 * @param targetModel bundled name or path; {@code null} or blank for the one the sets name
@@ -39,15 +40,24 @@ public final class PredictionModels implements AutoCloseable {
 	public PredictionModels(final File setsFolder, final String baselineModel, final String targetModel,
 		final DegradationPredictor.PseudoTruth pseudo) throws IOException
 	{
+		this(setsFolder, FilterSets.read(setsFolder, -1), baselineModel, targetModel, pseudo);
+	}
+
+	/**
+	 * As {@link #PredictionModels(File, String, String, DegradationPredictor.PseudoTruth)} with the sets already read
+	 * from {@code setsFolder} (a run reads them once): they are checked against the pair, not read again.
+	 */
+	public PredictionModels(final File setsFolder, final FilterSets read, final String baselineModel,
+		final String targetModel, final DegradationPredictor.PseudoTruth pseudo) throws IOException
+	{
 		this.folder = setsFolder;
-		final FilterSets s0 = FilterSets.read(setsFolder, -1);
-		final ModelPair pair = new ModelPair(ModelLocator.loadOrStored(baselineModel, "baseline_model", s0
-			.baselineModel(), setsFolder), ModelLocator.loadOrStored(targetModel, "target_model", s0.targetModel(),
+		final ModelPair pair = new ModelPair(ModelLocator.loadOrStored(baselineModel, "baseline_model", read
+			.baselineModel(), setsFolder), ModelLocator.loadOrStored(targetModel, "target_model", read.targetModel(),
 				setsFolder));
 		this.baseline = pair.baseline();
 		this.target = pair.target();
 		// the sets name the models they are used with, so that a calibrated copy finds them from anywhere
-		this.sets = FilterSets.read(setsFolder, FilterIndex.of(target.spec()).filterCount()).withModels(ModelLocator
+		this.sets = read.checkFilters(setsFolder, FilterIndex.of(target.spec()).filterCount()).withModels(ModelLocator
 			.reference(baseline), ModelLocator.reference(target));
 		this.engine = new FaigEngine(target.spec(), baseline.weights(), target.weights());
 		SrModel t = null;
@@ -82,15 +92,11 @@ public final class PredictionModels implements AutoCloseable {
 	}
 
 	/**
-	 * What a JVM without this one's paths needs to load the same models: the sets' folder and the pair's packages
-	 * (the ones given, or the ones the sets name), in that order; for a sharded run ({@link ShippedFiles}).
+	 * What a JVM without this one's paths needs to load the same models: the sets' folder and the pair's packages as
+	 * loaded here, in that order; for a sharded run ({@link ShippedFiles}).
 	 */
-	public static ShippedFiles shipment(final File setsFolder, final String baselineModel, final String targetModel)
-		throws IOException
-	{
-		final FilterSets s = FilterSets.read(setsFolder, -1);
-		return ShippedFiles.of(setsFolder, ModelLocator.resolve(blank(baselineModel) ? s.baselineModel() : baselineModel,
-			"baseline_model"), ModelLocator.resolve(blank(targetModel) ? s.targetModel() : targetModel, "target_model"));
+	public ShippedFiles shipment() throws IOException {
+		return ShippedFiles.of(folder, baseline.source(), target.source());
 	}
 
 	/** The folder the sets were read from. */

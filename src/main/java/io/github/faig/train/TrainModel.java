@@ -165,7 +165,8 @@ public final class TrainModel {
 			options.degradation().seed());
 		final File manifest = new File(options.inputDir(), "manifest.tsv");
 		final boolean split = manifest.isFile();
-		monitor.progress("Reading training images", 0, options.iterations());
+		// no count yet: a resumed run's count starts where its checkpoint left off (the trainer says so)
+		monitor.progress("Reading training images", 0, 0);
 		// a grey network (num_in_ch = 1) learns from the photographs' luminance
 		final HrDataset train = channels(HrDataset.load(options.inputDir(), split ? "train" : null));
 		// the sampler draws only images that hold a whole crop: refuse up front rather than loop forever
@@ -191,8 +192,8 @@ public final class TrainModel {
 					log.accept(String.format(Locale.ROOT, "step %d/%d  L1 %.5f  lr %.2e  %.0f s", t, n, e.loss(), lr, e
 						.seconds()));
 				}
-			}, monitor.reporting((message, t, n) -> monitor.progress(String.format(Locale.ROOT, "Training, L1 %.4f",
-				smooth[0]), t, n)));
+			}, monitor.reporting((message, t, n) -> monitor.progress(Double.isNaN(smooth[0]) ? message : String.format(
+				Locale.ROOT, "Training, L1 %.4f", smooth[0]), t, n)));
 		}
 		catch (final IOException e) {
 			throw writeFailure(e, ckpt.getName());

@@ -53,12 +53,27 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 			batchSize, patchSize, learningRate, emaDecay, degradation, checkpointEvery, validationCrop, license, 3);
 	}
 
-	/** The Train Model input {@code channels}: {@code RGB} (3) or {@code grey} (1). */
+	/**
+	 * The Train Model input {@code channels}: {@code RGB} (3) or {@code grey} (1), in any case, {@code gray} too;
+	 * an IllegalArgumentException naming {@code channels} for any other text.
+	 */
 	public static int channels(final String label) {
-		if ("RGB".equals(label)) return 3;
-		if ("grey".equals(label)) return 1;
-		throw new IllegalArgumentException("channels must be RGB or grey, got '" + io.github.faig.workflow.Quoted.of(
-			label) + "'");
+		final String word = label == null ? "" : label.trim();
+		if (word.equalsIgnoreCase("RGB")) return 3;
+		if (word.equalsIgnoreCase("grey") || word.equalsIgnoreCase("gray")) return 1;
+		throw new IllegalArgumentException("channels must be RGB or grey (or gray), got '" + io.github.faig.workflow
+			.Quoted.of(label) + "'");
+	}
+
+	/** Whether {@link #channels(String)} takes {@code label}. */
+	public static boolean isChannels(final String label) {
+		try {
+			channels(label);
+			return true;
+		}
+		catch (final IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	/** {@code RGB} for 3 channels, {@code grey} for 1: the Train Model input's word. */

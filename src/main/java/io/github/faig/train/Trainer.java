@@ -87,8 +87,8 @@ public final class Trainer {
 	 *          {@code null} for none
 	 * @param stopAfter stop (after checkpointing) once this step is done, for tests of resuming; or -1
 	 * @param listener told each step's loss, {@link Listener#NONE} for nobody
-	 * @param monitor told "Training step t/n" after each step and asked before each: cancelled, the run checkpoints
-	 *          and stops with a {@link CancellationException}
+	 * @param monitor told "Resuming at step t/n" when a checkpoint was read, then "Training step t/n" after each step,
+	 *          and asked before each: cancelled, the run checkpoints and stops with a {@link CancellationException}
 	 */
 	public Result train(final StateDict init, final File checkpoint, final int checkpointEvery, final int stopAfter,
 		final Listener listener, final Monitor monitor) throws IOException
@@ -129,6 +129,9 @@ public final class Trainer {
 					first = restore(checkpoint, names, params, m, v, ema);
 				}
 				for (final NDArray p : params) p.setRequiresGradient(true);
+				// the resume point first: progress (and its time left) counts only the steps this run makes
+				if (first > 0) monitor.progress("Resuming at step " + first + "/" + config.iterations(), first, config
+					.iterations());
 				double loss = Double.NaN;
 				for (int t = first; t < config.iterations(); t++) {
 					final boolean stop = terminating.get();

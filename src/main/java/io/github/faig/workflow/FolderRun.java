@@ -11,12 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.OutputPaths;
-import io.github.faig.workflow.Monitor;
-import io.github.faig.workflow.Sharding;
 
 /**
  * The files of an {@code input_dir} processed as a single {@code input_file} run processes each, one item per file
@@ -32,44 +29,16 @@ public final class FolderRun {
 	public record Outcome(String file, List<String> names, List<byte[]> contents, String failure) implements Serializable {}
 
 	/**
-	 * A command's work on one input image, run wherever the sharding sends the file.
+	 * A command's work on one input image, run wherever the sharding sends the file: its output files by name, as
+	 * the single-file run writes them. A {@link RuntimeException} (an unreadable file, one too small) fails this file
+	 * only.
 	 *
-	 * @param <S> what every file of a JVM shares (a loaded model), as in {@link ItemTask}
+	 * @param <S> the workflow every file of a JVM shares (a loaded model), as in {@link Batch}
 	 */
-	public abstract static class FileTask<S> implements ItemTask<S, File, Outcome> {
+	@FunctionalInterface
+	public interface Outputs<S> extends Serializable {
 
-		private static final long serialVersionUID = 1L;
-
-		/**
-		 * The output files of {@code file}, by name, as the single-file run writes them; a
-		 * {@link RuntimeException} (an unreadable file, one too small) fails this file only.
-		 */
-		protected abstract Map<String, AtomicOutputs.Writer> outputs(S state, File file, Monitor monitor)
-			throws IOException;
-
-		@Override
-		public final Outcome apply(final S state, final int index, final File file, final Monitor monitor)
-			throws IOException
-		{
-			monitor.progress("Processing " + file.getName(), 0, 1);
-			final Map<String, AtomicOutputs.Writer> files;
-			try {
-				files = outputs(state, file, monitor);
-			}
-			catch (final CancellationException e) {
-				throw e;
-			}
-			catch (final RuntimeException e) {
-				// a bad file (unreadable, too small, values out of range) does not stop the folder
-				return new Outcome(file.getName(), List.of(), List.of(), String.valueOf(e.getMessage()));
-			}
-			catch (final OutOfMemoryError e) {
-				// nor one too large for memory: what it took is free again once this returns
-				return new Outcome(file.getName(), List.of(), List.of(), "too large for the memory available (" + e
-					.getMessage() + "): give a smaller image, or raise FAIG_HEAP");
-			}
-			return encoded(file.getName(), files);
-		}
+		Map<String, AtomicOutputs.Writer> of(S workflow, File file, Monitor monitor) throws IOException;
 	}
 
 	/** The contents the writers give, each written to a temporary file of the same extension and read back. */
@@ -117,7 +86,7 @@ public final class FolderRun {
 	}
 
 	/**
-	 * Runs {@code task} on every file (in the order given) through {@code sharding} and writes their outputs
+	 * Makes the {@code outputs} of every file (in the order given) as a {@link Batch} on its workflow and writes them
 	 * into {@code outputDir}, with the failed files listed in {@code failedCsv}; nothing is written if the run is
 	 * cancelled. A file whose outputs would take a name another file's already took fails too. The files go to the
 	 * sharding in rounds of {@link #round()} files, each round's outputs staged on disk before the next starts.
@@ -125,17 +94,22 @@ public final class FolderRun {
 	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
 	 * @throws IllegalStateException once the others are written, when a file failed
 	 */
-	public static void run(final File[] inputs, final File outputDir, final FileTask<?> task, final Sharding sharding,
+	public static <S> void run(final File[] inputs, final File outputDir, final Batch<S> batch, final Outputs<S> outputs,
 		final Monitor monitor, final FolderFailures failures, final String done, final String failedCsv)
 		throws IOException
 	{
+		// one task for every round: the other JVMs keep their workflows from one round to the next
+		final ItemTask<S, File, Outcome> task = batch.task(Batch.goingOn((workflow, index, file, m) -> {
+			m.progress("Processing " + file.getName(), 0, 1);
+			return encoded(file.getName(), outputs.of(workflow, file, m));
+		}, (file, why) -> new Outcome(file.getName(), List.of(), List.of(), why)));
 		final int per = round();
 		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
 			final Map<String, String> owner = new HashMap<>();
 			for (int start = 0; start < inputs.length; start += per) {
 				final List<File> round = List.of(inputs).subList(start, Math.min(inputs.length, start + per));
-				final List<Outcome> outcomes = sharding.map("files", round, task, round(monitor, start, round
-					.size(), inputs.length));
+				final List<Outcome> outcomes = batch.map("files", round, task, round(monitor, start, round.size(),
+					inputs.length));
 				for (final Outcome o : outcomes) {
 					if (o.failure() != null) {
 						failures.add(o.file(), o.failure());

@@ -30,12 +30,14 @@ import io.github.faig.workflow.Monitor;
  * Issue #28's must-show on microscopy-like data: grey photographs as 8-bit images and as 12-bit data in 16-bit
  * files ({@code grey × 15 + 100}), clean, blurry and noisy (the paper's degradations, seeded as FAIG Calibrate
  * Thresholds makes its inputs: 64×64 LR crops, 2 per photograph, seed 0), all through the commands' default
- * normalisation ({@code normalization=auto}, {@code normalize_channels=auto}, percentiles 1 / 99.8):
+ * normalisation ({@code normalization=auto}, {@code normalize_channels=auto}: the type range for 8-bit, the bit
+ * depth's range [0, 4095] for these 16-bit images):
  * <ul>
  * <li>Predict Degradation's blur and noise decisions, right how often on each; the 16-bit figures should be at
  * most 5 points below the 8-bit ones;</li>
  * <li>Blind Super-Resolution's 16-bit output, rescaled to 8 bits ({@code (v − 100) / 15}), against its output for
- * the 8-bit image: PSNR on the 8-bit scale (≥ 45 dB wanted), for every input.</li>
+ * the 8-bit image: PSNR on the 8-bit scale (≥ 45 dB wanted), for every input, with the rescaled 16-bit output
+ * clipped to [0, 255] as the 8-bit type clips its own (like for like), and as written.</li>
  * </ul>
  * A grey photograph is the luminance of a held-out photograph (ImageJ's RGB → 8-bit weights, 1/3 each); the
  * decisions use the shipped filter sets (MSRResNet pair) and SR the shipped target.
@@ -86,6 +88,8 @@ public final class MicroscopyDefaults {
 		final int[][] right = new int[2][2]; // [8-bit, 16-bit][blur, noise]
 		final List<Double> psnrs = new ArrayList<>();
 		final List<Double> cropPsnrs = new ArrayList<>();
+		final List<Double> raw = new ArrayList<>();
+		final List<Double> cropRaw = new ArrayList<>();
 		final java.util.Map<Degradation, List<Double>> byClass = new java.util.EnumMap<>(Degradation.class);
 		try (PredictDegradation p = new PredictDegradation(new PredictionOptions(sets, -1, -1));
 			SuperResolve sr = new SuperResolve(ModelLocator.load(model, "model"), SuperResolve.Options.defaults()))
@@ -99,11 +103,15 @@ public final class MicroscopyDefaults {
 					if (d.decision().hasBlur() == in.label().hasBlur()) right[k][0]++;
 					if (d.decision().hasNoise() == in.label().hasNoise()) right[k][1]++;
 				}
-				cropPsnrs.add(psnr(sr, in));
+				final double[] q = psnr(sr, in);
+				cropPsnrs.add(q[0]);
+				cropRaw.add(q[1]);
 			}
 			for (final LabelledInputs.Input in : whole) {
-				psnrs.add(psnr(sr, in));
-				byClass.computeIfAbsent(in.label(), k -> new ArrayList<>()).add(psnrs.get(psnrs.size() - 1));
+				final double[] q = psnr(sr, in);
+				psnrs.add(q[0]);
+				raw.add(q[1]);
+				byClass.computeIfAbsent(in.label(), k -> new ArrayList<>()).add(q[0]);
 				System.out.printf(Locale.ROOT, "  %s %s (%dx%d LR): %.2f dB%n", in.name(), in.label().label(), in.lr()
 					.width(), in.lr().height(), psnrs.get(psnrs.size() - 1));
 			}
@@ -115,6 +123,9 @@ public final class MicroscopyDefaults {
 		summary("whole LR images", psnrs);
 		for (final var e : byClass.entrySet()) summary("whole LR images, " + e.getKey().label(), e.getValue());
 		summary("64x64 LR crops", cropPsnrs);
+		System.out.println("The same without clipping the rescaled 16-bit output to [0, 255]:");
+		summary("whole LR images (unclipped)", raw);
+		summary("64x64 LR crops (unclipped)", cropRaw);
 	}
 
 	private static void summary(final String what, final List<Double> psnrs) {
@@ -126,16 +137,26 @@ public final class MicroscopyDefaults {
 				.size() / 2), mean, psnrs.size(), atLeast45);
 	}
 
-	/** PSNR (8-bit scale) of the 16-bit input's SR, rescaled, against the 8-bit input's SR. */
-	private static double psnr(final SuperResolve sr, final LabelledInputs.Input in) {
+	/**
+	 * PSNR (8-bit scale) of the 16-bit input's SR, rescaled, against the 8-bit input's SR: {clipped to [0, 255],
+	 * as written}.
+	 */
+	private static double[] psnr(final SuperResolve sr, final LabelledInputs.Input in) {
 		final ImageProcessor sr8 = superResolve(sr, new ImagePlus(in.name(), eightBit(in.lr()))).getProcessor();
 		final ImageProcessor sr16 = superResolve(sr, new ImagePlus(in.name(), twelveBitIn16(in.lr()))).getProcessor();
-		double se = 0;
+		final double[] se = new double[2];
 		for (int i = 0; i < sr8.getPixelCount(); i++) {
-			final double d = (sr16.getf(i) - 100) / 15.0 - sr8.getf(i);
-			se += d * d;
+			// the 8-bit output is clipped by its type at 0 and 255, the 16-bit one only at 0 and 65535: compared
+			// like for like (clipped) and as written
+			final double r = (sr16.getf(i) - 100) / 15.0;
+			final double clipped = Math.max(0, Math.min(255, r)) - sr8.getf(i);
+			se[0] += clipped * clipped;
+			se[1] += (r - sr8.getf(i)) * (r - sr8.getf(i));
 		}
-		return 10 * Math.log10(255.0 * 255.0 / Math.max(se / sr8.getPixelCount(), 1e-12));
+		final double[] psnr = new double[2];
+		for (int k = 0; k < 2; k++) psnr[k] = 10 * Math.log10(255.0 * 255.0 / Math.max(se[k] / sr8.getPixelCount(),
+			1e-12));
+		return psnr;
 	}
 
 	/** The images of {@code imp} as the commands see them with their default inputs. */

@@ -31,6 +31,31 @@ class ProgressLineTest {
 		assertTrue(lines[11].startsWith("FAIG Compute Filters: 60/240 (25 %), 1:00 elapsed, about 3:00 left"), lines[11]);
 	}
 
+	/**
+	 * Trial finding: a training run resumed at step 4186 of 8000 said "about 0:39 left" after 44 s, dividing the time by
+	 * every step, those of the earlier run too. The rate counts only the steps this run made: here 1 step per second
+	 * after 30 s of reading, so at 75 s the 3769 steps left take 3769 s (not 75 s / 4231 steps x 3769 = 1:07).
+	 */
+	@Test
+	void aResumedRunsTimeLeftCountsOnlyItsOwnSteps() {
+		final AtomicLong now = new AtomicLong(0);
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		final ProgressLine p = new ProgressLine("FAIG Train Model", new PrintStream(bytes, true,
+			StandardCharsets.UTF_8), now::get, 5);
+		p.report("Reading training images", 0, 0);
+		now.set(30_000_000_000L);
+		p.report("Resuming at step 4186/8000", 4186, 8000);
+		for (int t = 1; t <= 45; t++) {
+			now.set((30L + t) * 1_000_000_000L);
+			p.report("Training", 4186 + t, 8000);
+		}
+		final String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+		assertEquals("FAIG Train Model: 4231/8000 (53 %), 1:15 elapsed, about 1:02:49 left - Training",
+			lines[lines.length - 1]);
+		// the first line, at 4186 itself, has no rate to go by yet
+		assertEquals("FAIG Train Model: 4186/8000 (52 %), 0:30 elapsed - Resuming at step 4186/8000", lines[0]);
+	}
+
 	/** #29: a step without a known total printed "Label: , 0:05 elapsed" (an empty count). */
 	@Test
 	void anUnknownTotalGivesTheTimeAlone() {

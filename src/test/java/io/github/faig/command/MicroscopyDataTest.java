@@ -198,4 +198,43 @@ class MicroscopyDataTest extends SciJavaTest {
 		assertEquals(t.getValue("os_blur", 0), t.getValue("os_blur", 1), 0.02);
 		assertEquals(t.getValue("os_noise", 0), t.getValue("os_noise", 1), 0.02);
 	}
+
+	/**
+	 * Must-show of #28: a grey photograph as 12-bit data in a 16-bit file (grey × 15 + 100) gets, with the defaults,
+	 * the answers its 8-bit version gets: Blind SR's output rescaled within 45 dB of the 8-bit output (compared
+	 * within [0, 255], where the 8-bit type clips its output) and Predict Degradation's decisions, clean and blurry.
+	 */
+	@Test
+	void twelveBitDataGetsTheAnswersOfItsEightBitVersion() throws Exception {
+		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile(), "sample sets absent");
+		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
+		final ImageProcessor grey = photo.getProcessor().convertToByte(false);
+		grey.setRoi(100, 60, 64, 64);
+		final ByteProcessor clean = (ByteProcessor) grey.crop();
+		final ByteProcessor blurry = (ByteProcessor) clean.duplicate();
+		blurry.blurGaussian(2);
+		for (final ByteProcessor eight : new ByteProcessor[] { clean, blurry }) {
+			final ShortProcessor sixteen = new ShortProcessor(64, 64);
+			for (int i = 0; i < 64 * 64; i++) sixteen.set(i, eight.get(i) * 15 + 100);
+			final ImageProcessor sr8 = ((ImagePlus) run(BlindSuperResolutionCommand.class, "image", new ImagePlus("e",
+				eight)).getOutput("super_resolved")).getProcessor();
+			final ImagePlus sr16 = (ImagePlus) run(BlindSuperResolutionCommand.class, "image", new ImagePlus("s",
+				sixteen)).getOutput("super_resolved");
+			assertEquals(16, sr16.getBitDepth());
+			double se = 0;
+			for (int i = 0; i < sr8.getPixelCount(); i++) {
+				final double r = Math.max(0, Math.min(255, (sr16.getProcessor().getf(i) - 100) / 15.0));
+				se += (r - sr8.getf(i)) * (r - sr8.getf(i));
+			}
+			final double psnr = 10 * Math.log10(255.0 * 255 / (se / sr8.getPixelCount()));
+			assertTrue(psnr >= 45, "16-bit SR rescaled vs 8-bit SR: " + psnr + " dB");
+			final ResultsTable p8 = (ResultsTable) run(PredictDegradationCommand.class, "image", new ImagePlus("e",
+				eight)).getOutput("predictions");
+			final ResultsTable p16 = (ResultsTable) run(PredictDegradationCommand.class, "image", new ImagePlus("s",
+				sixteen)).getOutput("predictions");
+			assertEquals(p8.getStringValue("decision", 0), p16.getStringValue("decision", 0));
+			assertEquals(p8.getValue("os_blur", 0), p16.getValue("os_blur", 0), 0.03);
+			assertEquals(p8.getValue("os_noise", 0), p16.getValue("os_noise", 0), 0.03);
+		}
+	}
 }

@@ -2,6 +2,7 @@ package io.github.faig.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -71,5 +72,39 @@ class TrainModelCommandTest extends SciJavaTest {
 			init + "',iterations=1,batch_size=1,patch_size=8,learning_rate=2.0E-4,ema_decay=0.999," +
 			"validation_crop=16,license='CC-BY-4.0'\"", line);
 		assertEquals("init", ModelPackage.read(out).provenance().get("fine_tuned_from").getAsString());
+	}
+
+	/**
+	 * {@code channels} takes its words in any case and {@code gray} for {@code grey}, as {@code architecture} takes
+	 * its aliases in any case (trial finding); an unknown word is refused in one line naming the input, the value and
+	 * the choices.
+	 */
+	@Test
+	void channelsAndArchitectureTakeOtherCasesAndSpellings(@TempDir final Path dir) throws Exception {
+		final File in = TrainModelTest.photos(dir, false);
+		final File grey = dir.resolve("grey").toFile();
+		final String line = recorded("input_dir", in, "output_model", grey, "architecture", "srcnn", "channels", "Gray",
+			"num_feat", 4, "num_block", 1, "iterations", 1, "batch_size", 1, "patch_size", 8, "validation_crop", 16);
+		assertEquals(1, ModelPackage.read(grey).spec().numInCh());
+		assertTrue(line.contains("architecture='SRCNNStyle',") && line.contains("channels='grey'"), line);
+		final File init = dir.resolve("init").toFile();
+		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
+			.write(init);
+		// an alias of the fine-tuned model's own architecture and its own channels in capitals are no conflict
+		recorded("input_dir", in, "output_model", dir.resolve("fine").toFile(), "init_model", init.getPath(),
+			"architecture", "msr_resnet", "channels", "rgb", "iterations", 1, "batch_size", 1, "patch_size", 8,
+			"validation_crop", 16);
+		// GREY means grey: it conflicts with the RGB model it would fine-tune
+		final FaigCommand conflict = run(TrainModelCommand.class, "input_dir", in, "output_model", dir.resolve("c")
+			.toFile(), "init_model", init.getPath(), "channels", "GREY", "iterations", 1);
+		assertTrue(conflict.isCanceled());
+		assertTrue(conflict.getCancelReason().contains(": channels=grey conflicts with init_model"), conflict
+			.getCancelReason());
+		final FaigCommand unknown = run(TrainModelCommand.class, "input_dir", in, "output_model", dir.resolve("u")
+			.toFile(), "channels", "greyscale", "iterations", 1);
+		assertTrue(unknown.isCanceled());
+		assertTrue(unknown.getCancelReason().endsWith(": channels must be one of [RGB, grey], got 'greyscale'"), unknown
+			.getCancelReason());
+		assertFalse(dir.resolve("c").toFile().exists() || dir.resolve("u").toFile().exists());
 	}
 }

@@ -67,7 +67,7 @@ class HeadlessRunIT extends SiteInstalled {
 			"threads=1,output_dir='{out}'");
 		m.put("FAIG Degradation Representations", "model='srcnn-x2-baseline',input_dir='{gt}'," +
 			"classes='clean;blur:2',patch_size=16,patches=2,components=2,threads=1,output_dir='{out}'");
-		m.put("FAIG Train Model", "input_dir='{gt}',output_model='{out}/model',architecture='SRCNNStyle',role='target'," +
+		m.put("FAIG Train Model", "input_dir='{gt}',output_model='{out}/model',architecture='srcnn',channels='rgb',role='target'," +
 			"iterations=2,batch_size=2,patch_size=16,validation_crop=32,checkpoint_every=100,seed=1,threads=1");
 		m.put("FAIG Import Model", "weights_file='{fixtures}/srcnn_x2.pth',checkpoint_key='params',role='target'," +
 			"output_model='{out}/model',threads=1");

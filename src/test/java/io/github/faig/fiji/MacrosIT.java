@@ -224,4 +224,23 @@ class MacrosIT extends SiteInstalled {
 				" last=my cell"), "the rectangle stays, the map is added (run " + run + "):\n" + r.out() + r.err());
 		}
 	}
+
+	/**
+	 * Trial finding: {@code channels=GREY} (any case, or {@code gray}) in a macro trains a grey network, as
+	 * {@code architecture} takes its names in any case: Fiji's macro layer hands the word to the command as typed.
+	 */
+	@Test
+	void trainModelTakesChannelsInAnyCase() throws Exception {
+		final Path out = work.resolve("grey-model");
+		final Path macro = work.resolve("train_grey.ijm");
+		Files.writeString(macro, "run(\"FAIG Train Model\", \"input_dir=[" + gt + "] output_model=[" + out + "] " +
+			"architecture=srcnn channels=GREY num_feat=4 num_block=1 iterations=1 batch_size=1 patch_size=8 " +
+			"validation_crop=16 threads=1\");\n");
+		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString()).ok();
+		final Path json = out.resolve("model.json");
+		assertTrue(Files.isRegularFile(json), "no model written:\n" + r.out() + r.err());
+		final String text = Files.readString(json);
+		assertTrue(text.matches("(?s).*\"num_in_ch\"\\s*:\\s*1\\b.*"), "a grey network: " + text);
+		assertTrue(text.contains("channels='grey'"), "the recorded line has the declared word: " + text);
+	}
 }

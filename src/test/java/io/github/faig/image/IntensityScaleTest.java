@@ -61,13 +61,17 @@ class IntensityScaleTest {
 	}
 
 	@Test
-	void autoIsTheTypeRangeForEightBitAndPercentilesForDeeperData() {
+	void autoIsTheTypeRangeForEightBitTheBitDepthForSixteenBitAndPercentilesOtherwise() {
 		assertEquals(new IntensityScale(0, 255), IntensityScale.of(ramp(101), 255, Normalization.AUTO, 1, 99.8));
-		// 101 values 100..200 in a 16-bit or a float image: the p-th percentile is 100 + p
+		// 101 values 100..200: the p-th percentile is 100 + p
 		final float[] v = new float[101];
 		for (int i = 0; i < v.length; i++) v[i] = 200 - i;
-		for (final double typeMax : new double[] { 65535, Double.NaN }) {
-			final IntensityScale s = IntensityScale.of(v, typeMax, Normalization.AUTO, 1, 99.8);
+		// a 16-bit image with one scale: 200 fits 8 bits, so the 8-bit range (its 8-bit version's map)
+		assertEquals(new IntensityScale(0, 255), IntensityScale.of(v, 65535, Normalization.AUTO, 1, 99.8));
+		// a channel of its own, or float data: the percentiles
+		for (final IntensityScale s : new IntensityScale[] { IntensityScale.of(v, 65535, Normalization.AUTO, 1, 99.8,
+			true), IntensityScale.of(v, Double.NaN, Normalization.AUTO, 1, 99.8) })
+		{
 			assertEquals(101.0, s.low(), 1e-9);
 			assertEquals(199.8, s.high(), 1e-9);
 		}
@@ -75,11 +79,49 @@ class IntensityScaleTest {
 		final float[] beads = new float[1000];
 		java.util.Arrays.fill(beads, 100);
 		beads[7] = 4000;
-		assertEquals(new IntensityScale(100, 4000), IntensityScale.of(beads, 65535, Normalization.AUTO, 1, 99.8));
+		assertEquals(new IntensityScale(100, 4000), IntensityScale.of(beads, 65535, Normalization.AUTO, 1, 99.8,
+			true));
+		assertEquals(new IntensityScale(0, 4095), IntensityScale.of(beads, 65535, Normalization.AUTO, 1, 99.8));
 		assertThrows(IllegalArgumentException.class, () -> IntensityScale.of(beads, 65535, Normalization.PERCENTILE,
 			1, 99.8));
 		assertEquals(Normalization.AUTO, Normalization.of(IntensityScale.DEFAULT, "normalization"));
 		assertEquals("auto", IntensityScale.CHOICES[0]);
+	}
+
+	/** Issue #28: grey × 15 + 100 (12-bit data in a 16-bit file) maps by [0, 4095] whatever the picture. */
+	@Test
+	void bitDepthIsTheLeastConverterDepthHoldingTheLargestValue() {
+		final int[][] maxToRange = { { 0, 255 }, { 255, 255 }, { 256, 1023 }, { 1023, 1023 }, { 1024, 4095 }, { 3925,
+			4095 }, { 4095, 4095 }, { 4096, 16383 }, { 16384, 65535 }, { 65535, 65535 } };
+		for (final int[] m : maxToRange) {
+			final float[] v = { 100, m[0] / 2f, m[0] };
+			assertEquals(new IntensityScale(0, m[1]), IntensityScale.of(v, 65535, Normalization.BIT_DEPTH, 1, 99.8),
+				"max " + m[0]);
+			assertEquals(new IntensityScale(0, m[1]), IntensityScale.of(v, Double.NaN, Normalization.BIT_DEPTH, 1, 99.8),
+				"float, max " + m[0]);
+		}
+		// float data on the [0, 1] scale stays there; float data beyond 16 bits by its own maximum
+		assertTrue(IntensityScale.of(new float[] { 0, 0.25f, 1 }, Double.NaN, Normalization.BIT_DEPTH, 1, 99.8)
+			.isUnit());
+		assertEquals(new IntensityScale(0, 1e6), IntensityScale.of(new float[] { 3, 1e6f }, Double.NaN,
+			Normalization.BIT_DEPTH, 1, 99.8));
+		// the same picture at any brightness within 12 bits: one map, which is what makes 12-bit data answer as 8-bit
+		final float[] dark = { 100, 400, 1100 };
+		final float[] bright = { 100, 2000, 3925 };
+		assertEquals(IntensityScale.of(dark, 65535, Normalization.AUTO, 1, 99.8), IntensityScale.of(bright, 65535,
+			Normalization.AUTO, 1, 99.8));
+		assertEquals(Normalization.BIT_DEPTH, Normalization.of("bit-depth", "normalization"));
+	}
+
+	/** The dialog's choices (an annotation, which cannot name the array) are the modes', in order. */
+	@Test
+	void theDialogOffersEveryModeInOrder() throws Exception {
+		final org.scijava.plugin.Parameter p = io.github.faig.command.ImageCommand.class.getDeclaredField(
+			"normalization").getAnnotation(org.scijava.plugin.Parameter.class);
+		org.junit.jupiter.api.Assertions.assertArrayEquals(IntensityScale.CHOICES, p.choices());
+		for (int i = 0; i < Normalization.values().length; i++) {
+			assertEquals(Normalization.values()[i].label(), IntensityScale.CHOICES[i]);
+		}
 	}
 
 	@Test
@@ -105,18 +147,21 @@ class IntensityScaleTest {
 				v[i] = 100 + r.nextInt(3000) * (r.nextInt(10) == 0 ? 10 : 1);
 				counts[(int) v[i]]++;
 			}
-			for (final Normalization mode : Normalization.values()) {
+			for (final Normalization mode : Normalization.values()) for (final boolean perChannel : new boolean[] {
+				false, true })
+			{
 				for (final double[] p : new double[][] { { 1, 99.8 }, { 3, 99.8 }, { 0, 100 }, { 37.5, 62.5 } }) {
 					IntensityScale a;
 					try {
-						a = IntensityScale.of(v, 65535, mode, p[0], p[1]);
+						a = IntensityScale.of(v, 65535, mode, p[0], p[1], perChannel);
 					}
 					catch (final IllegalArgumentException e) {
 						assertThrows(IllegalArgumentException.class, () -> IntensityScale.ofCounts(counts, 65535, mode, p[0],
-							p[1]));
+							p[1], perChannel));
 						continue;
 					}
-					assertEquals(a, IntensityScale.ofCounts(counts, 65535, mode, p[0], p[1]), mode + " " + n + " " + p[0]);
+					assertEquals(a, IntensityScale.ofCounts(counts, 65535, mode, p[0], p[1], perChannel), mode + " " + n +
+						" " + p[0]);
 				}
 			}
 		}

@@ -66,7 +66,9 @@ class ArchitecturesTest {
 		assertSame(Architectures.get("edsr"), new NetworkSpec("EDSR", 2, 4, 1).provider());
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NetworkSpec("VGG",
 			2, 64, 16));
-		assertEquals("unknown architecture 'VGG'; expected MSRResNet, SRCNNStyle or EDSR", e.getMessage());
+		// the aliases are named too: they are as accepted as the canonical names
+		assertEquals("unknown architecture 'VGG'; expected MSRResNet (or SRResNet), SRCNNStyle (or SRCNN) or EDSR " +
+			"(or EDSR-baseline)", e.getMessage());
 		assertEquals("architecture was not given", assertThrows(IllegalArgumentException.class, () -> Architectures
 			.get(null)).getMessage());
 	}

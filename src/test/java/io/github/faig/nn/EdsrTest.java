@@ -357,7 +357,8 @@ class EdsrTest extends SciJavaTest {
 		final FaigCommand unknown = run(TrainModelCommand.class, "input_dir", gt, "output_model", dir.resolve("u")
 			.toFile(), "architecture", "VDSR", "iterations", 1);
 		assertTrue(unknown.isCanceled());
-		assertTrue(unknown.getCancelReason().contains("architecture must be one of [MSRResNet, SRCNNStyle, EDSR]"),
+		assertTrue(unknown.getCancelReason().contains("architecture must be one of MSRResNet (or SRResNet), " +
+			"SRCNNStyle (or SRCNN) or EDSR (or EDSR-baseline), got 'VDSR'"),
 			unknown.getCancelReason());
 	}
 

@@ -1,5 +1,6 @@
 package io.github.faig.prediction;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,31 @@ class PredictionWorkflowTest {
 		}
 		assertThrows(IllegalArgumentException.class, () -> new PredictDegradation(new PredictionOptions(dir.toString(),
 			-1, -1)));
+	}
+
+	/**
+	 * A run reads its filter sets once and passes them down: the settings, the models' sets and a decision come from
+	 * what was read, although the folder's files are gone by then (a second read would be refused).
+	 */
+	@Test
+	void theSetsAreReadOnceAndPassedDown(@TempDir final Path dir) throws Exception {
+		assumeTrue(new File(SHIPPED, FilterSets.JSON).isFile(), "sample sets absent");
+		final String[] files = { FilterSets.BLUR_FILE, FilterSets.NOISE_FILE, FilterSets.JSON };
+		for (final String n : files) Files.copy(new File(SHIPPED, n).toPath(), dir.resolve(n));
+		final FilterSets read = FilterSets.read(dir.toFile(), -1);
+		for (final String n : files) Files.delete(dir.resolve(n));
+		assertThrows(IllegalArgumentException.class, () -> FilterSets.read(dir.toFile(), -1));
+		final Degrader d = new Degrader(DegradationParams.defaults());
+		final FloatImage crop = d.degrade(d.groundTruth(photo("fruits.png")), Degradation.NOISE, 1).crop(40, 60, 32, 32);
+		try (PredictDegradation p = new PredictDegradation(PredictionOptions.defaults(), dir.toFile(), read, null,
+			null))
+		{
+			assertEquals(PredictionSettings.forPrediction(read.extra(), -1, -1, "sets"), p.settings());
+			for (final Degradation g : new Degradation[] { Degradation.BLUR, Degradation.NOISE }) {
+				assertArrayEquals(read.ranking(g).order(), p.models().sets().ranking(g).order());
+			}
+			assertEquals("crop", p.predict(crop, "crop", Monitor.NONE).name());
+		}
 	}
 
 	private static FloatImage photo(final String name) {

@@ -1,5 +1,6 @@
 package io.github.faig.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -106,7 +108,13 @@ public class TrainModelTest {
 		assertTrue(e.getMessage().contains("after step 2"), e.getMessage());
 		assertTrue(TrainModel.checkpoint(out).isFile(), "checkpoint kept");
 		assertFalse(out.exists(), "no package from a cancelled run");
-		final TrainModel.Result r = new TrainModel(o).run(null, Monitor.NONE, s -> {});
+		// the resumed run's count starts at its checkpoint: its first counted report is step 2 of 3, not 0
+		final List<long[]> counts = new ArrayList<>();
+		final TrainModel.Result r = new TrainModel(o).run(null, Monitor.of((message, done, total) -> {
+			if (total > 0) counts.add(new long[] { done, total });
+		}, () -> false), s -> {});
+		assertArrayEquals(new long[] { 2, 3 }, counts.get(0));
+		assertArrayEquals(new long[] { 3, 3 }, counts.get(counts.size() - 1));
 		assertEquals(2, r.model().provenance().get("resumed_at_step").getAsInt());
 		assertFalse(r.model().provenance().has("command"), "no line given, none recorded");
 		assertEquals(3, r.trainingImages(), "without a manifest every photograph trains");

@@ -42,10 +42,21 @@ public final class SparkSharding implements Sharding {
 	 *          it
 	 * @param lendDriverState whether executors inside the driver's JVM (local masters) use the state the caller has
 	 *          open; off, they build their own as remote executors do, from what the driver broadcast
+	 * @param itemsRun told, on the driver, how many items each job had Spark run (a test checks that a run went
+	 *          through Spark)
 	 */
-	record TestSeam(FailFirst failFirstAttempt, boolean lendDriverState) implements java.io.Serializable {
+	record TestSeam(FailFirst failFirstAttempt, boolean lendDriverState, java.util.function.LongConsumer itemsRun) {
 
 		static final TestSeam NONE = new TestSeam(i -> false, true);
+
+		TestSeam(final FailFirst failFirstAttempt, final boolean lendDriverState) {
+			this(failFirstAttempt, lendDriverState, n -> {});
+		}
+
+		/** This seam, with the items run added to {@code count}. */
+		TestSeam counting(final java.util.concurrent.atomic.AtomicLong count) {
+			return new TestSeam(failFirstAttempt, lendDriverState, count::addAndGet);
+		}
 	}
 
 	/** Which items' first attempt fails (sent to the executors with the task). */
@@ -59,9 +70,6 @@ public final class SparkSharding implements Sharding {
 
 	/** The longest a cancelled job waits for its tasks in this JVM to stop (each checks at its next step). */
 	private static final long STOP_WAIT_MS = 20_000;
-
-	/** Items this JVM's drivers have had run by Spark (tests check that a run went through Spark). */
-	static final java.util.concurrent.atomic.AtomicLong itemsRun = new java.util.concurrent.atomic.AtomicLong();
 
 	/** Item wall times of the running job (sent back by the executors as accumulator values). */
 	private final List<Double> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -241,7 +249,7 @@ public final class SparkSharding implements Sharding {
 			itemSeconds.reset();
 			final List<Tuple2<Integer, R>> got = new ArrayList<>(await(sc, f, what, items.size(), monitor, tasks));
 			seconds.addAll(itemSeconds.value());
-			itemsRun.addAndGet(got.size());
+			seam.itemsRun().accept(got.size());
 			report(what, items.size(), (System.nanoTime() - t0) / 1e9, got);
 			got.sort(Comparator.comparing(Tuple2::_1));
 			final List<R> out = new ArrayList<>(got.size());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,15 +84,18 @@ class SparkCommandsTest {
 		both(label, line, plain, spark, master, items, null);
 	}
 
-	/** As {@link #both(String, String, Path, Path, String, int)}, the Spark run changed by {@code seam} (if any). */
+	/**
+	 * As {@link #both(String, String, Path, Path, String, int)}, the Spark run changed by {@code seam} (if any); the
+	 * items are counted through the seam, as --spark runs them otherwise.
+	 */
 	static void both(final String label, final String line, final Path plain, final Path spark, final String master,
 		final int items, final SparkSharding.TestSeam seam)
 	{
 		faig("--run", label, line.replace("{out}", plain.toString()));
-		final long before = SparkSharding.itemsRun.get();
-		if (seam == null) faig("--spark", master, "--run", label, line.replace("{out}", spark.toString()));
-		else faigWith(seam, master, "--run", label, line.replace("{out}", spark.toString()));
-		assertEquals(items, SparkSharding.itemsRun.get() - before, "items run by Spark");
+		final AtomicLong run = new AtomicLong();
+		faigWith((seam == null ? SparkSharding.TestSeam.NONE : seam).counting(run), master, "--run", label, line.replace(
+			"{out}", spark.toString()));
+		assertEquals(items, run.get(), "items run by Spark");
 	}
 
 	// the SRCNN-style pair: its receptive field (17 LR pixels) fits crops of the 24x24 LR test images

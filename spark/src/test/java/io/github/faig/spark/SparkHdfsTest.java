@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -83,10 +84,10 @@ class SparkHdfsTest {
 		final Path spark = root.resolve("cf-hdfs");
 		faig("--run", "FAIG Compute Filters", SparkCommandsTest.COMPUTE.replace("{out}", plain.toString()) + images +
 			"'");
-		final long before = SparkSharding.itemsRun.get();
-		faig("--spark", "local[2]", "--run", "FAIG Compute Filters", SparkCommandsTest.COMPUTE.replace("{out}", spark
-			.toString()) + remote + "'");
-		assertEquals(IMAGES.length, SparkSharding.itemsRun.get() - before, "items run by Spark");
+		final AtomicLong run = new AtomicLong();
+		faigWith(SparkSharding.TestSeam.NONE.counting(run), "local[2]", "--run", "FAIG Compute Filters",
+			SparkCommandsTest.COMPUTE.replace("{out}", spark.toString()) + remote + "'");
+		assertEquals(IMAGES.length, run.get(), "items run by Spark");
 		for (final String f : new String[] { "blur_index.txt", "noise_index.txt" }) {
 			assertEquals(Files.readString(plain.resolve(f)), Files.readString(spark.resolve(f)), f);
 		}
@@ -99,10 +100,10 @@ class SparkHdfsTest {
 		final Path spark = root.resolve("pd-hdfs");
 		faig("--run", "FAIG Predict Degradation", "output_dir='" + plain + "',input_dir='" + images + "'");
 		// the executors build their own models and read their own files, as on a cluster
-		final long before = SparkSharding.itemsRun.get();
-		faigWith(SparkCommandsTest.OWN_STATE, "local[2]", "--run", "FAIG Predict Degradation", "output_dir='" + spark +
-			"',input_dir='" + remote + "'");
-		assertEquals(IMAGES.length, SparkSharding.itemsRun.get() - before, "items run by Spark");
+		final AtomicLong run = new AtomicLong();
+		faigWith(SparkCommandsTest.OWN_STATE.counting(run), "local[2]", "--run", "FAIG Predict Degradation",
+			"output_dir='" + spark + "',input_dir='" + remote + "'");
+		assertEquals(IMAGES.length, run.get(), "items run by Spark");
 		final List<String[]> a = csv(plain.resolve("predictions.csv"));
 		final List<String[]> b = csv(spark.resolve("predictions.csv"));
 		assertEquals(IMAGES.length + 1, a.size());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.ItemTask;
 import io.github.faig.workflow.Monitor;
 import io.github.faig.workflow.Shared;
@@ -33,8 +34,14 @@ class SparkShardingTest {
 	static final class State implements AutoCloseable {
 
 		final AtomicInteger busy = new AtomicInteger();
+		final int offset;
 
 		State() {
+			this(0);
+		}
+
+		State(final int offset) {
+			this.offset = offset;
 			opened.incrementAndGet();
 		}
 
@@ -179,5 +186,29 @@ class SparkShardingTest {
 		assertThrows(CancellationException.class, () -> spark.map("items", items(400), new Task(spark.share(() -> 0)), m));
 		// 400 items of 20 ms on one state would take 8 s
 		assertTrue((System.nanoTime() - t0) / 1e9 < 6, "cancel took " + (System.nanoTime() - t0) / 1e9 + " s");
+	}
+
+	/**
+	 * The workflows' one pattern ({@link Batch}) on Spark: the step and the opener cross to the executors, which open
+	 * their own state from the broadcast value (no state is open here to lend them); the results are the local ones.
+	 */
+	@Test
+	void aBatchGivesTheLocalResultsWithTheExecutorsOpeningTheirOwnState() {
+		final List<Integer> items = items(5);
+		final Batch.Step<State, Integer, Integer> step = (s, i, item, m) -> s.offset + 1000 * i + item;
+		final List<Integer> local = Batch.of(Sharding.LOCAL, (State) null, () -> 7, State::new).map("items", items,
+			step, Monitor.NONE);
+		assertEquals(7 + 4000 + 31, local.get(4));
+		opened.set(0);
+		assertEquals(local, Batch.of(spark, (State) null, () -> 7, State::new).map("items", items, step, Monitor.NONE));
+		assertEquals(1, opened.get(), "one state for the job in the executors' JVM");
+	}
+
+	/** ./faig --spark MASTER finds this sharding through its provider (META-INF/services). */
+	@Test
+	void theLaunchersClusterShardingIsSpark() {
+		try (Sharding s = Sharding.cluster("local[1]", "SparkShardingTest")) {
+			assertTrue(s instanceof SparkSharding, s.toString());
+		}
 	}
 }
