@@ -10,6 +10,7 @@ import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Rows;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.workflow.Batch;
@@ -102,6 +103,42 @@ public final class ComputeFilters implements AutoCloseable {
 		/** The top filter indices of one degradation. */
 		public int[] topIndices(final Degradation d, final double percent) {
 			return sets.ranking(d).top(percent);
+		}
+
+		/** top_filters.csv: one row per top filter, blur first. */
+		public Rows topFilterRows() {
+			final Rows t = new Rows();
+			for (final TopFilter top : top) {
+				final FilterIndex.Filter f = top.filter();
+				t.add().text("degradation", top.degradation().label()).integer("rank", top.rank()).integer("index", f
+					.index()).text("layer", f.layerName()).integer("depth", f.layer()).integer("out", f.out()).integer("in",
+						f.in()).real("score", top.score());
+			}
+			return t;
+		}
+
+		/** layer_counts.csv: one row per layer. */
+		public Rows layerCountRows() {
+			final Rows t = new Rows();
+			for (final LayerCount l : layers) {
+				t.add().integer("depth", l.depth()).text("layer", l.layer()).integer("filters", l.filters()).integer(
+					"top_blur", l.topBlur()).integer("top_noise", l.topNoise()).real("top_blur_percent_of_layer", l
+						.topBlurPercent()).real("top_noise_percent_of_layer", l.topNoisePercent());
+			}
+			return t;
+		}
+
+		/** completeness.csv: one row per input and degradation. */
+		public Rows completenessRows() {
+			final Rows t = new Rows();
+			for (final CompletenessRow row : completeness) {
+				final FaigEngine.Attribution a = row.attribution();
+				t.add().text("input", row.input()).text("degradation", row.degradation().label()).real("loss_target", a
+					.lossTarget()).real("loss_baseline", a.lossBaseline()).real("loss_gap", a.lossGap()).real(
+						"attribution_sum", a.signedSum()).real("relative_error_percent", 100 * a.completenessError()).text(
+							"quadrature", a.rule().label()).integer("steps", a.steps()).text("check", row.check().label());
+			}
+			return t;
 		}
 	}
 

@@ -11,9 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVPrinter;
-
-import io.github.faig.io.Csv;
+import io.github.faig.io.Rows;
 
 /**
  * Filters ordered best first by a score (ties by ascending index), with the reference's file format (one filter
@@ -156,15 +154,20 @@ public final class Ranking implements Serializable {
 		}
 	}
 
-	/** Writes {@code rank,index,layer,out,in,score} for the top {@code percent} % (100 for all). */
-	public void writeCsv(final File f, final FilterIndex filters, final double percent) throws IOException {
-		try (CSVPrinter w = Csv.create(f, "rank", "index", "layer", "out", "in", "score")) {
-			final int n = count(percent);
-			for (int r = 0; r < n; r++) {
-				final FilterIndex.Filter fl = filters.filter(order[r]);
-				w.printRecord(r + 1, fl.index(), fl.layerName(), fl.out(), fl.in(), String.format(Locale.ROOT, "%.9g",
-					scores[order[r]]));
-			}
+	/**
+	 * The rows of {@code blur_filters.csv} and {@code noise_filters.csv}: {@code rank,index,layer,out,in,score} for
+	 * the top {@code percent} % (100 for all), the score to 9 significant digits.
+	 */
+	public Rows rows(final FilterIndex filters, final double percent) {
+		final Rows t = new Rows().column("rank", Rows.Kind.INTEGER).column("index", Rows.Kind.INTEGER).column("layer",
+			Rows.Kind.TEXT).column("out", Rows.Kind.INTEGER).column("in", Rows.Kind.INTEGER).column("score",
+				Rows.Kind.TEXT);
+		final int n = count(percent);
+		for (int r = 0; r < n; r++) {
+			final FilterIndex.Filter fl = filters.filter(order[r]);
+			t.add().integer("rank", r + 1).integer("index", fl.index()).text("layer", fl.layerName()).integer("out", fl
+				.out()).integer("in", fl.in()).text("score", String.format(Locale.ROOT, "%.9g", scores[order[r]]));
 		}
+		return t;
 	}
 }

@@ -22,7 +22,6 @@ import ij.measure.ResultsTable;
 import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.ij.ResultTables;
-import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.io.Npy;
@@ -140,10 +139,9 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 		try (CalibrateThresholds c = new CalibrateThresholds(sets, baseline_model, target_model, options())) {
 			r = c.run(images, names, testImages, testNames, sharding(), monitor());
 		}
-		scores = ResultTables.scores(r);
-		final ResultsTable[] reports = ResultTables.calibrationReport(r);
-		report = reports[0];
-		confusion = reports[1];
+		scores = ResultTables.of(r.scoreRows());
+		report = ResultTables.of(r.reportRows());
+		confusion = ResultTables.of(r.confusionRows());
 		write(r, sets, dest);
 		log.info(String.format(Locale.ROOT, "FAIG Calibrate Thresholds: T_blur %.4f, T_noise %.4f -> %s", r
 			.thresholds().blur(), r.thresholds().noise(), dest));
@@ -156,9 +154,9 @@ public class CalibrateThresholdsCommand extends DegradationCommand {
 			// the previous calibration there stays recoverable (a dated copy)
 			r.calibrated().writeFolder(out, dest, extra.has("provenance") ? extra.getAsJsonObject("provenance") : null,
 				sets);
-			out.write("calibration_report.csv", f -> Tables.saveCsv(report, f));
-			out.write("calibration_confusion.csv", f -> Tables.saveCsv(confusion, f));
-			out.write("calibration_scores.csv", f -> Tables.saveCsv(scores, f));
+			out.table("calibration_report", r.reportRows());
+			out.table("calibration_confusion", r.confusionRows());
+			out.table("calibration_scores", r.scoreRows());
 			if (save_attributions) {
 				out.write("calibration_attributions.npy", f -> Files.write(f.toPath(), Npy.write(r.attributions())));
 			}

@@ -23,7 +23,6 @@ import io.github.faig.degrade.Degradation;
 import io.github.faig.ij.FilterPlots;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ResultTables;
-import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
 import io.github.faig.nn.io.ModelPair;
@@ -128,9 +127,9 @@ public class ComputeFiltersCommand extends DegradationCommand {
 			r = workflow.run(gts, names, sharding(), monitor());
 		}
 		checkCancelled();
-		top_filters = ResultTables.topFilters(r);
-		layer_counts = ResultTables.layerCounts(r);
-		completeness = ResultTables.completeness(r);
+		top_filters = ResultTables.of(r.topFilterRows());
+		layer_counts = ResultTables.of(r.layerCountRows());
+		completeness = ResultTables.of(r.completenessRows());
 		final List<ij.gui.Plot> panels = new ArrayList<>();
 		filter_positions = FilterPlots.positions("FAIG filter positions", r.filters(), List.of("deblurring (blur)",
 			"denoising (noise)"), List.of(r.topIndices(Degradation.BLUR, percent), r.topIndices(Degradation.NOISE,
@@ -148,13 +147,13 @@ public class ComputeFiltersCommand extends DegradationCommand {
 		final Ranking noise = r.sets().ranking(Degradation.NOISE);
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			r.sets().writeFolder(out, output_dir, r.provenance(), null);
-			out.write("blur_filters.csv", f -> blur.writeCsv(f, r.filters(), 100));
-			out.write("noise_filters.csv", f -> noise.writeCsv(f, r.filters(), 100));
-			out.write("top_filters.csv", f -> Tables.saveCsv(top_filters, f));
-			out.write("layer_counts.csv", f -> Tables.saveCsv(layer_counts, f));
-			out.write("completeness.csv", f -> Tables.saveCsv(completeness, f));
+			out.table("blur_filters", blur.rows(r.filters(), 100));
+			out.table("noise_filters", noise.rows(r.filters(), 100));
+			out.table("top_filters", r.topFilterRows());
+			out.table("layer_counts", r.layerCountRows());
+			out.table("completeness", r.completenessRows());
 			out.write("filter_positions.png", f -> ImageFiles.save(filter_positions, f));
-			out.write("filter_positions_data.csv", f -> io.github.faig.ij.Plots.saveData(panels, f));
+			out.table("filter_positions_data", io.github.faig.ij.Plots.data(panels));
 			checkCancelled();
 			out.commit();
 		}

@@ -18,9 +18,10 @@ import io.github.faig.ij.DegradationMapDisplay;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Selections;
 import io.github.faig.ij.ImagePlusBridge;
-import io.github.faig.ij.Tables;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.image.ChannelScales;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Rows;
 import io.github.faig.prediction.DegradationMap;
 import io.github.faig.prediction.DegradationMapOptions;
 import io.github.faig.prediction.PredictionModels;
@@ -93,20 +94,20 @@ public class DegradationMapCommand extends ImageCommand {
 		final DegradationMapDisplay.Shown shown = DegradationMapDisplay.of(source, planes, decisions, region, tile_size,
 			all_planes);
 		degradation_map = shown.labels();
-		tiles = shown.tiles();
+		tiles = ResultTables.of(shown.tiles());
 		// the map joins the image's own overlay; an image read from a file is not shown, so only the PNG carries it
 		if (input_file == null && img == null && image != null) DegradationMapDisplay.addTo(image, shown.overlay());
 		write(source, planes.length == 1 ? DegradationMapDisplay.picture(source, planes[0], scales, shown.overlay())
-			: null);
+			: null, shown.tiles());
 	}
 
-	private void write(final ImagePlus source, final ImagePlus picture) throws IOException {
+	private void write(final ImagePlus source, final ImagePlus picture, final Rows rows) throws IOException {
 		if (output_dir == null) return;
 		final String base = ImageFiles.baseName(source.getTitle());
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
 			if (picture != null) out.write(base + "_degradation_map.png", f -> ImageFiles.save(picture, f));
 			out.write(base + "_degradation_labels.tif", f -> ImageFiles.save(degradation_map, f));
-			out.write(base + "_degradation_tiles.csv", f -> Tables.saveCsv(tiles, f));
+			out.table(base + "_degradation_tiles", rows);
 			checkCancelled();
 			out.commit();
 		}

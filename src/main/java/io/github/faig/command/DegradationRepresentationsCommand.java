@@ -19,10 +19,10 @@ import io.github.faig.ij.GroundTruths;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.Plots;
 import io.github.faig.ij.RepresentationPlots;
-import io.github.faig.ij.Tables;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
-import io.github.faig.io.Csv;
+import io.github.faig.io.Rows;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.representation.DegradationClass;
@@ -111,25 +111,25 @@ public class DegradationRepresentationsCommand extends FaigCommand {
 		if (comparison != null && !comparison.isBlank()) models.add(ModelLocator.load(comparison, "comparison"));
 		final List<DegradationRepresentations.ModelResult> results = DegradationRepresentations.compare(models, o, gts,
 			names, monitor());
-		representations = RepresentationPlots.table(results, o.classes());
+		final Rows rows = DegradationRepresentations.rows(results, o.classes());
+		representations = ResultTables.of(rows);
 		final List<Plot> scatterPlot = new ArrayList<>();
 		final List<Plot> depthPlots = new ArrayList<>();
 		embedding = RepresentationPlots.scatter(results.get(0).shown(), o.classes(), models.get(0).name(), scatterPlot);
 		depth_plot = RepresentationPlots.depthPlot(results, depthPlots);
 		Plots.show(scatterPlot);
 		Plots.show(depthPlots);
-		write(depthPlots, RepresentationPlots.vectors(results.get(0), o.classes(), names));
+		write(rows, depthPlots, RepresentationPlots.vectors(results.get(0), o.classes(), names));
 	}
 
-	private void write(final List<Plot> depthPlots, final List<String[]> csv) throws IOException {
+	private void write(final Rows rows, final List<Plot> depthPlots, final Rows vectors) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			out.write("representations.csv", f -> Tables.saveCsv(representations, f));
+			out.table("representations", rows);
 			out.write("embedding.png", f -> ImageFiles.save(embedding, f));
 			out.write("chi_by_depth.png", f -> ImageFiles.save(depth_plot, f));
-			out.write("chi_by_depth_data.csv", f -> Plots.saveData(depthPlots, f));
-			out.write("vectors_pca.csv", f -> Csv.write(f, List.of("model", "layer", "class", "image", "pc1", "pc2"),
-				csv));
+			out.table("chi_by_depth_data", Plots.data(depthPlots));
+			out.table("vectors_pca", vectors);
 			checkCancelled();
 			out.commit();
 		}

@@ -18,9 +18,9 @@ import io.github.faig.attribution.Ranking;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ResultTables;
-import io.github.faig.ij.Tables;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.MaskFilters;
 import io.github.faig.nn.io.ModelPair;
@@ -113,7 +113,7 @@ public class MaskFiltersCommand extends FaigCommand {
 			monitor());
 		final String title = ImageFiles.baseName(source.getTitle());
 		final boolean several = r.outputs().size() > r.variants().size();
-		metrics = ResultTables.maskingMetrics(r, o);
+		metrics = ResultTables.of(r.metricRows(o));
 		final List<FloatImage> stack = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
 		for (final MaskFilters.Output out : r.outputs()) {
@@ -122,13 +122,13 @@ public class MaskFiltersCommand extends FaigCommand {
 		}
 		outputs = ImagePlusBridge.toImagePlus(title + "_" + mode, stack, labels, ImagePlusBridge.OutputType.BYTE,
 			ImagePlusBridge.resampled(source.getCalibration(), 1.0 / pair.target().spec().scale()));
-		if (output_dir != null) write(title + "_" + mode);
+		if (output_dir != null) write(title + "_" + mode, r.metricRows(o));
 	}
 
-	private void write(final String base) throws java.io.IOException {
+	private void write(final String base, final Rows metricRows) throws java.io.IOException {
 		try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 			w.write(base + ".tif", f -> ImageFiles.save(outputs, f));
-			w.write(base + "_metrics.csv", f -> Tables.saveCsv(metrics, f));
+			w.table(base + "_metrics", metricRows);
 			checkCancelled();
 			w.commit();
 		}

@@ -26,8 +26,9 @@ import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.MaskingPlots;
 import io.github.faig.ij.Plots;
-import io.github.faig.ij.Tables;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
 import io.github.faig.masking.MaskingExperiment;
@@ -121,18 +122,19 @@ public class MaskingExperimentCommand extends DegradationCommand {
 				.parse(channel));
 		final MaskingExperiment.Result r = new MaskingExperiment(pair, o).run(GroundTruths.load(image, input_dir,
 			"input_dir", new ArrayList<>()), discovery, monitor());
-		results = MaskingPlots.table(r.cells(), o.channel());
+		final Rows rows = r.rows(o.channel());
+		results = ResultTables.of(rows);
 		final List<Plot> panels = new ArrayList<>();
 		plot = MaskingPlots.plot(r, o, panels);
 		Plots.show(panels);
-		if (output_dir != null) write(panels);
+		if (output_dir != null) write(rows, panels);
 	}
 
-	private void write(final List<Plot> panels) throws IOException {
+	private void write(final Rows rows, final List<Plot> panels) throws IOException {
 		try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
-			w.write("masking_experiment.csv", f -> Tables.saveCsv(results, f));
+			w.table("masking_experiment", rows);
 			w.write("masking_experiment.png", f -> ImageFiles.save(plot, f));
-			w.write("masking_experiment_data.csv", f -> Plots.saveData(panels, f));
+			w.table("masking_experiment_data", Plots.data(panels));
 			checkCancelled();
 			w.commit();
 		}

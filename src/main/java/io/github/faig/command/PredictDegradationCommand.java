@@ -20,8 +20,8 @@ import ij.measure.ResultsTable;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.PredictionSources;
 import io.github.faig.ij.ResultTables;
-import io.github.faig.ij.Tables;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Rows;
 import io.github.faig.prediction.DecisionRule;
 import io.github.faig.prediction.DegradationPredictor;
 import io.github.faig.prediction.PredictDegradation;
@@ -79,23 +79,24 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	@Override
 	protected void execute() throws Exception {
 		final List<PredictDegradation.Source> sources = sources();
-		predictions = new ResultsTable();
+		final Rows rows = new Rows();
 		final FolderFailures failures = folderFailures();
 		try (PredictDegradation p = new PredictDegradation(options())) {
 			// one source at a time here, or one per task with --spark; a folder goes on past a bad file
 			for (final PredictDegradation.Outcome o : p.predictAll(sources, input_dir != null, sharding(), monitor())) {
 				if (o.failure() != null) failures.add(o.source(), o.failure());
-				for (int k = 0; k < o.results().size(); k++) addRow(o.images().get(k), o.results().get(k));
+				for (int k = 0; k < o.results().size(); k++) addRow(rows, o.images().get(k), o.results().get(k));
 			}
 		}
-		write(failures);
+		predictions = ResultTables.of(rows);
+		write(rows, failures);
 		failures.check(sources.size(), "predicted", output_dir != null ? FAILED_CSV : null);
 	}
 
-	private void write(final FolderFailures failures) throws IOException {
+	private void write(final Rows rows, final FolderFailures failures) throws IOException {
 		if (output_dir == null) return;
 		try (AtomicOutputs out = new AtomicOutputs(output_dir)) {
-			out.write("predictions.csv", f -> Tables.saveCsv(predictions, f));
+			out.table("predictions", rows);
 			if (input_dir != null) failures.write(out, FAILED_CSV);
 			checkCancelled();
 			out.commit();
@@ -105,8 +106,8 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	/** The file of the files of {@code input_dir} that failed, with their reasons (header only when none did). */
 	static final String FAILED_CSV = "predictions_failed.csv";
 
-	private void addRow(final PredictDegradation.Image in, final PredictDegradation.Result r) {
-		ResultTables.addPrediction(predictions, in, r);
+	private void addRow(final Rows rows, final PredictDegradation.Image in, final PredictDegradation.Result r) {
+		r.addRow(rows, in);
 		final DegradationPredictor.Prediction d = r.prediction();
 		log.info(String.format(Locale.ROOT, "%s: OS_blur %.3f, OS_noise %.3f%s -> %s", in.name(), d.scores().blur(), d
 			.scores().noise(), r.rule() == DecisionRule.PAPER ? "" : String.format(Locale.ROOT, ", re-blur %.3f", d

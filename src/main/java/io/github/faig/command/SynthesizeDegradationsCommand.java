@@ -26,11 +26,12 @@ import io.github.faig.ij.DegradedImages;
 import io.github.faig.ij.ImageFiles;
 import io.github.faig.ij.ImagePlusBridge;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
-import io.github.faig.ij.Tables;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.IntensityScale;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.io.Rows;
 import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.FolderRun;
 import io.github.faig.workflow.Monitor;
@@ -119,12 +120,12 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 		}
 		final Made made = synthesis.apply(source(), monitor());
 		degraded = made.degraded();
-		parameters = made.parameters();
+		parameters = ResultTables.of(made.parameters());
 		if (output_dir != null) FolderRun.write(output_dir, made.files(), monitor());
 	}
 
 	/** The variants of an image, their parameter table, and the files they are written as. */
-	record Made(ImagePlus degraded, ResultsTable parameters, Map<String, AtomicOutputs.Writer> files) {}
+	record Made(ImagePlus degraded, Rows parameters, Map<String, AtomicOutputs.Writer> files) {}
 
 	/**
 	 * How an image becomes its degraded variants, the same for the image, {@code input_file} and each file of
@@ -161,14 +162,14 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 			files.put(base + "_degraded.tif", f -> ImageFiles.save(shown.image(), f));
 			if (singleImage && type == OutputType.BYTE) {
 				for (int i = 0; i < shown.planes().size(); i++) {
-					final String variant = shown.parameters().getStringValue("variant", i);
+					final String variant = (String) shown.parameters().value(i, "variant");
 					final ImagePlus picture = ImagePlusBridge.carryDisplay(ImagePlusBridge.toImagePlus(shown.labels().get(
 						i), List.of(shown.planes().get(i)), null, type, shown.image().getCalibration(), List.of(shown
 							.scales().get(i))), shown.image());
 					files.put(base + "_" + variant.replace('+', '_') + ".png", f -> ImageFiles.save(picture, f));
 				}
 			}
-			files.put(base + "_parameters.csv", f -> Tables.saveCsv(shown.parameters(), f));
+			files.putAll(AtomicOutputs.tableWriters(base + "_parameters", shown.parameters()));
 			return files;
 		}
 	}

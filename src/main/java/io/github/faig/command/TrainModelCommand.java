@@ -14,6 +14,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
 import io.github.faig.cli.RecordedRun;
+import io.github.faig.ij.ResultTables;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.train.TrainModel;
 import io.github.faig.train.TrainOptions;
@@ -143,13 +144,7 @@ public class TrainModelCommand extends DegradationCommand {
 	@Override
 	protected void execute() throws Exception {
 		final TrainModel.Result r = training.run(commandLine(training.network()), monitor(), log::info);
-		training_log = new ResultsTable();
-		for (final TrainModel.LogEntry e : r.log()) {
-			training_log.incrementCounter();
-			training_log.addValue("iteration", e.iteration());
-			training_log.addValue("loss", e.loss());
-			training_log.addValue("learning_rate", e.learningRate());
-		}
+		training_log = ResultTables.of(r.logRows());
 	}
 
 	/**

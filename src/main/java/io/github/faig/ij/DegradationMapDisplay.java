@@ -13,14 +13,13 @@ import ij.ImageStack;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
-import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
 import ij.process.LUT;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Rows;
 import io.github.faig.prediction.DegradationMap;
-import io.github.faig.prediction.DegradationPredictor;
 
 /**
  * How a degradation map is shown in ImageJ: a ROI per tile on the image's overlay (coloured by class: clean grey,
@@ -50,7 +49,7 @@ public final class DegradationMapDisplay {
 	static final int LEGEND_ALPHA = 170;
 
 	/** A map as ImageJ shows it: the overlay (tiles, then legend), the labelled image, the tiles table. */
-	public record Shown(Overlay overlay, ImagePlus labels, ResultsTable tiles) {}
+	public record Shown(Overlay overlay, ImagePlus labels, Rows tiles) {}
 
 	private DegradationMapDisplay() {}
 
@@ -66,13 +65,13 @@ public final class DegradationMapDisplay {
 		final ByteProcessor[] label = new ByteProcessor[planes.length];
 		for (int i = 0; i < planes.length; i++) label[i] = new ByteProcessor(source.getWidth(), source.getHeight());
 		final Overlay overlay = new Overlay();
-		final ResultsTable tiles = new ResultsTable();
+		final Rows tiles = new Rows();
 		for (final DegradationMap.TileDecision td : decisions) {
 			final int plane = planes[td.plane()];
 			final int[] czt = source.convertIndexToPosition(plane);
 			final Degradation d = td.prediction().decision();
 			final DegradationMap.Region own = DegradationMap.painted(td.tile(), region, tileSize);
-			addRow(tiles, td.tile(), tileSize, td.prediction(), czt);
+			td.addRow(tiles, tileSize, czt[0], czt[1], czt[2]);
 			overlay.add(tileRoi(own, d, allPlanes && source.getStackSize() > 1 ? source : null, plane, czt));
 			label[td.plane()].setValue(d.ordinal() + 1);
 			label[td.plane()].setRoi(own.x(), own.y(), own.width(), own.height());
@@ -104,26 +103,6 @@ public final class DegradationMapDisplay {
 	/** Whether {@code r} is one of a degradation map's ROIs. */
 	public static boolean isMapRoi(final Roi r) {
 		return r.getName() != null && r.getName().startsWith(NAME_PREFIX);
-	}
-
-	/** One tile's row: its grid place and corner, the scores, the decision and the plane's position. */
-	private static void addRow(final ResultsTable tiles, final DegradationMap.Tile t, final int tileSize,
-		final DegradationPredictor.Prediction r, final int[] czt)
-	{
-		tiles.incrementCounter();
-		tiles.addValue("tile_x", t.column());
-		tiles.addValue("tile_y", t.row());
-		tiles.addValue("x", t.x());
-		tiles.addValue("y", t.y());
-		tiles.addValue("width", tileSize);
-		tiles.addValue("height", tileSize);
-		tiles.addValue("os_blur", r.scores().blur());
-		tiles.addValue("os_noise", r.scores().noise());
-		tiles.addValue("decision", r.decision().label());
-		// the plane's position comes last, so existing columns keep their places
-		tiles.addValue("channel", czt[0]);
-		tiles.addValue("slice", czt[1]);
-		tiles.addValue("frame", czt[2]);
 	}
 
 	/** A tile's own part, filled with its class colour; placed on its plane when {@code stack} is given. */

@@ -6,11 +6,11 @@ import java.util.List;
 import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.measure.Calibration;
-import ij.measure.ResultsTable;
 import io.github.faig.degrade.SynthesizeDegradations.Variant;
 import io.github.faig.ij.ImagePlusBridge.OutputType;
 import io.github.faig.image.ChannelScales;
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Rows;
 
 /**
  * How Synthesize Degradations shows its variants: one image that keeps the input's dimensions meaningful, and a
@@ -30,7 +30,7 @@ public final class DegradedImages {
 	 *
 	 * @param planes the output planes' images, labels and scales, in the output's stack order
 	 */
-	public record Shown(ImagePlus image, ResultsTable parameters, List<FloatImage> planes, List<String> labels,
+	public record Shown(ImagePlus image, Rows parameters, List<FloatImage> planes, List<String> labels,
 		List<ChannelScales> scales)
 	{}
 
@@ -61,7 +61,7 @@ public final class DegradedImages {
 		final List<FloatImage> planes = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
 		final List<ChannelScales> planeScales = new ArrayList<>();
-		final ResultsTable table = new ResultsTable();
+		final Rows table = new Rows();
 		// the output's stack order: channel fastest, then slice, then frame
 		final int oc = asChannels ? nc * nv : nc;
 		final int ot = asChannels ? nt : nt * nv;
@@ -109,29 +109,18 @@ public final class DegradedImages {
 		return ImagePlusBridge.carryDisplay(out, source);
 	}
 
-	private static void addRow(final ResultsTable t, final int outSlice, final String label, final Variant v,
+	private static void addRow(final Rows t, final int outSlice, final String label, final Variant v,
 		final int[] czt, final ChannelScales scales, final String normalization, final String channels)
 	{
-		t.incrementCounter();
-		t.addValue("slice", outSlice);
-		t.addValue("source_slice", v.sourceSlice());
-		t.addValue("label", label);
-		t.addValue("variant", v.degradation().label());
-		t.addValue("blur_sigma", v.blurSigma());
-		t.addValue("kernel_size", v.kernelSize());
-		t.addValue("scale", v.scale());
-		t.addValue("noise_sigma", v.noiseSigma());
-		t.addValue("noise_seed", Long.toString(v.noiseSeed()));
-		t.addValue("width", v.image().width());
-		t.addValue("height", v.image().height());
-		t.addValue("normalization", normalization);
-		t.addValue("intensity_low", scales.of(0).low());
-		t.addValue("intensity_high", scales.of(0).high());
-		// where the plane came from, and the noise in the image's own values (σ × the channel's range)
-		t.addValue("channel", czt[0]);
-		t.addValue("z_slice", czt[1]);
-		t.addValue("frame", czt[2]);
-		t.addValue("normalize_channels", channels);
-		t.addValue("noise_sigma_value", v.noiseSigma() * (scales.of(0).high() - scales.of(0).low()));
+		final double low = scales.of(0).low();
+		final double high = scales.of(0).high();
+		t.add().integer("slice", outSlice).integer("source_slice", v.sourceSlice()).text("label", label).text("variant", v
+			.degradation().label()).real("blur_sigma", v.blurSigma()).integer("kernel_size", v.kernelSize()).integer(
+				"scale", v.scale()).real("noise_sigma", v.noiseSigma()).text("noise_seed", Long.toString(v.noiseSeed()))
+			.integer("width", v.image().width()).integer("height", v.image().height()).text("normalization",
+				normalization).real("intensity_low", low).real("intensity_high", high)
+			// where the plane came from, and the noise in the image's own values (σ × the channel's range)
+			.integer("channel", czt[0]).integer("z_slice", czt[1]).integer("frame", czt[2]).text("normalize_channels",
+				channels).real("noise_sigma_value", v.noiseSigma() * (high - low));
 	}
 }

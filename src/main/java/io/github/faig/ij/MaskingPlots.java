@@ -5,37 +5,19 @@ import java.util.List;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import io.github.faig.degrade.Degradation;
-import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
 import io.github.faig.masking.MaskingExperiment;
 
-/** The masking experiment as ImageJ shows it: its table, and its plot of the metric against the proportion. */
+/**
+ * The masking experiment as ImageJ shows it: its plot of the metric against the proportion (its table comes from
+ * MaskingExperiment.Result#rows).
+ */
 public final class MaskingPlots {
 
 	private MaskingPlots() {}
-
-	/** One row per method, mask, input and proportion. */
-	public static ResultsTable table(final List<MaskingExperiment.Cell> cells, final GradientMapMetric.Channel ch) {
-		final ResultsTable t = new ResultsTable();
-		for (final MaskingExperiment.Cell c : cells) {
-			t.incrementCounter();
-			t.addValue("method", c.method());
-			t.addValue("mask", c.mask().label());
-			t.addValue("input", c.inputLabel());
-			t.addValue("percent", c.percent());
-			t.addValue("filters", c.filters());
-			t.addValue("metric_mean", c.metricMean());
-			t.addValue("metric_std", c.metricStd());
-			t.addValue("psnr_mean", c.psnrMean());
-			t.addValue("images", c.images());
-			t.addValue("channel", ch.label());
-		}
-		return t;
-	}
 
 	/** One panel per mask and input kind (masks down, inputs across), one line per method: the paper's Fig. 3 idea. */
 	public static ImagePlus plot(final MaskingExperiment.Result r, final MaskingExperiment.Options o,

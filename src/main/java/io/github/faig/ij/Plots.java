@@ -1,18 +1,19 @@
 package io.github.faig.ij;
 
 import java.awt.GraphicsEnvironment;
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ij.IJ;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.faig.io.Rows;
 
 /**
  * Plots as users of ImageJ expect them: in Fiji's GUI each opens as a live plot window (List, Save, Copy and the
@@ -37,26 +38,38 @@ public final class Plots {
 	/**
 	 * The data of every plot as one table, so a CSV holds the numbers behind the picture: each curve's y column is
 	 * named by its legend label (its plot's {@code Y0}, {@code Y1}, … where it has none), prefixed with its plot's
-	 * title when there are several plots. Cells past the end of a shorter curve are empty.
+	 * title when there are several plots. Cells past the end of a shorter curve are NaN.
 	 */
-	public static ResultsTable data(final List<Plot> plots) {
-		final ResultsTable all = new ResultsTable();
-		all.setNaNEmptyCells(true);
+	public static Rows data(final List<Plot> plots) {
+		final Map<String, double[]> columns = new LinkedHashMap<>();
 		for (final Plot p : plots) {
 			final ResultsTable t = p.getResultsTable(true);
-			if (t == null) continue;
+			if (t == null || t.size() == 0) continue;
 			final String prefix = plots.size() > 1 ? p.getTitle() + ": " : "";
 			final List<String> legend = curveLabels(p);
 			for (final String h : t.getHeadings()) {
 				if (h.equals(" ") || h.equals("Label")) continue;
-				final String name = prefix + heading(h, legend, t.getHeadings());
-				for (int r = 0; r < t.size(); r++) {
-					while (all.size() <= r) all.incrementCounter();
-					all.setValue(name, r, t.getValueAsDouble(t.getColumnIndex(h), r));
-				}
+				final double[] v = new double[t.size()];
+				for (int r = 0; r < v.length; r++) v[r] = t.getValueAsDouble(t.getColumnIndex(h), r);
+				// a name met again (two plots of one title) takes the later values where they reach
+				columns.merge(prefix + heading(h, legend, t.getHeadings()), v, Plots::overwrite);
 			}
 		}
-		return all;
+		final int n = columns.values().stream().mapToInt(v -> v.length).max().orElse(0);
+		final Rows rows = new Rows();
+		for (int r = 0; r < n; r++) {
+			final Rows.Row row = rows.add();
+			for (final Map.Entry<String, double[]> c : columns.entrySet()) {
+				row.real(c.getKey(), r < c.getValue().length ? c.getValue()[r] : Double.NaN);
+			}
+		}
+		return rows;
+	}
+
+	private static double[] overwrite(final double[] earlier, final double[] later) {
+		final double[] out = Arrays.copyOf(earlier, Math.max(earlier.length, later.length));
+		System.arraycopy(later, 0, out, 0, later.length);
+		return out;
 	}
 
 	/** The legend label of each curve (a plot object drawn with a shape), in plotting order; {@code null} for none. */
@@ -80,10 +93,5 @@ public final class Plots {
 		if (k >= legend.size() || legend.get(k) == null || Collections.frequency(legend, legend.get(k)) > 1 || Arrays
 			.asList(headings).contains(legend.get(k))) return h;
 		return legend.get(k);
-	}
-
-	/** Writes {@link #data} as CSV. */
-	public static void saveData(final List<Plot> plots, final File f) throws IOException {
-		Tables.saveCsv(data(plots), f);
 	}
 }

@@ -6,16 +6,16 @@ import java.util.List;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
+import io.github.faig.io.Rows;
 import io.github.faig.representation.DegradationClass;
 import io.github.faig.representation.DegradationRepresentations;
 import io.github.faig.representation.RepresentationAnalysis;
 
 /**
- * Degradation representations as ImageJ shows them: the table of separation measures, the 2-D scatter plot coloured
- * by class, the CHI-by-depth plot, and the rows of the PCA vectors' CSV.
+ * Degradation representations as ImageJ shows them: the 2-D scatter plot coloured by class, the CHI-by-depth plot,
+ * and the rows of the PCA vectors' CSV (the table of separation measures: DegradationRepresentations#rows).
  */
 public final class RepresentationPlots {
 
@@ -25,44 +25,20 @@ public final class RepresentationPlots {
 	public static final Color[] COLOURS = { Color.BLACK, new Color(220, 40, 40), new Color(40, 90, 230), new Color(240, 140,
 		20), new Color(200, 40, 200), new Color(20, 150, 60), new Color(120, 80, 30), new Color(20, 170, 200) };
 
-	/** One row per model and layer: the separation measures of its features. */
-	public static ResultsTable table(final List<DegradationRepresentations.ModelResult> results,
-		final List<DegradationClass> classes)
-	{
-		final ResultsTable representations = new ResultsTable();
-		for (final DegradationRepresentations.ModelResult r : results) {
-			for (final DegradationRepresentations.Layer l : r.layers()) addRow(representations, r.model(), l.depth(), l
-				.result(), classes);
-		}
-		return representations;
-	}
-
-	private static void addRow(final ResultsTable representations, final String name, final int depth, final RepresentationAnalysis.Result r,
-		final List<DegradationClass> cls)
-	{
-		representations.incrementCounter();
-		representations.addValue("model", name);
-		representations.addValue("layer", r.tap());
-		representations.addValue("depth", depth);
-		representations.addValue("samples", r.samples());
-		representations.addValue("features", r.features());
-		representations.addValue("pca_components", r.components());
-		representations.addValue("chi_pca", r.chi());
-		representations.addValue("identification_accuracy_heldout", r.identificationAccuracy());
-		for (int c = 1; c < cls.size(); c++) {
-			representations.addValue("chi_clean_vs_" + cls.get(c).label(), r.pairwiseChi()[c]);
-		}
-	}
-
-	/** The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components. */
-	public static List<String[]> vectors(final DegradationRepresentations.ModelResult r,
-		final List<DegradationClass> cls, final List<String> names)
+	/**
+	 * The rows of vectors_pca.csv: every patch of the first model at the shown tap, on the first two components (as
+	 * text, in {@link Double#toString}'s form, as the file always had them).
+	 */
+	public static Rows vectors(final DegradationRepresentations.ModelResult r, final List<DegradationClass> cls,
+		final List<String> names)
 	{
 		final RepresentationAnalysis.Result a = r.shown();
-		final List<String[]> csv = new ArrayList<>();
+		final Rows csv = new Rows();
+		for (final String c : List.of("model", "layer", "class", "image", "pc1", "pc2")) csv.column(c, Rows.Kind.TEXT);
 		for (int i = 0; i < a.samples(); i++) {
-			csv.add(new String[] { r.model(), r.shownTap(), cls.get(r.patches().labels()[i]).label(), names.get(r.patches()
-				.images()[i]), Double.toString(a.embedding2d()[i][0]), Double.toString(a.embedding2d()[i][1]) });
+			csv.add().text("model", r.model()).text("layer", r.shownTap()).text("class", cls.get(r.patches().labels()[i])
+				.label()).text("image", names.get(r.patches().images()[i])).text("pc1", Double.toString(a
+					.embedding2d()[i][0])).text("pc2", Double.toString(a.embedding2d()[i][1]));
 		}
 		return csv;
 	}

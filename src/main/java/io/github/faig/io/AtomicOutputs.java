@@ -126,6 +126,29 @@ public final class AtomicOutputs implements AutoCloseable {
 	}
 
 	/**
+	 * Writes a result table as {@code stem.csv}, and under the stem with each other format's extension when
+	 * {@link TableFormat#ALL} has more (see {@link #write(String, Writer)}).
+	 */
+	public void table(final String stem, final Rows rows) throws IOException {
+		table(stem, rows, TableFormat.ALL);
+	}
+
+	/** Writes a result table in each of {@code formats}, as {@code stem.<extension>}. */
+	public void table(final String stem, final Rows rows, final List<TableFormat> formats) throws IOException {
+		for (final TableFormat f : formats) write(stem + "." + f.extension(), file -> f.write(file, rows));
+	}
+
+	/**
+	 * The writers of a result table in each format of {@link TableFormat#ALL}, by file name, for a run that
+	 * collects its files before it writes them (a folder run's per-file outputs).
+	 */
+	public static Map<String, Writer> tableWriters(final String stem, final Rows rows) {
+		final Map<String, Writer> out = new java.util.LinkedHashMap<>();
+		for (final TableFormat f : TableFormat.ALL) out.put(stem + "." + f.extension(), file -> f.write(file, rows));
+		return out;
+	}
+
+	/**
 	 * Writes {@code name} through {@code writer}, to a temporary name for now. The name is made safe first
 	 * ({@link OutputPaths#safeFileName(String)}: names built from model names, image titles or slice labels can
 	 * hold separators or {@code ..}), so the file always lands directly in the folder. A target that this run may not

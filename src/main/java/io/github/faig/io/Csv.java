@@ -22,6 +22,20 @@ public final class Csv {
 	/** The dialect: RFC 4180 quoting, {@code "\n"} record separators. */
 	public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
+	/** This dialect as the result tables' format: {@link #write(File, Rows)}, as {@code <name>.csv}. */
+	public static final TableFormat TABLE = new TableFormat() {
+
+		@Override
+		public String extension() {
+			return "csv";
+		}
+
+		@Override
+		public void write(final File file, final Rows rows) throws IOException {
+			Csv.write(file, rows);
+		}
+	};
+
 	private Csv() {}
 
 	/**
@@ -47,6 +61,20 @@ public final class Csv {
 	{
 		try (CSVPrinter p = create(file, header.toArray(new String[0]))) {
 			for (final Object[] r : rows) p.printRecord(r);
+		}
+	}
+
+	/**
+	 * Writes {@code file}: the column names, then one line per row, each cell as {@link Rows#text}. Rows that name no
+	 * column (none filled or {@link Rows#column declared}) give an empty first line, as an empty ImageJ table did.
+	 */
+	public static void write(final File file, final Rows rows) throws IOException {
+		try (CSVPrinter p = create(file, rows.columns().toArray(new String[0]))) {
+			final String[] cells = new String[rows.columns().size()];
+			for (int r = 0; r < rows.size(); r++) {
+				for (int c = 0; c < cells.length; c++) cells[c] = rows.text(r, c);
+				p.printRecord((Object[]) cells);
+			}
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.github.faig.attribution.FilterIndex;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
+import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric.Channel;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.StateDict;
@@ -111,7 +112,20 @@ public final class MaskFilters {
 	public record Output(int input, Variant variant, FloatImage image, double metric, double psnr) {}
 
 	/** The variants (target first, baseline last) and every output, input by input, each in variant order. */
-	public record Result(List<Variant> variants, List<Output> outputs) {}
+	public record Result(List<Variant> variants, List<Output> outputs) {
+
+		/** <name>_metrics.csv: one row per output, with {@code lambda} in modulate mode only. */
+		public Rows metricRows(final Options o) {
+			final Rows t = new Rows();
+			for (final Output out : outputs) {
+				final Rows.Row row = t.add().integer("slice", out.input() + 1).text("output", out.variant().name());
+				if (o.mode() == Mode.MODULATE) row.real("lambda", out.variant().lambda());
+				row.integer("filters", out.variant().filters()).real("gradient_metric_vs_target", out.metric()).real(
+					"psnr_vs_target", out.psnr()).text("channel", o.channel().label());
+			}
+			return t;
+		}
+	}
 
 	private final NetworkSpec spec;
 	private final Options options;

@@ -18,6 +18,7 @@ import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.Degrader;
 import io.github.faig.image.FloatImage;
 import io.github.faig.image.ImageMetrics;
+import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric.Channel;
 import io.github.faig.nn.NetworkSpec;
 import io.github.faig.nn.io.ModelPair;
@@ -156,6 +157,18 @@ public final class MaskingExperiment {
 			}
 			throw new IllegalArgumentException("no cell for " + method + ", " + mask + " mask, " + input + " inputs, " +
 				percent + " %");
+		}
+
+		/** masking_experiment.csv: one row per method, mask, input kind and proportion. */
+		public Rows rows(final Channel ch) {
+			final Rows t = new Rows();
+			for (final Cell c : cells) {
+				t.add().text("method", c.method()).text("mask", c.mask().label()).text("input", c.inputLabel()).real(
+					"percent", c.percent()).integer("filters", c.filters()).real("metric_mean", c.metricMean()).real(
+						"metric_std", c.metricStd()).real("psnr_mean", c.psnrMean()).integer("images", c.images()).text(
+							"channel", ch.label());
+			}
+			return t;
 		}
 	}
 

@@ -4,13 +4,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.degrade.Degradation;
 import io.github.faig.degrade.DegradationParams;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.OutputPaths;
+import io.github.faig.io.Rows;
 import io.github.faig.nn.Tensor;
 import io.github.faig.nn.io.ModelLocator;
 import io.github.faig.workflow.Batch;
@@ -55,6 +58,55 @@ public final class CalibrateThresholds implements AutoCloseable {
 			final float[] all = new float[n * filters];
 			for (int i = 0; i < n; i++) System.arraycopy(scores.get(i).filterScores(), 0, all, i * filters, filters);
 			return new Tensor(new long[] { n, filters }, all);
+		}
+
+		/** calibration_scores.csv: one row per score, in the order of {@link #attributions()}. */
+		public Rows scoreRows() {
+			final Rows t = new Rows();
+			for (final Score s : scores) {
+				t.add().text("set", s.set()).text("input", s.name()).text("label", s.label().label()).real("os_blur", s
+					.scores().blur()).real("os_noise", s.scores().noise()).real("seconds", s.scores().seconds()).real(
+						"reblur", s.scores().reblur());
+			}
+			return t;
+		}
+
+		/** calibration_report.csv: one row for the calibration, one for the held-out test when there is one. */
+		public Rows reportRows() {
+			final Rows t = new Rows();
+			for (final Map.Entry<String, ThresholdFit.Report> e : reports().entrySet()) {
+				final ThresholdFit.Report r = e.getValue();
+				t.add().text("set", e.getKey()).integer("samples", r.samples())
+					.real("t_blur", r.thresholds().blur()).real("t_noise", r.thresholds().noise()).real("blur_accuracy", r
+						.blurAccuracy()).real("noise_accuracy", r.noiseAccuracy()).real("blur_balanced_accuracy", r
+							.blurBalanced()).real("noise_balanced_accuracy", r.noiseBalanced()).real("four_class_accuracy", r
+								.exactAccuracy()).real("t_reblur", r.thresholds().reblur());
+			}
+			return t;
+		}
+
+		/** calibration_confusion.csv: per report, one row per true class, one column per predicted class. */
+		public Rows confusionRows() {
+			final Rows t = new Rows();
+			for (final Map.Entry<String, ThresholdFit.Report> e : reports().entrySet()) {
+				final ThresholdFit.Report r = e.getValue();
+				for (final Degradation truth : Degradation.values()) {
+					final Rows.Row row = t.add().text("set", e.getKey()).text("true", truth.label());
+					for (final Degradation pred : Degradation.values()) {
+						row.integer("predicted_" + pred.label().replace('+', '_'), r.confusion()[truth.ordinal()][pred
+							.ordinal()]);
+					}
+				}
+			}
+			return t;
+		}
+
+		/** The reports by the name of their set: the calibration, then the held-out test when there is one. */
+		private Map<String, ThresholdFit.Report> reports() {
+			final Map<String, ThresholdFit.Report> m = new LinkedHashMap<>();
+			m.put("calibration", calibration);
+			if (test != null) m.put("held-out test", test);
+			return m;
 		}
 	}
 

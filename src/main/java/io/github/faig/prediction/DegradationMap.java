@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Rows;
 import io.github.faig.workflow.Monitor;
 
 /**
@@ -35,7 +36,19 @@ public final class DegradationMap implements AutoCloseable {
 	/** The decision on one tile of plane {@code plane} (0-based, in the order given). */
 	public record TileDecision(int plane, Tile tile, DegradationPredictor.Prediction prediction)
 		implements Serializable
-	{}
+	{
+
+		/**
+		 * Adds this tile's row of {@code <name>_degradation_tiles.csv}: its grid place and corner, the scores, the
+		 * decision, then its plane's position (1-based; last, so earlier columns keep their places).
+		 */
+		public void addRow(final Rows rows, final int tileSize, final int channel, final int slice, final int frame) {
+			rows.add().integer("tile_x", tile.column()).integer("tile_y", tile.row()).integer("x", tile.x()).integer("y",
+				tile.y()).integer("width", tileSize).integer("height", tileSize).real("os_blur", prediction.scores()
+					.blur()).real("os_noise", prediction.scores().noise()).text("decision", prediction.decision().label())
+				.integer("channel", channel).integer("slice", slice).integer("frame", frame);
+		}
+	}
 
 	private final DegradationMapOptions options;
 	private final PredictDegradation prediction;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.github.faig.attribution.FilterSets;
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Rows;
 import io.github.faig.workflow.Batch;
 import io.github.faig.workflow.Monitor;
 import io.github.faig.workflow.Sharding;
@@ -22,7 +23,23 @@ public final class PredictDegradation implements AutoCloseable {
 
 	/** The decision on one named image, and the rule that made it. */
 	public record Result(String name, DegradationPredictor.Prediction prediction, DecisionRule rule)
-		implements Serializable {}
+		implements Serializable
+	{
+
+		/**
+		 * Adds this decision's row on {@code in} to predictions.csv's rows: scores, thresholds and decision, then the
+		 * plane's position and the rule's columns (last, so earlier columns keep their places).
+		 */
+		public void addRow(final Rows rows, final Image in) {
+			final DegradationPredictor.Prediction d = prediction;
+			rows.add().text("image", in.name()).real("os_blur", d.scores().blur()).real("os_noise", d.scores().noise())
+				.real("t_blur", d.thresholds().blur()).real("t_noise", d.thresholds().noise()).text("blur", d.decision()
+					.hasBlur() ? "yes" : "no").text("noise", d.decision().hasNoise() ? "yes" : "no").text("decision", d
+						.decision().label()).real("seconds", d.scores().seconds()).integer("channel", in.channel()).integer(
+							"slice", in.slice()).integer("frame", in.frame()).text("decision_rule", rule.label()).real("reblur",
+								d.scores().reblur()).real("t_reblur", d.thresholds().reblur());
+		}
+	}
 
 	/** An image to decide, with its position in its file's hyperstack (1-based). */
 	public record Image(String name, FloatImage image, int channel, int slice, int frame) implements Serializable {}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.faig.image.FloatImage;
+import io.github.faig.io.Rows;
 import io.github.faig.nn.io.ModelPackage;
 import io.github.faig.sr.SrModel;
 import io.github.faig.workflow.Monitor;
@@ -26,6 +27,24 @@ public final class DegradationRepresentations implements AutoCloseable {
 		public RepresentationAnalysis.Result shown() {
 			return layers.stream().filter(l -> l.tap().equals(shownTap)).findFirst().orElseThrow().result();
 		}
+	}
+
+	/** representations.csv: one row per model and tap, the separation measures of its features. */
+	public static Rows rows(final List<ModelResult> results, final List<DegradationClass> classes) {
+		final Rows t = new Rows();
+		for (final ModelResult m : results) {
+			for (final Layer l : m.layers()) {
+				final RepresentationAnalysis.Result r = l.result();
+				final Rows.Row row = t.add().text("model", m.model()).text("layer", r.tap()).integer("depth", l.depth())
+					.integer("samples", r.samples()).integer("features", r.features()).integer("pca_components", r
+						.components()).real("chi_pca", r.chi()).real("identification_accuracy_heldout", r
+							.identificationAccuracy());
+				for (int c = 1; c < classes.size(); c++) {
+					row.real("chi_clean_vs_" + classes.get(c).label(), r.pairwiseChi()[c]);
+				}
+			}
+		}
+		return t;
 	}
 
 	/** Patches per forward batch. */

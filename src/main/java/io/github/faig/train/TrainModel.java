@@ -21,6 +21,7 @@ import io.github.faig.degrade.TrainingMix;
 import io.github.faig.image.FloatImage;
 import io.github.faig.io.Hashes;
 import io.github.faig.io.OutputPaths;
+import io.github.faig.io.Rows;
 import io.github.faig.io.RunLock;
 import io.github.faig.nn.Engines;
 import io.github.faig.nn.NetworkSpec;
@@ -68,7 +69,17 @@ public final class TrainModel {
 	 * @param trainingImages how many photographs trained it
 	 * @param log a row every {@link #LOG_EVERY} iterations and at the last one
 	 */
-	public record Result(ModelPackage model, int trainingImages, List<LogEntry> log) {}
+	public record Result(ModelPackage model, int trainingImages, List<LogEntry> log) {
+
+		/** The training log as the command's table shows it: iteration, loss, learning rate. */
+		public Rows logRows() {
+			final Rows t = new Rows();
+			for (final LogEntry e : log) {
+				t.add().integer("iteration", e.iteration()).real("loss", e.loss()).real("learning_rate", e.learningRate());
+			}
+			return t;
+		}
+	}
 
 	private final TrainOptions options;
 	/** The model fine-tuned, or {@code null} for a fresh network. */

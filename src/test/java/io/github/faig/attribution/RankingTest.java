@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.faig.io.Csv;
 import io.github.faig.nn.NetworkSpec;
 
 class RankingTest {
@@ -52,7 +53,7 @@ class RankingTest {
 		final float[] s = new float[fi.filterCount()];
 		s[fi.index(1, 2, 3)] = 5;
 		final File f = dir.resolve("r.csv").toFile();
-		Ranking.of(s).writeCsv(f, fi, 100);
+		Csv.write(f, Ranking.of(s).rows(fi, 100));
 		final String[] lines = Files.readString(f.toPath()).split("\n");
 		assertEquals("rank,index,layer,out,in,score", lines[0]);
 		assertEquals("1," + fi.index(1, 2, 3) + ",body.0.conv1,2,3,5.00000000", lines[1]);

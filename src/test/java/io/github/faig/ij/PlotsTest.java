@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import io.github.faig.io.Csv;
 
 /** The data behind a plot goes to CSV headless; no window opens without a GUI. */
 class PlotsTest {
@@ -24,7 +25,7 @@ class PlotsTest {
 		a.add("circle", new double[] { 1, 2, 3 }, new double[] { 10, 20, 30 });
 		final Plot b = new Plot("noise", "x", "y");
 		b.add("line", new double[] { 5, 6 }, new double[] { 0.5, 0.25 });
-		final ResultsTable t = Plots.data(List.of(a, b));
+		final ResultsTable t = ResultTables.of(Plots.data(List.of(a, b)));
 		assertEquals(3, t.size());
 		final String[] h = t.getHeadings();
 		assertTrue(String.join("|", h).contains("blur: "), String.join("|", h));
@@ -32,7 +33,7 @@ class PlotsTest {
 		assertEquals(0.25, t.getValue(h[3], 1), 1e-12);
 		assertTrue(Double.isNaN(t.getValue(h[3], 2)), "a shorter curve leaves its cells empty");
 		final File csv = dir.resolve("d.csv").toFile();
-		Plots.saveData(List.of(a, b), csv);
+		Csv.write(csv, Plots.data(List.of(a, b)));
 		assertEquals(4, Files.readAllLines(csv.toPath()).size());
 		assertFalse(Plots.gui(), "no ImageJ GUI in a test");
 		Plots.show(List.of(a, b)); // a no-op without a GUI
@@ -49,7 +50,7 @@ class PlotsTest {
 		q.addPoints(new double[] { 1, 2 }, new double[] { 9, 8 }, Plot.LINE);
 		q.addPoints(new double[] { 1, 2 }, new double[] { 7, 6 }, Plot.LINE);
 		q.addLegend("same\nsame");
-		final ResultsTable t = Plots.data(List.of(p, q));
+		final ResultsTable t = ResultTables.of(Plots.data(List.of(p, q)));
 		final List<String> h = List.of(t.getHeadings());
 		assertTrue(h.contains("mask deblurring filters, blurry input: FAIG") && h.contains(
 			"mask deblurring filters, blurry input: IG"), h.toString());

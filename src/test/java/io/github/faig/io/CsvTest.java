@@ -1,7 +1,7 @@
 package io.github.faig.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ij.measure.ResultsTable;
-import io.github.faig.ij.Tables;
-
-/** The one CSV dialect: quoting where needed, "\n" line ends on every platform, values read back as written. */
+/**
+ * The one CSV dialect: quoting where needed, "\n" line ends on every platform, values read back as written; rows
+ * written cell by cell by one rule.
+ */
 class CsvTest {
 
 	/** An image name a plain comma join would split and a naive quote would break. */
@@ -38,27 +38,51 @@ class CsvTest {
 	}
 
 	@Test
-	void aResultsTableKeepsItsLabelsAndNumbers(@TempDir final Path dir) throws Exception {
-		final ResultsTable t = new ResultsTable();
-		t.incrementCounter();
-		t.setLabel(NAME, 0);
-		t.addValue("count", 3);
-		t.addValue("score", 0.125);
-		t.addValue("decision", "blur, noise");
-		t.incrementCounter();
-		t.setLabel("b.png", 1);
-		t.addValue("count", 4);
-		t.addValue("score", 1e-7);
-		t.addValue("decision", "clean");
+	void rowsKeepTheirTextsAndNumbers(@TempDir final Path dir) throws Exception {
+		final Rows t = new Rows();
+		t.add().text("image", NAME).integer("count", 3).real("score", 0.125).text("decision", "blur, noise");
+		t.add().text("image", "b.png").integer("count", -4).real("score", 1e-7).text("decision", "clean");
 		final File f = dir.resolve("t.csv").toFile();
-		Tables.saveCsv(t, f);
+		Csv.write(f, t);
 		final String text = Files.readString(f.toPath(), StandardCharsets.UTF_8);
-		assertFalse(text.contains("\r"), "line ends are \\n whatever the platform");
+		assertEquals("image,count,score,decision\n\"a, \"\"quoted\"\" name.png\",3,0.125,\"blur, noise\"\n" +
+			"b.png,-4,1.0E-7,clean\n", text);
 		final List<CSVRecord> back = Csv.read(f);
-		assertEquals(NAME, back.get(0).get("Label"));
+		assertEquals(NAME, back.get(0).get("image"));
 		assertEquals("3", back.get(0).get("count"), "whole numbers without a decimal point");
-		assertEquals("0.125", back.get(0).get("score"));
-		assertEquals("blur, noise", back.get(0).get("decision"));
 		assertEquals("1.0E-7", back.get(1).get("score"), "full precision, Java's locale-free form");
+	}
+
+	/** Each cell's text, worked out by hand: the rule every text format of the project shares. */
+	@Test
+	void cellsAsText() {
+		final Rows t = new Rows();
+		final double[] reals = { Double.NaN, 3.0, -0.0, 1e-7, 1e15, 999_999_999_999_999.0, -2.5, 0.1 + 0.2,
+			Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1f };
+		final String[] expected = { "NaN", "3", "0", "1.0E-7", "1.0E15", "999999999999999", "-2.5",
+			"0.30000000000000004", "Infinity", "-Infinity", "0.10000000149011612" };
+		for (final double v : reals) t.add().real("v", v).integer("i", Integer.MIN_VALUE).text("s", "12345678901234567");
+		for (int r = 0; r < reals.length; r++) {
+			assertEquals(expected[r], t.text(r, 0));
+			assertEquals("-2147483648", t.text(r, 1));
+			assertEquals("12345678901234567", t.text(r, 2), "a text that reads as a number stays as given");
+		}
+		final Rows s = new Rows();
+		s.add().text("s", "two\nlines").text("n", null);
+		assertEquals("two\\nlines", s.text(0, 0), "a line break as ImageJ's tables write it");
+		assertEquals("NaN", s.text(0, 1), "a missing text as ImageJ's tables write it");
+	}
+
+	@Test
+	void aColumnKeepsItsKindAndEveryRowFillsIt() {
+		final Rows t = new Rows();
+		t.add().integer("n", 1).text("s", "a");
+		assertThrows(IllegalArgumentException.class, () -> t.add().real("n", 1.5));
+		final Rows u = new Rows();
+		u.add().integer("n", 1).integer("m", 2);
+		u.add().integer("n", 3);
+		assertThrows(IllegalStateException.class, () -> u.text(1, 1));
+		assertThrows(IllegalArgumentException.class, () -> u.add().integer("n", 1).integer("n", 2));
+		assertEquals(List.of("n", "m"), u.columns());
 	}
 }
