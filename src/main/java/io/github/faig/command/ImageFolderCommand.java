@@ -36,7 +36,9 @@ public abstract class ImageFolderCommand extends ImageCommand {
 	protected <S> void runFolder(final File outputDir, final Batch<S> batch, final FolderRun.Outputs<S> outputs,
 		final String done, final String failedCsv) throws java.io.IOException
 	{
-		FolderRun.run(inputFiles(), outputDir, batch, outputs, monitor(), folderFailures(), done, failedCsv);
+		// a Java property (FAIG_JAVA_OPTS=-Dfaig.folder.round=N), read here so the workflow reads no global
+		final int round = FolderRun.round(System.getProperty("faig.folder.round"));
+		FolderRun.run(inputFiles(), outputDir, batch, outputs, round, monitor(), folderFailures(), done, failedCsv);
 	}
 
 	/** The image files of {@code input_dir}, sorted by name. */
