@@ -51,8 +51,15 @@ public class ImagesPostprocessor extends AbstractPostprocessorPlugin {
 	private void toMacro(final ImagePlus imp) {
 		if (Interpreter.getInstance() == null) return;
 		if (Interpreter.isBatchMode()) Interpreter.addBatchModeImage(imp);
-		WindowManager.setTempCurrentImage(imp);
-		final Thread caller = threads != null ? threads.getParent(Thread.currentThread()) : null;
-		if (caller != null && caller != Thread.currentThread()) WindowManager.setTempCurrentImage(caller, imp);
+		final Thread here = Thread.currentThread();
+		final Thread caller = threads != null ? threads.getParent(here) : null;
+		if (caller == null || caller == here) {
+			WindowManager.setTempCurrentImage(imp);
+			return;
+		}
+		WindowManager.setTempCurrentImage(caller, imp);
+		// the pool reuses this thread for a later line's command: left here, the image would be that command's
+		// "current image" instead of the one the macro opened since
+		WindowManager.setTempCurrentImage(here, null);
 	}
 }

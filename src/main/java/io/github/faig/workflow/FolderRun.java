@@ -92,23 +92,24 @@ public final class FolderRun {
 	 * Makes the {@code outputs} of every file (in the order given) as a {@link Batch} on its workflow and writes them
 	 * into {@code outputDir}, with the failed files listed in {@code failedCsv}; nothing is written if the run is
 	 * cancelled. A file whose outputs would take a name another file's already took fails too. The files go to the
-	 * sharding in rounds of {@code round} files ({@link #round(String)}), each round's outputs staged on disk before
+	 * sharding in rounds of {@code perRound} files ({@link #round(String)}), each round's outputs staged on disk before
 	 * the next starts.
 	 *
 	 * @param done what happened to the files that did not fail, for the message ("super-resolved")
 	 * @throws IllegalStateException once the others are written, when a file failed
 	 */
 	public static <S> void run(final File[] inputs, final File outputDir, final Batch<S> batch, final Outputs<S> outputs,
-		final int round, final Monitor monitor, final FolderFailures failures, final String done, final String failedCsv)
+		final int perRound, final Monitor monitor, final FolderFailures failures, final String done,
+		final String failedCsv)
 		throws IOException
 	{
-		if (round < 1) throw new IllegalArgumentException("files per round must be at least 1, got " + round);
+		if (perRound < 1) throw new IllegalArgumentException("files per round must be at least 1, got " + perRound);
 		// one task for every round: the other JVMs keep their workflows from one round to the next
 		final ItemTask<S, File, Outcome> task = batch.task(Batch.goingOn((workflow, index, file, m) -> {
 			m.progress("Processing " + file.getName(), 0, 1);
 			return encoded(file.getName(), outputs.of(workflow, file, m));
 		}, (file, why) -> new Outcome(file.getName(), List.of(), List.of(), why)));
-		final int per = round;
+		final int per = perRound;
 		try (AtomicOutputs out = new AtomicOutputs(outputDir)) {
 			final Map<String, String> owner = new HashMap<>();
 			for (int start = 0; start < inputs.length; start += per) {

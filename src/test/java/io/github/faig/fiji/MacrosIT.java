@@ -135,6 +135,37 @@ class MacrosIT extends SiteInstalled {
 	}
 
 	/**
+	 * Each command runs on the image the macro opened last, not on an earlier command's output (trial finding: the
+	 * pool thread that ran Blind SR kept its output as its own current image, so a later command on that thread took
+	 * it). Several rounds, so that the pool's threads are reused.
+	 */
+	@Test
+	void eachCommandRunsOnTheImageTheMacroOpenedLast() throws Exception {
+		final Path macro = work.resolve("stale_images.ijm");
+		Files.writeString(macro, String.join("\n",
+			"setBatchMode(true);",
+			"dir = getArgument();",
+			"for (k = 0; k < 3; k++) {",
+			"  open(dir + \"a.png\");",
+			"  run(\"FAIG Blind Super-Resolution\", \"model=srcnn-x2-target\");",
+			"  open(dir + \"b.png\");",
+			"  run(\"FAIG Predict Degradation\", \"filter_sets=filter-sets-srcnn-x2\");",
+			"  print(\"round \" + k + \" opened b predicted \" + getResultString(\"image\", 0));",
+			"  run(\"FAIG Blind Super-Resolution\", \"model=srcnn-x2-target\");",
+			"  print(\"round \" + k + \" sr of \" + getTitle());",
+			"}",
+			""));
+		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt
+			.toString() + "/").ok();
+		for (int k = 0; k < 3; k++) {
+			assertTrue(r.out().contains("round " + k + " opened b predicted b\n"), "round " + k + ":\n" + r.out() + r
+				.err());
+			assertTrue(r.out().contains("round " + k + " sr of b_x2_srcnn-x2-target\n"), "round " + k + ":\n" + r
+				.out() + r.err());
+		}
+	}
+
+	/**
 	 * A user's IJ1 macro: open an image, run Predict Degradation on it, read the prediction from the Results table
 	 * (nResults, getResultString). It must match the row ./faig writes for that image.
 	 */
