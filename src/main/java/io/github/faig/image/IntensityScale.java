@@ -28,9 +28,10 @@ public record IntensityScale(double low, double high) {
 		/** Two percentiles of the image's values (as CSBDeep and StarDist normalise). */
 		PERCENTILE("percentile"),
 		/**
-		 * [0, 2^b − 1], b the data's bit depth: the least of 8, 10, 12, 14 and 16 bits that holds its largest value,
-		 * as a camera's converter writes it and as ImageJ's "16-bit range" option displays it. Float data in [0, 1]
-		 * maps as it is; float data beyond 16 bits by [0, max].
+		 * [0, 2^b − 1], b the data's bit depth: the least of 8, 10, 12, 14 and 16 bits that holds its 99.99th
+		 * percentile (a few hot pixels do not count), as a camera's converter writes it and as ImageJ's "16-bit
+		 * range" option displays it. Float data in [0, 1] maps as it is; float data beyond 16 bits by [0, that
+		 * percentile]; negative values map below 0, unclipped.
 		 */
 		BIT_DEPTH("bit-depth");
 
@@ -103,6 +104,9 @@ public record IntensityScale(double low, double high) {
 	/** The default of the {@code normalize_channels} input. */
 	public static final String DEFAULT_CHANNELS = "auto";
 
+	/** The percentile whose bit depth {@link Normalization#BIT_DEPTH} takes: all but one pixel in 10,000. */
+	public static final double BIT_DEPTH_PERCENTILE = 99.99;
+
 	/** Default percentiles (StarDist's defaults; CSBDeep's low one is 3). */
 	public static final double DEFAULT_LOW_PERCENTILE = 1.0;
 	public static final double DEFAULT_HIGH_PERCENTILE = 99.8;
@@ -174,7 +178,7 @@ public record IntensityScale(double low, double high) {
 				if (typeMax == 255) return new IntensityScale(0, 255);
 				// one scale for a 16-bit image: the range its camera wrote, the same linear map as its 8-bit version's
 				// up to a contrast of at most 4x (percentiles would stretch each image, or crop, by its own content)
-				if (typeMax == 65535 && !perChannel) return bitDepthRange(values, typeMax);
+				if (typeMax == 65535 && !perChannel) return bitDepthRange(values, typeMax, lowPercentile, highPercentile);
 				checkPercentiles(lowPercentile, highPercentile);
 				if (values.size() == 0) return UNIT;
 				final double lo = values.percentile(lowPercentile);
@@ -194,7 +198,7 @@ public record IntensityScale(double low, double high) {
 				return spanOf(min, max);
 			}
 			case BIT_DEPTH:
-				return bitDepthRange(values, typeMax);
+				return bitDepthRange(values, typeMax, lowPercentile, highPercentile);
 			case MIN_MAX: {
 				if (values.size() == 0) return UNIT;
 				return spanOf(values.at(0), values.at(values.size() - 1));
@@ -215,16 +219,22 @@ public record IntensityScale(double low, double high) {
 	}
 
 	/** [0, 2^b − 1] for the data's bit depth b (see {@link Normalization#BIT_DEPTH}). */
-	private static IntensityScale bitDepthRange(final Ranked values, final double typeMax) {
+	private static IntensityScale bitDepthRange(final Ranked values, final double typeMax, final double lowPercentile,
+		final double highPercentile)
+	{
+		checkPercentiles(lowPercentile, highPercentile);
 		if (values.size() == 0) return UNIT;
 		final double min = values.at(0);
 		final double max = values.at(values.size() - 1);
 		if (Double.isNaN(typeMax) && min >= 0 && max <= 1) return UNIT;
-		// the usual converters' depths; each step is 4x, so the largest value lies in the top three quarters
+		// the depth that holds all but the top 0.01 %, not the maximum: one hot pixel must not make 12-bit data 16-bit,
+		// while a few beads (many pixels each) still count
+		final double top = values.percentile(BIT_DEPTH_PERCENTILE);
+		// the usual converters' depths; each step is 4x, so the high percentile lies in the top three quarters
 		for (int b = 8; b <= 16; b += 2) {
-			if (max <= (1 << b) - 1) return new IntensityScale(0, (1 << b) - 1);
+			if (top <= (1 << b) - 1) return new IntensityScale(0, (1 << b) - 1);
 		}
-		return spanOf(0, max);
+		return spanOf(0, top);
 	}
 
 	/** An image's values in ascending order, by rank. */

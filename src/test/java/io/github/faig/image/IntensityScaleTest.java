@@ -94,16 +94,22 @@ class IntensityScaleTest {
 		final int[][] maxToRange = { { 0, 255 }, { 255, 255 }, { 256, 1023 }, { 1023, 1023 }, { 1024, 4095 }, { 3925,
 			4095 }, { 4095, 4095 }, { 4096, 16383 }, { 16384, 65535 }, { 65535, 65535 } };
 		for (final int[] m : maxToRange) {
-			final float[] v = { 100, m[0] / 2f, m[0] };
+			final float[] v = { 100, m[0] / 2f, m[0], m[0], m[0], m[0], m[0], m[0] };
 			assertEquals(new IntensityScale(0, m[1]), IntensityScale.of(v, 65535, Normalization.BIT_DEPTH, 1, 99.8),
 				"max " + m[0]);
 			assertEquals(new IntensityScale(0, m[1]), IntensityScale.of(v, Double.NaN, Normalization.BIT_DEPTH, 1, 99.8),
 				"float, max " + m[0]);
 		}
+		// one hot pixel at 65535 in 12-bit data (trial finding): still the 12-bit range, by the high percentile
+		final float[] hot = new float[128 * 128];
+		for (int i = 0; i < hot.length; i++) hot[i] = 100 + i % 1000 * 3.8f;
+		hot[500] = 65535;
+		assertEquals(new IntensityScale(0, 4095), IntensityScale.of(hot, 65535, Normalization.AUTO, 1, 99.8));
+		assertEquals(new IntensityScale(0, 4095), IntensityScale.of(hot, 65535, Normalization.BIT_DEPTH, 1, 99.8));
 		// float data on the [0, 1] scale stays there; float data beyond 16 bits by its own maximum
 		assertTrue(IntensityScale.of(new float[] { 0, 0.25f, 1 }, Double.NaN, Normalization.BIT_DEPTH, 1, 99.8)
 			.isUnit());
-		assertEquals(new IntensityScale(0, 1e6), IntensityScale.of(new float[] { 3, 1e6f }, Double.NaN,
+		assertEquals(new IntensityScale(0, 1e6), IntensityScale.of(new float[] { 3, 1e6f, 1e6f, 1e6f }, Double.NaN,
 			Normalization.BIT_DEPTH, 1, 99.8));
 		// the same picture at any brightness within 12 bits: one map, which is what makes 12-bit data answer as 8-bit
 		final float[] dark = { 100, 400, 1100 };
