@@ -155,6 +155,17 @@ public final class ImagePlusBridge {
 		return new ChannelScales(out);
 	}
 
+	/**
+	 * Whether {@code imp}'s values map by a fixed range under these inputs ({@link IntensityScale#isFixedRange}):
+	 * its type's, or its bit depth's.
+	 */
+	public static boolean fixedRange(final ImagePlus imp, final String normalization, final String channels) {
+		final boolean rgb = imp.getBitDepth() == 24;
+		final int nc = rgb ? 3 : imp.getNChannels();
+		return IntensityScale.isFixedRange(Normalization.of(normalization, "normalization"), typeMax(imp
+			.getBitDepth()), Channels.of(channels, "normalize_channels").separate(nc, rgb));
+	}
+
 	/** Adds an 8-bit, 16-bit or RGB processor's values to {@code counts[c]} (RGB's colours to 0, 1, 2 if {@code colours}). */
 	private static void count(final ImageProcessor ip, final long[][] counts, final boolean colours, final int c) {
 		if (ip instanceof ColorProcessor) {

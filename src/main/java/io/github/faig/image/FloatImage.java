@@ -83,6 +83,14 @@ public final class FloatImage implements Serializable {
 		data[(c * height + y) * width + x] = v;
 	}
 
+	/** Clips every value to [0, 1], in place (NaN stays NaN). */
+	public void clampToUnit() {
+		for (int i = 0; i < data.length; i++) {
+			if (data[i] < 0) data[i] = 0;
+			else if (data[i] > 1) data[i] = 1;
+		}
+	}
+
 	/** Index of the first value of channel {@code c} in {@link #data()}. */
 	public int channelOffset(final int c) {
 		return c * height * width;

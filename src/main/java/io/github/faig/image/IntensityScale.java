@@ -218,6 +218,21 @@ public record IntensityScale(double low, double high) {
 		}
 	}
 
+	/**
+	 * Whether {@code mode} maps integer data of type maximum {@code typeMax} by a range fixed before the values are
+	 * seen (the type's, or its bit depth's): values outside [0, 1] are then outside what the camera or file can
+	 * hold, and a degradation that leaves [0, 1] is clipped as the 8-bit reference clips it. Ranges taken from the
+	 * values (min–max, percentiles) are not: data beyond them is real.
+	 */
+	public static boolean isFixedRange(final Normalization mode, final double typeMax, final boolean perChannel) {
+		if (Double.isNaN(typeMax)) return false;
+		return switch (mode) {
+			case TYPE_RANGE, BIT_DEPTH -> true;
+			case AUTO -> typeMax == 255 || typeMax == 65535 && !perChannel;
+			default -> false;
+		};
+	}
+
 	/** [0, 2^b − 1] for the data's bit depth b (see {@link Normalization#BIT_DEPTH}). */
 	private static IntensityScale bitDepthRange(final Ranked values, final double typeMax, final double lowPercentile,
 		final double highPercentile)

@@ -237,4 +237,32 @@ class MicroscopyDataTest extends SciJavaTest {
 			assertEquals(p8.getValue("os_noise", 0), p16.getValue("os_noise", 0), 0.03);
 		}
 	}
+
+	/**
+	 * Trial finding (#28): Synthesize's noise on 12-bit data stays within the bit depth's range, as the 8-bit
+	 * version's stays within [0, 255], and the grey pair finds it as it finds the 8-bit version's.
+	 */
+	@Test
+	void syntheticNoiseOnTwelveBitDataStaysInItsRangeAndIsFound() throws Exception {
+		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2-grey/filter_sets.json").isFile(), "grey sets absent");
+		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
+		final ImageProcessor grey = photo.getProcessor().convertToByte(false);
+		grey.setRoi(80, 40, 128, 128);
+		final ByteProcessor eight = (ByteProcessor) grey.crop();
+		final ShortProcessor sixteen = new ShortProcessor(128, 128);
+		for (int i = 0; i < 128 * 128; i++) sixteen.set(i, eight.get(i) * 15 + 100);
+		for (final ImagePlus in : new ImagePlus[] { new ImagePlus("e", eight), new ImagePlus("s", sixteen) }) {
+			final ImagePlus lr = (ImagePlus) run(SynthesizeDegradationsCommand.class, "image", in, "with_clean", false,
+				"with_blur", false, "with_blur_noise", false, "seed", 1L).getOutput("degraded");
+			final ImageProcessor noisy = lr.getProcessor();
+			if (in.getBitDepth() == 16) {
+				assertTrue(noisy.getStats().max <= 4095, "within 12 bits: " + noisy.getStats().max);
+				assertTrue(noisy.getStats().max == 4095, "clipped where the 8-bit version clips at 255");
+			}
+			final ResultsTable p = (ResultsTable) run(PredictDegradationCommand.class, "image", new ImagePlus("n",
+				noisy), "filter_sets", "filter-sets-msrresnet-x2-grey").getOutput("predictions");
+			assertEquals("noise", p.getStringValue("decision", 0), in.getBitDepth() + "-bit: OS_noise " + p.getValue(
+				"os_noise", 0));
+		}
+	}
 }
