@@ -48,6 +48,21 @@ class MicroscopyDataTest extends SciJavaTest {
 		return c > 1 ? new CompositeImage(imp, IJ.COMPOSITE) : imp;
 	}
 
+	/** A square crop of the demo photograph as an 8-bit grey image (ImageJ's RGB → 8-bit). */
+	private static ByteProcessor greyCrop(final int x, final int y, final int size) {
+		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
+		final ImageProcessor grey = photo.getProcessor().convertToByte(false);
+		grey.setRoi(x, y, size, size);
+		return (ByteProcessor) grey.crop();
+	}
+
+	/** An 8-bit image as 12-bit data in a 16-bit image: {@code v × 15 + 100}, issue #28's construction. */
+	private static ShortProcessor twelveBit(final ByteProcessor eight) {
+		final ShortProcessor sixteen = new ShortProcessor(eight.getWidth(), eight.getHeight());
+		for (int i = 0; i < eight.getPixelCount(); i++) sixteen.set(i, eight.get(i) * 15 + 100);
+		return sixteen;
+	}
+
 	/** The noise's standard deviation in each channel (in its values), and the range its row of the table names. */
 	private static double[][] noise(final ImagePlus out, final ResultsTable t, final int channels) {
 		final double[] sum = new double[channels];
@@ -178,10 +193,7 @@ class MicroscopyDataTest extends SciJavaTest {
 	@Test
 	void predictionDoesNotDependOnAChannelsBrightness() throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile(), "sample sets absent");
-		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
-		final ImageProcessor grey = photo.getProcessor().convertToByte(false);
-		grey.setRoi(100, 60, 64, 64);
-		final ByteProcessor crop = (ByteProcessor) grey.crop();
+		final ByteProcessor crop = greyCrop(100, 60, 64);
 		final ImageStack st = new ImageStack(64, 64);
 		for (final int f : new int[] { 10, 1 }) {
 			final ShortProcessor sp = new ShortProcessor(64, 64);
@@ -207,15 +219,11 @@ class MicroscopyDataTest extends SciJavaTest {
 	@Test
 	void twelveBitDataGetsTheAnswersOfItsEightBitVersion() throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/filter_sets.json").isFile(), "sample sets absent");
-		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
-		final ImageProcessor grey = photo.getProcessor().convertToByte(false);
-		grey.setRoi(100, 60, 64, 64);
-		final ByteProcessor clean = (ByteProcessor) grey.crop();
+		final ByteProcessor clean = greyCrop(100, 60, 64);
 		final ByteProcessor blurry = (ByteProcessor) clean.duplicate();
 		blurry.blurGaussian(2);
 		for (final ByteProcessor eight : new ByteProcessor[] { clean, blurry }) {
-			final ShortProcessor sixteen = new ShortProcessor(64, 64);
-			for (int i = 0; i < 64 * 64; i++) sixteen.set(i, eight.get(i) * 15 + 100);
+			final ShortProcessor sixteen = twelveBit(eight);
 			final ImageProcessor sr8 = ((ImagePlus) run(BlindSuperResolutionCommand.class, "image", new ImagePlus("e",
 				eight)).getOutput("super_resolved")).getProcessor();
 			final ImagePlus sr16 = (ImagePlus) run(BlindSuperResolutionCommand.class, "image", new ImagePlus("s",
@@ -245,12 +253,8 @@ class MicroscopyDataTest extends SciJavaTest {
 	@Test
 	void syntheticNoiseOnTwelveBitDataStaysInItsRangeAndIsFound() throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2-grey/filter_sets.json").isFile(), "grey sets absent");
-		final ImagePlus photo = ImageFiles.open(new File("src/demo/images/building.png"), "photo");
-		final ImageProcessor grey = photo.getProcessor().convertToByte(false);
-		grey.setRoi(80, 40, 128, 128);
-		final ByteProcessor eight = (ByteProcessor) grey.crop();
-		final ShortProcessor sixteen = new ShortProcessor(128, 128);
-		for (int i = 0; i < 128 * 128; i++) sixteen.set(i, eight.get(i) * 15 + 100);
+		final ByteProcessor eight = greyCrop(80, 40, 128);
+		final ShortProcessor sixteen = twelveBit(eight);
 		for (final ImagePlus in : new ImagePlus[] { new ImagePlus("e", eight), new ImagePlus("s", sixteen) }) {
 			final ImagePlus lr = (ImagePlus) run(SynthesizeDegradationsCommand.class, "image", in, "with_clean", false,
 				"with_blur", false, "with_blur_noise", false, "seed", 1L).getOutput("degraded");
