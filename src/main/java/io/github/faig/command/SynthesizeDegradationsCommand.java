@@ -147,9 +147,11 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scales);
 			final List<List<Variant>> made = new SynthesizeDegradations(options).run(slices, monitor).variants();
 			// noise beyond a fixed range (12-bit data's [0, 4095]) is clipped where the camera would saturate, as the
-			// 8-bit reference clips at 0 and 255
+			// 8-bit reference clips at 0 and 255; clean and blurry variants keep the values the input had
 			if (ImagePlusBridge.fixedRange(source, normalization, channels)) {
-				for (final List<Variant> vs : made) for (final Variant v : vs) v.image().clampToUnit();
+				for (final List<Variant> vs : made) for (final Variant v : vs) {
+					if (v.degradation().hasNoise()) v.image().clampToUnit();
+				}
 			}
 			final List<String> names = new ArrayList<>();
 			for (int s = 1; s <= slices.size(); s++) names.add(GroundTruths.sliceName(source, s));

@@ -268,5 +268,11 @@ class MicroscopyDataTest extends SciJavaTest {
 			assertEquals("noise", p.getStringValue("decision", 0), in.getBitDepth() + "-bit: OS_noise " + p.getValue(
 				"os_noise", 0));
 		}
+		// a clean variant keeps what the input had, even beyond the range (a hot pixel): only noise is clipped
+		sixteen.set(6, 6, 65535);
+		final ImagePlus clean = (ImagePlus) run(SynthesizeDegradationsCommand.class, "image", new ImagePlus("hot",
+			sixteen), "with_noise", false, "with_blur", false, "with_blur_noise", false).getOutput("degraded");
+		assertTrue(clean.getProcessor().getStats().max > 16000, "the hot pixel's block mean: " + clean.getProcessor()
+			.getStats().max);
 	}
 }
