@@ -121,7 +121,7 @@ public final class ImagePlusBridge {
 		checkSupported(imp);
 		final boolean rgb = imp.getBitDepth() == 24;
 		final int nc = rgb ? 3 : imp.getNChannels();
-		final boolean separate = channels.separate(nc, rgb);
+		final boolean separate = separate(imp, channels);
 		final double typeMax = typeMax(imp.getBitDepth());
 		final boolean typeRange = mode == Normalization.TYPE_RANGE || mode == Normalization.AUTO && typeMax == 255;
 		if (typeRange && !Double.isNaN(typeMax)) return ChannelScales.shared(new IntensityScale(0, typeMax));
@@ -160,10 +160,14 @@ public final class ImagePlusBridge {
 	 * its type's, or its bit depth's.
 	 */
 	public static boolean fixedRange(final ImagePlus imp, final String normalization, final String channels) {
-		final boolean rgb = imp.getBitDepth() == 24;
-		final int nc = rgb ? 3 : imp.getNChannels();
 		return IntensityScale.isFixedRange(Normalization.of(normalization, "normalization"), typeMax(imp
-			.getBitDepth()), Channels.of(channels, "normalize_channels").separate(nc, rgb));
+			.getBitDepth()), separate(imp, Channels.of(channels, "normalize_channels")));
+	}
+
+	/** Whether {@code imp}'s channels (an RGB image's colours) get a scale each under {@code channels}. */
+	private static boolean separate(final ImagePlus imp, final Channels channels) {
+		final boolean rgb = imp.getBitDepth() == 24;
+		return channels.separate(rgb ? 3 : imp.getNChannels(), rgb);
 	}
 
 	/** Adds an 8-bit, 16-bit or RGB processor's values to {@code counts[c]} (RGB's colours to 0, 1, 2 if {@code colours}). */

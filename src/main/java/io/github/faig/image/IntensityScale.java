@@ -178,7 +178,8 @@ public record IntensityScale(double low, double high) {
 				if (typeMax == 255) return new IntensityScale(0, 255);
 				// one scale for a 16-bit image: the range its camera wrote, the same linear map as its 8-bit version's
 				// up to a contrast of at most 4x (percentiles would stretch each image, or crop, by its own content)
-				if (typeMax == 65535 && !perChannel) return bitDepthRange(values, typeMax, lowPercentile, highPercentile);
+				if (isFixedRange(mode, typeMax, perChannel)) return bitDepthRange(values, typeMax, lowPercentile,
+					highPercentile);
 				checkPercentiles(lowPercentile, highPercentile);
 				if (values.size() == 0) return UNIT;
 				final double lo = values.percentile(lowPercentile);
