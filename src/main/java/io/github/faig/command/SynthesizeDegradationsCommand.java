@@ -142,17 +142,11 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 			// 8-bit levels on the [0, 1] scale are the reference's quantisation only for 8-bit data in its type range;
 			// any other case rounds to the output type's own levels after the inverse map
 			final boolean byteLevels = quantize && type == OutputType.BYTE && scales.isTypeRange(255);
+			// noise beyond a fixed range (12-bit data's [0, 4095]) is clipped where the camera would saturate
 			final SynthesizeDegradations.Options options = new SynthesizeDegradations.Options(degradation, scale,
-				variants, byteLevels);
+				variants, byteLevels, ImagePlusBridge.fixedRange(source, normalization, channels));
 			final List<FloatImage> slices = ImagePlusBridge.toFloatImages(source, scales);
 			final List<List<Variant>> made = new SynthesizeDegradations(options).run(slices, monitor).variants();
-			// noise beyond a fixed range (12-bit data's [0, 4095]) is clipped where the camera would saturate, as the
-			// 8-bit reference clips at 0 and 255; clean and blurry variants keep the values the input had
-			if (ImagePlusBridge.fixedRange(source, normalization, channels)) {
-				for (final List<Variant> vs : made) for (final Variant v : vs) {
-					if (v.degradation().hasNoise()) v.image().clampToUnit();
-				}
-			}
 			final List<String> names = new ArrayList<>();
 			for (int s = 1; s <= slices.size(); s++) names.add(GroundTruths.sliceName(source, s));
 			final DegradedImages.Shown shown = DegradedImages.of(source, made, scales, names, type, scale, normalization,

@@ -32,9 +32,12 @@ public final class SynthesizeDegradations {
 	 * @param scale the downscaling factor
 	 * @param variants which variants to make (made in {@link Degradation} order); not empty
 	 * @param quantize round to 8-bit levels as the reference saves its data (else keep float values)
+	 * @param clipNoise clip the noisy variants to [0, 1], as a sensor with a fixed range saturates (data whose
+	 *        normalisation is its bit depth's range; 8-bit quantisation clips anyway). Clean and blurry variants
+	 *        keep their values: a blur stays inside the input's range
 	 */
-	public record Options(DegradationOptions degradation, int scale, Set<Degradation> variants, boolean quantize)
-		implements Serializable
+	public record Options(DegradationOptions degradation, int scale, Set<Degradation> variants, boolean quantize,
+		boolean clipNoise) implements Serializable
 	{
 
 		public Options {
@@ -45,6 +48,13 @@ public final class SynthesizeDegradations {
 					"with_noise, with_blur_noise");
 			}
 			variants = EnumSet.copyOf(variants);
+		}
+
+		/** Noisy variants not clipped (percentile-normalised data, whose range is not a sensor's). */
+		public Options(final DegradationOptions degradation, final int scale, final Set<Degradation> variants,
+			final boolean quantize)
+		{
+			this(degradation, scale, variants, quantize, false);
 		}
 
 		/** The reference's degradations at ×2, all four variants, quantised. */
@@ -102,7 +112,9 @@ public final class SynthesizeDegradations {
 		final List<Variant> out = new ArrayList<>();
 		for (final Degradation d : options.variants) {
 			final long ns = noiseSeed(options.degradation().seed(), slice, d);
-			out.add(new Variant(degrader.degrade(hr, d, ns), slice, d, d.hasBlur() ? p.blurSigma() : 0,
+			final FloatImage x = degrader.degrade(hr, d, ns);
+			if (options.clipNoise() && d.hasNoise()) x.clampToUnit();
+			out.add(new Variant(x, slice, d, d.hasBlur() ? p.blurSigma() : 0,
 				d.hasBlur() ? p.kernelSize() : 0, p.scale(), d.hasNoise() ? p.noiseSigma() : 0, ns));
 		}
 		return out;

@@ -59,7 +59,7 @@ import io.github.faig.workflow.Monitor;
  * scripts/benchmark.sh BlurUnderNoise [filter-sets] [discovery-dir] [calibration-dir] [test-dir] [out.csv] [third-set-dir]
  * scripts/benchmark.sh BlurUnderNoise - - - - [out.csv] - results/filters/calibration_scores.csv   (no FAIG: OS from that file)
  * scripts/benchmark.sh BlurUnderNoise thresholds [scores.csv]      (what Calibrate Thresholds stores from its rows)
- * scripts/benchmark.sh BlurUnderNoise photos [filter-sets] [calibration-dir] [test-dir] [out.csv]
+ * scripts/benchmark.sh BlurUnderNoise photos [filter-sets] [calibration-dir] [test-dir] [out.csv] [crop-size, 0: whole]
  * </pre>
  */
 public final class BlurUnderNoise {
@@ -101,14 +101,15 @@ public final class BlurUnderNoise {
 			final FilterMasking fm = new FilterMasking(first.models().baseline().weights(), t.weights(), filters);
 			final GaussianBlur blur = new GaussianBlur(params.blurSigma(), params.kernelSize());
 			try (SrModel tgt = SrModel.load(t); SrModel masked = SrModel.of(t.spec(), fm.mask(first.models().sets()
-				.ranking(Degradation.BLUR).top(1.0)), "deblurring-masked"))
+				.ranking(Degradation.BLUR).top(1.0)), "deblurring-masked"); SrModel base = SrModel.load(first.models()
+					.baseline()))
 			{
 				out.getAbsoluteFile().getParentFile().mkdirs();
 				try (PrintStream p = new PrintStream(out, StandardCharsets.UTF_8)) {
-					p.println("set,input,label,os_blur,os_noise,os_bun,m_blur,reblur,faig_seconds,reblur_seconds,reblur_half,reblur_double");
-					final List<ThresholdFit.Sample> c = score(first, tgt, masked, blur, thirdTop, given, cal,
+					p.println("set,input,label,os_blur,os_noise,os_bun,m_blur,reblur,faig_seconds,reblur_seconds,reblur_half,reblur_double,m2_blur,m2_base,gain2,second_seconds");
+					final List<ThresholdFit.Sample> c = score(first, tgt, masked, base, new Degrader(params, false), blur, thirdTop, given, cal,
 						CalibrateThresholds.CALIBRATION, p);
-					score(first, tgt, masked, blur, thirdTop, given, test, CalibrateThresholds.TEST, p);
+					score(first, tgt, masked, base, new Degrader(params, false), blur, thirdTop, given, test, CalibrateThresholds.TEST, p);
 					// what FAIG Calibrate Thresholds stores from these calibration scores (T_reblur included)
 					final Thresholds th = ThresholdFit.calibrate(c);
 					System.out.printf(Locale.ROOT, "calibrated thresholds: T_blur %s, T_noise %s, T_reblur %s%n", th.blur(),
@@ -122,15 +123,18 @@ public final class BlurUnderNoise {
 	/**
 	 * The re-blur read-out of whole photographs, noisy and blurry+noisy (the noise decision taken as right): each
 	 * photograph of the calibration and test folders degraded as Calibrate Thresholds degrades it (the same seeds),
-	 * restored whole by the target, read. {@code photos [filter-sets] [calibration-dir] [test-dir] [out.csv]}
+	 * restored whole by the target, read; or 2 LR crops of a given size of each. {@code photos [filter-sets]
+	 * [calibration-dir] [test-dir] [out.csv] [crop-size]}
 	 */
 	private static void photos(final String[] args) throws Exception {
 		final File setsDir = ModelLocator.resolve(arg(args, 0, "filter-sets-msrresnet-x2"), "filter_sets");
 		final File cal = new File(arg(args, 1, "data/sets/calibration"));
 		final File test = new File(arg(args, 2, "data/sets/test"));
 		final File out = new File(arg(args, 3, "results/prediction/blur_under_noise_photos.csv"));
+		// crop size 0: whole photographs; else 2 LR crops of that size per photograph, as Calibrate Thresholds crops
+		final int crop = Integer.parseInt(arg(args, 4, "0"));
 		final CalibrationOptions whole = new CalibrationOptions(1.0, 20, Quadrature.TRAPEZOID,
-			DegradationPredictor.PseudoTruth.TARGET, 0, 1, CalibrationOptions.defaults()
+			DegradationPredictor.PseudoTruth.TARGET, crop, crop == 0 ? 1 : 2, CalibrationOptions.defaults()
 				.degradation());
 		try (CalibrateThresholds c = new CalibrateThresholds(setsDir, null, null, whole); SrModel tgt = SrModel.load(c
 			.models().target()))
@@ -232,6 +236,22 @@ public final class BlurUnderNoise {
 		}
 	}
 
+	/** Mean squared central-difference gradient of the luminance, 8 pixels or more from the borders. */
+	private static double energy(final FloatImage y) {
+		final int n = y.height() * y.width(), w = y.width();
+		final float[] d = y.data();
+		final double[] v = new double[n];
+		for (int i = 0; i < n; i++) v[i] = y.channels() == 1 ? d[i] : 0.299 * d[i] + 0.587 * d[n + i] + 0.114 * d[2 * n + i];
+		double s = 0;
+		for (int r = 8; r < y.height() - 8; r++) {
+			for (int c = 8; c < w - 8; c++) {
+				final double gv = v[(r + 1) * w + c] - v[(r - 1) * w + c], gh = v[r * w + c + 1] - v[r * w + c - 1];
+				s += gv * gv + gh * gh;
+			}
+		}
+		return s;
+	}
+
 	private static String arg(final String[] args, final int i, final String dflt) {
 		return args.length > i && !args[i].equals("-") ? args[i] : dflt;
 	}
@@ -303,7 +323,7 @@ public final class BlurUnderNoise {
 	}
 
 	private static List<ThresholdFit.Sample> score(final CalibrateThresholds first, final SrModel tgt, final SrModel masked,
-		final GaussianBlur blur, final int[] thirdTop, final java.util.Map<String, double[]> given, final File dir,
+		final SrModel base, final Degrader clean, final GaussianBlur blur, final int[] thirdTop, final java.util.Map<String, double[]> given, final File dir,
 		final String set, final PrintStream p)
 		throws IOException
 	{
@@ -339,9 +359,20 @@ public final class BlurUnderNoise {
 			final double r1 = Reblur.ratioOrNaN(yt, new GaussianBlur(blur.sigma() / 2, 11));
 			final double r4 = Reblur.ratioOrNaN(yt, new GaussianBlur(blur.sigma() * 2, 41));
 			final FloatImage ym = masked.superResolve(x.lr(), 1 << 16, 0, Monitor.NONE);
-			p.printf(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.4f,%.6f,%.6f%n", set, x.name(), x.label().label(),
-				osBlur, osNoise, osBun, GradientMapMetric.metric(ym, yt, GradientMapMetric.Channel.LUMINANCE), rb, faigSeconds,
-				rbSeconds, r1, r4);
+			// second pass: the target's output (the input denoised, its blur left) taken back to LR as a clean input
+			// is, and restored again; what the deblurring filters (or the target over the baseline) add to it then
+			final long t1 = System.nanoTime();
+			final FloatImage x2 = clean.degrade(yt, Degradation.CLEAN, 0);
+			final FloatImage y2 = tgt.superResolve(x2, 1 << 16, 0, Monitor.NONE);
+			final double m2 = GradientMapMetric.metric(masked.superResolve(x2, 1 << 16, 0, Monitor.NONE), y2,
+				GradientMapMetric.Channel.LUMINANCE);
+			final double m2b = GradientMapMetric.metric(base.superResolve(x2, 1 << 16, 0, Monitor.NONE), y2,
+				GradientMapMetric.Channel.LUMINANCE);
+			final double gain2 = energy(y2) / energy(yt);
+			final double secondSeconds = (System.nanoTime() - t1) / 1e9;
+			p.printf(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.4f,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f%n", set, x.name(),
+				x.label().label(), osBlur, osNoise, osBun, GradientMapMetric.metric(ym, yt, GradientMapMetric.Channel.LUMINANCE),
+				rb, faigSeconds, rbSeconds, r1, r4, m2, m2b, gain2, secondSeconds);
 			p.flush();
 			samples.add(new ThresholdFit.Sample(x.label(), new DegradationPredictor.Scores(osBlur, osNoise, rb,
 				faigSeconds)));

@@ -3,6 +3,7 @@ package io.github.faig.degrade;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -66,6 +67,34 @@ class SynthesizeDegradationsTest {
 		}
 		assertEquals(0.0, s / d.length, 0.002);
 		assertEquals(0.05, Math.sqrt(s2 / d.length), 0.002);
+	}
+
+	/**
+	 * With clipNoise, noise near the ends of a fixed range saturates at 0 and 1 on the noisy variants only; without
+	 * it the noise runs past them, and a clean variant keeps its values either way.
+	 */
+	@Test
+	void clipNoiseSaturatesOnlyTheNoisyVariants() {
+		final FloatImage hr = new FloatImage(1, 64, 64);
+		for (int i = 0; i < hr.data().length; i++) hr.data()[i] = i % 2 == 0 ? 0.99f : 0.01f;
+		final EnumSet<Degradation> both = EnumSet.of(Degradation.CLEAN, Degradation.NOISE);
+		final DegradationOptions o = new DegradationOptions(2, 21, 0.1, 3);
+		final List<SynthesizeDegradations.Variant> clipped = new SynthesizeDegradations(new SynthesizeDegradations
+			.Options(o, 1, both, false, true)).variants(0, hr);
+		final List<SynthesizeDegradations.Variant> free = new SynthesizeDegradations(new SynthesizeDegradations.Options(o,
+			1, both, false)).variants(0, hr);
+		assertArrayEquals(hr.data(), clipped.get(0).image().data());
+		int outside = 0;
+		int saturated = 0;
+		for (int i = 0; i < hr.data().length; i++) {
+			final float f = free.get(1).image().data()[i];
+			final float c = clipped.get(1).image().data()[i];
+			assertEquals(Math.min(1f, Math.max(0f, f)), c);
+			if (f < 0 || f > 1) outside++;
+			if (c == 0f || c == 1f) saturated++;
+		}
+		assertTrue(outside > 1000, "a tenth of the range as noise at 0.01 and 0.99 leaves it often: " + outside);
+		assertEquals(outside, saturated);
 	}
 
 	/** Image i's variants depend on i only: a set split in parts gives the images of the whole set. */
