@@ -11,7 +11,9 @@ are scored with it:
     masking response the direction, too, is chosen there, since it falls with blur).
 Writes the tables as Markdown on stdout. Standard library only.
 
-  python3 tools/blur_under_noise.py [results/prediction/blur_under_noise_scores.csv]
+  python3 tools/blur_under_noise.py [scores.csv] [photos.csv ...]
+  (defaults: results/prediction/blur_under_noise_scores.csv results/prediction/blur_under_noise_photos.csv; each
+  photos file is a run of scripts/benchmark.sh BlurUnderNoise photos, whole photographs or crops of one size)
 """
 import csv
 import math
@@ -61,7 +63,8 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "results/prediction/blur_under_noise_scores.csv"
     rows = list(csv.DictReader(open(path, newline="")))
     for r in rows:
-        for k in ("os_blur", "os_noise", "os_bun", "m_blur", "reblur", "faig_seconds", "reblur_seconds"):
+        for k in ("os_blur", "os_noise", "os_bun", "m_blur", "reblur", "faig_seconds", "reblur_seconds", "m2_blur",
+                  "m2_base", "gain2"):
             r[k] = float(r[k])
     cal = [r for r in rows if r["set"] == "calibration"]
     test = [r for r in rows if r["set"] == "test"]
@@ -74,11 +77,18 @@ def main():
     for name, key in (("OS_blur recalibrated on noisy inputs", "os_blur"),
                       ("OS with a third set, blur under noise (os_bun)", "os_bun"),
                       ("masking response of the deblurring filters (m_blur)", "m_blur"),
-                      ("re-blur of the target's denoised output (reblur)", "reblur")):
+                      ("re-blur of the target's denoised output (reblur)", "reblur"),
+                      ("second pass: masking response of the deblurring filters on the target's output taken back "
+                       "to LR (m2_blur)", "m2_blur"),
+                      ("second pass: target against baseline on the target's output taken back to LR (m2_base)",
+                       "m2_base"),
+                      ("second pass: the target's gain in edge energy on its own output taken back to LR (gain2)",
+                       "gain2")):
         truths = [has_blur(r["label"]) for r in noisy_cal]
         up = best([r[key] for r in noisy_cal], truths)
         down = best([-r[key] for r in noisy_cal], truths)
-        sign = 1 if up[1] >= down[1] or key != "m_blur" else -1
+        # the masking responses may fall with blur: their direction is chosen on the calibration rows too
+        sign = 1 if up[1] >= down[1] or key not in ("m_blur", "m2_blur", "m2_base", "gain2") else -1
         t, acc = up if sign == 1 else down
         rules.append((name, (key, t, acc), sign))
     print("| rule for the blur decision of inputs called noisy | threshold (calibration balanced accuracy, noise vs "
@@ -120,7 +130,11 @@ def main():
                 and abs(by[(s, i, "blur+noise")]["reblur"] - r["reblur"]) < 0.02)
     order = sum(1 for (s, i, lab), r in by.items() if lab == "noise" and by[(s, i, "blur+noise")]["reblur"] > r["reblur"])
     reblur_t = [t for name, t, sign in rules if t is not None and t[0] == "reblur"][0][1]
-    photos(sys.argv[2] if len(sys.argv) > 2 else "results/prediction/blur_under_noise_photos.csv", reblur_t)
+    print("\nLR crops of 64x64, the inputs of the table above (noisy and blurry+noisy only, the noise decision taken "
+          "as right):")
+    sweep(test, "reblur")
+    for path in sys.argv[2:] or ["results/prediction/blur_under_noise_photos.csv"]:
+        photos(path, reblur_t)
     print(f"\nHeld-out crops whose blur+noise version reads more blurry (re-blur) than their noise version: {order} "
           f"of {count['noise']}; within 0.02 of each other: {close}.")
 
@@ -138,8 +152,9 @@ def photos(path, t_crops):
     fits = [(t_crops, "the crops' calibration (shipped)")]
     if any(has_blur(r["label"]) for r in cal) and not all(has_blur(r["label"]) for r in cal):
         t_photos, acc = best([r["reblur"] for r in cal], [has_blur(r["label"]) for r in cal])
-        fits.append((t_photos, f"the calibration photographs (balanced {acc:.3f})"))
-    print(f"\nWhole photographs ({len(cal)} calibration, {len(test)} held-out; noisy and blurry+noisy only, the noise "
+        fits.append((t_photos, f"this file's calibration rows (balanced {acc:.3f})"))
+    what = "Whole photographs" if "#" not in rows[0]["photo"] else f"LR crops of {rows[0]['width']}x{rows[0]['height']}"
+    print(f"\n{what} ({path}: {len(cal)} calibration, {len(test)} held-out; noisy and blurry+noisy only, the noise "
           f"decision taken as right):\n")
     print("| T_reblur | from | held-out noise: no blur | held-out blur+noise: blur found |")
     print("| --- | --- | --- | --- |")
@@ -149,8 +164,22 @@ def photos(path, t_crops):
         n = sum(1 for r in test if r["label"] == "noise")
         b = sum(1 for r in test if r["label"] == "blur+noise")
         print(f"| {t:.4f} | {src} | {n_ok} of {n} | **{b_ok} of {b}** |")
+    sweep(test, "reblur")
     secs = sorted(float(r["seconds"]) for r in rows)
-    print(f"\nMedian seconds per photograph (the target's whole output and the read-out): {secs[len(secs) // 2]:.1f}")
+    print(f"\nMedian seconds per input (the target's whole output and the read-out): {secs[len(secs) // 2]:.2f}")
+
+
+def sweep(test, key):
+    """Held-out noisy inputs called blurry and blurry+noisy ones found, at a few values of T_reblur (t_reblur)."""
+    n = sum(1 for r in test if r["label"] == "noise")
+    b = sum(1 for r in test if r["label"] == "blur+noise")
+    ts = [0.35, 0.40, 0.45, 0.50, 0.55]
+    print("\n| t_reblur | " + " | ".join(f"{t:.2f}" for t in ts) + " |")
+    print("| --- | " + " | ".join("---" for _ in ts) + " |")
+    print("| held-out noise: no blur | " + " | ".join(
+        f"{sum(1 for r in test if r['label'] == 'noise' and not r[key] > t)} of {n}" for t in ts) + " |")
+    print("| held-out blur+noise: blur found | " + " | ".join(
+        f"{sum(1 for r in test if r['label'] == 'blur+noise' and r[key] > t)} of {b}" for t in ts) + " |")
 
 
 if __name__ == "__main__":

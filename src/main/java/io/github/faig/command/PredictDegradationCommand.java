@@ -53,6 +53,11 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 		"their denoised version (README, RESULTS.md §3.1)")
 	private String decision_rule = "paper";
 
+	@Parameter(label = "T_reblur (-1 = calibrated)", description = "blur-under-noise only: an image called noisy " +
+		"is called blurry too when its re-blur read-out exceeds this (higher: fewer noisy images called blurry, " +
+		"fewer blurry ones found; README)")
+	private double t_reblur = -1;
+
 	@Parameter(label = "Output folder (optional)", required = false,
 		style = FileWidget.DIRECTORY_STYLE, description = "writes predictions.csv, one row per file or slice")
 	private File output_dir;
@@ -73,7 +78,7 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	}
 
 	private PredictionOptions options() {
-		return new PredictionOptions(filter_sets, t_blur, t_noise, DecisionRule.parse(decision_rule));
+		return new PredictionOptions(filter_sets, t_blur, t_noise, DecisionRule.parse(decision_rule), t_reblur);
 	}
 
 	@Override

@@ -90,11 +90,12 @@ public final class PredictDegradation implements AutoCloseable {
 		final String baselineModel, final String targetModel) throws IOException
 	{
 		this.options = options;
-		this.settings = PredictionSettings.forPrediction(sets.extra(), options.tBlur(), options.tNoise(), folder);
+		this.settings = PredictionSettings.forPrediction(sets.extra(), options.tBlur(), options.tNoise(), options
+			.tReblur(), folder);
 		if (options.decisionRule() != DecisionRule.PAPER && !Double.isFinite(settings.thresholds().reblur())) {
 			throw new IllegalArgumentException("decision_rule=" + options.decisionRule() + " needs T_reblur, which " +
-				"filter_sets '" + folder + "' do not store: run FAIG Calibrate Thresholds on them, or use " +
-				"decision_rule=paper");
+				"filter_sets '" + folder + "' do not store: run FAIG Calibrate Thresholds on them, give t_reblur, or " +
+				"use decision_rule=paper");
 		}
 		this.models = new PredictionModels(folder, sets, baselineModel, targetModel, settings.pseudoTruth());
 		this.predictor = models.predictor(settings).withReblur(models.reblurKernel());

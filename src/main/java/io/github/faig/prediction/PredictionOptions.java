@@ -11,10 +11,18 @@ import java.io.Serializable;
  * @param tBlur T_blur in [0, 1], or {@link PredictionSettings#CALIBRATED}
  * @param tNoise T_noise in [0, 1], or {@link PredictionSettings#CALIBRATED}
  * @param decisionRule how scores become a decision ({@link DecisionRule}; {@code null} for the paper's)
+ * @param tReblur T_reblur in [0, 1] for {@link DecisionRule#BLUR_UNDER_NOISE}, or {@link PredictionSettings#CALIBRATED}
  */
-public record PredictionOptions(String filterSets, double tBlur, double tNoise, DecisionRule decisionRule)
-	implements Serializable
+public record PredictionOptions(String filterSets, double tBlur, double tNoise, DecisionRule decisionRule,
+	double tReblur) implements Serializable
 {
+
+	/** Options with the calibrated T_reblur. */
+	public PredictionOptions(final String filterSets, final double tBlur, final double tNoise,
+		final DecisionRule decisionRule)
+	{
+		this(filterSets, tBlur, tNoise, decisionRule, PredictionSettings.CALIBRATED);
+	}
 
 	/** Options with the paper's decision rule. */
 	public PredictionOptions(final String filterSets, final double tBlur, final double tNoise) {
@@ -29,6 +37,7 @@ public record PredictionOptions(String filterSets, double tBlur, double tNoise, 
 		}
 		checkThreshold(tBlur, "t_blur");
 		checkThreshold(tNoise, "t_noise");
+		checkThreshold(tReblur, "t_reblur");
 	}
 
 	/** The shipped sample sets with their calibrated thresholds. */
@@ -38,12 +47,12 @@ public record PredictionOptions(String filterSets, double tBlur, double tNoise, 
 
 	/** A copy with given thresholds. */
 	public PredictionOptions withThresholds(final double blur, final double noise) {
-		return new PredictionOptions(filterSets, blur, noise, decisionRule);
+		return new PredictionOptions(filterSets, blur, noise, decisionRule, tReblur);
 	}
 
 	/** A copy with another decision rule. */
 	public PredictionOptions withDecisionRule(final DecisionRule r) {
-		return new PredictionOptions(filterSets, tBlur, tNoise, r);
+		return new PredictionOptions(filterSets, tBlur, tNoise, r, tReblur);
 	}
 
 	/** A threshold input: within [0, 1], or −1 for the calibrated value. */

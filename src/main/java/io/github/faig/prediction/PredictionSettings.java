@@ -41,6 +41,16 @@ public record PredictionSettings(double percent, int steps, Quadrature rule,
 	public static PredictionSettings forPrediction(final JsonObject extra, final double tBlur, final double tNoise,
 		final Object where)
 	{
+		return forPrediction(extra, tBlur, tNoise, CALIBRATED, where);
+	}
+
+	/**
+	 * As {@link #forPrediction(JsonObject, double, double, Object)}, with T_reblur too: given as {@code >= 0} it
+	 * replaces the calibrated one (or stands in where the sets were calibrated without it).
+	 */
+	public static PredictionSettings forPrediction(final JsonObject extra, final double tBlur, final double tNoise,
+		final double tReblur, final Object where)
+	{
 		final PredictionSettings stored = fromJson(extra);
 		if (stored == null && (tBlur < 0 || tNoise < 0)) {
 			throw new IllegalArgumentException("filter_sets '" + where + "' have no calibrated thresholds: run FAIG " +
@@ -48,7 +58,7 @@ public record PredictionSettings(double percent, int steps, Quadrature rule,
 		}
 		final PredictionSettings s = stored != null ? stored : fallback();
 		return s.withThresholds(new Thresholds(tBlur >= 0 ? tBlur : s.thresholds().blur(), tNoise >= 0 ? tNoise : s
-			.thresholds().noise(), s.thresholds().reblur()));
+			.thresholds().noise(), tReblur >= 0 ? tReblur : s.thresholds().reblur()));
 	}
 
 	/** A copy with other thresholds. */

@@ -440,6 +440,7 @@ class BadInputTest {
 		c.add(of(1, pd, a + ",t_blur=5", "t_blur"));
 		c.add(of(1, pd, a + ",filter_sets=''", "filter_sets"));
 		c.add(of(1, pd, a + ",t_noise=-0.5", "t_noise"));
+		c.add(of(1, pd, a + ",t_reblur=1.5", "t_reblur"));
 		c.add(of(1, pd, a + ",filter_sets='no-such-sets'", "filter_sets", "no-such-sets"));
 		c.add(of(1, pd, a + ",filter_sets='{sets}/corrupt'", "filter_sets.json"));
 		c.add(of(1, pd, "input_dir='{gt}',output_dir='{gt}'", "output_dir"));

@@ -100,6 +100,37 @@ class BundledFilterSetsTest extends SciJavaTest {
 			.getCancelReason().contains("decision_rule=paper"), refused.getCancelReason());
 	}
 
+	/**
+	 * A given t_reblur replaces the calibrated one: just below an image's read-out its noisy verdict gains blur,
+	 * just above it loses it; and it lets sets calibrated without T_reblur run the rule.
+	 */
+	@Test
+	void aGivenTReblurDecidesAndStandsInForAMissingOne() throws Exception {
+		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/" + FilterSets.JSON).isFile(), "sets absent");
+		final ImagePlus imp = noisyCrop(false);
+		final ResultsTable first = predictions(run(PredictDegradationCommand.class, "image", imp, "decision_rule",
+			"blur-under-noise"));
+		assertEquals("yes", first.getStringValue("noise", 0), "the crop is called noisy");
+		final double reblur = first.getValue("reblur", 0);
+		final ResultsTable below = predictions(run(PredictDegradationCommand.class, "image", imp, "decision_rule",
+			"blur-under-noise", "t_reblur", reblur - 0.01));
+		final ResultsTable above = predictions(run(PredictDegradationCommand.class, "image", imp, "decision_rule",
+			"blur-under-noise", "t_reblur", reblur + 0.01));
+		assertEquals(reblur - 0.01, below.getValue("t_reblur", 0), 1e-9);
+		assertEquals("blur+noise", below.getStringValue("decision", 0));
+		assertEquals("noise", above.getStringValue("decision", 0));
+		assumeTrue(new File("sample-models/filter-sets-srcnn-x2/" + FilterSets.JSON).isFile(), "srcnn sets absent");
+		final ResultsTable srcnn = predictions(run(PredictDegradationCommand.class, "image", imp, "filter_sets",
+			"filter-sets-srcnn-x2", "decision_rule", "blur-under-noise", "t_reblur", 0.5));
+		assertEquals(0.5, srcnn.getValue("t_reblur", 0), 1e-9);
+		assertEquals("blur-under-noise", srcnn.getStringValue("decision_rule", 0));
+	}
+
+	private static ResultsTable predictions(final FaigCommand c) {
+		assertFalse(c.isCanceled(), c.getCancelReason());
+		return (ResultsTable) c.getOutput("predictions");
+	}
+
 	private static void checkByName(final String name, final String baseline, final String target) throws Exception {
 		assumeTrue(new File("sample-models/" + name + "/" + FilterSets.JSON).isFile(), name + " absent");
 		final File dir = ModelLocator.resolve(name, "filter_sets");
