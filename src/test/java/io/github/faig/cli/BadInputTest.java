@@ -476,6 +476,7 @@ class BadInputTest {
 		c.add(of(1, tm, tma + ",output_model='{out}/m',checkpoint_every=0", "checkpoint_every"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',role='bogus'", "role"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',ema_decay=1.5", "ema_decay"));
+		c.add(of(1, tm, tma + ",output_model='{out}/m',role='target',p_noise=0.25", "p_noise=0.25", "role=custom"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',learning_rate=0", "learning_rate"));
 		c.add(of(1, tm, tma + ",output_model='{out}/m',init_model='msrresnet-x2-baseline'", "num_feat", "init_model"));
 		c.add(of(1, tm, tma.replace("patch_size=8", "patch_size=400") + ",output_model='{out}/m'", "patch_size"));

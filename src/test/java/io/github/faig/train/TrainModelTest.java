@@ -148,6 +148,14 @@ public class TrainModelTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainOptions(null, null, d.architecture(), d
 			.numFeat(), d.numBlock(), d.scale(), Role.CUSTOM, 1.5, 0.5, null, 1, 1, 8, 2e-4, 0.999, d.degradation(), 1, 0,
 			null)).getMessage().contains("p_blur"));
+		// a mix of one's own with role=target would be ignored: refused, naming the role that takes it
+		final IllegalArgumentException mix = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(null,
+			null, d.architecture(), d.numFeat(), d.numBlock(), d.scale(), Role.TARGET, 0.5, 0.25, null, 1, 1, 8, 2e-4,
+			0.999, d.degradation(), 1, 0, null));
+		assertTrue(mix.getMessage().startsWith("p_blur and p_noise apply only with role=custom; got role=target") && mix
+			.getMessage().contains("p_noise=0.25"), mix.getMessage());
+		assertEquals(0.25, new TrainOptions(null, null, d.architecture(), d.numFeat(), d.numBlock(), d.scale(),
+			Role.CUSTOM, 0.5, 0.25, null, 1, 1, 8, 2e-4, 0.999, d.degradation(), 1, 0, null).mix().pNoise());
 		final IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> new TrainModel(d
 			.withPaths(dir.resolve("none").toFile(), dir.resolve("m").toFile())));
 		assertTrue(missing.getMessage().startsWith("input_dir"), missing.getMessage());
