@@ -162,9 +162,13 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 */
 	private volatile Task task;
 
+	/** Whether the macro that runs this command asked that its error go to the Log window ({@link MacroErrors}). */
+	private boolean redirected;
+
 	@Override
 	public final void run() {
 		try {
+			redirected = !fromLine() && MacroErrors.takeRedirect();
 			progressLine = ProgressLine.forCommand(label(), headless());
 			if (taskService != null) {
 				final Task t = taskService.createTask(label());
@@ -497,7 +501,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		final String shown = headless() ? m : wrapped(m, DIALOG_COLUMNS);
 		// a macro's run("FAIG …") stops at that line, with ImageJ's "Macro Error" message naming the line, as for
 		// ImageJ's own commands (a --run line is never a macro's)
-		final boolean macro = !fromLine() && MacroErrors.stopRunningMacro(shown);
+		final boolean macro = !fromLine() && MacroErrors.stopRunningMacro(redirected ? m : shown, redirected);
 		// else a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
 		if (!macro && log != null && !headlessLine) log.error(m);
 		cancel(shown);

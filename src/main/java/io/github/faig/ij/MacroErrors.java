@@ -1,5 +1,6 @@
 package io.github.faig.ij;
 
+import java.awt.HeadlessException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ij.IJ;
@@ -9,8 +10,8 @@ import ij.Macro;
  * A failed command stops the ImageJ macro that ran it, as ImageJ's own commands do: the failure goes through
  * {@link IJ#error(String)}, which hands it to the macro interpreter that is waiting in {@code run("…")} (its "Macro
  * Error" message names the line; headless it is printed) and ends the macro there. A Java plugin that called
- * {@code IJ.run("FAIG …")} gets ImageJ's "Macro canceled" exception when {@code IJ.run} returns, as for ImageJ's own
- * commands.
+ * {@code IJ.run("FAIG …")} sees the error as from ImageJ's own commands ({@code IJ.error}). A macro that wants to go on after a failure says so first, as for ImageJ's own commands, with
+ * {@code IJ.redirectErrorMessages()}: the error then goes to the Log window.
  * <p>
  * imagej-legacy runs a SciJava command on a thread of SciJava's pool while the macro waits, and it ignores a
  * cancelled module, so without this the macro went on at its next line. Failures are counted, so that a headless
@@ -24,17 +25,43 @@ public final class MacroErrors {
 	private MacroErrors() {}
 
 	/**
-	 * Stops the macro (or the plugin's {@code IJ.run}) that is running a command now, with {@code message} as its
-	 * error. Returns whether one was running (the message was then shown to the user by ImageJ); {@code false}, and
-	 * nothing shown, when the command was not started by {@code IJ.run} (the menu, a script, a {@code --run} line) or
-	 * there is no ImageJ 1.
+	 * For a command that {@code IJ.run} started: whether the macro asked, with {@code IJ.redirectErrorMessages()}
+	 * just before {@code run("FAIG …")}, that this command's error go to the Log window and the macro go on (ImageJ's
+	 * way for a macro to handle an error itself, e.g. a folder macro that counts the files that failed). The request
+	 * is used up, as ImageJ's own commands use it up, so it never reaches a later command. Call once, at the start.
 	 */
-	public static boolean stopRunningMacro(final String message) {
+	public static boolean takeRedirect() {
+		try {
+			if (!IJ.macroRunning() || !IJ.redirectingErrorMessages()) return false;
+			IJ.redirectErrorMessages(false);
+			return true;
+		}
+		catch (final LinkageError e) {
+			return false; // no ImageJ 1 on the class path: no macros
+		}
+	}
+
+	/**
+	 * Stops the macro (or the plugin's {@code IJ.run}) that is running a command now, with {@code message} as its
+	 * error; or, where the macro asked for it ({@link #takeRedirect()}), writes the message to the Log window and lets
+	 * the macro go on. Returns whether ImageJ showed or logged the message; {@code false}, and nothing shown, when the command was not started by {@code IJ.run} (the menu, a script, a {@code --run} line)
+	 * or there is no ImageJ 1.
+	 */
+	public static boolean stopRunningMacro(final String message, final boolean redirected) {
 		try {
 			if (!IJ.macroRunning()) return false;
+			if (redirected) {
+				IJ.log(message);
+				return true;
+			}
 			STOPPED.incrementAndGet();
 			try {
 				IJ.error(message);
+			}
+			catch (final HeadlessException e) {
+				// ImageJ 1 without a display and without imagej-legacy (which prints it): the macro is stopped, but its
+				// message dialog could not open, so the caller logs the message
+				return false;
 			}
 			catch (final RuntimeException e) {
 				// the interpreter ends the macro by throwing this on the thread that reported the error: it is done
