@@ -491,7 +491,8 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 
 	/**
 	 * Ends the command with {@code message}: logged, returned by getCancelReason (shown by Fiji with a GUI), and, when
-	 * an ImageJ macro ran the command, the macro's error, which stops it ({@link MacroErrors}).
+	 * an ImageJ macro ran the command, the macro's error, which stops it ({@link MacroErrors}); a macro that asked for
+	 * its errors in the Log window gets the message there instead, and the reason is empty.
 	 */
 	protected void fail(final String message) {
 		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
@@ -504,7 +505,8 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		final boolean macro = !fromLine() && MacroErrors.stopRunningMacro(redirected ? m : shown, redirected);
 		// else a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
 		if (!macro && log != null && !headlessLine) log.error(m);
-		cancel(shown);
+		// a macro that asked for its errors in the Log window gets no message box (an empty reason shows none)
+		cancel(macro && redirected ? "" : shown);
 	}
 
 	/** The widest line of a failure's dialog, in characters. */
