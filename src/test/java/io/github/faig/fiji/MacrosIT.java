@@ -285,6 +285,9 @@ class MacrosIT extends SiteInstalled {
 			"    if (i == n - 1) last = name;",
 			"  }",
 			"  print(\"run \" + k + \": overlay=\" + n + \" mine=\" + mine + \" map=\" + map + \" last=\" + last);",
+			// the loop left the last ROI selected: without this, run 2 would map only that selection (and fail, as
+			// smaller than a tile; before failed commands stopped macros, run 2 then printed run 1's overlay)
+			"  run(\"Select None\");",
 			"}",
 			""));
 		final Fiji.Result r = app.run(work, HeadlessRunIT.RUN, "--headless", "-batch", macro.toString(), gt.resolve(
