@@ -492,7 +492,8 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	/**
 	 * Ends the command with {@code message}: logged, returned by getCancelReason (shown by Fiji with a GUI), and, when
 	 * an ImageJ macro ran the command, the macro's error, which stops it ({@link MacroErrors}); a macro that asked for
-	 * its errors in the Log window gets the message there instead, and the reason is empty.
+	 * its errors in the Log window gets the message there instead; where ImageJ showed the message itself (that Log
+	 * line, or its own message box for {@code IJ.run} from Java code), the reason is empty, so no second box opens.
 	 */
 	protected void fail(final String message) {
 		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
@@ -502,11 +503,13 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		final String shown = headless() ? m : wrapped(m, DIALOG_COLUMNS);
 		// a macro's run("FAIG …") stops at that line, with ImageJ's "Macro Error" message naming the line, as for
 		// ImageJ's own commands (a --run line is never a macro's)
-		final boolean macro = !fromLine() && MacroErrors.stopRunningMacro(redirected ? m : shown, redirected);
+		final MacroErrors.Reported reported = fromLine() ? MacroErrors.Reported.NOT : MacroErrors.stopRunningMacro(
+			redirected ? m : shown, redirected);
 		// else a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
-		if (!macro && log != null && !headlessLine) log.error(m);
-		// a macro that asked for its errors in the Log window gets no message box (an empty reason shows none)
-		cancel(macro && redirected ? "" : shown);
+		if (reported == MacroErrors.Reported.NOT && log != null && !headlessLine) log.error(m);
+		// where ImageJ showed it all (the Log line of a redirected error, IJ.run's own message box for Java code), an
+		// empty reason shows no second message box
+		cancel(reported == MacroErrors.Reported.BY_IMAGEJ ? "" : shown);
 	}
 
 	/** The widest line of a failure's dialog, in characters. */

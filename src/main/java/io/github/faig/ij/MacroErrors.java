@@ -41,18 +41,35 @@ public final class MacroErrors {
 		}
 	}
 
+	/** Who reported a command's error to the user ({@link #stopRunningMacro}). */
+	public enum Reported {
+		/** Nobody: no {@code IJ.run} ran the command (or ImageJ 1 could not show it); the caller reports it. */
+		NOT,
+		/**
+		 * The macro interpreter took it as the macro's error (printed headless); Fiji's GUI shows the command's
+		 * failure reason, as for any failed command.
+		 */
+		BY_MACRO,
+		/**
+		 * ImageJ itself, completely: its own message box or the printed line ({@code IJ.run} from Java code), or the
+		 * Log window (a redirected error). A failure reason shown again would be a second message box.
+		 */
+		BY_IMAGEJ
+	}
+
 	/**
 	 * Stops the macro (or the plugin's {@code IJ.run}) that is running a command now, with {@code message} as its
 	 * error; or, where the macro asked for it ({@link #takeRedirect()}), writes the message to the Log window and lets
-	 * the macro go on. Returns whether ImageJ showed or logged the message; {@code false}, and nothing shown, when the command was not started by {@code IJ.run} (the menu, a script, a {@code --run} line)
-	 * or there is no ImageJ 1.
+	 * the macro go on. Says who reported the message; {@link Reported#NOT}, and nothing shown, when the command was
+	 * not started by {@code IJ.run} (the menu, a script's command service, a {@code --run} line) or there is no
+	 * ImageJ 1.
 	 */
-	public static boolean stopRunningMacro(final String message, final boolean redirected) {
+	public static Reported stopRunningMacro(final String message, final boolean redirected) {
 		try {
-			if (!IJ.macroRunning()) return false;
+			if (!IJ.macroRunning()) return Reported.NOT;
 			if (redirected) {
 				IJ.log(message);
-				return true;
+				return Reported.BY_IMAGEJ;
 			}
 			STOPPED.incrementAndGet();
 			try {
@@ -61,16 +78,18 @@ public final class MacroErrors {
 			catch (final HeadlessException e) {
 				// ImageJ 1 without a display and without imagej-legacy (which prints it): the macro is stopped, but its
 				// message dialog could not open, so the caller logs the message
-				return false;
+				return Reported.NOT;
 			}
 			catch (final RuntimeException e) {
 				// the interpreter ends the macro by throwing this on the thread that reported the error: it is done
-				if (!Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
+				if (Macro.MACRO_CANCELED.equals(e.getMessage())) return Reported.BY_MACRO;
+				throw e;
 			}
-			return true;
+			// no macro interpreter took it: IJ.error showed (or printed) it, and stops the caller's IJ.run
+			return Reported.BY_IMAGEJ;
 		}
 		catch (final LinkageError e) {
-			return false; // no ImageJ 1 on the class path: no macros
+			return Reported.NOT; // no ImageJ 1 on the class path: no macros
 		}
 	}
 
