@@ -23,6 +23,8 @@ failures = "";
 for (i = 0; i < list.length; i++) {
 	if (!isImageFile(list[i])) continue;
 	t0 = getTime();
+	// a file that fails is counted below: its error goes to the Log window instead of stopping the macro
+	IJ.redirectErrorMessages();
 	run("FAIG Synthesize Degradations", "input_file=[" + input + list[i] + "] blur_sigma=" + blur + " kernel_size=21 scale=2 noise_sigma=" + noise + " seed=" + seed + " with_clean=true with_blur=true with_noise=true with_blur_noise=true normalization=" + normalization + " output_dir=[" + output + "]");
 	closeNewImages(keep);
 	// "" + : IJ1 takes an expression that starts with a user function for a number

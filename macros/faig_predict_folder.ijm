@@ -16,6 +16,9 @@ makeFolders(output);
 setBatchMode(true);
 keep = openImageIds();
 t0 = getTime();
+// a failure is reported below (files that failed are listed): its error goes to the Log window instead of
+// stopping the macro
+IJ.redirectErrorMessages();
 run("FAIG Predict Degradation", "input_dir=[" + input + "] filter_sets=[" + sets + "] t_blur=-1 t_noise=-1 normalization=" + normalization + " output_dir=[" + output + "]");
 closeNewImages(keep);
 ok = wroteSince(output, "predictions.csv", t0);

@@ -21,6 +21,8 @@ failures = "";
 for (i = 0; i < list.length; i++) {
 	if (!isImageFile(list[i])) continue;
 	t0 = getTime();
+	// a file that fails is counted below: its error goes to the Log window instead of stopping the macro
+	IJ.redirectErrorMessages();
 	run("FAIG Blind Super-Resolution", "input_file=[" + input + list[i] + "] model=[" + model + "] tile_size=256 tile_overlap=-1 float_output=false normalization=" + normalization + " output_dir=[" + output + "]");
 	closeNewImages(keep);
 	// "" + : IJ1 takes an expression that starts with a user function for a number

@@ -33,6 +33,7 @@ import io.github.faig.cli.FaigRunService;
 import io.github.faig.cli.LineRun;
 import io.github.faig.cli.ProgressLine;
 import io.github.faig.ij.ImgInput;
+import io.github.faig.ij.MacroErrors;
 import io.github.faig.ij.PackageChoices;
 import net.imglib2.RandomAccessibleInterval;
 import io.github.faig.ij.ImageFiles;
@@ -161,9 +162,13 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 */
 	private volatile Task task;
 
+	/** Whether the macro that runs this command asked that its error go to the Log window ({@link MacroErrors}). */
+	private boolean redirected;
+
 	@Override
 	public final void run() {
 		try {
+			redirected = !fromLine() && MacroErrors.takeRedirect();
 			progressLine = ProgressLine.forCommand(label(), headless());
 			if (taskService != null) {
 				final Task t = taskService.createTask(label());
@@ -475,7 +480,6 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		return sourceImage(image, inputFile);
 	}
 
-	/** Ends the command with {@code message} (shown to the user, logged, and returned by getCancelReason). */
 	/**
 	 * Fails with {@code message}, unless a stop was asked for first: then the failure is the stop's consequence (an
 	 * interrupted read, a cancelled cluster job) and the stop's reason stands.
@@ -485,14 +489,27 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		fail(message);
 	}
 
+	/**
+	 * Ends the command with {@code message}: logged, returned by getCancelReason (shown by Fiji with a GUI), and, when
+	 * an ImageJ macro ran the command, the macro's error, which stops it ({@link MacroErrors}); a macro that asked for
+	 * its errors in the Log window gets the message there instead; where ImageJ showed the message itself (that Log
+	 * line, or its own message box for {@code IJ.run} from Java code), the reason is empty, so no second box opens.
+	 */
 	protected void fail(final String message) {
 		// a library's exception class name tells a user nothing ("com.google.gson.…MalformedJsonException: …")
 		final String m = getClass().getSimpleName().replace("Command", "") + ": " + String.valueOf(message).replaceAll(
 			"\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
-		// a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
-		if (log != null && !headlessLine) log.error(m);
 		// with a GUI the reason becomes ImageJ's message dialog, which breaks lines only where the text does
-		cancel(headless() ? m : wrapped(m, DIALOG_COLUMNS));
+		final String shown = headless() ? m : wrapped(m, DIALOG_COLUMNS);
+		// a macro's run("FAIG …") stops at that line, with ImageJ's "Macro Error" message naming the line, as for
+		// ImageJ's own commands (a --run line is never a macro's)
+		final MacroErrors.Reported reported = fromLine() ? MacroErrors.Reported.NOT : MacroErrors.stopRunningMacro(
+			redirected ? m : shown, redirected);
+		// else a headless line's runner prints the reason itself, as one line; in Fiji the log is where users look
+		if (reported == MacroErrors.Reported.NOT && log != null && !headlessLine) log.error(m);
+		// where ImageJ showed it all (the Log line of a redirected error, IJ.run's own message box for Java code), an
+		// empty reason shows no second message box
+		cancel(reported == MacroErrors.Reported.BY_IMAGEJ ? "" : shown);
 	}
 
 	/** The widest line of a failure's dialog, in characters. */

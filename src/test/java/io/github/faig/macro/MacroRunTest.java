@@ -53,11 +53,17 @@ class MacroRunTest extends SciJavaTest {
 
 	/** Runs a macro of macros/ with an argument string; returns what it printed. */
 	private static String runMacro(final String name, final String arg) throws Exception {
-		final String code = Files.readString(new File("macros", name).toPath());
+		final Interpreter interp = new Interpreter();
+		final String said = runCode(interp, Files.readString(new File("macros", name).toPath()), arg);
+		assertEquals(null, interp.getErrorMessage(), name + " stopped at line " + interp.getLineNumber());
+		return said;
+	}
+
+	/** Runs macro code with an argument string in the given interpreter; returns what it printed. */
+	private static String runCode(final Interpreter interp, final String code, final String arg) throws Exception {
 		final PrintStream old = System.out;
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-		final Interpreter interp = new Interpreter();
 		try {
 			interp.run(code, arg);
 		}
@@ -67,7 +73,6 @@ class MacroRunTest extends SciJavaTest {
 		finally {
 			System.setOut(old);
 		}
-		assertEquals(null, interp.getErrorMessage(), name + " stopped at line " + interp.getLineNumber());
 		final String said = bytes.toString(StandardCharsets.UTF_8);
 		old.print(said);
 		return said;
@@ -77,6 +82,43 @@ class MacroRunTest extends SciJavaTest {
 		final ColorProcessor cp = new ColorProcessor(w, h);
 		for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) cp.set(x, y, (x * 7 & 0xff) << 16 | (y * 5 & 0xff) << 8);
 		ImageFiles.save(new ImagePlus(f.getName(), cp), f);
+	}
+
+	/**
+	 * A failed command stops the macro at its line, with the command's message as the macro's error, as ImageJ's own
+	 * commands do (trial finding: the macro went on); the lines before it ran, the line after it did not.
+	 */
+	@Test
+	void aFailedCommandStopsTheMacro(@TempDir final Path dir) throws Exception {
+		final File img = dir.resolve("a.png").toFile();
+		photo(img, 24, 20);
+		final Interpreter interp = new Interpreter();
+		final String said = runCode(interp, String.join("\n", "setBatchMode(true);", "print(\"before\");",
+			"run(\"FAIG Synthesize Degradations\", \"input_file=[" + img + "] blur_sigma=-1\");",
+			"print(\"after\");", ""), "");
+		assertTrue(said.contains("before") && !said.contains("after"), said);
+		assertTrue(String.valueOf(interp.getErrorMessage()).contains("blur_sigma must be at least"), interp
+			.getErrorMessage());
+	}
+
+	/**
+	 * IJ.redirectErrorMessages() before run("FAIG …"), ImageJ's way for a macro to handle an error itself: the error
+	 * goes to the Log (standard output here) and the macro goes on. The request is used up by the next command, so a
+	 * later failure stops the macro again.
+	 */
+	@Test
+	void redirectedErrorsGoToTheLogOnce(@TempDir final Path dir) throws Exception {
+		final File img = dir.resolve("a.png").toFile();
+		photo(img, 24, 20);
+		final String bad = "run(\"FAIG Synthesize Degradations\", \"input_file=[" + img + "] blur_sigma=-1\");";
+		final String good = "run(\"FAIG Synthesize Degradations\", \"input_file=[" + img + "] output_dir=[" + dir
+			.resolve("out") + "]\");";
+		final Interpreter interp = new Interpreter();
+		final String said = runCode(interp, String.join("\n", "setBatchMode(true);", "IJ.redirectErrorMessages();", bad,
+			"print(\"went on\");", "IJ.redirectErrorMessages();", good, "close(\"*\");", bad, "print(\"went on again\");", ""), "");
+		assertTrue(said.contains("blur_sigma must be at least"), "the error is in the Log: " + said);
+		assertTrue(said.contains("went on") && !said.contains("went on again"), said);
+		assertFalse(IJ.redirectingErrorMessages(), "no request left for a later command");
 	}
 
 	@Test
