@@ -18,6 +18,26 @@ public final class InputValues {
 
 	private InputValues() {}
 
+	/**
+	 * Why {@code text}, given for input {@code key} of {@code type}, is not a number of that type as a headless line
+	 * takes it (a whole number for integer inputs, a finite decimal one for others); {@code null} when it is one, or
+	 * when the input is not a number. ImageJ macro lines use it too: imagej-legacy reads {@code t_blur=abc} or a
+	 * decimal comma ({@code 0,5}) as 0.
+	 */
+	public static String notANumber(final String key, final Class<?> type, final String text) {
+		final Class<?> t = box(type);
+		final String v = text.trim();
+		if (t == Integer.class || t == Long.class) {
+			return INTEGER.matcher(v).matches() ? null : key + " expects a whole number, got " +
+				"'" + io.github.faig.workflow.Quoted.of(text) + "'";
+		}
+		if (t == Double.class || t == Float.class) {
+			return NUMBER.matcher(v).matches() ? null : key + " expects a finite decimal number, got " +
+				"'" + io.github.faig.workflow.Quoted.of(text) + "'";
+		}
+		return null;
+	}
+
 	/** Whether inputs of {@code type} can be given on a headless line. */
 	public static boolean settable(final Class<?> type) {
 		return type == File.class || type == String.class || box(type) == Boolean.class || box(type) == Integer.class ||

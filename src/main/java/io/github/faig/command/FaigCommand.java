@@ -178,6 +178,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 			}
 			// only an Esc pressed during this run stops it, not one left over from earlier work
 			if (!headless()) escapePressed();
+			if (badMacroValue != null) throw new IllegalArgumentException(badMacroValue);
 			checkDeclaredInputs();
 			checkPaths();
 			Engines.requestThreads(threads);
@@ -416,6 +417,9 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 * puts these back. {@code null} for a dialog run, whose values are remembered as they should be.
 	 */
 	volatile Map<String, Object> remembered;
+
+	/** A macro line's number that this input cannot take, as {@link InputsPreprocessor} found it; {@code null}: none. */
+	volatile String badMacroValue;
 
 	/**
 	 * Refuses, on a headless line, an input the run would ignore: {@code key} set to {@code value}, not its default
