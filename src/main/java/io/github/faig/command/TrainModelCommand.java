@@ -128,6 +128,10 @@ public class TrainModelCommand extends DegradationCommand {
 
 	@Override
 	protected void validate() throws Exception {
+		// a mix of one's own with role=target would train the target's mix instead, silently
+		final boolean custom = role.equals(Role.CUSTOM.label());
+		usedOnly("p_blur", p_blur, DEFAULTS.pBlur(), custom, "with role=custom");
+		usedOnly("p_noise", p_noise, DEFAULTS.pNoise(), custom, "with role=custom");
 		training = new TrainModel(new TrainOptions(input_dir, output_model, architecture, num_feat, num_block, scale,
 			Role.of(role), p_blur, p_noise, init_model, iterations, batch_size, patch_size, learning_rate, ema_decay,
 			degradations(), checkpoint_every, validation_crop,

@@ -104,9 +104,6 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 		}
 	}
 
-	/** p_blur and p_noise as a role other than custom takes them: their defaults, not used. */
-	private static final double UNSET_P = 0.5;
-
 	/** The defaults of every value (no paths): the paper's MSRResNet ×2 trained as a baseline. */
 	public static final TrainOptions DEFAULTS = new TrainOptions(null, null, "MSRResNet", 64, 16, 2, Role.BASELINE,
 		0.5, 0.5, null, 10000, 16, 32, 2e-4, 0.999, DegradationOptions.defaults(), 500, 384, "Apache-2.0");
@@ -128,12 +125,6 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 			throw new IllegalArgumentException("ema_decay must lie in [0, 1), got " + emaDecay);
 		}
 		mix(role, pBlur, pNoise); // checks the probabilities
-		// the probabilities are the custom role's: with another role a value of one's own would be ignored
-		if (role != Role.CUSTOM && (pBlur != UNSET_P || pNoise != UNSET_P)) {
-			throw new IllegalArgumentException("p_blur and p_noise apply only with role=custom; got role=" + role
-				.label() + " with p_blur=" + pBlur + ", p_noise=" + pNoise + ": set role=custom to train on them " +
-				"(role=target trains with blur p=0.5 and noise p=0.5, role=baseline on clean inputs only)");
-		}
 		if (channels != 1 && channels != 3) {
 			throw new IllegalArgumentException("channels must be 3 (RGB) or 1 (grey), got " + channels);
 		}

@@ -441,6 +441,7 @@ class BadInputTest {
 		c.add(of(1, pd, a + ",filter_sets=''", "filter_sets"));
 		c.add(of(1, pd, a + ",t_noise=-0.5", "t_noise"));
 		c.add(of(1, pd, a + ",t_reblur=1.5", "t_reblur"));
+		c.add(of(1, pd, a + ",t_reblur=0.5", "t_reblur", "decision_rule=blur-under-noise"));
 		c.add(of(1, pd, a + ",filter_sets='no-such-sets'", "filter_sets", "no-such-sets"));
 		c.add(of(1, pd, a + ",filter_sets='{sets}/corrupt'", "filter_sets.json"));
 		c.add(of(1, pd, "input_dir='{gt}',output_dir='{gt}'", "output_dir"));

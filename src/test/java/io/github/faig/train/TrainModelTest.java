@@ -148,12 +148,10 @@ public class TrainModelTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainOptions(null, null, d.architecture(), d
 			.numFeat(), d.numBlock(), d.scale(), Role.CUSTOM, 1.5, 0.5, null, 1, 1, 8, 2e-4, 0.999, d.degradation(), 1, 0,
 			null)).getMessage().contains("p_blur"));
-		// a mix of one's own with role=target would be ignored: refused, naming the role that takes it
-		final IllegalArgumentException mix = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(null,
-			null, d.architecture(), d.numFeat(), d.numBlock(), d.scale(), Role.TARGET, 0.5, 0.25, null, 1, 1, 8, 2e-4,
-			0.999, d.degradation(), 1, 0, null));
-		assertTrue(mix.getMessage().startsWith("p_blur and p_noise apply only with role=custom; got role=target") && mix
-			.getMessage().contains("p_noise=0.25"), mix.getMessage());
+		// the probabilities are the custom role's (a headless line that gives them with another role is refused by
+		// the command: BadInputTest)
+		assertEquals(0.5, new TrainOptions(null, null, d.architecture(), d.numFeat(), d.numBlock(), d.scale(),
+			Role.TARGET, 0.5, 0.25, null, 1, 1, 8, 2e-4, 0.999, d.degradation(), 1, 0, null).mix().pNoise());
 		assertEquals(0.25, new TrainOptions(null, null, d.architecture(), d.numFeat(), d.numBlock(), d.scale(),
 			Role.CUSTOM, 0.5, 0.25, null, 1, 1, 8, 2e-4, 0.999, d.degradation(), 1, 0, null).mix().pNoise());
 		final IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> new TrainModel(d
