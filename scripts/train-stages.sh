@@ -6,6 +6,7 @@
 #   scripts/train-stages.sh msrresnet-target   # MSRResNet target: stages 2-5, 8,000 iterations each at lr 1e-4
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
 #   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: stages 2-8 of 8,000 iterations at lr 2e-4
+#   scripts/train-stages.sh srcnn-baseline-longer # the SRCNN-style baseline 16,000 iterations further (issue #30)
 #   scripts/train-stages.sh srcnn-target-longer # past the shipped SRCNN-style target: stages 9-13, 8,000 iterations each
 #                                                 (2e-4 to stage 10, 5e-5 for stage 11, 1e-4 for stages 12 and 13 from
 #                                                 stage 9; stage 13 with p_noise 0.25, role custom)
@@ -48,6 +49,11 @@ case "${1:-}" in
     ;;
   srcnn-baseline)
     stage srcnn-x2-baseline-stage2 sample-models/srcnn-x2-baseline baseline 6000 2e-4 2
+    ;;
+  srcnn-baseline-longer)  # issue #30's last lever: the baseline had 10,000 iterations (4,000 + 6,000); 16,000 more,
+    # then the target's fine-tuning again from it (a later case), to see whether a better-converged baseline gives
+    # the target filters that change for blur alone
+    stage srcnn-x2-baseline-stage3 "$out/srcnn-x2-baseline-stage2" baseline 16000 2e-4 3
     ;;
   srcnn-target)
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
