@@ -75,7 +75,7 @@ public class BlindSuperResolutionCommand extends ImageFolderCommand {
 			if (files != null) {
 				// the model is built once per JVM, from the packed one elsewhere
 				runFolder(output_dir, Batch.of(sharding(), workflow, () -> PackedModel.of(pkg), m -> new SuperResolve(m
-					.unpack(), options)), (s, file, m) -> rendering.apply(ImageFiles.open(file, "input_dir"), s, m).files(),
+					.unpack(), options)), (s, file, m) -> rendering.apply(ImageFiles.open(file, ImageFiles.fileOf("input_dir")), s, m).files(),
 					"super-resolved", FAILED_CSV);
 				return;
 			}

@@ -115,7 +115,7 @@ public class SynthesizeDegradationsCommand extends ImageFolderCommand {
 			scale, chosenVariants(), quantize, normalization, normalize_channels, low_percentile, high_percentile);
 		if (input_dir != null) {
 			runFolder(output_dir, Batch.stateless(sharding()), (none, file, m) -> synthesis.apply(ImageFiles.open(file,
-				"input_dir"), m).files(), "degraded", FAILED_CSV);
+				ImageFiles.fileOf("input_dir")), m).files(), "degraded", FAILED_CSV);
 			return;
 		}
 		final Made made = synthesis.apply(source(), monitor());

@@ -31,7 +31,7 @@ public final class GroundTruths {
 		}
 		if (dir == null) throw new IllegalArgumentException("no images: give an image (stack) or " + param);
 		for (final File f : imageFiles(dir, param)) {
-			final ImagePlus imp = ImageFiles.open(f, param);
+			final ImagePlus imp = ImageFiles.open(f, ImageFiles.fileOf(param));
 			out.add(ImagePlusBridge.toFloatImages(imp).get(0).asRgb());
 			names.add(ImageFiles.baseName(f.getName()));
 		}

@@ -43,6 +43,14 @@ public final class ImageFiles {
 	}
 
 	/**
+	 * How an error names a file of the folder input {@code folderParam}: {@code input_dir's file '…/b.png' could not
+	 * be read}, not {@code input_dir '…/b.png'}, which reads as if the folder were the file.
+	 */
+	public static String fileOf(final String folderParam) {
+		return folderParam + "'s file";
+	}
+
+	/**
 	 * Opens an image file.
 	 *
 	 * @param parameter the input's name, for the error message (e.g. {@code input_file})

@@ -26,7 +26,7 @@ public final class PredictionSources {
 
 		@Override
 		public List<PredictDegradation.Image> images() {
-			return planes(ImageFiles.open(file, "input_dir"), file.getName(), normalization, channels, low, high);
+			return planes(ImageFiles.open(file, ImageFiles.fileOf("input_dir")), file.getName(), normalization, channels, low, high);
 		}
 	}
 
