@@ -25,15 +25,16 @@ public final class InputValues {
 	 * decimal comma ({@code 0,5}) as 0.
 	 */
 	public static String notANumber(final String key, final Class<?> type, final String text) {
-		final Class<?> t = box(type);
-		final String v = text.trim();
-		if (t == Integer.class || t == Long.class) {
-			return INTEGER.matcher(v).matches() ? null : key + " expects a whole number, got " +
-				"'" + io.github.faig.workflow.Quoted.of(text) + "'";
+		return notANumber(key, box(type), text.trim(), "'" + io.github.faig.workflow.Quoted.of(text) + "'");
+	}
+
+	/** The one number check of both: {@code trimmed} against the type's pattern, the message showing {@code shown}. */
+	private static String notANumber(final String key, final Class<?> boxed, final String trimmed, final String shown) {
+		if (boxed == Integer.class || boxed == Long.class) {
+			return INTEGER.matcher(trimmed).matches() ? null : key + " expects a whole number, got " + shown;
 		}
-		if (t == Double.class || t == Float.class) {
-			return NUMBER.matcher(v).matches() ? null : key + " expects a finite decimal number, got " +
-				"'" + io.github.faig.workflow.Quoted.of(text) + "'";
+		if (boxed == Double.class || boxed == Float.class) {
+			return NUMBER.matcher(trimmed).matches() ? null : key + " expects a finite decimal number, got " + shown;
 		}
 		return null;
 	}
@@ -69,8 +70,9 @@ public final class InputValues {
 			if (text.equals("false")) return false;
 			throw new SyntaxException(key + " expects true or false, got " + io.github.faig.workflow.Quoted.of(v.toString()));
 		}
+		final String bad = notANumber(key, t, text, io.github.faig.workflow.Quoted.of(v.toString()));
+		if (bad != null) throw new SyntaxException(bad);
 		if (t == Integer.class || t == Long.class) {
-			if (!INTEGER.matcher(text).matches()) throw new SyntaxException(key + " expects a whole number, got " + io.github.faig.workflow.Quoted.of(v.toString()));
 			try {
 				return t == Integer.class ? (Object) Integer.parseInt(text) : (Object) Long.parseLong(text);
 			}
@@ -80,9 +82,6 @@ public final class InputValues {
 			}
 		}
 		if (t == Double.class || t == Float.class) {
-			if (!NUMBER.matcher(text).matches()) {
-				throw new SyntaxException(key + " expects a finite decimal number, got " + io.github.faig.workflow.Quoted.of(v.toString()));
-			}
 			final double d = Double.parseDouble(text);
 			if (!Double.isFinite(d) || t == Float.class && !Float.isFinite((float) d)) {
 				throw new SyntaxException(key + " = " + text + " is too large: expected a finite number");

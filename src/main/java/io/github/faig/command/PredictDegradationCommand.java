@@ -74,9 +74,8 @@ public class PredictDegradationCommand extends ImageFolderCommand {
 	@Override
 	protected void validate() throws Exception {
 		super.validate();
-		usedOnly("t_reblur", t_reblur, -1.0, DecisionRule.parse(decision_rule) == DecisionRule.BLUR_UNDER_NOISE,
+		usedOnly("t_reblur", t_reblur, -1.0, options().decisionRule() == DecisionRule.BLUR_UNDER_NOISE,
 			"with decision_rule=blur-under-noise");
-		options();
 	}
 
 	private PredictionOptions options() {

@@ -25,11 +25,11 @@ public final class Reblur {
 			throw new IllegalArgumentException("image of " + y.width() + "x" + y.height() + " pixels is too small for " +
 				"the re-blur read-out: it needs more than " + 2 * margin + " pixels on each side");
 		}
-		final double before = gradientEnergy(luminance(y), y.height(), y.width(), margin);
+		final double before = edgeEnergy(y, margin);
 		if (!(before > 0)) {
 			throw new IllegalArgumentException("the image has no gradient: the re-blur read-out is undefined");
 		}
-		return gradientEnergy(luminance(blur.apply(y)), y.height(), y.width(), margin) / before;
+		return edgeEnergy(blur.apply(y), margin) / before;
 	}
 
 	/**
@@ -39,9 +39,17 @@ public final class Reblur {
 	public static double ratioOrNaN(final FloatImage y, final GaussianBlur blur) {
 		final int margin = blur.size() / 2 + 1;
 		if (y.height() <= 2 * margin || y.width() <= 2 * margin) return Double.NaN;
-		final double before = gradientEnergy(luminance(y), y.height(), y.width(), margin);
+		final double before = edgeEnergy(y, margin);
 		if (!(before > 0)) return Double.NaN;
-		return gradientEnergy(luminance(blur.apply(y)), y.height(), y.width(), margin) / before;
+		return edgeEnergy(blur.apply(y), margin) / before;
+	}
+
+	/**
+	 * {@code E(y)}: the mean of {@code gv² + gh²} of the luminance over the pixels {@code margin} or more from every
+	 * border (how much structure an image has at the finest scale).
+	 */
+	public static double edgeEnergy(final FloatImage y, final int margin) {
+		return gradientEnergy(luminance(y), y.height(), y.width(), margin);
 	}
 
 	/** BT.601 luminance of an RGB image, the image itself if grey. */

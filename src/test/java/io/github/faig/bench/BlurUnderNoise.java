@@ -236,22 +236,6 @@ public final class BlurUnderNoise {
 		}
 	}
 
-	/** Mean squared central-difference gradient of the luminance, 8 pixels or more from the borders. */
-	private static double energy(final FloatImage y) {
-		final int n = y.height() * y.width(), w = y.width();
-		final float[] d = y.data();
-		final double[] v = new double[n];
-		for (int i = 0; i < n; i++) v[i] = y.channels() == 1 ? d[i] : 0.299 * d[i] + 0.587 * d[n + i] + 0.114 * d[2 * n + i];
-		double s = 0;
-		for (int r = 8; r < y.height() - 8; r++) {
-			for (int c = 8; c < w - 8; c++) {
-				final double gv = v[(r + 1) * w + c] - v[(r - 1) * w + c], gh = v[r * w + c + 1] - v[r * w + c - 1];
-				s += gv * gv + gh * gh;
-			}
-		}
-		return s;
-	}
-
 	private static String arg(final String[] args, final int i, final String dflt) {
 		return args.length > i && !args[i].equals("-") ? args[i] : dflt;
 	}
@@ -368,7 +352,7 @@ public final class BlurUnderNoise {
 				GradientMapMetric.Channel.LUMINANCE);
 			final double m2b = GradientMapMetric.metric(base.superResolve(x2, 1 << 16, 0, Monitor.NONE), y2,
 				GradientMapMetric.Channel.LUMINANCE);
-			final double gain2 = energy(y2) / energy(yt);
+			final double gain2 = Reblur.edgeEnergy(y2, 8) / Reblur.edgeEnergy(yt, 8);
 			final double secondSeconds = (System.nanoTime() - t1) / 1e9;
 			p.printf(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f,%.4f,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f%n", set, x.name(),
 				x.label().label(), osBlur, osNoise, osBun, GradientMapMetric.metric(ym, yt, GradientMapMetric.Channel.LUMINANCE),
