@@ -7,6 +7,8 @@
 #   scripts/train-stages.sh srcnn-baseline     # SRCNN-style baseline: stage 2, 6,000 iterations at lr 2e-4
 #   scripts/train-stages.sh srcnn-target       # SRCNN-style target fine-tuned from that: stages 2-8 of 8,000 iterations at lr 2e-4
 #   scripts/train-stages.sh srcnn-baseline-longer # the SRCNN-style baseline 16,000 iterations further (issue #30)
+#   scripts/train-stages.sh srcnn-target-from-longer-baseline # that, then the target's fine-tuning of srcnn-target
+#                                                 again from it: stages 2-8 as there (same lengths, rate and seeds)
 #   scripts/train-stages.sh srcnn-target-longer # past the shipped SRCNN-style target: stages 9-13, 8,000 iterations each
 #                                                 (2e-4 to stage 10, 5e-5 for stage 11, 1e-4 for stages 12 and 13 from
 #                                                 stage 9; stage 13 with p_noise 0.25, role custom)
@@ -55,6 +57,12 @@ case "${1:-}" in
     # the target filters that change for blur alone
     stage srcnn-x2-baseline-stage3 "$out/srcnn-x2-baseline-stage2" baseline 16000 2e-4 3
     ;;
+  srcnn-target-from-longer-baseline)  # issue #30: only the baseline differs from srcnn-target, so a masking study of
+    # each stage against srcnn-x2-baseline-stage3 reads what the longer baseline changes; resumes where it stopped
+    stage srcnn-x2-baseline-stage3 "$out/srcnn-x2-baseline-stage2" baseline 16000 2e-4 3
+    stage srcnn-x2-target-from-baseline3-stage2 "$out/srcnn-x2-baseline-stage3" target 8000 2e-4 2
+    stages srcnn-x2-target-from-baseline3 3 8 8000 2e-4
+    ;;
   srcnn-target)
     stage srcnn-x2-target-stage2 "$out/srcnn-x2-baseline-stage2" target 8000 2e-4 2
     stages srcnn-x2-target 3 8 8000 2e-4
@@ -92,5 +100,5 @@ case "${1:-}" in
     rm -rf "sample-models/$3" && mv "$tmp" "sample-models/$3"
     echo "train-stages: $2 is now sample-models/$3; rerun scripts/run-experiments.sh all if it is part of the MSRResNet pair" >&2
     ;;
-  *) echo "usage: scripts/train-stages.sh msrresnet-target|msrresnet-grey-target|msrresnet-grey-baseline|srcnn-baseline|srcnn-target|srcnn-target-longer|ship <stage> <sample-name>" >&2; exit 2 ;;
+  *) echo "usage: scripts/train-stages.sh msrresnet-target|msrresnet-grey-target|msrresnet-grey-baseline|srcnn-baseline|srcnn-target|srcnn-target-longer|srcnn-baseline-longer|srcnn-target-from-longer-baseline|ship <stage> <sample-name>" >&2; exit 2 ;;
 esac
