@@ -235,10 +235,10 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 				final Object min = item.getMinimumValue();
 				final Object max = item.getMaximumValue();
 				if (min instanceof Number && d < ((Number) min).doubleValue()) {
-					throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
+					throw new IllegalArgumentException(key + " must be at least " + number(min) + ", got " + number(v));
 				}
 				if (max instanceof Number && d > ((Number) max).doubleValue()) {
-					throw new IllegalArgumentException(key + " must be at most " + max + ", got " + v);
+					throw new IllegalArgumentException(key + " must be at most " + number(max) + ", got " + number(v));
 				}
 			}
 			if (PackageChoices.packageInput(item)) {
@@ -266,7 +266,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 			}
 			final List<?> choices = item.getChoices();
 			if (v instanceof String given && choices != null && !choices.isEmpty() && !choices.contains(v)) {
-				final String declared = choiceAlias(key, given);
+				final String declared = declaredChoice(choices, choiceAlias(key, given));
 				if (!choices.contains(declared)) {
 					throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig
 						.workflow.Quoted.of(given) + "'");
@@ -277,9 +277,28 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		}
 	}
 
+	/** A number as the user would write it: {@code -2}, not {@code -2.0} (SciJava gives a decimal input a double). */
+	static String number(final Object v) {
+		if (v instanceof Double || v instanceof Float) {
+			final double d = ((Number) v).doubleValue();
+			if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+		}
+		return String.valueOf(v);
+	}
+
 	/**
-	 * A choice input's value in another spelling that the command takes too (Train Model's {@code channels} in any
-	 * case, or {@code gray}), as its declared choice; any other value as it is. Choices are otherwise exact.
+	 * The declared choice that {@code value} names in another case or with spaces around it ({@code Paper},
+	 * {@code Blur-Under-Noise}), as {@code architecture} and {@code channels} take theirs; {@code value} itself when it
+	 * names none.
+	 */
+	static String declaredChoice(final List<?> choices, final String value) {
+		for (final Object c : choices) if (c instanceof String d && d.equalsIgnoreCase(value.trim())) return d;
+		return value;
+	}
+
+	/**
+	 * A choice input's value in another spelling that the command takes too (Train Model's {@code gray}), as its
+	 * declared choice; any other value as it is. Any choice is also taken in any case ({@link #declaredChoice}).
 	 */
 	protected String choiceAlias(final String key, final String value) {
 		return value;
@@ -418,7 +437,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 */
 	volatile Map<String, Object> remembered;
 
-	/** A macro line's number that this input cannot take, as {@link InputsPreprocessor} found it; {@code null}: none. */
+	/** A macro line's number that its input cannot take, as {@link MacroNumbersPreprocessor} found it; {@code null}: none. */
 	volatile String badMacroValue;
 
 	/**

@@ -13,8 +13,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.UIService;
 
-import io.github.faig.cli.InputValues;
-
 import ij.IJ;
 import ij.Macro;
 
@@ -52,15 +50,8 @@ public class InputsPreprocessor extends AbstractPreprocessorPlugin {
 		// nor is anything stored by such a run: the dialog next time shows what the user typed there, not a macro's or
 		// a failed headless line's values
 		final Map<String, Object> remembered = new HashMap<>();
-		final String options = macroOptions() ? Macro.getOptions() : null;
-		command.badMacroValue = null;
 		for (final ModuleItem<?> item : module.getInfo().inputs()) {
 			final String name = item.getName();
-			// imagej-legacy's MacroPreprocessor (before this one) sets a number it cannot read (t_blur=abc, a decimal
-			// comma) to 0: the command refuses it instead, as a headless line does
-			final String given = options == null ? null : Macro.getValue(options, name, null);
-			final String bad = given == null ? null : InputValues.notANumber(name, item.getType(), given);
-			if (bad != null && command.badMacroValue == null) command.badMacroValue = bad;
 			if (!dialog && item.isPersisted() && modules != null) remembered.put(name, modules.load(item));
 			if (module.isInputResolved(name)) continue;
 			if (!dialog || command.scriptOnlyInputs().contains(name)) module.resolveInput(name);

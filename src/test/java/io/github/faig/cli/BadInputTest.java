@@ -327,7 +327,7 @@ class BadInputTest {
 		c.add(of(1, syn, a + ",normalization='zscore'", "normalization", "zscore"));
 		c.add(of(1, syn, a + ",normalization='percentile',low_percentile=90,high_percentile=10", "low_percentile"));
 		c.add(of(1, syn, a + ",high_percentile=101", "high_percentile"));
-		c.add(of(1, "FAIG Blind Super-Resolution", a + ",normalization='Min-Max'", "normalization"));
+		c.add(of(1, "FAIG Blind Super-Resolution", a + ",normalization='minmax'", "normalization", "'minmax'"));
 		c.add(of(2, "FAIG Degradation Map", a + ",all_planes=yes", "all_planes"));
 		c.add(of(1, "FAIG Blind Super-Resolution", a + ",threads=-1", "threads"));
 		c.add(of(1, syn, a + ",kernel_size=4", "kernel_size"));

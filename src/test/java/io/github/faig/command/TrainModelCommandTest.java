@@ -76,7 +76,7 @@ class TrainModelCommandTest extends SciJavaTest {
 
 	/**
 	 * {@code channels} takes its words in any case and {@code gray} for {@code grey}, as {@code architecture} takes
-	 * its aliases in any case (trial finding); an unknown word is refused in one line naming the input, the value and
+	 * its aliases in any case (trial finding), and so does every choice input ({@code role} here); an unknown word is refused in one line naming the input, the value and
 	 * the choices.
 	 */
 	@Test
@@ -84,9 +84,11 @@ class TrainModelCommandTest extends SciJavaTest {
 		final File in = TrainModelTest.photos(dir, false);
 		final File grey = dir.resolve("grey").toFile();
 		final String line = recorded("input_dir", in, "output_model", grey, "architecture", "srcnn", "channels", "Gray",
-			"num_feat", 4, "num_block", 1, "iterations", 1, "batch_size", 1, "patch_size", 8, "validation_crop", 16);
+			"role", "Target", "num_feat", 4, "num_block", 1, "iterations", 1, "batch_size", 1, "patch_size", 8, "validation_crop", 16);
 		assertEquals(1, ModelPackage.read(grey).spec().numInCh());
 		assertTrue(line.contains("architecture='SRCNNStyle',") && line.contains("channels='grey'"), line);
+		// every choice input takes its words in any case, and the line records the declared spelling
+		assertTrue(line.contains("role='target'"), line);
 		final File init = dir.resolve("init").toFile();
 		CheckpointConverter.importModel(Fixtures.file("msrresnet_x2.pth"), null, "params", "init", "baseline", "CC0-1.0")
 			.write(init);

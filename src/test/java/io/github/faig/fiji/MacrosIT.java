@@ -157,7 +157,9 @@ class MacrosIT extends SiteInstalled {
 			// imagej-legacy reads a number it cannot parse as 0 (trial finding: t_blur=abc ran with T_blur 0)
 			Arguments.of("-batch", "model=srcnn-x2-target tile_size=abc", "tile_size expects a whole number, got 'abc'"),
 			Arguments.of("-batch", "model=srcnn-x2-target low_percentile=0,5",
-				"low_percentile expects a finite decimal number, got '0,5'"));
+				"low_percentile expects a finite decimal number, got '0,5'"),
+			// imagej-legacy's own reading of an empty number threw before the command ran (trial finding)
+			Arguments.of("-batch", "model=srcnn-x2-target tile_size=", "tile_size expects a whole number, got ''"));
 	}
 
 	/**

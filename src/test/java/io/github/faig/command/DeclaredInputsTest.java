@@ -1,0 +1,30 @@
+package io.github.faig.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** How {@link FaigCommand}'s declared-input check reads a choice in another case and writes a number back. */
+class DeclaredInputsTest {
+
+	@Test
+	void aChoiceInAnotherCaseIsTheDeclaredOne() {
+		final List<String> rules = List.of("paper", "blur-under-noise");
+		assertEquals("blur-under-noise", FaigCommand.declaredChoice(rules, "Blur-Under-Noise"));
+		assertEquals("paper", FaigCommand.declaredChoice(rules, " PAPER "));
+		// a word that names no choice stays as given, for the error to quote
+		assertEquals("blur_under_noise", FaigCommand.declaredChoice(rules, "blur_under_noise"));
+	}
+
+	@Test
+	void numbersAreWrittenAsAUserWouldWriteThem() {
+		assertEquals("-2", FaigCommand.number(-2.0));
+		assertEquals("0.01", FaigCommand.number(0.01));
+		assertEquals("16", FaigCommand.number(16));
+		assertEquals("1.5", FaigCommand.number(1.5f));
+		assertEquals("NaN", FaigCommand.number(Double.NaN));
+		assertEquals("1.0E20", FaigCommand.number(1e20));
+	}
+}
