@@ -20,16 +20,15 @@ public final class Reblur {
 
 	/** {@code E(blur ∘ y) / E(y)} of an image (1 or 3 channels). */
 	public static double ratio(final FloatImage y, final GaussianBlur blur) {
-		final int margin = blur.size() / 2 + 1;
-		if (y.height() <= 2 * margin || y.width() <= 2 * margin) {
+		if (tooSmall(y, blur)) {
 			throw new IllegalArgumentException("image of " + y.width() + "x" + y.height() + " pixels is too small for " +
-				"the re-blur read-out: it needs more than " + 2 * margin + " pixels on each side");
+				"the re-blur read-out: it needs more than " + 2 * margin(blur) + " pixels on each side");
 		}
-		final double before = edgeEnergy(y, margin);
-		if (!(before > 0)) {
+		final double r = ratioOrNaN(y, blur);
+		if (Double.isNaN(r)) {
 			throw new IllegalArgumentException("the image has no gradient: the re-blur read-out is undefined");
 		}
-		return edgeEnergy(blur.apply(y), margin) / before;
+		return r;
 	}
 
 	/**
@@ -37,11 +36,20 @@ public final class Reblur {
 	 * flat image shows no blur to read).
 	 */
 	public static double ratioOrNaN(final FloatImage y, final GaussianBlur blur) {
-		final int margin = blur.size() / 2 + 1;
-		if (y.height() <= 2 * margin || y.width() <= 2 * margin) return Double.NaN;
+		if (tooSmall(y, blur)) return Double.NaN;
+		final int margin = margin(blur);
 		final double before = edgeEnergy(y, margin);
 		if (!(before > 0)) return Double.NaN;
 		return edgeEnergy(blur.apply(y), margin) / before;
+	}
+
+	/** The border left out of both energies: the kernel's reach, plus the gradient's pixel. */
+	private static int margin(final GaussianBlur blur) {
+		return blur.size() / 2 + 1;
+	}
+
+	private static boolean tooSmall(final FloatImage y, final GaussianBlur blur) {
+		return y.height() <= 2 * margin(blur) || y.width() <= 2 * margin(blur);
 	}
 
 	/**
