@@ -28,13 +28,31 @@ public final class InputValues {
 		return notANumber(key, box(type), text.trim(), "'" + io.github.faig.workflow.Quoted.of(text) + "'");
 	}
 
-	/** The one number check of both: {@code trimmed} against the type's pattern, the message showing {@code shown}. */
+	/**
+	 * The one number check of both: {@code trimmed} against the type's pattern (the message showing {@code shown}),
+	 * then its magnitude: a whole number beyond the type's range, or a decimal one that is infinite as a double
+	 * ({@code 1e400}), is refused as the user wrote it (imagej-legacy's reader would make it 0 or Infinity).
+	 */
 	private static String notANumber(final String key, final Class<?> boxed, final String trimmed, final String shown) {
 		if (boxed == Integer.class || boxed == Long.class) {
-			return INTEGER.matcher(trimmed).matches() ? null : key + " expects a whole number, got " + shown;
+			if (!INTEGER.matcher(trimmed).matches()) return key + " expects a whole number, got " + shown;
+			try {
+				if (boxed == Integer.class) Integer.parseInt(trimmed);
+				else Long.parseLong(trimmed);
+				return null;
+			}
+			catch (final NumberFormatException e) {
+				return key + " = " + io.github.faig.workflow.Quoted.of(trimmed) + " is out of range for a whole number (from " +
+					(boxed == Integer.class ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : Long.MIN_VALUE + " to " +
+						Long.MAX_VALUE) + ")";
+			}
 		}
 		if (boxed == Double.class || boxed == Float.class) {
-			return NUMBER.matcher(trimmed).matches() ? null : key + " expects a finite decimal number, got " + shown;
+			if (!NUMBER.matcher(trimmed).matches()) return key + " expects a finite decimal number, got " + shown;
+			final double d = Double.parseDouble(trimmed);
+			if (!Double.isFinite(d) || boxed == Float.class && !Float.isFinite((float) d)) {
+				return key + " = " + io.github.faig.workflow.Quoted.of(trimmed) + " is too large: expected a finite number";
+			}
 		}
 		return null;
 	}
@@ -72,22 +90,10 @@ public final class InputValues {
 		}
 		final String bad = notANumber(key, t, text, io.github.faig.workflow.Quoted.of(v.toString()));
 		if (bad != null) throw new SyntaxException(bad);
-		if (t == Integer.class || t == Long.class) {
-			try {
-				return t == Integer.class ? (Object) Integer.parseInt(text) : (Object) Long.parseLong(text);
-			}
-			catch (final NumberFormatException e) {
-				throw new SyntaxException(key + " = " + text + " is out of range for a whole number (at most " + (t ==
-					Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE) + ")");
-			}
-		}
-		if (t == Double.class || t == Float.class) {
-			final double d = Double.parseDouble(text);
-			if (!Double.isFinite(d) || t == Float.class && !Float.isFinite((float) d)) {
-				throw new SyntaxException(key + " = " + text + " is too large: expected a finite number");
-			}
-			return t == Double.class ? (Object) d : (Object) (float) d;
-		}
+		if (t == Integer.class) return Integer.parseInt(text); // in range: checked above
+		if (t == Long.class) return Long.parseLong(text);
+		if (t == Double.class) return Double.parseDouble(text);
+		if (t == Float.class) return (float) Double.parseDouble(text);
 		throw new SyntaxException(key + " cannot be given on a headless line (it takes a " + type.getSimpleName() +
 			")");
 	}

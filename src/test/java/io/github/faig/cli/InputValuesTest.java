@@ -33,4 +33,19 @@ class InputValuesTest {
 		assertEquals("tile_size expects a whole number, got '\\u0000'", InputValues.notANumber("tile_size",
 			int.class, "\0"));
 	}
+
+	@Test
+	void aNumberBeyondItsTypeIsNamedAsWritten() {
+		// imagej-legacy's reader makes these 0 and Infinity: the message must show what the macro line wrote
+		assertEquals("tile_size = 99999999999 is out of range for a whole number (from -2147483648 to 2147483647)",
+			InputValues.notANumber("tile_size", int.class, "99999999999"));
+		assertEquals("tile_size = -99999999999 is out of range for a whole number (from -2147483648 to 2147483647)",
+			InputValues.notANumber("tile_size", int.class, "-99999999999"));
+		assertEquals("noise_sigma = 1e400 is too large: expected a finite number", InputValues.notANumber(
+			"noise_sigma", double.class, "1e400"));
+		assertEquals("ratio = 1e39 is too large: expected a finite number", InputValues.notANumber("ratio",
+			float.class, "1e39"));
+		assertNull(InputValues.notANumber("seed", long.class, "99999999999"));
+		assertNull(InputValues.notANumber("tile_size", int.class, "2147483647"));
+	}
 }
