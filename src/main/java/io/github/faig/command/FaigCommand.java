@@ -279,11 +279,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 
 	/** A number as the user would write it: {@code -2}, not {@code -2.0} (SciJava gives a decimal input a double). */
 	static String number(final Object v) {
-		if (v instanceof Double || v instanceof Float) {
-			final double d = ((Number) v).doubleValue();
-			if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-		}
-		return String.valueOf(v);
+		return io.github.faig.workflow.Quoted.number(v);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.faig.degrade;
 
+import io.github.faig.workflow.Quoted;
+
 /**
  * The parameters of the paper's degradation model {@code x = (x_gt * k)↓r + n} (docs/method.md §1), validated on
  * construction. Defaults are the reference's: σ_blur = 2, a 21×21 kernel, ×2 downscaling, σ_noise = 0.1 on the
@@ -40,7 +42,7 @@ public record DegradationParams(double blurSigma, int kernelSize, int scale, dou
 
 	static void checkBlur(final double sigma, final int size) {
 		if (!(sigma >= 0.01) || Double.isInfinite(sigma)) {
-			throw new IllegalArgumentException("blur_sigma must be a finite number >= 0.01, got " + sigma);
+			throw new IllegalArgumentException("blur_sigma must be a finite number >= 0.01, got " + Quoted.number(sigma));
 		}
 		if (size < 3 || size % 2 == 0 || size > MAX_KERNEL_SIZE) {
 			throw new IllegalArgumentException("kernel_size must be odd, from 3 to " + MAX_KERNEL_SIZE + ", got " + size);
@@ -55,7 +57,7 @@ public record DegradationParams(double blurSigma, int kernelSize, int scale, dou
 
 	static void checkNoise(final double sigma) {
 		if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-			throw new IllegalArgumentException("noise_sigma must be a finite number >= 0, got " + sigma);
+			throw new IllegalArgumentException("noise_sigma must be a finite number >= 0, got " + Quoted.number(sigma));
 		}
 	}
 }

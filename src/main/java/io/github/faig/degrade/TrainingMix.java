@@ -2,6 +2,8 @@ package io.github.faig.degrade;
 
 import java.util.Random;
 
+import io.github.faig.workflow.Quoted;
+
 /**
  * The target model's training mix (docs/method.md §1): blur with probability {@code pBlur} and noise with probability
  * {@code pNoise}, drawn independently per sample. With p = 0.5 each this gives 25 % clean, 25 % blur, 25 % noise
@@ -46,7 +48,7 @@ public final class TrainingMix {
 
 	private static void checkProbability(final String name, final double p) {
 		if (!(p >= 0 && p <= 1)) {
-			throw new IllegalArgumentException(name + " must be a probability in [0, 1], got " + p);
+			throw new IllegalArgumentException(name + " must be a probability in [0, 1], got " + Quoted.number(p));
 		}
 	}
 }

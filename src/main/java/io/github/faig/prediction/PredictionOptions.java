@@ -2,6 +2,8 @@ package io.github.faig.prediction;
 
 import java.io.Serializable;
 
+import io.github.faig.workflow.Quoted;
+
 /**
  * What degradation prediction needs besides the image: the filter sets (a folder or a bundled name; blank for
  * {@link PredictionModels#DEFAULT_FILTER_SETS}) and thresholds that replace the calibrated ones
@@ -58,7 +60,7 @@ public record PredictionOptions(String filterSets, double tBlur, double tNoise, 
 	/** A threshold input: within [0, 1], or −1 for the calibrated value. */
 	public static void checkThreshold(final double t, final String param) {
 		if (t != PredictionSettings.CALIBRATED && !(t >= 0 && t <= 1)) {
-			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + t);
+			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + Quoted.number(t));
 		}
 	}
 }

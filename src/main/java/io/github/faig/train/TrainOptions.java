@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.github.faig.degrade.DegradationOptions;
 import io.github.faig.degrade.TrainingMix;
+import io.github.faig.workflow.Quoted;
 
 /**
  * What a {@link TrainModel} run is asked to do: the data, the network, what it learns, the optimisation, the
@@ -119,10 +120,10 @@ public record TrainOptions(File inputDir, File outputModel, String architecture,
 		atLeast("checkpoint_every", checkpointEvery, 1);
 		atLeast("validation_crop", validationCrop, 0);
 		if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-			throw new IllegalArgumentException("learning_rate must be > 0, got " + learningRate);
+			throw new IllegalArgumentException("learning_rate must be > 0, got " + Quoted.number(learningRate));
 		}
 		if (!(emaDecay >= 0 && emaDecay < 1)) {
-			throw new IllegalArgumentException("ema_decay must lie in [0, 1), got " + emaDecay);
+			throw new IllegalArgumentException("ema_decay must lie in [0, 1), got " + Quoted.number(emaDecay));
 		}
 		mix(role, pBlur, pNoise); // checks the probabilities
 		if (channels != 1 && channels != 3) {

@@ -25,4 +25,23 @@ public final class Quoted {
 		if (n > MAX) b.append("\u2026 (").append(n).append(" characters)");
 		return b.toString();
 	}
+
+	/**
+	 * A number as a user writes it in a macro or headless line: {@code -2}, not {@code -2.0}; {@code 0.0002}, not
+	 * {@code 2.0E-4} (a decimal input reaches the checks as a double, whose own text is Java's). Magnitudes from
+	 * 10<sup>-6</sup> to below 10<sup>15</sup> are written plainly, others (and NaN, infinities) as Java does.
+	 */
+	public static String number(final Object v) {
+		if (v instanceof Double || v instanceof Float) {
+			final double d = ((Number) v).doubleValue();
+			final double a = Math.abs(d);
+			if (d == 0) return "0";
+			if (Double.isFinite(d) && a >= 1e-6 && a < 1e15) {
+				// the float's own shortest text, not its double widening's (1.1f is not 1.100000023841858)
+				final String text = v instanceof Float ? Float.toString((Float) v) : Double.toString(d);
+				return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+			}
+		}
+		return String.valueOf(v);
+	}
 }

@@ -89,4 +89,12 @@ class PredictionTest {
 		assertEquals(Degradation.BLUR_NOISE, in.get(3).label());
 		assertEquals(16, in.get(5).lr().width());
 	}
+
+	@Test
+	void aThresholdOutOfRangeIsQuotedAsWritten() {
+		// t_blur=-2 on a macro or headless line: the message says -2, not Java's -2.0
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> PredictionOptions.checkThreshold(-2.0, "t_blur"));
+		assertEquals("t_blur must lie in [0, 1], or be -1 for the calibrated value; got -2", e.getMessage());
+	}
 }

@@ -22,4 +22,19 @@ class QuotedTest {
 		final String q = Quoted.of("7".repeat(100_000_000 / 1000));
 		assertEquals("7".repeat(Quoted.MAX) + "\u2026 (100000 characters)", q);
 	}
+
+	@Test
+	void numbersAreWrittenAsAUserWritesThem() {
+		assertEquals("-2", Quoted.number(-2.0));
+		assertEquals("-0.0002", Quoted.number(-2.0E-4));
+		assertEquals("0.000001", Quoted.number(1e-6));
+		assertEquals("1.5", Quoted.number(1.5));
+		assertEquals("1.1", Quoted.number(1.1f));
+		assertEquals("100.5", Quoted.number(100.5));
+		assertEquals("0", Quoted.number(-0.0));
+		assertEquals("1.0E-7", Quoted.number(1e-7));
+		assertEquals("1.0E20", Quoted.number(1e20));
+		assertEquals("Infinity", Quoted.number(Double.POSITIVE_INFINITY));
+		assertEquals("16", Quoted.number(16));
+	}
 }
