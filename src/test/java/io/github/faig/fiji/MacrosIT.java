@@ -159,7 +159,10 @@ class MacrosIT extends SiteInstalled {
 			Arguments.of("-batch", "model=srcnn-x2-target low_percentile=0,5",
 				"low_percentile expects a finite decimal number, got '0,5'"),
 			// imagej-legacy's own reading of an empty number threw before the command ran (trial finding)
-			Arguments.of("-batch", "model=srcnn-x2-target tile_size=", "tile_size expects a whole number, got ''"));
+			Arguments.of("-batch", "model=srcnn-x2-target tile_size=", "tile_size expects a whole number, got ''"),
+			// imagej-legacy reads a whole number beyond int as 0: the range check said "got 0" (trial finding)
+			Arguments.of("-batch", "model=srcnn-x2-target tile_size=99999999999",
+				"tile_size = 99999999999 is out of range for a whole number"));
 	}
 
 	/**
