@@ -29,6 +29,19 @@ public final class InputValues {
 	}
 
 	/**
+	 * Why {@code text}, given in an ImageJ macro line for input {@code key} of {@code type}, is not a boolean;
+	 * {@code null} when it is {@code true} or {@code false} (in any case, as imagej-legacy reads them), or when the
+	 * input is not a boolean. imagej-legacy reads any other word ({@code with_clean=yes}) as false, and an empty one
+	 * as null, which it cannot set (a stack trace, and the macro went on without the command).
+	 */
+	public static String notABoolean(final String key, final Class<?> type, final String text) {
+		if (box(type) != Boolean.class) return null;
+		final String t = text.trim();
+		return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false") ? null : key + " expects true or false, got '" +
+			io.github.faig.workflow.Quoted.of(text) + "'";
+	}
+
+	/**
 	 * The one number check of both: {@code trimmed} against the type's pattern (the message showing {@code shown}),
 	 * then its magnitude: a whole number beyond the type's range, or a decimal one that is infinite as a double
 	 * ({@code 1e400}), is refused as the user wrote it (imagej-legacy's reader would make it 0 or Infinity).

@@ -13,11 +13,13 @@ import ij.IJ;
 import ij.Macro;
 
 /**
- * Checks the numbers of an ImageJ macro line ({@code run("FAIG …", "t_blur=0.3 …")}) as a headless line checks
- * them, before imagej-legacy's {@code MacroPreprocessor} reads them. That reader takes a number it cannot parse
- * ({@code t_blur=abc}, a decimal comma) as 0, and throws on an empty one ({@code "t_blur=" + ""}): a stack trace, and
- * the macro went on without the command. The first such value is kept for the command to fail with, in one line
- * naming the input, and an empty one is taken out of the line so that the reader has nothing to throw on.
+ * Checks the numbers and booleans of an ImageJ macro line ({@code run("FAIG …", "t_blur=0.3 …")}) as a headless
+ * line checks them, before imagej-legacy's {@code MacroPreprocessor} reads them. That reader takes a number it
+ * cannot parse ({@code t_blur=abc}, a decimal comma) as 0, a whole number beyond its type as 0, a boolean other than
+ * true or false ({@code with_clean=yes}) as false, and throws on an empty one ({@code "t_blur=" + ""},
+ * {@code with_clean=}): a stack trace, and the macro went on without the command. The first such value is kept for
+ * the command to fail with, in one line naming the input, and an empty one is taken out of the line so that the
+ * reader has nothing to throw on.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = 2 * Priority.VERY_HIGH + 1)
 public class MacroNumbersPreprocessor extends AbstractPreprocessorPlugin {
@@ -32,7 +34,8 @@ public class MacroNumbersPreprocessor extends AbstractPreprocessorPlugin {
 			final String name = item.getName();
 			final String value = Macro.getValue(options, name, null);
 			if (value == null) continue;
-			final String bad = InputValues.notANumber(name, item.getType(), value);
+			String bad = InputValues.notANumber(name, item.getType(), value);
+			if (bad == null) bad = InputValues.notABoolean(name, item.getType(), value);
 			if (bad != null && command.badMacroValue == null) command.badMacroValue = bad;
 			if (bad != null && value.isBlank()) options = withoutKey(options, name);
 		}

@@ -60,7 +60,8 @@ public record PredictionOptions(String filterSets, double tBlur, double tNoise, 
 	/** A threshold input: within [0, 1], or −1 for the calibrated value. */
 	public static void checkThreshold(final double t, final String param) {
 		if (t != PredictionSettings.CALIBRATED && !(t >= 0 && t <= 1)) {
-			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " + Quoted.number(t));
+			throw new IllegalArgumentException(param + " must lie in [0, 1], or be -1 for the calibrated value; got " +
+				Quoted.number(t));
 		}
 	}
 }

@@ -48,4 +48,16 @@ class InputValuesTest {
 		assertNull(InputValues.notANumber("seed", long.class, "99999999999"));
 		assertNull(InputValues.notANumber("tile_size", int.class, "2147483647"));
 	}
+
+	@Test
+	void aMacroBooleanIsTrueOrFalse() {
+		// imagej-legacy reads with_clean=yes as false, and throws on with_clean= (trial finding)
+		assertNull(InputValues.notABoolean("with_clean", boolean.class, "true"));
+		assertNull(InputValues.notABoolean("with_clean", Boolean.class, "FALSE"));
+		assertNull(InputValues.notABoolean("tile_size", int.class, ""));
+		assertEquals("with_clean expects true or false, got ''", InputValues.notABoolean("with_clean", boolean.class,
+			""));
+		assertEquals("with_clean expects true or false, got 'yes'", InputValues.notABoolean("with_clean",
+			boolean.class, "yes"));
+	}
 }

@@ -162,7 +162,9 @@ class MacrosIT extends SiteInstalled {
 			Arguments.of("-batch", "model=srcnn-x2-target tile_size=", "tile_size expects a whole number, got ''"),
 			// imagej-legacy reads a whole number beyond int as 0: the range check said "got 0" (trial finding)
 			Arguments.of("-batch", "model=srcnn-x2-target tile_size=99999999999",
-				"tile_size = 99999999999 is out of range for a whole number"));
+				"tile_size = 99999999999 is out of range for a whole number"),
+			// imagej-legacy threw on an empty boolean (a stack trace, status 0, the macro went on) (trial finding)
+			Arguments.of("-batch", "model=srcnn-x2-target float_output=", "float_output expects true or false, got ''"));
 	}
 
 	/**
