@@ -446,7 +446,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		final String when)
 	{
 		if (headlessLine && !used && !value.equals(dflt)) {
-			throw new IllegalArgumentException(key + " is used only " + when + ", got " + key + "=" + value +
+			throw new IllegalArgumentException(key + " is used only " + when + ", got " + key + "=" + number(value) +
 				": leave " + key + " out or " + when.replaceFirst("^(with|when) ", "give "));
 		}
 	}

@@ -519,7 +519,7 @@ class BadInputTest {
 		c.add(of(1, cf, "input_dir='{gt}',output_dir='{out}',crops=4", "crops", "crop_size"));
 		c.add(of(1, ct, "filter_sets='{sets}/corrupt',input_dir='{gt}',crop_size=0,crops=4", "crops", "crop_size"));
 		c.add(of(1, mf, mfa + ",lambda_count=3", "lambda_count", "modulate"));
-		c.add(of(1, mf, mfa + ",lambda_max=2", "lambda_max", "modulate"));
+		c.add(of(1, mf, mfa + ",lambda_max=2", "lambda_max", "modulate", "got lambda_max=2: "));
 		c.add(of(1, tm, "input_dir='{root}/missing',output_model='{out}/m'", "input_dir"));
 		c.add(of(1, tm, tma.replace("{gt}", "{root}/corruptgt") + ",output_model='{out}/m'", "input_dir", "corrupt.png"));
 		// -- Import Model --
