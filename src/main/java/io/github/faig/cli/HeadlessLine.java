@@ -107,9 +107,15 @@ public final class HeadlessLine {
 		while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
 		final String key = s.substring(start, i);
 		if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
-			throw new SyntaxException("expected an input name (key=value) at '" + near + "'" + (previous != null && near
-				.matches("[\\d.+-].*") ? "; a list must be quoted, as " + previous + "='" + previousValue.text() + "," + near.split("[\\s']")[0]
-					.replaceAll(",?[A-Za-z_]\\w*=.*", "") + "'" : ""));
+			if (previous == null || !near.matches("[\\d.+-].*")) {
+				throw new SyntaxException("expected an input name (key=value) at '" + near + "'");
+			}
+			final String rest = near.split("[\\s']")[0].replaceAll(",?[A-Za-z_]\\w*=.*", "");
+			// blur_sigma=1,5: a decimal comma reads as a list, so the hint names both
+			final String decimal = previousValue.text().matches("[-+]?\\d+") && rest.matches("\\d+") ?
+				"; a decimal number takes a point, as " + previous + "=" + previousValue.text() + "." + rest : "";
+			throw new SyntaxException("expected an input name (key=value) at '" + near + "'; a list must be quoted, as " +
+				previous + "='" + previousValue.text() + "," + rest + "'" + decimal);
 		}
 		return key;
 	}

@@ -28,4 +28,17 @@ class HeadlessLineTest {
 		assertEquals("it's", back.get("name").text());
 		assertEquals("4.0E-4", back.get("learning_rate").text());
 	}
+
+	@Test
+	void aDecimalCommaIsToldBothReadings() {
+		// blur_sigma=1,5 reads as blur_sigma=1 and a stray 5: a list wants quotes, a decimal number a point
+		final HeadlessLine.SyntaxException e = org.junit.jupiter.api.Assertions.assertThrows(
+			HeadlessLine.SyntaxException.class, () -> HeadlessLine.parse("input_file='a.png',blur_sigma=1,5,seed=2"));
+		assertEquals("expected an input name (key=value) at '5,seed=2'; a list must be quoted, as blur_sigma='1,5'; a " +
+			"decimal number takes a point, as blur_sigma=1.5", e.getMessage());
+		final HeadlessLine.SyntaxException list = org.junit.jupiter.api.Assertions.assertThrows(
+			HeadlessLine.SyntaxException.class, () -> HeadlessLine.parse("proportions=1,3.5"));
+		assertEquals("expected an input name (key=value) at '3.5'; a list must be quoted, as proportions='1,3.5'", list
+			.getMessage());
+	}
 }
