@@ -52,10 +52,18 @@ public abstract class ImageCommand extends FaigCommand {
 		description = "for scripts without ImageJ 1: dimensions X, Y[, C]; unsigned 8-bit with 3 channels is RGB")
 	protected RandomAccessibleInterval<?> img;
 
-	/** The percentiles' order; every image command checks it before its own rules. */
+	/**
+	 * The percentiles' order, and on a headless line percentiles that the normalisation never reads (auto reads them
+	 * for 32-bit data and for 16-bit channels scaled separately); every image command checks these before its own rules.
+	 */
 	@Override
 	protected void validate() throws Exception {
 		IntensityScale.checkPercentiles(low_percentile, high_percentile);
+		final boolean percentiles = normalization.equals(IntensityScale.Normalization.PERCENTILE.label()) ||
+			normalization.equals(IntensityScale.Normalization.AUTO.label());
+		final String when = "with normalization='percentile' or 'auto'";
+		usedOnly("low_percentile", low_percentile, IntensityScale.DEFAULT_LOW_PERCENTILE, percentiles, when);
+		usedOnly("high_percentile", high_percentile, IntensityScale.DEFAULT_HIGH_PERCENTILE, percentiles, when);
 		IntensityScale.Channels.of(normalize_channels, "normalize_channels");
 	}
 

@@ -327,6 +327,9 @@ class BadInputTest {
 		c.add(of(1, syn, a + ",normalization='zscore'", "normalization", "zscore"));
 		c.add(of(1, syn, a + ",normalization='percentile',low_percentile=90,high_percentile=10", "low_percentile"));
 		c.add(of(1, syn, a + ",high_percentile=101", "high_percentile"));
+		// a percentile that min-max never reads (trial finding: it was taken and ignored)
+		c.add(of(1, syn, a + ",normalization='Min-Max',low_percentile=2", "low_percentile is used only with " +
+			"normalization='percentile' or 'auto', got low_percentile=2"));
 		c.add(of(1, "FAIG Blind Super-Resolution", a + ",normalization='minmax'", "normalization", "'minmax'"));
 		c.add(of(2, "FAIG Degradation Map", a + ",all_planes=yes", "all_planes"));
 		c.add(of(1, "FAIG Blind Super-Resolution", a + ",threads=-1", "threads"));
