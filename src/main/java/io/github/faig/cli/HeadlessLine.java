@@ -59,7 +59,9 @@ public final class HeadlessLine {
 		for (final Map.Entry<String, ?> e : values.entrySet()) {
 			if (s.length() > 0) s.append(',');
 			final Object v = e.getValue();
-			final String text = v instanceof File ? ((File) v).getPath() : String.valueOf(v);
+			// numbers as a user writes them (learning_rate=0.0002, not 2.0E-4): they read back to the same value
+			final String text = v instanceof File ? ((File) v).getPath() : v instanceof Number ? io.github.faig.workflow
+				.Quoted.number(v) : String.valueOf(v);
 			final char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
 			s.append(e.getKey()).append('=');
 			if (v instanceof Number || v instanceof Boolean) s.append(text);

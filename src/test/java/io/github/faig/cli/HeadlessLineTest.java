@@ -21,12 +21,14 @@ class HeadlessLineTest {
 		v.put("seed", 1L);
 		v.put("with_clean", false);
 		final String line = HeadlessLine.format(v);
-		assertEquals("input_dir='data/my photos',role='target',name=\"it's\",learning_rate=4.0E-4,seed=1," +
+		assertEquals("input_dir='data/my photos',role='target',name=\"it's\",learning_rate=0.0004,seed=1," +
 			"with_clean=false", line);
 		final Map<String, HeadlessLine.Value> back = HeadlessLine.parse(line);
 		assertEquals(v.keySet(), back.keySet());
 		assertEquals("it's", back.get("name").text());
-		assertEquals("4.0E-4", back.get("learning_rate").text());
+		// as a user writes it, and the same double back
+		assertEquals("0.0004", back.get("learning_rate").text());
+		assertEquals(4e-4, Double.parseDouble(back.get("learning_rate").text()));
 	}
 
 	@Test

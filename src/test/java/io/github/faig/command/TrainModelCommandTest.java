@@ -43,10 +43,10 @@ class TrainModelCommandTest extends SciJavaTest {
 		final String line = recorded("input_dir", in, "output_model", out, "num_feat", 4, "num_block", 1, "iterations", 2,
 			"batch_size", 1, "patch_size", 8, "seed", 3L, "validation_crop", 16, "checkpoint_every", 7);
 		// the shared degradation group (DegradationCommand) comes first, as in the dialog
-		assertEquals("./faig --run \"FAIG Train Model\" \"blur_sigma=2.0,kernel_size=21,noise_sigma=0.1,seed=3," +
+		assertEquals("./faig --run \"FAIG Train Model\" \"blur_sigma=2,kernel_size=21,noise_sigma=0.1,seed=3," +
 			"input_dir='" + in + "',output_model='" + out + "'," +
 			"architecture='MSRResNet',num_feat=4,num_block=1,scale=2,role='baseline',iterations=2,batch_size=1," +
-			"patch_size=8,learning_rate=2.0E-4,ema_decay=0.999,validation_crop=16\"", line);
+			"patch_size=8,learning_rate=0.0002,ema_decay=0.999,validation_crop=16\"", line);
 		final String[] parts = line.split("\" \"");
 		final Map<String, HeadlessLine.Value> back = HeadlessLine.parse(parts[1].substring(0, parts[1].length() - 1));
 		assertEquals(out.getPath(), back.get("output_model").text());
@@ -66,10 +66,10 @@ class TrainModelCommandTest extends SciJavaTest {
 			"custom", "p_blur", 0.25, "iterations", 1, "batch_size", 1, "patch_size", 8, "validation_crop", 16, "license",
 			"CC-BY-4.0");
 		// the shape is the fixture's (8 features, 2 blocks), not the inputs' defaults (64, 16)
-		assertEquals("./faig --run \"FAIG Train Model\" \"blur_sigma=2.0,kernel_size=21,noise_sigma=0.1,seed=0," +
+		assertEquals("./faig --run \"FAIG Train Model\" \"blur_sigma=2,kernel_size=21,noise_sigma=0.1,seed=0," +
 			"input_dir='" + in + "',output_model='" + out + "'," +
 			"architecture='MSRResNet',num_feat=8,num_block=2,scale=2,role='custom',p_blur=0.25,p_noise=0.5,init_model='" +
-			init + "',iterations=1,batch_size=1,patch_size=8,learning_rate=2.0E-4,ema_decay=0.999," +
+			init + "',iterations=1,batch_size=1,patch_size=8,learning_rate=0.0002,ema_decay=0.999," +
 			"validation_crop=16,license='CC-BY-4.0'\"", line);
 		assertEquals("init", ModelPackage.read(out).provenance().get("fine_tuned_from").getAsString());
 	}
