@@ -433,7 +433,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 */
 	volatile Map<String, Object> remembered;
 
-	/** A macro line's number that its input cannot take, as {@link MacroNumbersPreprocessor} found it; {@code null}: none. */
+	/** A macro line's number or boolean its input cannot take ({@link MacroValuesPreprocessor}); {@code null}: none. */
 	volatile String badMacroValue;
 
 	/**

@@ -22,7 +22,7 @@ import ij.Macro;
  * reader has nothing to throw on.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = 2 * Priority.VERY_HIGH + 1)
-public class MacroNumbersPreprocessor extends AbstractPreprocessorPlugin {
+public class MacroValuesPreprocessor extends AbstractPreprocessorPlugin {
 
 	@Override
 	public void process(final Module module) {
