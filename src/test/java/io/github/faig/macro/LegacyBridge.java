@@ -1,5 +1,8 @@
 package io.github.faig.macro;
 
+import java.lang.reflect.Field;
+import java.util.Hashtable;
+
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -10,6 +13,7 @@ import org.scijava.module.ModuleService;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.Menus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
 
@@ -32,6 +36,24 @@ public class LegacyBridge implements PlugIn {
 
 	/** The most images open when a command started (the macro's own batch-mode images). */
 	public static volatile int mostImagesOpen;
+
+	/** Makes IJ1's {@code run("label", …)} of each FAIG command label run it in {@code c}. */
+	@SuppressWarnings("unchecked")
+	public static void install(final Context c) throws ReflectiveOperationException {
+		context = c;
+		if (Menus.getCommands() == null) {
+			// a headless JVM cannot build IJ1's menus: give it a command table of its own
+			final Field f = Menus.class.getDeclaredField("pluginsTable");
+			f.setAccessible(true);
+			f.set(null, new Hashtable<String, String>());
+		}
+		final Hashtable<String, String> table = Menus.getCommands();
+		for (final String label : new String[] { "FAIG Synthesize Degradations", "FAIG Blind Super-Resolution",
+			"FAIG Predict Degradation", "FAIG Compute Filters" })
+		{
+			table.put(label, LegacyBridge.class.getName() + "(\"" + label + "\")");
+		}
+	}
 
 	@Override
 	public void run(final String label) {

@@ -8,11 +8,9 @@ import java.awt.HeadlessException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Hashtable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Menus;
 import ij.macro.Interpreter;
 import ij.process.ColorProcessor;
 import io.github.faig.SciJavaTest;
@@ -34,21 +31,8 @@ import io.github.faig.ij.ImageFiles;
 class MacroRunTest extends SciJavaTest {
 
 	@BeforeAll
-	@SuppressWarnings("unchecked")
 	static void bridgeCommands() throws Exception {
-		LegacyBridge.context = context;
-		if (Menus.getCommands() == null) {
-			// a headless JVM cannot build IJ1's menus: give it a command table of its own
-			final Field f = Menus.class.getDeclaredField("pluginsTable");
-			f.setAccessible(true);
-			f.set(null, new Hashtable<String, String>());
-		}
-		final Hashtable<String, String> table = Menus.getCommands();
-		for (final String label : new String[] { "FAIG Synthesize Degradations", "FAIG Blind Super-Resolution",
-			"FAIG Predict Degradation", "FAIG Compute Filters" })
-		{
-			table.put(label, LegacyBridge.class.getName() + "(\"" + label + "\")");
-		}
+		LegacyBridge.install(context);
 	}
 
 	/** Runs a macro of macros/ with an argument string; returns what it printed. */
