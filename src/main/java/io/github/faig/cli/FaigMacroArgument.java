@@ -62,8 +62,11 @@ public class FaigMacroArgument extends AbstractConsoleArgument {
 		// -batch FILE [ARG] as the last arguments: after them, legacy's handler ends the run (a longer line is its own)
 		if ("-batch".equals(args.getFirst())) return args.size() <= 3 && legacy(args) != null;
 		// --run of a FAIG label: FaigRunArgument's (same priority: either may be asked first)
-		if ("--run".equals(args.getFirst())) return headless() && legacy(args) != null &&
-			!(legacy(args) instanceof FaigRunArgument);
+		if ("--run".equals(args.getFirst())) {
+			if (!headless()) return false;
+			final ConsoleArgument run = legacy(args);
+			return run != null && !(run instanceof FaigRunArgument);
+		}
 		return headless() && legacy(args) != null;
 	}
 

@@ -119,8 +119,8 @@ class MacrosIT extends SiteInstalled {
 	 * Trial finding: a FAIG command that failed inside a macro let the macro go on, and Fiji exited 0. Now the macro
 	 * stops at that line, as for ImageJ's own commands, and a headless command-line run ends with a non-zero status;
 	 * the error is one line naming the input (ImageJ's "Macro Error" line, which names the macro's line), with no
-	 * stack trace. -batch and -macro (a bad value), and -eval (a missing model, inside a function); -batch with a
-	 * number that is none (a word, a decimal comma).
+	 * stack trace. -batch, -macro and --run (a bad value), and -eval (a missing model, inside a function); -batch with
+	 * a number that is none (a word, a decimal comma).
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("failingMacros")
@@ -154,6 +154,8 @@ class MacrosIT extends SiteInstalled {
 		return Stream.of(Arguments.of("-batch", "model=srcnn-x2-target tile_size=-5", "tile_size must be at least 16, " +
 			"got -5"), Arguments.of("-macro", "model=srcnn-x2-target tile_size=-5", "tile_size must be at least 16, got " +
 				"-5"), Arguments.of("-eval", "model=no-such-model", "model 'no-such-model'"),
+			// SciJava's own --run of a macro file (a start-up operation, after the arguments are read)
+			Arguments.of("--run", "model=srcnn-x2-target tile_size=-5", "tile_size must be at least 16, got -5"),
 			// imagej-legacy reads a number it cannot parse as 0 (trial finding: t_blur=abc ran with T_blur 0)
 			Arguments.of("-batch", "model=srcnn-x2-target tile_size=abc", "tile_size expects a whole number, got 'abc'"),
 			Arguments.of("-batch", "model=srcnn-x2-target low_percentile=0,5",
