@@ -28,6 +28,7 @@ import org.scijava.widget.WidgetStyle;
 import ij.IJ;
 import ij.ImagePlus;
 import io.github.faig.io.AtomicOutputs;
+import io.github.faig.workflow.Quoted;
 import io.github.faig.io.OutputPaths;
 import io.github.faig.cli.FaigRunService;
 import io.github.faig.cli.LineRun;
@@ -235,10 +236,10 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 				final Object min = item.getMinimumValue();
 				final Object max = item.getMaximumValue();
 				if (min instanceof Number && d < ((Number) min).doubleValue()) {
-					throw new IllegalArgumentException(key + " must be at least " + number(min) + ", got " + number(v));
+					throw new IllegalArgumentException(key + " must be at least " + Quoted.number(min) + ", got " + Quoted.number(v));
 				}
 				if (max instanceof Number && d > ((Number) max).doubleValue()) {
-					throw new IllegalArgumentException(key + " must be at most " + number(max) + ", got " + number(v));
+					throw new IllegalArgumentException(key + " must be at most " + Quoted.number(max) + ", got " + Quoted.number(v));
 				}
 			}
 			if (PackageChoices.packageInput(item)) {
@@ -259,7 +260,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 			if (v instanceof String name && WidgetStyle.isStyle(item, ARCHITECTURE_STYLE)) {
 				if (!Architectures.known(name)) {
 					throw new IllegalArgumentException(key + " must be one of " + Architectures.described() + ", got '" +
-						io.github.faig.workflow.Quoted.of(name) + "'");
+						Quoted.of(name) + "'");
 				}
 				// an alias means the architecture itself (Train Model compares it with a fine-tuned model's)
 				self.setInput(key, Architectures.canonical(name));
@@ -268,18 +269,12 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 			if (v instanceof String given && choices != null && !choices.isEmpty() && !choices.contains(v)) {
 				final String declared = declaredChoice(choices, choiceAlias(key, given));
 				if (!choices.contains(declared)) {
-					throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + io.github.faig
-						.workflow.Quoted.of(given) + "'");
+					throw new IllegalArgumentException(key + " must be one of " + choices + ", got '" + Quoted.of(given) + "'");
 				}
 				// the rest of the run, and the line it records, see the declared spelling
 				self.setInput(key, declared);
 			}
 		}
-	}
-
-	/** A number as the user would write it: {@code -2}, not {@code -2.0} (SciJava gives a decimal input a double). */
-	static String number(final Object v) {
-		return io.github.faig.workflow.Quoted.number(v);
 	}
 
 	/**
@@ -446,7 +441,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		final String when)
 	{
 		if (headlessLine && !used && !value.equals(dflt)) {
-			throw new IllegalArgumentException(key + " is used only " + when + ", got " + key + "=" + number(value) +
+			throw new IllegalArgumentException(key + " is used only " + when + ", got " + key + "=" + Quoted.number(value) +
 				": leave " + key + " out or " + when.replaceFirst("^(with|when) ", "give "));
 		}
 	}

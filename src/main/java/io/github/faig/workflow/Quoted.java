@@ -36,10 +36,12 @@ public final class Quoted {
 			final double d = ((Number) v).doubleValue();
 			final double a = Math.abs(d);
 			if (d == 0) return "0";
-			if (Double.isFinite(d) && a >= 1e-6 && a < 1e15) {
+			if (Double.isFinite(d)) {
 				// the float's own shortest text, not its double widening's (1.1f is not 1.100000023841858)
 				final String text = v instanceof Float ? Float.toString((Float) v) : Double.toString(d);
-				return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+				final java.math.BigDecimal b = new java.math.BigDecimal(text).stripTrailingZeros();
+				// tiny and huge numbers as a user writes them in a macro or headless line: 1e-7, 2.5e+20
+				return a >= 1e-6 && a < 1e15 ? b.toPlainString() : b.toString().replace('E', 'e');
 			}
 		}
 		return String.valueOf(v);

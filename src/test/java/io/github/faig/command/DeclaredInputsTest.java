@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** How {@link FaigCommand}'s declared-input check reads a choice in another case and writes a number back. */
+/** How {@link FaigCommand}'s declared-input check reads a choice in another case. */
 class DeclaredInputsTest {
 
 	@Test
@@ -16,15 +16,5 @@ class DeclaredInputsTest {
 		assertEquals("paper", FaigCommand.declaredChoice(rules, " PAPER "));
 		// a word that names no choice stays as given, for the error to quote
 		assertEquals("blur_under_noise", FaigCommand.declaredChoice(rules, "blur_under_noise"));
-	}
-
-	@Test
-	void numbersAreWrittenAsAUserWouldWriteThem() {
-		assertEquals("-2", FaigCommand.number(-2.0));
-		assertEquals("0.01", FaigCommand.number(0.01));
-		assertEquals("16", FaigCommand.number(16));
-		assertEquals("1.5", FaigCommand.number(1.5f));
-		assertEquals("NaN", FaigCommand.number(Double.NaN));
-		assertEquals("1.0E20", FaigCommand.number(1e20));
 	}
 }

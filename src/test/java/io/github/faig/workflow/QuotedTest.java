@@ -32,8 +32,10 @@ class QuotedTest {
 		assertEquals("1.1", Quoted.number(1.1f));
 		assertEquals("100.5", Quoted.number(100.5));
 		assertEquals("0", Quoted.number(-0.0));
-		assertEquals("1.0E-7", Quoted.number(1e-7));
-		assertEquals("1.0E20", Quoted.number(1e20));
+		assertEquals("1e-7", Quoted.number(1e-7));
+		assertEquals("-2.5e-9", Quoted.number(-2.5e-9f));
+		assertEquals("1e+20", Quoted.number(1e20));
+		assertEquals(1e20, Double.parseDouble(Quoted.number(1e20)), "reads back");
 		assertEquals("Infinity", Quoted.number(Double.POSITIVE_INFINITY));
 		assertEquals("16", Quoted.number(16));
 	}
