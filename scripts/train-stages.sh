@@ -18,6 +18,8 @@
 #                                                    # fine-tuned on the photographs' luminance (target 1,000 iterations
 #                                                    # at lr 2e-4, baseline 1,000 at 1e-4); the two may run side by side
 # FAIG_THREADS sets Train Model's native threads (default 0: automatic); thread counts only reorder floating-point sums.
+#   On this 2-core machine FAIG_THREADS=2 ran the SRCNN-style stages at about 3 iterations/s when nothing else ran,
+#   against 1.7 with 1, but at about 1/s while a build shared the cores: use 1 when the machine is busy (RESULTS.md §9).
 #   scripts/train-stages.sh ship <stage> <sample-name>   # a finished stage becomes sample-models/<sample-name>
 # The stages start from the models of scripts/train-sample-models.sh: run that first when starting from scratch.
 set -euo pipefail
