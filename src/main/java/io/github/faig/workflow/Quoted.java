@@ -29,7 +29,8 @@ public final class Quoted {
 	/**
 	 * A number as a user writes it in a macro or headless line: {@code -2}, not {@code -2.0}; {@code 0.0002}, not
 	 * {@code 2.0E-4} (a decimal input reaches the checks as a double, whose own text is Java's). Magnitudes from
-	 * 10<sup>-6</sup> to below 10<sup>15</sup> are written plainly, others (and NaN, infinities) as Java does.
+	 * 10<sup>-6</sup> to below 10<sup>15</sup> are written plainly, others with an exponent ({@code 1e-7},
+	 * {@code 2.5e+20}); NaN and the infinities as Java writes them.
 	 */
 	public static String number(final Object v) {
 		if (v instanceof Double || v instanceof Float) {
