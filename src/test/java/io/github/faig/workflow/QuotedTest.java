@@ -36,6 +36,8 @@ class QuotedTest {
 		assertEquals("-2.5e-9", Quoted.number(-2.5e-9f));
 		assertEquals("1e+20", Quoted.number(1e20));
 		assertEquals(1e20, Double.parseDouble(Quoted.number(1e20)), "reads back");
+		assertEquals("0.01", Quoted.number(0.01));
+		assertEquals("NaN", Quoted.number(Double.NaN));
 		assertEquals("Infinity", Quoted.number(Double.POSITIVE_INFINITY));
 		assertEquals("16", Quoted.number(16));
 	}
