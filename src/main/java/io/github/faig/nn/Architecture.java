@@ -5,6 +5,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -71,10 +73,25 @@ public interface Architecture {
 
 	/** 3×3 (or K×K) convolution, stride 1, zero padding K/2, with bias. */
 	static NDArray conv(final NDArray x, final Function<String, NDArray> p, final ConvLayer l) {
-		final int pad = l.kernel() / 2;
-		return Conv2d.conv2d(x, p.apply(l.weightName()), p.apply(l.biasName()),
-			new Shape(1, 1), new Shape(pad, pad),
-			new Shape(1, 1), 1).singletonOrThrow();
+		final NDArray w = p.apply(l.weightName());
+		final NDArray b = p.apply(l.biasName());
+		final long out = w.getShape().get(0);
+		final long block = 16; // oneDNN's channel block: multiples of it are computed right
+		final long extra = (block - out % block) % block;
+		if (extra == 0 || !Engines.recordingGradients()) return conv2d(x, w, b, l.kernel() / 2);
+		// PyTorch 2.7.1's oneDNN computes the input gradient of a convolution wrong (off by tens of per cent, or NaN)
+		// on some CPUs (seen on AMD Zen 5) when its output channels are not a multiple of 16, as every network's last
+		// conv (3 or 1 channels). Zero filters up to the next multiple give the same output and the right gradient;
+		// only runs that record gradients pay (docs/method.md §2, "Gradients").
+		final Shape ws = w.getShape();
+		final NDManager m = x.getManager();
+		final NDArray wp = w.concat(m.zeros(new Shape(extra, ws.get(1), ws.get(2), ws.get(3)), w.getDataType()), 0);
+		final NDArray bp = b == null ? null : b.concat(m.zeros(new Shape(extra), b.getDataType()), 0);
+		return conv2d(x, wp, bp, l.kernel() / 2).get(new NDIndex(":, :{}", out));
+	}
+
+	private static NDArray conv2d(final NDArray x, final NDArray w, final NDArray b, final int pad) {
+		return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1), 1).singletonOrThrow();
 	}
 
 	/** LeakyReLU with slope 0.1, as BasicSR. */

@@ -152,6 +152,15 @@ public final class Engines {
 	}
 
 	/**
+	 * Whether this thread records operations for a backward pass (grad mode on: a gradient collector is open). Off
+	 * for inference on threads prepared with {@link #workerThread()}.
+	 */
+	public static boolean recordingGradients() {
+		pytorch();
+		return JniUtils.isGradMode();
+	}
+
+	/**
 	 * Clears the gradient PyTorch accumulated in a parameter, in place (the gradient buffer stays): what
 	 * {@code optimizer.zero_grad()} does, before a backward pass or after an update.
 	 */
