@@ -12,11 +12,12 @@ photos="${1:-$home/data/photos}"
 sets="$home/data/sets"
 rm -rf "$sets"
 mkdir -p "$sets/discovery" "$sets/calibration" "$sets/test" "$sets/masking"
-awk -F'\t' 'NR > 1 && $6 == "train" {print $1}' "$photos/manifest.tsv" | head -n 12 |
+# (no `head` after awk: with pipefail, head's early exit can kill awk with SIGPIPE and this script with it)
+awk -F'\t' 'NR > 1 && $6 == "train" && ++n <= 12 {print $1}' "$photos/manifest.tsv" |
   while read -r f; do ln -s "$photos/$f" "$sets/discovery/$f"; done
-awk -F'\t' 'NR > 1 && $6 == "validation" {print $1}' "$photos/manifest.tsv" | head -n 24 |
+awk -F'\t' 'NR > 1 && $6 == "validation" && ++n <= 24 {print $1}' "$photos/manifest.tsv" |
   while read -r f; do ln -s "$photos/$f" "$sets/calibration/$f"; done
-awk -F'\t' 'NR > 1 && $6 == "validation" {print $1}' "$photos/manifest.tsv" | tail -n +25 |
+awk -F'\t' 'NR > 1 && $6 == "validation" && ++n > 24 {print $1}' "$photos/manifest.tsv" |
   while read -r f; do ln -s "$photos/$f" "$sets/test/$f"; done
-ls "$sets/test" | head -n 12 | while read -r f; do ln -s "$(readlink "$sets/test/$f")" "$sets/masking/$f"; done
+ls "$sets/test" | awk 'NR <= 12' | while read -r f; do ln -s "$(readlink "$sets/test/$f")" "$sets/masking/$f"; done
 for s in discovery calibration test masking; do echo "$s: $(ls "$sets/$s" | wc -l) images"; done
