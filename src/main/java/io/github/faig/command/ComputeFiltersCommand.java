@@ -17,6 +17,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.faig.ij.GroundTruths;
 import io.github.faig.attribution.ComputeFilters;
+import io.github.faig.attribution.FilterSets;
 import io.github.faig.attribution.Quadrature;
 import io.github.faig.attribution.Ranking;
 import io.github.faig.degrade.Degradation;
@@ -140,6 +141,18 @@ public class ComputeFiltersCommand extends DegradationCommand {
 				.meanCompletenessError(), 100 * r.attribution().maxCompletenessError(), r.seconds()));
 		if (r.warning() != null) log.warn("FAIG Compute Filters: " + r.warning());
 		if (output_dir != null) write(r, panels);
+	}
+
+	/** The tables every run with an {@code output_dir} writes there, by stem. */
+	private static final List<String> TABLES = List.of("blur_filters", "noise_filters", "top_filters", "layer_counts",
+		"completeness", "filter_positions_data");
+
+	@Override
+	protected List<String> fixedOutputNames() {
+		final List<String> names = new ArrayList<>(List.of(FilterSets.BLUR_FILE, FilterSets.NOISE_FILE, FilterSets.JSON,
+			"filter_positions.png"));
+		for (final String t : TABLES) names.addAll(AtomicOutputs.tableNames(t));
+		return names;
 	}
 
 	private void write(final ComputeFilters.Result r, final List<ij.gui.Plot> panels) throws Exception {

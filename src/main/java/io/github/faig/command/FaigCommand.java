@@ -299,8 +299,8 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 * The checks every command's paths share, run once per run before {@link #validate()}: an optional path left
 	 * blank, {@code input_file} together with {@code input_dir}, a headless line without {@code output_dir} (unless
 	 * {@link #outputDirOptionalHeadless()}), an {@code input_dir} without {@code output_dir}
-	 * ({@link #folderRunsWriteOutputDir()}), an {@code output_dir} that cannot be written, and an
-	 * {@code output_dir} that is also an input folder.
+	 * ({@link #folderRunsWriteOutputDir()}), an {@code output_dir} that cannot be written, an {@code output_dir} that
+	 * is also an input folder, and one that holds a file it may not replace under a {@link #fixedOutputNames()} name.
 	 */
 	private void checkPaths() {
 		final Module self = module();
@@ -322,6 +322,21 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		if (out == null) return;
 		AtomicOutputs.checkOutputDir(out);
 		OutputPaths.checkDistinct(out, inputDirs);
+		try {
+			AtomicOutputs.checkReplaceable(out, fixedOutputNames());
+		}
+		catch (final java.io.IOException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The names of the files every run of this command writes into {@code output_dir}, whatever its inputs. Before
+	 * the run starts, a file under one of them that FAIG may not replace refuses it (the check that writing them makes
+	 * again), so that a run of hours is not refused at its end. None by default.
+	 */
+	protected java.util.List<String> fixedOutputNames() {
+		return java.util.List.of();
 	}
 
 	/** Whether this command declares input {@code name}. */

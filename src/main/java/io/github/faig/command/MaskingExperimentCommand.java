@@ -130,6 +130,14 @@ public class MaskingExperimentCommand extends DegradationCommand {
 		if (output_dir != null) write(rows, panels);
 	}
 
+	@Override
+	protected List<String> fixedOutputNames() {
+		final List<String> names = new ArrayList<>(AtomicOutputs.tableNames("masking_experiment"));
+		names.add("masking_experiment.png");
+		names.addAll(AtomicOutputs.tableNames("masking_experiment_data"));
+		return names;
+	}
+
 	private void write(final Rows rows, final List<Plot> panels) throws IOException {
 		try (AtomicOutputs w = new AtomicOutputs(output_dir)) {
 			w.table("masking_experiment", rows);

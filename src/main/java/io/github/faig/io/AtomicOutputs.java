@@ -224,17 +224,48 @@ public final class AtomicOutputs implements AutoCloseable {
 	 * file, a link or a folder under an output's name stays as it is.
 	 */
 	private void checkReplaceable(final Path target) throws IOException {
+		checkReplaceable(dir, target, record, verified);
+	}
+
+	/**
+	 * Refuses, before a run does its work, any of {@code names} that {@code dir} already holds and may not replace (as
+	 * {@link #write(String, Writer)} would when it writes them): a long run learns at its start, not at its end, that
+	 * its output folder holds a file of someone else's under one of its output names. A folder that does not exist
+	 * yet passes.
+	 *
+	 * @param dir the run's {@code output_dir}
+	 * @param names the names every run writes there, whatever its inputs
+	 */
+	public static void checkReplaceable(final File dir, final java.util.Collection<String> names) throws IOException {
+		final Path d = dir.toPath().toAbsolutePath().normalize();
+		if (names.isEmpty() || !Files.isDirectory(d)) return;
+		final Map<String, List<Entry>> record = readRecord(d);
+		final Map<String, Object> verified = new HashMap<>();
+		for (final String n : names) checkReplaceable(d, OutputPaths.inside(d, OutputPaths.safeFileName(n)), record,
+			verified);
+	}
+
+	/** The names {@link #table(String, Rows)} writes a table under. */
+	public static List<String> tableNames(final String stem) {
+		return TableFormat.ALL.stream().map(f -> stem + "." + f.extension()).toList();
+	}
+
+	private static void checkReplaceable(final Path dir, final Path target, final Map<String, List<Entry>> record,
+		final Map<String, Object> verified) throws IOException
+	{
 		if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
 		final String name = target.getFileName().toString();
 		final String what = Files.isSymbolicLink(target) ? "a link named " + name : Files.isDirectory(target,
 			LinkOption.NOFOLLOW_LINKS) ? "a folder named " + name : Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) &&
-				isOwn(name, target) ? null : name;
+				isOwn(name, target, record, verified) ? null : name;
 		if (what == null) return;
 		throw new IOException("output_dir " + dir + " already holds " + what + ", which no FAIG run wrote there (or " +
 			"which was changed since): move it or choose another output_dir (nothing was changed)");
 	}
 
-	private boolean isOwn(final String name, final Path file) throws IOException {
+	private static boolean isOwn(final String name, final Path file, final Map<String, List<Entry>> record,
+		final Map<String, Object> verified) throws IOException
+	{
 		final List<Entry> accepted = record.get(name);
 		if (accepted == null) return false;
 		final long size = Files.size(file);

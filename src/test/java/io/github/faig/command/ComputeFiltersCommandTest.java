@@ -84,6 +84,44 @@ public class ComputeFiltersCommandTest extends SciJavaTest {
 		final FilterSets sets = FilterSets.read(out, n);
 		assertEquals(f[0].toPath().toAbsolutePath().normalize().toString(), sets.baselineModel());
 		assertEquals(top.getValue("index", 0), sets.ranking(io.github.faig.degrade.Degradation.BLUR).order()[0]);
+		// the names checked before a run are exactly the files a run writes
+		assertEquals(new java.util.TreeSet<>(new ComputeFiltersCommand().fixedOutputNames()), recordedNames(out));
+		// the masking experiment's, whose run MaskingTest checks against the same list
+		assertEquals(MASKING_OUTPUTS, new java.util.TreeSet<>(new MaskingExperimentCommand().fixedOutputNames()));
+	}
+
+	/** What every FAIG Masking Experiment run with an output_dir writes there. */
+	public static final java.util.SortedSet<String> MASKING_OUTPUTS = new java.util.TreeSet<>(List.of(
+		"masking_experiment.csv", "masking_experiment.png", "masking_experiment_data.csv"));
+
+	/**
+	 * A file of someone else's under an output name refuses the run before its work (no table computed), not after
+	 * it; the file stays as it was and nothing is written.
+	 */
+	@Test
+	void aForeignFileUnderAnOutputNameRefusesTheRunBeforeItsWork(@TempDir final Path dir) throws Exception {
+		final File[] f = setUp(dir);
+		final File out = dir.resolve("out").toFile();
+		assertTrue(out.mkdir());
+		final Path mine = out.toPath().resolve("completeness.csv");
+		Files.writeString(mine, "my notes\n");
+		final FaigCommand m = run("baseline_model", f[0].getPath(), "target_model", f[1].getPath(), "input_dir", f[2],
+			"steps", 8, "quadrature", "trapezoid", "crop_size", 16, "crops", 2, "percent", 10.0, "output_dir", out);
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("already holds completeness.csv, which no FAIG run wrote there"), m
+			.getCancelReason());
+		assertEquals(null, m.getOutput("top_filters"), "refused before the work");
+		assertEquals("my notes\n", Files.readString(mine));
+		assertEquals(List.of("completeness.csv"), List.of(out.list()));
+	}
+
+	/** The names in an output folder's record of the files FAIG wrote there. */
+	public static java.util.SortedSet<String> recordedNames(final File out) throws Exception {
+		final java.util.SortedSet<String> names = new java.util.TreeSet<>();
+		for (final String line : Files.readAllLines(new File(out, io.github.faig.io.AtomicOutputs.RECORD).toPath())) {
+			if (!line.startsWith("#") && !line.isBlank()) names.add(line.split("\t", 3)[2]);
+		}
+		return names;
 	}
 
 	/**

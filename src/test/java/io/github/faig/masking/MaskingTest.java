@@ -185,5 +185,7 @@ class MaskingTest extends SciJavaTest {
 			.ArrayList<>(methods));
 		assertTrue(new File(out, "masking_experiment.csv").isFile());
 		assertTrue(new File(out, "masking_experiment.png").isFile());
+		// exactly the names the command checks before a run (ComputeFiltersCommandTest)
+		assertEquals(ComputeFiltersCommandTest.MASKING_OUTPUTS, ComputeFiltersCommandTest.recordedNames(out));
 	}
 }
