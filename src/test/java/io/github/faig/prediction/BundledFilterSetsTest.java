@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -69,7 +75,7 @@ class BundledFilterSetsTest extends SciJavaTest {
 	}
 
 	@Test
-	void blurUnderNoiseRunsWithTheMsrresnetSetsAndIsRefusedWithoutTReblur() throws Exception {
+	void blurUnderNoiseRunsWithTheMsrresnetSetsAndIsRefusedWithoutTReblur(@TempDir final Path dir) throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/" + FilterSets.JSON).isFile(), "sets absent");
 		final ImagePlus imp = noisyCrop(false);
 		final FaigCommand paper = run(PredictDegradationCommand.class, "image", imp);
@@ -92,9 +98,8 @@ class BundledFilterSetsTest extends SciJavaTest {
 		assertEquals(DecisionRule.BLUR_UNDER_NOISE.decide(new DegradationPredictor.Scores(b.getValue("os_blur", 0), b
 			.getValue("os_noise", 0), reblur, 0), s.thresholds()).label(), b.getStringValue("decision", 0));
 		// sets calibrated before the rule: refused before any work, naming the input and the way out
-		assumeTrue(new File("sample-models/filter-sets-srcnn-x2/" + FilterSets.JSON).isFile(), "srcnn sets absent");
 		final FaigCommand refused = run(PredictDegradationCommand.class, "image", imp, "filter_sets",
-			"filter-sets-srcnn-x2", "decision_rule", "blur-under-noise");
+			setsWithoutTReblur(dir).toString(), "decision_rule", "blur-under-noise");
 		assertTrue(refused.isCanceled());
 		assertTrue(refused.getCancelReason().contains("decision_rule=blur-under-noise needs T_reblur") && refused
 			.getCancelReason().contains("decision_rule=paper"), refused.getCancelReason());
@@ -105,7 +110,7 @@ class BundledFilterSetsTest extends SciJavaTest {
 	 * just above it loses it; and it lets sets calibrated without T_reblur run the rule.
 	 */
 	@Test
-	void aGivenTReblurDecidesAndStandsInForAMissingOne() throws Exception {
+	void aGivenTReblurDecidesAndStandsInForAMissingOne(@TempDir final Path dir) throws Exception {
 		assumeTrue(new File("sample-models/filter-sets-msrresnet-x2/" + FilterSets.JSON).isFile(), "sets absent");
 		final ImagePlus imp = noisyCrop(false);
 		final ResultsTable first = predictions(run(PredictDegradationCommand.class, "image", imp, "decision_rule",
@@ -119,11 +124,27 @@ class BundledFilterSetsTest extends SciJavaTest {
 		assertEquals(reblur - 0.01, below.getValue("t_reblur", 0), 1e-9);
 		assertEquals("blur+noise", below.getStringValue("decision", 0));
 		assertEquals("noise", above.getStringValue("decision", 0));
-		assumeTrue(new File("sample-models/filter-sets-srcnn-x2/" + FilterSets.JSON).isFile(), "srcnn sets absent");
-		final ResultsTable srcnn = predictions(run(PredictDegradationCommand.class, "image", imp, "filter_sets",
-			"filter-sets-srcnn-x2", "decision_rule", "blur-under-noise", "t_reblur", 0.5));
-		assertEquals(0.5, srcnn.getValue("t_reblur", 0), 1e-9);
-		assertEquals("blur-under-noise", srcnn.getStringValue("decision_rule", 0));
+		final ResultsTable old = predictions(run(PredictDegradationCommand.class, "image", imp, "filter_sets",
+			setsWithoutTReblur(dir).toString(), "decision_rule", "blur-under-noise", "t_reblur", 0.5));
+		assertEquals(0.5, old.getValue("t_reblur", 0), 1e-9);
+		assertEquals("blur-under-noise", old.getStringValue("decision_rule", 0));
+	}
+
+	/**
+	 * The shipped MSRResNet sets as sets calibrated before {@code decision_rule=blur-under-noise} existed were stored:
+	 * the same files, without T_reblur.
+	 */
+	private static Path setsWithoutTReblur(final Path dir) throws Exception {
+		final Path sets = Files.createDirectories(dir.resolve("sets-without-t-reblur"));
+		final File shipped = ModelLocator.resolve("filter-sets-msrresnet-x2", "filter_sets");
+		for (final File f : shipped.listFiles(File::isFile)) Files.copy(f.toPath(), sets.resolve(f.getName()));
+		final Path json = sets.resolve(FilterSets.JSON);
+		final JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+		final JsonObject prediction = j.getAsJsonObject("prediction");
+		prediction.getAsJsonObject("thresholds").remove("reblur");
+		prediction.remove("reblur_provenance");
+		Files.writeString(json, j.toString());
+		return sets;
 	}
 
 	private static ResultsTable predictions(final FaigCommand c) {
