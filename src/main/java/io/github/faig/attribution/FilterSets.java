@@ -101,7 +101,8 @@ public final class FilterSets {
 	public FilterSets checkFilters(final File dir, final int filters) {
 		if (blur.size() != filters) {
 			throw new IllegalArgumentException("filter_sets file '" + new File(dir, BLUR_FILE) + "' lists " + blur.size() +
-				" filters; the model has " + filters);
+				" filters; the model has " + filters + (baseline.isEmpty() || target.isEmpty() ? "" : ": the sets were " +
+					"computed for baseline_model '" + baseline + "' and target_model '" + target + "'; give those"));
 		}
 		return this;
 	}

@@ -154,9 +154,10 @@ public class MaskingExperimentCommand extends DegradationCommand {
 	 */
 	private List<RankingMethod> methods(final ModelPair pair) throws IOException {
 		if (discovery_dir == null) log.info("FAIG Masking Experiment: no discovery_dir, so no IG comparison");
-		return RankingMethods.all(new RankingMethods.Settings(FilterSets.read(PredictionModels.resolveSetsFolder(
-			filter_sets), FilterIndex.of(pair.target().spec()).filterCount()), discovery_dir != null, ig_steps, crop_size,
-			crops, seed));
+		// read for any model first, so that sets of another pair are refused naming the pair they were computed for
+		final File sets = PredictionModels.resolveSetsFolder(filter_sets);
+		return RankingMethods.all(new RankingMethods.Settings(FilterSets.read(sets, -1).checkFilters(sets, FilterIndex
+			.of(pair.target().spec()).filterCount()), discovery_dir != null, ig_steps, crop_size, crops, seed));
 	}
 
 	/** Numbers separated by commas (or spaces), each a percentage in [0, 100] given once. */

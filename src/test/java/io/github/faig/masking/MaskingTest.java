@@ -187,5 +187,18 @@ class MaskingTest extends SciJavaTest {
 		assertTrue(new File(out, "masking_experiment.png").isFile());
 		// exactly the names the command checks before a run (ComputeFiltersCommandTest)
 		assertEquals(ComputeFiltersCommandTest.MASKING_OUTPUTS, ComputeFiltersCommandTest.recordedNames(out));
+		// sets of another pair: refused, naming the pair they were computed for
+		final File sb = dir.resolve("srcnn-baseline").toFile();
+		final File st = dir.resolve("srcnn-target").toFile();
+		io.github.faig.nn.io.CheckpointConverter.importModel(io.github.faig.nn.Fixtures.file("srcnn_x2.pth"), null,
+			"params", "sb", "baseline", "CC0-1.0").write(sb);
+		io.github.faig.nn.io.CheckpointConverter.importModel(io.github.faig.nn.Fixtures.file("srcnn_x2.pth"), null, null,
+			"st", "target", "CC0-1.0").write(st);
+		m = run(MaskingExperimentCommand.class, "baseline_model", sb.getPath(), "target_model", st.getPath(),
+			"filter_sets", sets, "input_dir", f[2], "proportions", "1", "output_dir", dir.resolve("exp2").toFile());
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("the sets were computed for baseline_model '" + f[0].toPath()
+			.toAbsolutePath().normalize() + "' and target_model '" + f[1].toPath().toAbsolutePath().normalize() + "'"), m
+				.getCancelReason());
 	}
 }
