@@ -41,13 +41,22 @@ shipped="sample-models/filter-sets-$models"
 # Masking proportions (percent); FAIG_PROPORTIONS=1 runs only the 1 % column (what RESULTS.md's SRCNN-style row
 # used: each masked SRCNN-style model on the 24 whole held-out inputs takes minutes on 2 shared cores).
 proportions="${FAIG_PROPORTIONS:-1,3,5,10}"
-mkdir -p "$out/filters" "$out/masking" "$out/lambda"
+mkdir -p "$out"
+# FAIG replaces only outputs its record .faig-outputs proves its own, and that record is committed with the results
+# (since issue #30). Committed results from before it have none, so a step's folder without a record is removed
+# first, but only when git holds every file in it unchanged (nothing is lost: git checkout brings it back).
+fresh() {
+  [ -d "$1" ] && [ ! -e "$1/.faig-outputs" ] || return 0
+  if git diff --quiet HEAD -- "$1" 2>/dev/null && [ -z "$(git ls-files --others -- "$1")" ]; then rm -rf -- "$1"
+  else echo "run-experiments: $1 holds results without FAIG's record that git does not hold unchanged: move it" >&2; exit 1; fi
+}
 
 if [ "$step" = all ] || [ "$step" = filters ]; then
   # 1. FAIG filter sets from the discovery images (train split): 12 photos x 4 LR crops of 64x64, the
   #    reference rule (right Riemann sum, N = 100); FAIG_FILTER_RULE="quadrature='gauss-legendre',steps=8" takes the
   #    rule RESULTS.md §5 found to keep 98.9 % of the reference's top-1 % filters on MSRResNet, in a twelfth the time.
   rule="${FAIG_FILTER_RULE:-steps=100,quadrature='riemann'}"
+  fresh "$out/filters"
   ./faig --run "FAIG Compute Filters" "$pair,input_dir='$sets/discovery',$rule,crop_size=64,crops=4,seed=0,percent=1.0,output_dir='$out/filters'"
 fi
 if [ "$step" = all ] || [ "$step" = calibrate ]; then
@@ -63,10 +72,13 @@ if [ "$step" = all ] || [ "$step" = calibrate ]; then
 fi
 if [ "$step" = all ] || [ "$step" = masking ]; then
   # 3. The masking experiment on held-out images; IG ranked on the discovery images like FAIG.
+  fresh "$out/masking"
   ./faig --run "FAIG Masking Experiment" "$pair,filter_sets='$out/filters',input_dir='$sets/masking',discovery_dir='$sets/discovery',ig_steps=20,crop_size=64,crops=4,proportions='$proportions',seed=0,channel='luminance',output_dir='$out/masking'"
 fi
 if [ "$step" = all ] || [ "$step" = lambda ]; then
   # 4. Restoration-strength sweep of the 1 % deblurring filters on blurry held-out inputs.
+  fresh "$out/lambda"
+  mkdir -p "$out/lambda"
   for f in $(ls $sets/masking | head -n 4); do
     ./faig --run "FAIG Synthesize Degradations" "input_file='$sets/masking/$f',with_clean=false,with_noise=false,with_blur_noise=false,seed=0,output_dir='$out/lambda'"
     b="${f%.*}"
@@ -99,6 +111,7 @@ fi
 if [ "$step" = all ] || [ "$step" = ddr ]; then
   # 5. Deep degradation representations of baseline and target on held-out photographs, every layer (the SRCNN-style
   #    pair keeps larger taps: run it with FAIG_HEAP=12g).
+  fresh "$out/ddr"
   mkdir -p "$out/ddr"
   ./faig --run "FAIG Degradation Representations" "model='$baseline',comparison='$target',input_dir='$sets/test',classes='clean;blur:2;noise:0.1',patch_size=32,patches=12,sweep_layers=true,components=50,seed=0,output_dir='$out/ddr'"
 fi
