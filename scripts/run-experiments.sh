@@ -44,10 +44,11 @@ proportions="${FAIG_PROPORTIONS:-1,3,5,10}"
 mkdir -p "$out"
 # FAIG replaces only outputs its record .faig-outputs proves its own, and that record is committed with the results
 # (since issue #30). Committed results from before it have none, so a step's folder without a record is removed
-# first, but only when git holds every file in it unchanged (nothing is lost: git checkout brings it back).
+# first, but only when git holds every file in it unchanged (nothing is lost: git checkout brings it back); files
+# already gone (a run stopped half-way through replacing them) are nothing to keep.
 fresh() {
   [ -d "$1" ] && [ ! -e "$1/.faig-outputs" ] || return 0
-  if git diff --quiet HEAD -- "$1" 2>/dev/null && [ -z "$(git ls-files --others -- "$1")" ]; then rm -rf -- "$1"
+  if git diff --quiet --diff-filter=d HEAD -- "$1" 2>/dev/null && [ -z "$(git ls-files --others -- "$1")" ]; then rm -rf -- "$1"
   else echo "run-experiments: $1 holds results without FAIG's record that git does not hold unchanged: move it" >&2; exit 1; fi
 }
 

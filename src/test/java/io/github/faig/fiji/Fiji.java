@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -293,9 +295,53 @@ final class Fiji {
 			fail("no end within " + timeout.toSeconds() + " s: " + command + "\n--- stdout\n" +
 				Files.readString(out.toPath()) + "\n--- stderr\n" + Files.readString(err.toPath()));
 		}
-		return new Result(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()),
-			Duration.ofNanos(System.nanoTime() - t0), command);
+		return new Result(p.exitValue(), withoutStartupRace(Files.readString(out.toPath()), name),
+			withoutStartupRace(Files.readString(err.toPath()), name), Duration.ofNanos(System.nanoTime() - t0),
+			command);
 	}
+
+	/**
+	 * The text less the report of a service that SciJava failed to create while Fiji's context was being built, before
+	 * any command runs: scijava-common's cache of annotated fields is not thread-safe (scijava/scijava-common#347), so
+	 * a start-up now and then logs "Invalid service: …" with a NullContextException or ConcurrentModificationException
+	 * through Context.&lt;init&gt;, then "No match: …" (seen once in CI, for SCIFIO's DefaultFilePatternService). It is
+	 * not this plugin's output, so the checks for stack traces ignore it; the logs under target/fiji-it-logs keep it,
+	 * and the test output says it was removed.
+	 */
+	static String withoutStartupRace(final String text, final String run) {
+		final String[] lines = text.split("\n", -1);
+		final StringBuilder kept = new StringBuilder();
+		for (int i = 0; i < lines.length; i++) {
+			final Matcher m = INVALID_SERVICE.matcher(lines[i]);
+			if (m.find()) {
+				int j = i + 1;
+				boolean race = false, inContext = false;
+				while (j < lines.length && TRACE_LINE.matcher(lines[j]).find()) {
+					race |= lines[j].contains("NullContextException") || lines[j].contains(
+						"ConcurrentModificationException");
+					inContext |= lines[j].contains("at org.scijava.Context.<init>(");
+					j++;
+				}
+				if (race && inContext) {
+					if (j < lines.length && lines[j].contains("No match: " + m.group(1))) j++;
+					System.err.println("[fiji-it] run " + run + ": removed SciJava's start-up report 'Invalid service: " +
+						m.group(1) + "' (scijava/scijava-common#347), lines " + (i + 1) + "-" + j);
+					i = j - 1;
+					continue;
+				}
+			}
+			kept.append(lines[i]);
+			if (i < lines.length - 1) kept.append('\n');
+		}
+		return kept.toString();
+	}
+
+	private static final Pattern INVALID_SERVICE = Pattern.compile(
+		"^\\[ERROR\\] Invalid service: (\\S+)\\s*$");
+
+	/** An exception's header, a frame, "... N more" or "Caused by:". */
+	private static final Pattern TRACE_LINE = Pattern.compile(
+		"^(\\s+at |\\s+\\.\\.\\. \\d+ more|Caused by: |[\\w.$]+(Exception|Error)\\b)");
 
 	/** Ends a process this suite started, and its children. */
 	static void kill(final Process p) throws InterruptedException {
