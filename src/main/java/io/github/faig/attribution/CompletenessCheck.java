@@ -101,8 +101,8 @@ public final class CompletenessCheck {
 	 * §5 and §7) found to keep at least 98 % of the reference's (right Riemann, N = 100) top-1 % filters for both
 	 * degradations, with the fewest steps; on the sample pairs their completeness error
 	 * ({@code FaigBenchmark completeness}) is also far below the reference's. MSRResNet: Gauss–Legendre N = 8 (98.9 %
-	 * and 98.9 %; completeness 0.16 % at N = 10). SRCNN-style: Gauss–Legendre N = 16 (98.7 % and 98.7 %; completeness
-	 * 0.78 % at N = 10 and 0.15 % at N = 25, against 3.2 % for the reference rule at N = 100).
+	 * and 98.9 %; completeness 0.16 % at N = 10). SRCNN-style: Gauss–Legendre N = 16 (98.7 % and 98.5 %; completeness
+	 * 0.98 % at N = 10 and 0.055 % at N = 25, against 2.4 % for the reference rule at N = 100).
 	 */
 	public static Recommendation recommendation(final String architecture) {
 		// the architecture's own finding (ArchitectureProvider.quadratureAdvice), if a study was made

@@ -24,6 +24,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * <li>Downloads are forbidden ({@code ai.djl.offline=true}): the natives come from the bundled
  * {@code pytorch-native-cpu} jar or the lookup fails at once with a message saying what to install.</li>
  * <li>Grad mode is per thread: {@link #workerThread()} switches it off for inference on the calling thread.</li>
+ * <li>libtorch's own warnings are quiet unless {@code TORCH_CPP_LOG_LEVEL} asks for them ({@link NativeLog}).</li>
  * </ul>
  */
 public final class Engines {
@@ -57,6 +58,7 @@ public final class Engines {
 				t.setContextClassLoader(previous);
 			}
 			engine = e;
+			NativeLog.apply();
 			applyThreads(requestedThreads);
 			return e;
 		}
