@@ -128,6 +128,12 @@ public class MaskingExperimentCommand extends DegradationCommand {
 		plot = MaskingPlots.plot(r, o, panels);
 		Plots.show(panels);
 		if (output_dir != null) write(rows, panels);
+		for (final double p : o.percents()) {
+			final String summary = r.summary(p);
+			if (!summary.isEmpty()) log.info("FAIG Masking Experiment at " + String.valueOf(p).replaceAll(
+				"\\.0$", "") + " %: " + summary);
+		}
+		if (output_dir != null) log.info("FAIG Masking Experiment: results written to " + output_dir);
 	}
 
 	@Override

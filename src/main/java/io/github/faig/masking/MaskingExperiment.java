@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -157,6 +158,42 @@ public final class MaskingExperiment {
 			}
 			throw new IllegalArgumentException("no cell for " + method + ", " + mask + " mask, " + input + " inputs, " +
 				percent + " %");
+		}
+
+		/**
+		 * The paper's two checks at one proportion, for a log line: each FAIG mask's change on its own degradation's
+		 * inputs against a random mask's (×random; the paper asks ≥ 10× at 1 %), and its change on the other
+		 * degradation's inputs as a share of that (the cross-effect; the paper's sets stay well under one half).
+		 * Masks whose cells were not all computed (no FAIG or random method, an input kind left out) are left out;
+		 * empty when none is left.
+		 */
+		public String summary(final double percent) {
+			final StringBuilder b = new StringBuilder();
+			for (final Mask m : Mask.values()) {
+				final Degradation own = m.degradation();
+				final Degradation other = own == Degradation.BLUR ? Degradation.NOISE : Degradation.BLUR;
+				final Cell faig = find("FAIG", m, own, percent);
+				final Cell random = find("random", m, own, percent);
+				final Cell cross = find("FAIG", m, other, percent);
+				if (faig == null || random == null || cross == null) continue;
+				b.append(b.length() == 0 ? "" : "; ").append(m.label()).append(" mask ").append(ratio(faig.metricMean(),
+					random.metricMean())).append(" random on ").append(Cell.inputLabel(own)).append(" inputs, cross-effect ")
+					.append(faig.metricMean() > 0 ? String.format(Locale.ROOT, "%.1f %%", 100 * cross
+						.metricMean() / faig.metricMean()) : "n/a").append(" (on ").append(Cell.inputLabel(other)).append(
+							")");
+			}
+			return b.toString();
+		}
+
+		private static String ratio(final double a, final double b) {
+			return b > 0 ? String.format(Locale.ROOT, "%.1f×", a / b) : "n/a×";
+		}
+
+		private Cell find(final String method, final Mask mask, final Degradation input, final double percent) {
+			for (final Cell c : cells) {
+				if (c.method().equals(method) && c.mask() == mask && c.input() == input && c.percent() == percent) return c;
+			}
+			return null;
 		}
 
 		/** masking_experiment.csv: one row per method, mask, input kind and proportion. */
