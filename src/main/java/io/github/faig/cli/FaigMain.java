@@ -242,7 +242,10 @@ public final class FaigMain {
 		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.MODEL_STYLE)) {
 			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledNames()) + "; or a folder/.zip path";
 		}
-		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.FILTER_SETS_STYLE)) {
+		// a folder input named filter_sets (Masking Experiment, Calibrate Thresholds) takes the bundled names too
+		if (WidgetStyle.isStyle(item, io.github.faig.ij.PackageChoices.FILTER_SETS_STYLE) || item.getName().equals(
+			"filter_sets"))
+		{
 			return "  bundled or installed: " + String.join(", ", ModelLocator.bundledSets()) + "; or a folder path";
 		}
 		return "";

@@ -40,6 +40,12 @@ final class NativeLog {
 		};
 	}
 
+	/** Whether {@code value} is unset, empty or names a level. */
+	static boolean known(final String value) {
+		return value == null || value.isBlank() || value.trim().toUpperCase(Locale.ROOT).matches(
+			"INFO|WARNING|ERROR|FATAL|[0-3]");
+	}
+
 	/**
 	 * Sets libtorch's level from {@value #ENV}; returns the level set, or -1 where it cannot be (not Linux or macOS,
 	 * a libtorch without the variable). The log is only talk: nothing here may stop the engine, so failures are quiet.
@@ -54,7 +60,11 @@ final class NativeLog {
 			if (!Files.isRegularFile(lib)) return -1;
 			final NativeLibrary c10 = NativeLibrary.getInstance(lib.toString(), Map.of(Library.OPTION_OPEN_FLAGS,
 				flags));
-			final int level = level(System.getenv(ENV));
+			final String value = System.getenv(ENV);
+			final int level = level(value);
+			// PyTorch under Python says so too (trial finding: an unknown value went unnoticed)
+			if (!known(value)) System.err.println("FAIG: " + ENV + "='" + value + "' is no level (INFO, WARNING, " +
+				"ERROR or FATAL, or 0 to 3): libtorch's warnings stay quiet");
 			c10.getGlobalVariableAddress(FLAG).setInt(0, level);
 			return level;
 		}

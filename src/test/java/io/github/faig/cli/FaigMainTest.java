@@ -68,5 +68,8 @@ class FaigMainTest {
 			"srcnn-x2-target[^\\n]*; or a folder/\\.zip path\\n.*"), out.toString());
 		assertTrue(out.toString().matches("(?s).*\\n    filter_sets : String = filter-sets-msrresnet-x2  \\(optional\\)  " +
 			"bundled or installed: [^\\n]*filter-sets-srcnn-x2[^\\n]*; or a folder path\\n.*"), out.toString());
+		// so does the folder input filter_sets of Masking Experiment and Calibrate Thresholds (trial finding)
+		assertEquals(2, out.toString().split("\\n    filter_sets : File  bundled or installed: [^\\n]*filter-sets-srcnn-x2" +
+			"[^\\n]*; or a folder path\\n", -1).length - 1, out.toString());
 	}
 }

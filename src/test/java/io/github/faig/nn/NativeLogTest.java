@@ -34,6 +34,8 @@ class NativeLogTest {
 		assertEquals(2, NativeLog.level("ERROR"));
 		assertEquals(3, NativeLog.level("3"));
 		assertEquals(2, NativeLog.level("loud"));
+		assertTrue(NativeLog.known(null) && NativeLog.known("") && NativeLog.known("error") && NativeLog.known("0"));
+		assertFalse(NativeLog.known("banana") || NativeLog.known("4") || NativeLog.known("-1"));
 	}
 
 	@Test
