@@ -67,8 +67,11 @@ if have("filters/layer_counts.csv"):
                                                                    float(worst["loss_target"])))
 
 print("\n## 2. Masking experiment\n")
-if have("masking/masking_experiment.csv"):
-    mk = rows("masking/masking_experiment.csv")
+# the proportions' runs joined (results/srcnn: 1 % and 3,5,10 % ran apart, RESULTS.md §7.5), else the one run
+masking = next((f for f in ("masking/masking_experiment_1-3-5-10.csv", "masking/masking_experiment.csv") if have(f)),
+               None)
+if masking:
+    mk = rows(masking)
     percents = sorted({int(r["percent"]) for r in mk})
     print("| method | mask | input | " + " | ".join("%d %%" % p for p in percents) + " |")
     print("| --- | --- | --- | " + " | ".join("---" for _ in percents) + " |")
