@@ -10,5 +10,6 @@ cd "$home"
 name="$1"; shift
 mvn -q -B -DskipTests test-compile >&2
 exec java -Xmx"${FAIG_HEAP:-1g}" -Djava.awt.headless=true -Dai.djl.offline=true -Dfaig.home="$home" \
-  -Dai.djl.pytorch.num_interop_threads=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${FAIG_JAVA_OPTS:-} \
+  -Dai.djl.pytorch.num_interop_threads=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda=error ${FAIG_JAVA_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" "io.github.faig.bench.$name" "$@"
