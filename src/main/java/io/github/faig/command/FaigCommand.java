@@ -325,7 +325,7 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 		try {
 			AtomicOutputs.checkReplaceable(out, fixedOutputNames());
 		}
-		catch (final java.io.IOException e) {
+		catch (final IOException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);
 		}
 	}
@@ -335,8 +335,8 @@ public abstract class FaigCommand extends ContextCommand implements LineRun {
 	 * the run starts, a file under one of them that FAIG may not replace refuses it (the check that writing them makes
 	 * again), so that a run of hours is not refused at its end. None by default.
 	 */
-	protected java.util.List<String> fixedOutputNames() {
-		return java.util.List.of();
+	protected List<String> fixedOutputNames() {
+		return List.of();
 	}
 
 	/** Whether this command declares input {@code name}. */

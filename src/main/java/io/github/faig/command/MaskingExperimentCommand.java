@@ -31,6 +31,7 @@ import io.github.faig.io.AtomicOutputs;
 import io.github.faig.io.Rows;
 import io.github.faig.masking.GradientMapMetric;
 import io.github.faig.masking.Mask;
+import io.github.faig.masking.MaskFilters;
 import io.github.faig.masking.MaskingExperiment;
 import io.github.faig.nn.io.ModelPair;
 import io.github.faig.prediction.PredictionModels;
@@ -130,8 +131,7 @@ public class MaskingExperimentCommand extends DegradationCommand {
 		if (output_dir != null) write(rows, panels);
 		for (final double p : o.percents()) {
 			final String summary = r.summary(p);
-			if (!summary.isEmpty()) log.info("FAIG Masking Experiment at " + String.valueOf(p).replaceAll(
-				"\\.0$", "") + " %: " + summary);
+			if (!summary.isEmpty()) log.info("FAIG Masking Experiment at " + MaskFilters.label(p) + " %: " + summary);
 		}
 		if (output_dir != null) log.info("FAIG Masking Experiment: results written to " + output_dir);
 	}

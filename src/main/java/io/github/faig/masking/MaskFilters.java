@@ -158,8 +158,11 @@ public final class MaskFilters {
 		add(new Variant("baseline", 0, 0), pair.baseline().weights());
 	}
 
-	/** A number as a variant's name shows it: three significant digits, no trailing zeros (0, 0.5, 1, 0.333). */
-	static String label(final double v) {
+	/**
+	 * A number as a variant's name (and the Masking Experiment's log) shows it: three significant digits, no trailing
+	 * zeros (0, 0.5, 1, 0.333).
+	 */
+	public static String label(final double v) {
 		return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
 	}
 

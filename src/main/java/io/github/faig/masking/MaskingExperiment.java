@@ -153,9 +153,8 @@ public final class MaskingExperiment {
 
 		/** The cell of a method, mask, input kind and proportion. */
 		public Cell cell(final String method, final Mask mask, final Degradation input, final double percent) {
-			for (final Cell c : cells) {
-				if (c.method().equals(method) && c.mask() == mask && c.input() == input && c.percent() == percent) return c;
-			}
+			final Cell c = find(method, mask, input, percent);
+			if (c != null) return c;
 			throw new IllegalArgumentException("no cell for " + method + ", " + mask + " mask, " + input + " inputs, " +
 				percent + " %");
 		}
@@ -189,6 +188,7 @@ public final class MaskingExperiment {
 			return b > 0 ? String.format(Locale.ROOT, "%.1f×", a / b) : "n/a×";
 		}
 
+		/** The cell of a method, mask, input kind and proportion, or null if it was not computed. */
 		private Cell find(final String method, final Mask mask, final Degradation input, final double percent) {
 			for (final Cell c : cells) {
 				if (c.method().equals(method) && c.mask() == mask && c.input() == input && c.percent() == percent) return c;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 
 import ai.djl.pytorch.jni.LibUtils;
 
@@ -31,19 +32,25 @@ final class NativeLog {
 
 	/** The level {@code value} of {@value #ENV} names (a name or 0–3, as PyTorch reads it); ERROR when unset or unknown. */
 	static int level(final String value) {
-		if (value == null) return 2;
-		return switch (value.trim().toUpperCase(Locale.ROOT)) {
-			case "INFO", "0" -> 0;
-			case "WARNING", "1" -> 1;
-			case "FATAL", "3" -> 3;
-			default -> 2;
-		};
+		final int l = parse(value);
+		return l < 0 ? 2 : l;
 	}
 
 	/** Whether {@code value} is unset, empty or names a level. */
 	static boolean known(final String value) {
-		return value == null || value.isBlank() || value.trim().toUpperCase(Locale.ROOT).matches(
-			"INFO|WARNING|ERROR|FATAL|[0-3]");
+		return value == null || value.isBlank() || parse(value) >= 0;
+	}
+
+	/** The level a value names, -1 for none (unset, empty or unknown). */
+	private static int parse(final String value) {
+		if (value == null) return -1;
+		return switch (value.trim().toUpperCase(Locale.ROOT)) {
+			case "INFO", "0" -> 0;
+			case "WARNING", "1" -> 1;
+			case "ERROR", "2" -> 2;
+			case "FATAL", "3" -> 3;
+			default -> -1;
+		};
 	}
 
 	/**
@@ -51,21 +58,15 @@ final class NativeLog {
 	 * a libtorch without the variable). The log is only talk: nothing here may stop the engine, so failures are quiet.
 	 */
 	static int apply() {
+		final String value = System.getenv(ENV);
+		// PyTorch under Python says so too (trial finding: an unknown value went unnoticed)
+		if (!known(value)) System.err.println("FAIG: " + ENV + "='" + value + "' is no level (INFO, WARNING, ERROR or " +
+			"FATAL, or 0 to 3): libtorch's warnings stay quiet");
+		final int level = level(value);
 		try {
-			final String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-			// RTLD_LAZY | RTLD_NOLOAD: the copy the engine loaded, never a second one
-			final int flags = os.contains("linux") ? 0x1 | 0x4 : os.contains("mac") ? 0x1 | 0x10 : -1;
-			if (flags < 0) return -1;
-			final Path lib = Paths.get(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("c10"));
-			if (!Files.isRegularFile(lib)) return -1;
-			final NativeLibrary c10 = NativeLibrary.getInstance(lib.toString(), Map.of(Library.OPTION_OPEN_FLAGS,
-				flags));
-			final String value = System.getenv(ENV);
-			final int level = level(value);
-			// PyTorch under Python says so too (trial finding: an unknown value went unnoticed)
-			if (!known(value)) System.err.println("FAIG: " + ENV + "='" + value + "' is no level (INFO, WARNING, " +
-				"ERROR or FATAL, or 0 to 3): libtorch's warnings stay quiet");
-			c10.getGlobalVariableAddress(FLAG).setInt(0, level);
+			final Pointer flag = flag();
+			if (flag == null) return -1;
+			flag.setInt(0, level);
 			return level;
 		}
 		catch (final RuntimeException | LinkageError e) {
@@ -76,12 +77,23 @@ final class NativeLog {
 	/** libtorch's level in force, or -1 where it cannot be read. */
 	static int current() {
 		try {
-			final Path lib = Paths.get(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("c10"));
-			return NativeLibrary.getInstance(lib.toString(), Map.of(Library.OPTION_OPEN_FLAGS, 0x1 | 0x4))
-				.getGlobalVariableAddress(FLAG).getInt(0);
+			final Pointer flag = flag();
+			return flag == null ? -1 : flag.getInt(0);
 		}
 		catch (final RuntimeException | LinkageError e) {
 			return -1;
 		}
+	}
+
+	/** The level variable in the libc10 the engine loaded (never a second copy), or null off Linux and macOS. */
+	private static Pointer flag() {
+		final String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+		// RTLD_LAZY | RTLD_NOLOAD, whose value differs between the two
+		final int flags = os.contains("linux") ? 0x1 | 0x4 : os.contains("mac") ? 0x1 | 0x10 : -1;
+		if (flags < 0) return null;
+		final Path lib = Paths.get(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("c10"));
+		if (!Files.isRegularFile(lib)) return null;
+		return NativeLibrary.getInstance(lib.toString(), Map.of(Library.OPTION_OPEN_FLAGS, flags))
+			.getGlobalVariableAddress(FLAG);
 	}
 }
